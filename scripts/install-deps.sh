@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs the Debian 12 packages aireport needs to build, run and test.
+# Idempotent: when everything is present it installs nothing and says so.
+# Usage: scripts/install-deps.sh [--test]   (--test adds the test tools)
+set -eu
+
+RUNTIME="build-essential cmake pkg-config libcsv-dev libiniparser-dev libhpdf-dev \
+libcairo2-dev libharfbuzz-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho"
+TEST="poppler-utils qpdf clang libclang-rt-14-dev valgrind time"
+
+want="$RUNTIME"
+[ "${1:-}" = "--test" ] && want="$RUNTIME $TEST"
+
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "install-deps: all packages present"
+    exit 0
+fi
+
+echo "install-deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
