@@ -1,0 +1,128 @@
+/* numfmt.c - locale-free number and date formatting (see numfmt.h). */
+#include "numfmt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int numfmt_pct10(long long count, long long base)
+{
+    if (base <= 0 || count < 0)
+        return -1;
+    return (int)((2000 * count + base) / (2 * base));
+}
+
+int numfmt_pct_int(long long count, long long base)
+{
+    if (base <= 0 || count < 0)
+        return -1;
+    return (int)((200 * count + base) / (2 * base));
+}
+
+char *numfmt_int(char *buf, long long v)
+{
+    /* Digits are produced backwards into tmp, a comma every three. Unsigned
+     * arithmetic so that LLONG_MIN has a magnitude too. */
+    char tmp[NUMFMT_MAX];
+    int n = 0;
+    unsigned long long mag = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    int digits = 0;
+    do {
+        if (digits > 0 && digits % 3 == 0)
+            tmp[n++] = ',';
+        tmp[n++] = (char)('0' + (int)(mag % 10));
+        mag /= 10;
+        digits++;
+    } while (mag > 0);
+    int o = 0;
+    if (v < 0)
+        buf[o++] = '-';
+    while (n > 0)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+    return buf;
+}
+
+char *numfmt_pct10_str(char *buf, int pct10)
+{
+    if (pct10 < 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, NUMFMT_MAX, "%d.%d", pct10 / 10, pct10 % 10);
+    return buf;
+}
+
+char *numfmt_man(char *buf, long long population)
+{
+    if (population < 0)
+        population = 0;
+    long long tenths = (population + 500) / 1000; /* 0.1万人 = 1,000 residents */
+    char whole[32]; /* "9,223,372,036,854,775" at most */
+    numfmt_int(whole, tenths / 10);
+    snprintf(buf, NUMFMT_MAX, "%s.%d万人", whole, (int)(tenths % 10));
+    return buf;
+}
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Reads exactly n ASCII digits; -1 when any is not a digit. */
+static int read_digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+typedef struct {
+    const char *name;
+    int y, m, d; /* first day of the era */
+} era;
+
+/* Newest first: the first era that started on or before the date wins. */
+static const era ERAS[] = {
+    {"令和", 2019, 5, 1},
+    {"平成", 1989, 1, 8},
+    {"昭和", 1926, 12, 25},
+};
+
+bool numfmt_era_date(char *buf, size_t size, const char *iso)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+        return false;
+    int y = read_digits(iso, 4), m = read_digits(iso + 5, 2), d = read_digits(iso + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return false;
+    long key = (long)y * 10000 + m * 100 + d;
+    for (size_t i = 0; i < sizeof ERAS / sizeof ERAS[0]; i++) {
+        const era *e = &ERAS[i];
+        if (key < (long)e->y * 10000 + e->m * 100 + e->d)
+            continue;
+        int era_year = y - e->y + 1;
+        int n;
+        if (era_year == 1)
+            n = snprintf(buf, size, "%s元年%d月%d日", e->name, m, d);
+        else
+            n = snprintf(buf, size, "%s%d年%d月%d日", e->name, era_year, m, d);
+        if (n < 0 || (size_t)n >= size) {
+            if (size > 0)
+                buf[0] = '\0';
+            return false;
+        }
+        return true;
+    }
+    return false;
+}
