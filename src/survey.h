@@ -39,6 +39,7 @@ typedef struct {
     int body;              /* index into survey.bodies */
     const char *use_case;  /* 活用事例 */
     const char *effect;    /* 導入効果 */
+    int hours_before, hours_after; /* 削減前時間 / 削減後時間, hours per month; 0 = none */
 } sv_case;
 
 typedef struct {
