@@ -1,0 +1,44 @@
+/* batch.h - runs a list of output documents, in parallel, each written
+ * atomically: a document that fails leaves no file (and keeps the last good
+ * one), is reported with its name, and does not stop the others. */
+#ifndef AIREPORT_BATCH_H
+#define AIREPORT_BATCH_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct batch_job batch_job;
+
+/* Produces the document's bytes into *data (malloc'd; the runner frees it).
+ * Problems go to d. Returns false on failure. Runs on a worker thread: it
+ * may only read shared state. */
+typedef bool (*batch_produce_fn)(void *ctx, const batch_job *job, unsigned char **data,
+                                 size_t *len, int *pages, diags *d);
+
+struct batch_job {
+    const char *name;    /* shown in progress and errors: "national", "13_東京都" */
+    const char *path;    /* output file */
+    batch_produce_fn produce;
+    void *ctx;
+    int arg;             /* free for the producer (e.g. a prefecture code) */
+    /* results */
+    int status;          /* exit status of this document, EXIT_OK on success */
+    size_t bytes;
+    int pages;
+};
+
+typedef struct {
+    int jobs;            /* worker threads, >= 1 */
+    bool progress;       /* a progress line on stderr (when it is a terminal) */
+    bool quiet;          /* no summary line */
+} batch_options;
+
+/* Runs every job; returns the most severe exit status of all jobs (EXIT_OK
+ * when all succeeded). Diagnostics are printed to err, prefixed with the
+ * job's name, after each job finishes. */
+int batch_run(batch_job *jobs, int n, const batch_options *o, FILE *err);
+
+#endif

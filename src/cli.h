@@ -1,0 +1,41 @@
+/* cli.h - command-line options shared by the aireport commands. */
+#ifndef AIREPORT_CLI_H
+#define AIREPORT_CLI_H
+
+#include "figures.h"
+#include "survey.h"
+
+#include <stdbool.h>
+
+typedef struct {
+    const char *data_dir;    /* --data, default "data" */
+    const char *out_dir;     /* --out, default "out" */
+    const char *layouts_dir; /* --layouts, default "layouts" */
+    const char *fonts_file;  /* --fonts, default "fonts/fonts.ini" */
+    const char *format;      /* figures --format json|csv */
+    const char *prefecture;  /* --prefecture CODE (01..47) */
+    const char *only;        /* build --only national,13,27 */
+    int jobs;                /* build -j N, 0 = number of cores */
+    bool bodies;             /* build --bodies */
+    bool png;                /* charts --png */
+    bool list;               /* explain --list */
+    bool quiet;              /* -q */
+    int n_args;              /* positional arguments after the command */
+    char **args;
+} cli_options;
+
+/* Each command returns an exit status (diag.h). */
+int cmd_check(const cli_options *o);
+int cmd_figures(const cli_options *o);
+int cmd_build(const cli_options *o);
+int cmd_explain(const cli_options *o);
+int cmd_diff(const cli_options *o);
+
+/* The figure sets --prefecture asks for (nation, one, or "all": nation + 47). */
+int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
+                    figset *sets[N_PREFECTURES + 1]);
+
+/* Parses "13" / "01" into 1..47; -1 when not a prefecture code. */
+int cli_prefecture_code(const char *s);
+
+#endif
