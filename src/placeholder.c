@@ -1,0 +1,315 @@
+/* placeholder.c - {…} expansion against a figset (see placeholder.h). */
+#include "placeholder.h"
+
+#include "numfmt.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PH_MAX_TOP = 10 };
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} strbuf;
+
+static void sb_put(strbuf *b, const char *s, size_t len)
+{
+    if (b->n + len + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + len + 1)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, len);
+    b->n += len;
+    b->p[b->n] = '\0';
+}
+
+static void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+static bool fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static bool fail(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* Trims ASCII spaces in place: returns the start, writes a NUL at the end. */
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* A non-negative decimal integer filling the whole string, -1 otherwise. */
+static int parse_uint(const char *s)
+{
+    if (!*s)
+        return -1;
+    long v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 100000000L)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return (int)v;
+}
+
+/* `latest`, `latest-N` or `Y` -> year index. */
+static bool parse_year(const char *spec, const ph_context *c, int *year, char *err, size_t size)
+{
+    int n = c->s->n_years;
+    if (strcmp(spec, "Y") == 0) {
+        if (c->year < 0)
+            return fail(err, size, "`Y` names the year of a `years = shown` line; this text has none");
+        *year = c->year;
+        return true;
+    }
+    if (strncmp(spec, "latest", 6) == 0) {
+        int back = 0;
+        if (spec[6] == '-')
+            back = parse_uint(spec + 7);
+        else if (spec[6] != '\0')
+            back = -1;
+        if (back < 0)
+            return fail(err, size, "year `%s`: expected latest, latest-N or Y", spec);
+        if (back >= n)
+            return fail(err, size, "year `%s`: the survey has only %d years", spec, n);
+        *year = n - 1 - back;
+        return true;
+    }
+    return fail(err, size, "year `%s`: expected latest, latest-N or Y", spec);
+}
+
+static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
+{
+    /* spec: "<year>.<field>"; the year itself may contain '-' but no '.' */
+    char *dot = strchr(spec, '.');
+    if (!dot)
+        return fail(err, size, "expected {year.<latest|latest-N|Y>.<field>}");
+    *dot = '\0';
+    int y;
+    if (!parse_year(spec, c, &y, err, size))
+        return false;
+    const char *field = dot + 1;
+    const sv_year *yr = &c->s->years[y];
+    if (strcmp(field, "label") == 0) {
+        sb_puts(b, yr->label ? yr->label : yr->key);
+        return true;
+    }
+    if (strcmp(field, "key") == 0) {
+        sb_puts(b, yr->key);
+        return true;
+    }
+    const char *iso = NULL;
+    if (strcmp(field, "as_of") == 0)
+        iso = yr->as_of;
+    else if (strcmp(field, "period_from") == 0)
+        iso = yr->period_from;
+    else if (strcmp(field, "period_to") == 0)
+        iso = yr->period_to;
+    else if (strcmp(field, "published") == 0)
+        iso = yr->published;
+    else
+        return fail(err, size,
+                    "year field `%s`: expected label, key, as_of, period_from, period_to or "
+                    "published",
+                    field);
+    if (!iso)
+        return fail(err, size, "year %s has no %s in survey.ini", yr->key, field);
+    char date[NUMFMT_MAX];
+    if (!numfmt_era_date(date, sizeof date, iso))
+        return fail(err, size, "year %s: %s `%s` is not a date", yr->key, field, iso);
+    sb_puts(b, date);
+    return true;
+}
+
+static const char *short_label(const ph_context *c, const fig_row *r)
+{
+    if (r->question >= 0 && r->question < c->s->cb.n && r->option > 0 &&
+        r->option <= c->s->cb.q[r->question].n_options) {
+        const char *sl = c->s->cb.q[r->question].short_label[r->option];
+        if (sl)
+            return sl;
+    }
+    return r->option_label ? r->option_label : "";
+}
+
+static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const char *field,
+                         char *err, size_t size)
+{
+    char num[NUMFMT_MAX];
+    if (strcmp(field, "count") == 0)
+        sb_puts(b, numfmt_int(num, r->count));
+    else if (strcmp(field, "base") == 0)
+        sb_puts(b, numfmt_int(num, r->base));
+    else if (strcmp(field, "pct") == 0 || strcmp(field, "pct0") == 0) {
+        if (r->base <= 0 || r->pct10 < 0)
+            return fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
+        if (field[3] == '0')
+            snprintf(num, sizeof num, "%d", numfmt_pct_int(r->count, r->base));
+        else
+            numfmt_pct10_str(num, r->pct10);
+        sb_puts(b, num);
+    } else if (strcmp(field, "label") == 0)
+        sb_puts(b, r->option_label ? r->option_label : "");
+    else if (strcmp(field, "short") == 0)
+        sb_puts(b, short_label(c, r));
+    else if (strcmp(field, "man") == 0)
+        sb_puts(b, numfmt_man(num, r->count));
+    else if (strcmp(field, "rank") == 0) {
+        snprintf(num, sizeof num, "%d", r->rank);
+        sb_puts(b, num);
+    } else
+        return fail(err, size,
+                    "field `%s`: expected count, base, pct, pct0, label, short, man, rank or "
+                    "top(N)",
+                    field);
+    return true;
+}
+
+/* {P4.status_by_group[latest,都道府県,1].pct} with spec the text inside. */
+static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
+{
+    char *open = strchr(spec, '[');
+    char *close = open ? strchr(open, ']') : NULL;
+    if (!open || !close || close[1] != '.')
+        return fail(err, size, "expected FIGURE[year,group,option].field");
+    *open = '\0';
+    *close = '\0';
+    char *name = spec, *args = open + 1, *field = close + 2;
+    char *dot = strchr(name, '.');
+    if (!dot || dot == name || !dot[1])
+        return fail(err, size, "figure `%s`: expected PAGE.figure (P4.status_by_group)", name);
+    *dot = '\0';
+    const char *page = name, *figure = dot + 1;
+
+    char *arg[3] = {NULL, NULL, NULL};
+    int n_args = 0;
+    for (char *p = args; n_args < 3;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        arg[n_args++] = trim(p);
+        if (!comma)
+            break;
+        p = comma + 1;
+        if (n_args == 3)
+            return fail(err, size, "%s.%s: at most three arguments [year,group,option]", page,
+                        figure);
+    }
+    int year;
+    if (!parse_year(arg[0], c, &year, err, size))
+        return false;
+    const char *group = "";
+    if (n_args > 1 && strcmp(arg[1], "-") != 0)
+        group = arg[1];
+
+    if (strncmp(field, "top(", 4) == 0) {
+        int n = parse_uint(field + 4);
+        size_t fl = strlen(field);
+        if (n < 1 || n > PH_MAX_TOP || field[fl - 1] != ')' || n_args > 2)
+            return fail(err, size, "%s.%s[…].%s: expected [year,group].top(N), N 1..%d", page,
+                        figure, field, PH_MAX_TOP);
+        const fig_row *rows[PH_MAX_TOP];
+        int have = figures_ranked(c->f, page, figure, year, group, rows, n);
+        if (have < n)
+            return fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", page,
+                        figure, c->s->years[year].key, group, n, have);
+        for (int i = 0; i < n; i++) {
+            if (i)
+                sb_puts(b, "、");
+            sb_puts(b, "「");
+            sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
+            sb_puts(b, "」");
+        }
+        return true;
+    }
+
+    const fig_row *r = NULL;
+    const char *opt = n_args > 2 ? arg[2] : "-";
+    if (opt[0] == '#') {
+        int rank = parse_uint(opt + 1);
+        if (rank < 1 || rank > CB_MAX_OPTIONS)
+            return fail(err, size, "option `%s`: expected #N with N 1..%d", opt, CB_MAX_OPTIONS);
+        const fig_row *rows[CB_MAX_OPTIONS];
+        int have = figures_ranked(c->f, page, figure, year, group, rows, rank);
+        if (have >= rank)
+            r = rows[rank - 1];
+    } else {
+        int code = 0;
+        if (strcmp(opt, "-") != 0 && opt[0]) {
+            code = parse_uint(opt);
+            if (code < 0)
+                return fail(err, size, "option `%s`: expected a code, #N or -", opt);
+        }
+        r = figures_get(c->f, page, figure, year, group, code);
+    }
+    if (!r)
+        return fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", page,
+                    figure, c->s->years[year].key, group, opt);
+    return expand_field(b, c, r, field, err, size);
+}
+
+char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size)
+{
+    strbuf b = {0};
+    sb_put(&b, "", 0);
+    bool ok = true;
+    const char *p = text;
+    while (ok && *p) {
+        const char *open = strchr(p, '{');
+        if (!open) {
+            sb_puts(&b, p);
+            break;
+        }
+        sb_put(&b, p, (size_t)(open - p));
+        if (open[1] == '{') {
+            sb_puts(&b, "{");
+            p = open + 2;
+            continue;
+        }
+        const char *close = strchr(open, '}');
+        if (!close) {
+            ok = fail(err, err_size, "unclosed placeholder `%.40s`", open);
+            break;
+        }
+        char *spec = xmalloc((size_t)(close - open));
+        memcpy(spec, open + 1, (size_t)(close - open - 1));
+        spec[close - open - 1] = '\0';
+        char reason[256] = "";
+        bool done;
+        if (strncmp(spec, "year.", 5) == 0)
+            done = expand_year(&b, spec + 5, c, reason, sizeof reason);
+        else if (strcmp(spec, "deck.edition") == 0) {
+            char date[NUMFMT_MAX];
+            done = c->edition && numfmt_era_date(date, sizeof date, c->edition);
+            if (done) {
+                sb_puts(&b, date);
+                sb_puts(&b, "版");
+            } else
+                snprintf(reason, sizeof reason, "deck.ini has no valid edition date");
+        } else
+            done = expand_figure(&b, spec, c, reason, sizeof reason);
+        free(spec);
+        if (!done)
+            ok = fail(err, err_size, "placeholder {%.*s}: %s", (int)(close - open - 1), open + 1,
+                      reason);
+        p = close + 1;
+    }
+    char *out = ok ? arena_strdup(mem, b.p) : NULL;
+    free(b.p);
+    return out;
+}

@@ -1,0 +1,38 @@
+/* placeholder.h - expansion of {…} placeholders in template text.
+ *
+ *   {P4.status_by_group[latest,都道府県,1].pct}   one number of the figures
+ *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順)
+ *   {year.latest.label}  {year.latest-1.as_of}  {year.Y.as_of}  {deck.edition}
+ *
+ * Figure arguments: year `latest`, `latest-N` or `Y` (the year of the line
+ * being expanded, for `years = shown` source lines); group a group label,
+ * `全体`, or `-` / empty for figures without groups; option a code, `#N`
+ * (the option ranked N in that year) or `-` / omitted. Fields: count, base,
+ * pct (45.6), pct0 (46), label, short, man (population as 5.1万人), rank.
+ * Year fields: label, key, as_of, period_from, period_to, published (dates
+ * printed in the Japanese era, 令和7年10月31日). `{{` prints `{`.
+ *
+ * Pure function of its inputs: safe to call from several threads at once.
+ */
+#ifndef AIREPORT_PLACEHOLDER_H
+#define AIREPORT_PLACEHOLDER_H
+
+#include "arena.h"
+#include "figures.h"
+#include "survey.h"
+
+#include <stddef.h>
+
+typedef struct {
+    const survey *s;
+    const figset *f;
+    const char *edition; /* ISO date of {deck.edition}, NULL = none */
+    int year;            /* year index that `Y` names, -1 = none */
+} ph_context;
+
+/* The text with every placeholder replaced, allocated in mem; NULL when a
+ * placeholder is malformed or names nothing, with the reason (quoting the
+ * placeholder) in err. */
+char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size);
+
+#endif

@@ -1,0 +1,150 @@
+/* template.h - the deck's INI templates (deck.ini, theme.ini, pages/pNN.ini)
+ * loaded and validated once, read-only afterwards.
+ *
+ * Format: docs/templates.md. iniparser reads the values; because it keeps no
+ * line numbers, the loader scans each file's text itself so that every
+ * problem is reported as `file:line: message` (D_TEMPLATE, D_TEMPLATE_FIGURE,
+ * D_TEMPLATE_BOX). Figure names and placeholders are checked against a
+ * national figset at load, so a typo fails before any page is drawn.
+ * All memory belongs to the arena given to tpl_deck_load().
+ */
+#ifndef AIREPORT_TEMPLATE_H
+#define AIREPORT_TEMPLATE_H
+
+#include "arena.h"
+#include "chart.h"
+#include "diag.h"
+#include "drawlist.h"
+#include "figures.h"
+#include "survey.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum {
+    TPL_MAX_TEXT = 12,    /* text1 .. text12 per block */
+    TPL_MAX_GROUPS = 8,
+    TPL_MAX_CODES = CB_MAX_OPTIONS,
+    TPL_MAX_COLUMNS = 6,
+    TPL_MAX_PALETTES = 16,
+    TPL_MAX_COLORS = 16,
+    TPL_MAX_PAGES = 64
+};
+
+typedef enum {
+    TPL_LEAD,   /* ● / - bullets on a tinted box */
+    TPL_TEXT,   /* free text lines (cover, overview) */
+    TPL_CHART,  /* chart, chart2 */
+    TPL_TABLE,  /* the P6 case table */
+    TPL_NOTES,  /* ※ footnotes */
+    TPL_SOURCE  /* source lines, one per shown year */
+} tpl_block_kind;
+
+typedef enum { TPL_YEARS_SHOWN, TPL_YEARS_LATEST } tpl_years;
+typedef enum { TPL_ORDER_RANK, TPL_ORDER_CODE } tpl_order;
+typedef enum { TPL_OPT_ALL, TPL_OPT_TOP, TPL_OPT_CODES } tpl_opt_mode;
+typedef enum { TPL_COL_USE_CASE, TPL_COL_EFFECT, TPL_COL_POPULATION } tpl_column_field;
+
+typedef struct {
+    double x_mm, y_mm, w_mm, h_mm;
+} tpl_box;
+
+typedef struct {
+    const char *text; /* raw, with placeholders */
+    int line;
+} tpl_text;
+
+typedef struct {
+    const char *name;    /* palette name */
+    int n;
+    uint32_t rgb[TPL_MAX_COLORS];
+} tpl_palette;
+
+typedef struct {
+    tpl_block_kind kind;
+    const char *section; /* as spelled in the file, lower case ("chart2") */
+    int line;            /* line of the [section] header */
+    tpl_box box;
+
+    int n_text;
+    tpl_text text[TPL_MAX_TEXT];
+
+    /* text blocks (TPL_TEXT); lead/notes/source take the theme's sizes */
+    double size_pt;      /* 0 = theme body size */
+    font_role font;
+    uint32_t rgb;        /* text colour */
+    dl_align align;
+    bool valign_bottom;  /* text sits at the bottom of its box */
+    bool framed;         /* TPL_TEXT: a thin frame around the box */
+
+    /* chart / table */
+    const char *fig_page, *fig_name; /* "P4", "status_by_group" */
+    int fig_line;
+    chart_type chart;
+    tpl_years years;
+    int n_groups;
+    const char *groups[TPL_MAX_GROUPS];
+    tpl_opt_mode opt_mode;
+    int top_n;
+    int n_codes;
+    int codes[TPL_MAX_CODES];
+    tpl_order order;
+    chart_label_format labels;
+    chart_legend_pos legend;
+    const tpl_palette *palette; /* NULL = chart default */
+    bool short_labels;
+    const char *heading;        /* optional heading line above the chart */
+    const char *centre;         /* donut: text in the hole (placeholders) */
+
+    int n_cols;
+    const char *col_header[TPL_MAX_COLUMNS];
+    double col_pct[TPL_MAX_COLUMNS];
+    tpl_column_field col_field[TPL_MAX_COLUMNS];
+} tpl_block;
+
+typedef struct {
+    const char *file;    /* path as opened, for messages */
+    const char *title;   /* title bar and outline entry (placeholders) */
+    bool cover;          /* no title bar, no page number */
+    int n_blocks;
+    tpl_block *blocks;
+} tpl_page;
+
+typedef struct {
+    double width_mm, height_mm, margin_mm;
+    double title_band_mm;  /* height of the title bar band at the top */
+    double footer_band_mm; /* band at the bottom for the page number */
+    font_role font_body, font_title;
+    double title_pt, lead_pt, body_pt, note_pt, source_pt, chart_pt, page_no_pt;
+    uint32_t c_title, c_title_text, c_text, c_accent, c_lead_bg, c_rule, c_sample, c_muted,
+        c_table_head, c_table_rule;
+    int n_palettes;
+    tpl_palette palettes[TPL_MAX_PALETTES];
+} tpl_theme;
+
+typedef struct {
+    const char *dir;     /* layouts directory */
+    const char *file;    /* deck.ini path */
+    const char *title, *subject, *keywords, *author;
+    const char *edition; /* ISO date */
+    int years_shown;
+    tpl_theme theme;
+    int n_pages;
+    tpl_page *pages;
+} tpl_deck;
+
+/* Loads layouts_dir/deck_file, the theme and every page it names. national
+ * is used to check figure names and placeholders. NULL when any problem was
+ * reported (every problem is reported, not only the first). */
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
+                        const figset *national, arena *mem, diags *d);
+
+/* The theme palette of that name, NULL when absent. */
+const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
+
+/* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
+bool tpl_parse_color(const char *s, uint32_t *rgb);
+
+static inline double tpl_mm_to_pt(double mm) { return mm * 72.0 / 25.4; }
+
+#endif

@@ -1,0 +1,442 @@
+/* template_page.c - one page template: its blocks, boxes, figures and
+ * placeholders, validated against the theme and a national figset. */
+#include "placeholder.h"
+#include "template_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    tpl_ini *ini;
+    const tpl_deck *deck;
+    const survey *s;
+    const figset *f;
+    arena *mem;
+} page_ctx;
+
+static bool in_list(const char *key, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(key, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* text, text1 .. text12 */
+static int text_index(const char *k)
+{
+    if (strncmp(k, "text", 4) != 0)
+        return -1;
+    if (!k[4])
+        return 0;
+    int n = 0;
+    for (const char *p = k + 4; *p; p++) {
+        if (*p < '0' || *p > '9' || n > TPL_MAX_TEXT)
+            return -1;
+        n = n * 10 + (*p - '0');
+    }
+    return n >= 1 && n <= TPL_MAX_TEXT ? n : -1;
+}
+
+static bool page_key(const char *k)
+{
+    static const char *const names[] = {"title", "base", "kind", NULL};
+    return in_list(k, names);
+}
+static bool lead_key(const char *k) { return strcmp(k, "box_mm") == 0 || text_index(k) >= 0; }
+static bool text_key(const char *k)
+{
+    static const char *const names[] = {"box_mm", "size_pt", "font",  "color",
+                                        "align",  "valign",  "frame", NULL};
+    return in_list(k, names) || text_index(k) >= 0;
+}
+static bool source_key(const char *k)
+{
+    return strcmp(k, "box_mm") == 0 || strcmp(k, "years") == 0 || text_index(k) >= 0;
+}
+static bool chart_key(const char *k)
+{
+    static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
+                                        "groups", "options", "order",   "labels",
+                                        "legend", "palette", "short_labels", "heading",
+                                        "centre", NULL};
+    return in_list(k, names);
+}
+static bool table_key(const char *k)
+{
+    static const char *const names[] = {"box_mm", "figure", "columns", "fields", NULL};
+    return in_list(k, names);
+}
+
+/* Section name -> block kind; -1 for an unknown section. "chart2", "text3". */
+static int block_kind(const char *sec)
+{
+    static const struct { const char *name; tpl_block_kind kind; bool numbered; } kinds[] = {
+        {"lead", TPL_LEAD, false},   {"notes", TPL_NOTES, false}, {"source", TPL_SOURCE, false},
+        {"table", TPL_TABLE, false}, {"text", TPL_TEXT, true},    {"chart", TPL_CHART, true},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i].name);
+        if (strncmp(sec, kinds[i].name, n) != 0)
+            continue;
+        if (!sec[n])
+            return (int)kinds[i].kind;
+        if (kinds[i].numbered && sec[n] >= '2' && sec[n] <= '9' && !sec[n + 1])
+            return (int)kinds[i].kind;
+    }
+    return -1;
+}
+
+static void check_placeholders(page_ctx *c, const char *text, int line, int year)
+{
+    char err[512];
+    ph_context ph = {.s = c->s, .f = c->f, .edition = c->deck->edition, .year = year};
+    if (!ph_expand(text, &ph, c->mem, err, sizeof err))
+        tpl_error(c->ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
+                  err);
+}
+
+static void load_texts(page_ctx *c, tpl_block *b, bool per_year)
+{
+    const char *sec = b->section;
+    for (int i = 0; i <= TPL_MAX_TEXT; i++) {
+        char key[16];
+        snprintf(key, sizeof key, i ? "text%d" : "text", i);
+        const char *v = tpl_ini_get(c->ini, sec, key);
+        if (!v)
+            continue;
+        tpl_text *t = &b->text[b->n_text++];
+        t->text = arena_strdup(c->mem, v);
+        t->line = tpl_ini_line(c->ini, sec, key);
+        if (per_year)
+            for (int y = c->s->n_years - c->deck->years_shown; y < c->s->n_years; y++)
+                check_placeholders(c, t->text, t->line, y);
+        else
+            check_placeholders(c, t->text, t->line, -1);
+    }
+}
+
+static void load_box(page_ctx *c, tpl_block *b, bool cover)
+{
+    const tpl_theme *th = &c->deck->theme;
+    int line = tpl_ini_line(c->ini, b->section, "box_mm");
+    const char *v = tpl_ini_get(c->ini, b->section, "box_mm");
+    if (!v) {
+        tpl_error(c->ini, D_TEMPLATE, b->line, "[%s] misses the required key `box_mm`",
+                  b->section);
+        return;
+    }
+    const char *items[5];
+    double xywh[4];
+    int n = tpl_split_list(v, items, 5, c->mem);
+    bool ok = n == 4;
+    for (int i = 0; ok && i < 4; i++)
+        ok = tpl_parse_number(items[i], &xywh[i]);
+    if (!ok || xywh[2] <= 0 || xywh[3] <= 0) {
+        tpl_error(c->ini, D_TEMPLATE, line,
+                  "box_mm = `%s`: expected x, y, width, height in mm (width and height > 0)", v);
+        return;
+    }
+    b->box = (tpl_box){xywh[0], xywh[1], xywh[2], xywh[3]};
+    double top = cover ? 0 : th->title_band_mm;
+    double bottom = cover ? th->height_mm : th->height_mm - th->footer_band_mm;
+    const double eps = 1e-6;
+    if (xywh[0] < -eps || xywh[1] < top - eps || xywh[0] + xywh[2] > th->width_mm + eps ||
+        xywh[1] + xywh[3] > bottom + eps)
+        tpl_error(c->ini, D_TEMPLATE_BOX, line,
+                  "box_mm = `%s` (right %g, bottom %g mm) lies outside the page area x 0..%g, "
+                  "y %g..%g mm",
+                  v, xywh[0] + xywh[2], xywh[1] + xywh[3], th->width_mm, top, bottom);
+}
+
+static bool split_figure(page_ctx *c, tpl_block *b)
+{
+    const char *v = tpl_get_string(c->ini, b->section, "figure", true);
+    if (!v)
+        return false;
+    b->fig_line = tpl_ini_line(c->ini, b->section, "figure");
+    const char *dot = strchr(v, '.');
+    if (!dot || dot == v || !dot[1]) {
+        tpl_error(c->ini, D_TEMPLATE_FIGURE, b->fig_line,
+                  "figure = `%s`: expected PAGE.figure (P5.Q2)", v);
+        return false;
+    }
+    b->fig_page = arena_strndup(c->mem, v, (size_t)(dot - v));
+    b->fig_name = arena_strdup(c->mem, dot + 1);
+    return true;
+}
+
+static void load_chart(page_ctx *c, tpl_block *b)
+{
+    tpl_ini *ini = c->ini;
+    const char *sec = b->section;
+    static const char *const types[] = {"stacked100", "grouped", "bars", "donut", NULL};
+    static const char *const years[] = {"shown", "latest", NULL};
+    static const char *const orders[] = {"rank", "code", NULL};
+    static const char *const labels[] = {"count", "pct", "count_pct", NULL};
+    static const char *const legends[] = {"auto", "none", "top", "bottom", "right", NULL};
+    static const char *const bools[] = {"false", "true", NULL};
+
+    if (!tpl_ini_get(ini, sec, "type"))
+        tpl_error(ini, D_TEMPLATE, b->line, "[%s] misses the required key `type`", sec);
+    int t = tpl_get_enum(ini, sec, "type", types, 2);
+    b->chart = t < 0 ? CHART_BARS : (chart_type)t;
+    int y = tpl_get_enum(ini, sec, "years", years,
+                         b->chart == CHART_GROUPED_BARS || b->chart == CHART_STACKED100 ? 0 : 1);
+    b->years = y == 0 ? TPL_YEARS_SHOWN : TPL_YEARS_LATEST;
+    b->order = tpl_get_enum(ini, sec, "order", orders, 0) == 1 ? TPL_ORDER_CODE : TPL_ORDER_RANK;
+    int l = tpl_get_enum(ini, sec, "labels", labels, 0);
+    b->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
+    int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
+    b->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
+    b->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
+    b->heading = tpl_get_string(ini, sec, "heading", false);
+    b->centre = tpl_get_string(ini, sec, "centre", false);
+    if (b->heading)
+        check_placeholders(c, b->heading, tpl_ini_line(ini, sec, "heading"), -1);
+    if (b->centre)
+        check_placeholders(c, b->centre, tpl_ini_line(ini, sec, "centre"), -1);
+
+    const char *pal = tpl_ini_get(ini, sec, "palette");
+    if (pal) {
+        b->palette = tpl_theme_palette(&c->deck->theme, pal);
+        if (!b->palette)
+            tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "palette"),
+                      "palette = `%s`: no such palette in the theme's [palettes]", pal);
+    }
+
+    const char *opts = tpl_ini_get(ini, sec, "options");
+    b->opt_mode = TPL_OPT_ALL;
+    if (opts && strcmp(opts, "all") != 0) {
+        int line = tpl_ini_line(ini, sec, "options");
+        double n;
+        if (strncmp(opts, "top ", 4) == 0 && tpl_parse_number(opts + 4, &n) && n >= 1 &&
+            n <= TPL_MAX_CODES && n == (int)n) {
+            b->opt_mode = TPL_OPT_TOP;
+            b->top_n = (int)n;
+        } else if (strncmp(opts, "codes ", 6) == 0) {
+            const char *items[TPL_MAX_CODES + 1];
+            int k = tpl_split_list(opts + 6, items, TPL_MAX_CODES, c->mem);
+            b->opt_mode = TPL_OPT_CODES;
+            for (int i = 0; i < k; i++) {
+                if (!tpl_parse_number(items[i], &n) || n < 1 || n > TPL_MAX_CODES ||
+                    n != (int)n) {
+                    k = -1;
+                    break;
+                }
+                b->codes[i] = (int)n;
+            }
+            if (k <= 0)
+                tpl_error(ini, D_TEMPLATE, line,
+                          "options = `%s`: expected codes N, N, … (option codes 1..%d)", opts,
+                          TPL_MAX_CODES);
+            b->n_codes = k < 0 ? 0 : k;
+        } else {
+            tpl_error(ini, D_TEMPLATE, line, "options = `%s`: expected all, top N or codes N, N",
+                      opts);
+        }
+    }
+
+    const char *groups = tpl_ini_get(ini, sec, "groups");
+    b->n_groups = groups ? tpl_split_list(groups, b->groups, TPL_MAX_GROUPS, c->mem) : 0;
+    if (b->n_groups < 0) {
+        tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "groups"), "more than %d groups",
+                  TPL_MAX_GROUPS);
+        b->n_groups = 0;
+    }
+    if (b->n_groups == 0) {
+        b->groups[0] = "全体";
+        b->n_groups = 1;
+    }
+    if (b->chart == CHART_DONUT && (b->n_groups > 1 || b->years == TPL_YEARS_SHOWN))
+        tpl_error(ini, D_TEMPLATE, b->line,
+                  "[%s] a donut shows one ring: use years = latest and at most one group", sec);
+
+    if (!split_figure(c, b))
+        return;
+    int latest = c->s->n_years - 1;
+    for (int g = 0; g < b->n_groups; g++) {
+        const fig_row *r[1];
+        if (figures_ranked(c->f, b->fig_page, b->fig_name, latest, b->groups[g], r, 1) == 0)
+            tpl_error(ini, D_TEMPLATE_FIGURE, b->fig_line,
+                      "figure = `%s.%s`, group `%s`: no such figure in the figures of year %s "
+                      "(see figures.h for the names)",
+                      b->fig_page, b->fig_name, b->groups[g], c->s->years[latest].key);
+    }
+}
+
+static void load_table(page_ctx *c, tpl_block *b)
+{
+    tpl_ini *ini = c->ini;
+    const char *sec = b->section;
+    if (split_figure(c, b) &&
+        !figures_get(c->f, b->fig_page, b->fig_name, c->s->n_years - 1, "", 1))
+        tpl_error(ini, D_TEMPLATE_FIGURE, b->fig_line,
+                  "figure = `%s.%s`: no such table figure in year %s (expected P6.cases)",
+                  b->fig_page, b->fig_name, c->s->years[c->s->n_years - 1].key);
+    const char *cols = tpl_get_string(ini, sec, "columns", true);
+    int line = tpl_ini_line(ini, sec, "columns");
+    const char *items[TPL_MAX_COLUMNS];
+    int n = cols ? tpl_split_list(cols, items, TPL_MAX_COLUMNS, c->mem) : 0;
+    if (cols && n <= 0)
+        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items",
+                  TPL_MAX_COLUMNS);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        const char *colon = strrchr(items[i], ':');
+        double pct;
+        if (!colon || !tpl_parse_number(colon + 1, &pct) || pct <= 0 || pct > 100) {
+            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (活用事例:28)",
+                      items[i]);
+            continue;
+        }
+        b->col_header[i] = arena_strndup(c->mem, items[i], (size_t)(colon - items[i]));
+        b->col_pct[i] = pct;
+        b->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
+        sum += pct;
+    }
+    b->n_cols = n > 0 ? n : 0;
+    if (n > 0 && (sum < 99.5 || sum > 100.5))
+        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
+    const char *fields = tpl_ini_get(ini, sec, "fields");
+    if (fields) {
+        const char *f[TPL_MAX_COLUMNS];
+        int k = tpl_split_list(fields, f, TPL_MAX_COLUMNS, c->mem);
+        static const char *const names[] = {"use_case", "effect", "population", NULL};
+        if (k != b->n_cols)
+            tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
+                      "fields: %d given for %d columns", k, b->n_cols);
+        for (int i = 0; i < k && i < b->n_cols; i++) {
+            int j = 0;
+            while (names[j] && strcmp(names[j], f[i]) != 0)
+                j++;
+            if (!names[j])
+                tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
+                          "field `%s`: expected use_case, effect or population", f[i]);
+            else
+                b->col_field[i] = (tpl_column_field)j;
+        }
+    }
+}
+
+static void load_text_style(page_ctx *c, tpl_block *b)
+{
+    tpl_ini *ini = c->ini;
+    const char *sec = b->section;
+    static const char *const aligns[] = {"left", "center", "right", NULL};
+    static const char *const valigns[] = {"top", "bottom", NULL};
+    static const char *const bools[] = {"false", "true", NULL};
+    const tpl_theme *th = &c->deck->theme;
+    b->size_pt = th->body_pt;
+    b->font = th->font_body;
+    b->rgb = th->c_text;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 96, &b->size_pt);
+    tpl_get_font(ini, sec, "font", &b->font);
+    tpl_get_color(ini, sec, "color", &b->rgb);
+    int a = tpl_get_enum(ini, sec, "align", aligns, 0);
+    b->align = a < 0 ? DL_ALIGN_LEFT : (dl_align)a;
+    b->valign_bottom = tpl_get_enum(ini, sec, "valign", valigns, 0) == 1;
+    b->framed = tpl_get_enum(ini, sec, "frame", bools, 0) == 1;
+}
+
+static void check_overlaps(page_ctx *c, const tpl_page *pg)
+{
+    for (int i = 0; i < pg->n_blocks; i++)
+        for (int j = i + 1; j < pg->n_blocks; j++) {
+            const tpl_box *a = &pg->blocks[i].box, *b = &pg->blocks[j].box;
+            if (a->w_mm <= 0 || b->w_mm <= 0)
+                continue; /* already reported */
+            const double eps = 1e-6;
+            if (a->x_mm + a->w_mm > b->x_mm + eps && b->x_mm + b->w_mm > a->x_mm + eps &&
+                a->y_mm + a->h_mm > b->y_mm + eps && b->y_mm + b->h_mm > a->y_mm + eps)
+                tpl_error(c->ini, D_TEMPLATE_BOX,
+                          tpl_ini_line(c->ini, pg->blocks[j].section, "box_mm"),
+                          "box of [%s] overlaps the box of [%s] (line %d)",
+                          pg->blocks[j].section, pg->blocks[i].section,
+                          tpl_ini_line(c->ini, pg->blocks[i].section, "box_mm"));
+        }
+}
+
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
+                   const figset *national, arena *mem, diags *d)
+{
+    memset(pg, 0, sizeof *pg);
+    pg->file = arena_strdup(mem, path);
+    tpl_ini ini;
+    if (!tpl_ini_open(&ini, path, mem, d)) {
+        tpl_ini_close(&ini);
+        return false;
+    }
+    page_ctx c = {.ini = &ini, .deck = deck, .s = s, .f = national, .mem = mem};
+
+    if (!tpl_ini_line(&ini, "page", NULL))
+        tpl_error(&ini, D_TEMPLATE, 0, "missing section [page]");
+    tpl_check_keys(&ini, "page", page_key);
+    static const char *const kinds[] = {"content", "cover", NULL};
+    pg->cover = tpl_get_enum(&ini, "page", "kind", kinds, 0) == 1;
+    pg->title = tpl_get_string(&ini, "page", "title", true);
+    if (pg->title)
+        check_placeholders(&c, pg->title, tpl_ini_line(&ini, "page", "title"), -1);
+
+    int n_sections = 0;
+    for (int i = 0; i < ini.n_pos; i++)
+        n_sections += !ini.pos[i].key;
+    pg->blocks = ARENA_NEW(mem, tpl_block, n_sections ? n_sections : 1);
+    for (int i = 0; i < ini.n_pos; i++) {
+        const tpl_ini_pos *p = &ini.pos[i];
+        if (p->key || strcmp(p->section, "page") == 0)
+            continue;
+        int kind = block_kind(p->section);
+        if (kind < 0) {
+            tpl_error(&ini, D_TEMPLATE, p->line,
+                      "unknown section [%s]: expected page, lead, text, text2…, chart, "
+                      "chart2…, table, notes or source",
+                      p->section);
+            continue;
+        }
+        tpl_block *b = &pg->blocks[pg->n_blocks++];
+        b->kind = (tpl_block_kind)kind;
+        b->section = p->section;
+        b->line = p->line;
+        bool (*known)(const char *) = kind == TPL_LEAD || kind == TPL_NOTES ? lead_key
+                                      : kind == TPL_TEXT                    ? text_key
+                                      : kind == TPL_SOURCE                  ? source_key
+                                      : kind == TPL_CHART                   ? chart_key
+                                                                            : table_key;
+        tpl_check_keys(&ini, b->section, known);
+        load_box(&c, b, pg->cover);
+        switch (b->kind) {
+        case TPL_CHART:
+            load_chart(&c, b);
+            break;
+        case TPL_TABLE:
+            load_table(&c, b);
+            break;
+        case TPL_SOURCE: {
+            static const char *const years[] = {"shown", "latest", NULL};
+            b->years = tpl_get_enum(&ini, b->section, "years", years, 0) == 1
+                           ? TPL_YEARS_LATEST
+                           : TPL_YEARS_SHOWN;
+            load_texts(&c, b, true);
+            break;
+        }
+        case TPL_TEXT:
+            load_text_style(&c, b);
+            load_texts(&c, b, false);
+            break;
+        case TPL_LEAD:
+        case TPL_NOTES:
+            load_texts(&c, b, false);
+            break;
+        }
+        if ((b->kind == TPL_LEAD || b->kind == TPL_NOTES || b->kind == TPL_TEXT ||
+             b->kind == TPL_SOURCE) &&
+            b->n_text == 0)
+            tpl_error(&ini, D_TEMPLATE, b->line, "[%s] has no text (text = … or text1 = …)",
+                      b->section);
+    }
+    check_overlaps(&c, pg);
+    bool ok = ini.ok;
+    tpl_ini_close(&ini);
+    return ok;
+}

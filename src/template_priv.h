@@ -1,0 +1,66 @@
+/* template_priv.h - shared by template.c (deck, theme) and template_page.c
+ * (page blocks): one INI file with its line numbers, and value parsers that
+ * report `file:line: message`. */
+#ifndef AIREPORT_TEMPLATE_PRIV_H
+#define AIREPORT_TEMPLATE_PRIV_H
+
+#include "template.h"
+
+#include <iniparser.h>
+
+typedef struct {
+    const char *section; /* lower case, as iniparser folds it */
+    const char *key;     /* lower case; NULL for the [section] line */
+    int line;
+} tpl_ini_pos;
+
+/* One loaded INI file. */
+typedef struct {
+    const char *path;
+    dictionary *dict;
+    int n_pos;
+    tpl_ini_pos *pos;
+    arena *mem;
+    diags *d;
+    bool ok; /* false once any problem was reported for this file */
+} tpl_ini;
+
+/* Reads path with iniparser and scans its text for line numbers. Problems
+ * iniparser would hide (a value cut at `#` or `;`, a line too long) are
+ * reported. false when the file cannot be read. */
+bool tpl_ini_open(tpl_ini *ini, const char *path, arena *mem, diags *d);
+void tpl_ini_close(tpl_ini *ini);
+
+/* Line of [section] key (key NULL: the section header); 0 when unknown. */
+int tpl_ini_line(const tpl_ini *ini, const char *section, const char *key);
+/* The value, NULL when absent. */
+const char *tpl_ini_get(const tpl_ini *ini, const char *section, const char *key);
+
+void tpl_error(tpl_ini *ini, diag_code code, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Reports every key of section not accepted by `known` (returns true when
+ * the key is allowed). */
+void tpl_check_keys(tpl_ini *ini, const char *section, bool (*known)(const char *key));
+
+/* Value parsers: each reports its own error and returns false. */
+bool tpl_get_number(tpl_ini *ini, const char *sec, const char *key, bool required, double lo,
+                    double hi, double *out);
+bool tpl_get_color(tpl_ini *ini, const char *sec, const char *key, uint32_t *out);
+const char *tpl_get_string(tpl_ini *ini, const char *sec, const char *key, bool required);
+bool tpl_get_font(tpl_ini *ini, const char *sec, const char *key, font_role *out);
+/* One of names[] (NULL-terminated); returns its index, def when absent, -1 bad. */
+int tpl_get_enum(tpl_ini *ini, const char *sec, const char *key, const char *const *names,
+                 int def);
+
+/* Splits a comma-separated list into at most max trimmed items (in mem).
+ * Returns the count, or -1 when there are more than max. */
+int tpl_split_list(const char *s, const char **items, int max, arena *mem);
+/* Locale-free decimal: [-]digits[.digits], whole string. */
+bool tpl_parse_number(const char *s, double *out);
+
+/* Loads one page file (template_page.c). */
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
+                   const figset *national, arena *mem, diags *d);
+
+#endif
