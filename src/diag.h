@@ -62,6 +62,8 @@ enum {
     X(D_TEMPLATE_BOX, EXIT_TEMPLATE, "template-box")                                               \
     X(D_TEXT_OVERFLOW, EXIT_TEMPLATE, "text-overflow")                                             \
     X(D_FONT, EXIT_FONT, "font")                                                                   \
+    X(D_EXPORT_VALUE, EXIT_DATA, "export-value")                                                   \
+    X(D_EXPORT_DUPLICATE, EXIT_DATA, "export-duplicate")                                           \
     X(D_USAGE, EXIT_USAGE, "usage")                                                                \
     X(D_INTERNAL, EXIT_INTERNAL, "internal")
 
