@@ -1,0 +1,578 @@
+/* figures.c - every number of every page: one pass over the bodies and one
+ * over the service rows per scope and year fill a tally; rows are then
+ * emitted page by page, ranked per series and indexed for lookup.
+ * Row naming: figures.h. */
+#include "figures.h"
+
+#include "numfmt.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows of one (page, figure, year, group): contiguous in figset.rows. */
+typedef struct {
+    int first, n;
+    const fig_row **order; /* rank order, ties by option code */
+} fig_series;
+
+struct figset {
+    const survey *s;
+    int scope;
+    int n_rows;
+    fig_row *rows;
+    int n_series;
+    fig_series *series;
+    /* Open-addressing tables (capacity a power of two), slot = index + 1. */
+    uint32_t row_mask, series_mask;
+    int *row_slots, *series_slots;
+};
+
+/* ---- the question pages: one figure per question, named by its id ---- */
+
+typedef struct {
+    const char *page, *qid;
+    fig_base base;
+} question_page;
+
+static const question_page QUESTION_PAGES[] = {
+    {"P5", "Q2", BASE_DETAIL},           {"P7", "Q3", BASE_DETAIL},
+    {"P8", "Q4", BASE_ALL},              {"P9", "Q5", BASE_DETAIL},
+    {"P10", "Q6", BASE_ALL},             {"P12", "Q7", BASE_GUIDELINE},
+    {"P13", "Q8", BASE_SERVICE_ROWS},    {"P14", "Q9", BASE_SERVICE_ROWS},
+    {"P15", "Q10", BASE_CUSTOMISED_ROWS}, {"P16", "Q11", BASE_CUSTOMISED_ROWS},
+    {"P17", "Q15", BASE_ALL},            {"P18", "Q12", BASE_SERVICE_ROWS},
+    {"P19", "Q13", BASE_SERVICE_ROWS},   {"P19", "Q14", BASE_SERVICE_ROWS},
+};
+enum { N_QUESTION_PAGES = sizeof QUESTION_PAGES / sizeof QUESTION_PAGES[0] };
+
+static const char *const GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
+static const char ALL_GROUP[] = "全体";
+
+enum { STATUS_ADOPTED = 1, STATUS_PLANNED = 3, STATUS_CONSIDERING = 4, GUIDELINE_DONE = 1,
+       CUSTOMISED = 1 };
+
+/* Codebook indices of the questions the figures name, -1 when absent. */
+typedef struct {
+    int status, guideline, customised;
+    int page_q[N_QUESTION_PAGES];
+} question_ids;
+
+/* Counts of one scope and year. */
+typedef struct {
+    int bodies, answered, status13, detail, guideline, service_rows, customised_rows;
+    int group_bodies[GROUP__COUNT];
+    int status_by_group[GROUP__COUNT][CB_MAX_OPTIONS + 1];
+    int status_bodies[CB_MAX_OPTIONS + 1];
+    int guideline_by_status[CB_MAX_OPTIONS + 1][CB_MAX_OPTIONS + 1];
+    int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
+} tally;
+
+/* Rows under construction (heap; copied into the arena when complete). */
+typedef struct {
+    fig_row *rows;
+    int n, cap;
+} row_buf;
+
+static int find_question(const codebook *cb, const char *id)
+{
+    for (int i = 0; i < cb->n; i++)
+        if (cb->q[i].id && strcmp(cb->q[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+static int single_code(cb_mask m)
+{
+    if (m == 0 || (m & (m - 1)) != 0)
+        return 0; /* empty, or several codes: not a single answer */
+    int code = 1;
+    while (!(m & 1u)) {
+        m >>= 1;
+        code++;
+    }
+    return code;
+}
+
+static body_group group_of(const sv_body *b)
+{
+    if (b->kind == KIND_PREFECTURE)
+        return GROUP_PREFECTURE;
+    if (b->kind == KIND_DESIGNATED)
+        return GROUP_DESIGNATED;
+    return GROUP_OTHER;
+}
+
+/* Adds one answer (a set of codes) to counts[code]. */
+static void add_mask(int *counts, cb_mask m, int n_options)
+{
+    for (int code = 1; m != 0 && code <= n_options; code++, m >>= 1)
+        if (m & 1u)
+            counts[code]++;
+}
+
+static bool in_scope(const sv_body *b, int scope)
+{
+    return scope == 0 || b->pref == scope;
+}
+
+static void tally_year(const survey *s, const sv_year *y, const question_ids *ids, int scope,
+                       tally *t)
+{
+    const codebook *cb = &s->cb;
+    memset(t, 0, sizeof *t);
+    for (int b = 0; b < s->n_bodies; b++) {
+        const sv_body *body = &s->bodies[b];
+        if (!in_scope(body, scope))
+            continue;
+        body_group g = group_of(body);
+        t->bodies++;
+        t->group_bodies[g]++;
+        for (int q = 0; q < cb->n; q++)
+            if (cb->q[q].file == CB_FILE_ANSWERS && y->asked[q])
+                add_mask(t->answers[q], sv_answer(s, y, b, q), cb->q[q].n_options);
+        int status = ids->status >= 0 ? single_code(sv_answer(s, y, b, ids->status)) : 0;
+        int guideline = ids->guideline >= 0 ? single_code(sv_answer(s, y, b, ids->guideline)) : 0;
+        if (status > 0) {
+            t->answered++;
+            t->status_by_group[g][status]++;
+            t->status_bodies[status]++;
+            t->guideline_by_status[status][guideline]++;
+            if (status <= STATUS_PLANNED)
+                t->status13++;
+        }
+        if (guideline == GUIDELINE_DONE)
+            t->guideline++;
+        if (y->detail_respondent && y->detail_respondent[b])
+            t->detail++;
+    }
+    for (int r = 0; r < y->n_services; r++) {
+        int b = y->service_body[r];
+        if (b < 0 || b >= s->n_bodies || !in_scope(&s->bodies[b], scope))
+            continue;
+        t->service_rows++;
+        for (int q = 0; q < cb->n; q++)
+            if (cb->q[q].file == CB_FILE_SERVICES && y->asked[q])
+                add_mask(t->answers[q], sv_service(s, y, r, q), cb->q[q].n_options);
+        if (ids->customised >= 0 &&
+            single_code(sv_service(s, y, r, ids->customised)) == CUSTOMISED)
+            t->customised_rows++;
+    }
+}
+
+/* ---- emitting rows ---- */
+
+/* rank -1: rank this series by count once all rows are in. */
+enum { RANK_BY_COUNT = -1 };
+
+static fig_row *emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
+                     const char *group, int option, const char *label, int count, int base,
+                     fig_base kind, int question)
+{
+    if (rb->n == rb->cap) {
+        rb->cap = rb->cap ? rb->cap * 2 : 512;
+        rb->rows = xrealloc(rb->rows, sizeof *rb->rows * (size_t)rb->cap);
+    }
+    fig_row *r = &rb->rows[rb->n++];
+    *r = (fig_row){
+        .page = page,
+        .figure = figure,
+        .year = year,
+        .scope = scope,
+        .group = group ? group : "",
+        .option = option,
+        .option_label = label ? label : "",
+        .count = count,
+        .base = base,
+        .pct10 = base > 0 ? numfmt_pct10(count, base) : -1,
+        .rank = option > 0 ? RANK_BY_COUNT : 0,
+        .base_kind = base > 0 ? kind : BASE_NONE,
+        .question = question,
+    };
+    return r;
+}
+
+static int base_of(const tally *t, fig_base kind)
+{
+    switch (kind) {
+    case BASE_ALL: return t->bodies;
+    case BASE_STATUS_1_3: return t->status13;
+    case BASE_DETAIL: return t->detail;
+    case BASE_GUIDELINE: return t->guideline;
+    case BASE_SERVICE_ROWS: return t->service_rows;
+    case BASE_CUSTOMISED_ROWS: return t->customised_rows;
+    case BASE_NONE:
+    case BASE_STATUS_GROUP: break;
+    }
+    return 0;
+}
+
+static void emit_status_pages(const survey *s, int yi, int scope, const question_ids *ids,
+                              const tally *t, row_buf *rb)
+{
+    const sv_year *y = &s->years[yi];
+    if (ids->status < 0 || !y->asked[ids->status])
+        return;
+    const cb_question *q1 = &s->cb.q[ids->status];
+
+    emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies, BASE_ALL,
+         ids->status);
+    if (y->detail_rate)
+        emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
+             BASE_STATUS_1_3, ids->status);
+
+    for (int code = 1; code <= q1->n_options; code++) {
+        int n = 0;
+        for (int g = 0; g < GROUP__COUNT; g++)
+            n += t->status_by_group[g][code];
+        emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
+             BASE_ALL, ids->status);
+    }
+    for (int g = 0; g < GROUP__COUNT; g++)
+        for (int code = 1; code <= q1->n_options; code++)
+            emit(rb, "P4", "status_by_group", yi, scope, GROUP_LABEL[g], code, q1->label[code],
+                 t->status_by_group[g][code], t->group_bodies[g], BASE_ALL, ids->status);
+    /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
+    for (int g = 0; g < GROUP__COUNT; g++) {
+        int n = 0;
+        for (int code = 1; code <= STATUS_CONSIDERING && code <= q1->n_options; code++)
+            n += t->status_by_group[g][code];
+        emit(rb, "P4", "status_1_4", yi, scope, GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
+             BASE_ALL, ids->status);
+    }
+
+    /* P11: guideline by status, for the statuses that have AI in hand or planned */
+    if (ids->guideline < 0 || !y->asked[ids->guideline])
+        return;
+    const cb_question *q6 = &s->cb.q[ids->guideline];
+    for (int status = 1; status <= STATUS_PLANNED && status <= q1->n_options; status++)
+        for (int code = 1; code <= q6->n_options; code++)
+            emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
+                 t->guideline_by_status[status][code], t->status_bodies[status],
+                 BASE_STATUS_GROUP, ids->guideline);
+}
+
+static void emit_question_pages(const survey *s, int yi, int scope, const question_ids *ids,
+                                const tally *t, row_buf *rb)
+{
+    const sv_year *y = &s->years[yi];
+    for (int i = 0; i < N_QUESTION_PAGES; i++) {
+        int q = ids->page_q[i];
+        if (q < 0 || !y->asked[q])
+            continue;
+        const cb_question *cq = &s->cb.q[q];
+        int base = base_of(t, QUESTION_PAGES[i].base);
+        for (int code = 1; code <= cq->n_options; code++)
+            emit(rb, QUESTION_PAGES[i].page, QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
+                 cq->label[code], t->answers[q][code], base, QUESTION_PAGES[i].base, q);
+    }
+}
+
+/* P6: the case studies of the scope, numbered as in the year's national list. */
+static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
+{
+    const sv_year *y = &s->years[yi];
+    for (int i = 0; i < y->n_cases; i++) {
+        const sv_case *c = &y->cases[i];
+        if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
+            continue;
+        fig_row *r = emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
+                          (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
+        r->rank = 0; /* a list in the deck's order, not a ranking */
+    }
+    for (int i = 0; i < y->n_cases; i++) {
+        const sv_case *c = &y->cases[i];
+        if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
+            continue;
+        if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
+            continue;
+        emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before, 0,
+             BASE_NONE, -1)->rank = 0;
+        emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
+             BASE_NONE, -1)->rank = 0;
+    }
+    /* The reductions form their own series, so that rank 1 is the case that
+     * saved most hours: the one the lead sentence quotes. */
+    for (int i = 0; i < y->n_cases; i++) {
+        const sv_case *c = &y->cases[i];
+        if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
+            continue;
+        if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
+            continue;
+        emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
+             c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
+    }
+}
+
+static void emit_pref_ranking(const survey *s, int yi, row_buf *rb)
+{
+    fig_pref_rank pr[N_PREFECTURES];
+    if (!figures_pref_ranking(s, yi, pr))
+        return;
+    int q1 = find_question(&s->cb, "Q1"), q6 = find_question(&s->cb, "Q6");
+    const sv_year *y = &s->years[yi];
+    if (q1 >= 0 && y->asked[q1])
+        for (int p = 0; p < N_PREFECTURES; p++)
+            emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+                 pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
+                ->rank = pr[p].adopted_rank;
+    if (q6 >= 0 && y->asked[q6])
+        for (int p = 0; p < N_PREFECTURES; p++)
+            emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+                 pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
+                ->rank = pr[p].guideline_rank;
+}
+
+/* ---- series, ranks and the lookup index ---- */
+
+static uint32_t hash_str(uint32_t h, const char *str)
+{
+    for (const unsigned char *p = (const unsigned char *)str; *p; p++)
+        h = (h ^ *p) * 16777619u; /* FNV-1a */
+    return (h ^ 0xffu) * 16777619u; /* separator: "ab"+"c" differs from "a"+"bc" */
+}
+
+static uint32_t hash_key(const char *page, const char *figure, int year, const char *group,
+                         int option)
+{
+    uint32_t h = 2166136261u;
+    h = hash_str(h, page);
+    h = hash_str(h, figure);
+    h = hash_str(h, group);
+    h = (h ^ (uint32_t)year) * 16777619u;
+    h = (h ^ (uint32_t)option) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static bool same_series(const fig_row *r, const char *page, const char *figure, int year,
+                        const char *group)
+{
+    return r->year == year && strcmp(r->figure, figure) == 0 && strcmp(r->page, page) == 0 &&
+           strcmp(r->group, group) == 0;
+}
+
+static uint32_t table_size(int n)
+{
+    uint32_t cap = 16;
+    while (cap < (uint32_t)n * 2u)
+        cap *= 2;
+    return cap;
+}
+
+static int cmp_rank_order(const void *a, const void *b)
+{
+    const fig_row *x = *(const fig_row *const *)a, *y = *(const fig_row *const *)b;
+    /* unranked rows (rank 0) keep option order */
+    int rx = x->rank > 0 ? x->rank : 0, ry = y->rank > 0 ? y->rank : 0;
+    if (rx != ry)
+        return rx < ry ? -1 : 1;
+    return (x->option > y->option) - (x->option < y->option);
+}
+
+static int cmp_count_desc(const void *a, const void *b)
+{
+    const fig_row *x = *(const fig_row *const *)a, *y = *(const fig_row *const *)b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return (x->option > y->option) - (x->option < y->option);
+}
+
+/* Ranks one series: competition ranking (1, 2, 2, 4) by count, most first,
+ * unless its rows came with ranks (A1) or are not a ranking (rank 0). */
+static void rank_series(fig_row *rows, fig_series *sr)
+{
+    for (int i = 0; i < sr->n; i++)
+        sr->order[i] = &rows[sr->first + i];
+    if (sr->n > 0 && rows[sr->first].rank == RANK_BY_COUNT) {
+        qsort(sr->order, (size_t)sr->n, sizeof *sr->order, cmp_count_desc);
+        for (int i = 0; i < sr->n; i++) {
+            fig_row *r = (fig_row *)sr->order[i];
+            const fig_row *prev = i > 0 ? sr->order[i - 1] : NULL;
+            r->rank = prev && prev->count == r->count ? prev->rank : i + 1;
+        }
+    }
+    qsort(sr->order, (size_t)sr->n, sizeof *sr->order, cmp_rank_order);
+}
+
+static void build_index(figset *f, arena *mem)
+{
+    /* series: maximal runs of rows with the same (page, figure, year, group) */
+    f->series = ARENA_NEW(mem, fig_series, f->n_rows > 0 ? f->n_rows : 1);
+    for (int i = 0; i < f->n_rows; i++) {
+        const fig_row *r = &f->rows[i];
+        if (f->n_series > 0) {
+            fig_series *last = &f->series[f->n_series - 1];
+            if (same_series(&f->rows[last->first], r->page, r->figure, r->year, r->group)) {
+                last->n++;
+                continue;
+            }
+        }
+        f->series[f->n_series++] = (fig_series){.first = i, .n = 1};
+    }
+    for (int i = 0; i < f->n_series; i++) {
+        fig_series *sr = &f->series[i];
+        sr->order = ARENA_NEW(mem, const fig_row *, sr->n);
+        rank_series(f->rows, sr);
+    }
+
+    uint32_t cap = table_size(f->n_rows);
+    f->row_mask = cap - 1;
+    f->row_slots = ARENA_NEW(mem, int, cap);
+    for (int i = 0; i < f->n_rows; i++) {
+        const fig_row *r = &f->rows[i];
+        uint32_t h = hash_key(r->page, r->figure, r->year, r->group, r->option) & f->row_mask;
+        while (f->row_slots[h] != 0)
+            h = (h + 1) & f->row_mask;
+        f->row_slots[h] = i + 1;
+    }
+    cap = table_size(f->n_series);
+    f->series_mask = cap - 1;
+    f->series_slots = ARENA_NEW(mem, int, cap);
+    for (int i = 0; i < f->n_series; i++) {
+        const fig_row *r = &f->rows[f->series[i].first];
+        uint32_t h = hash_key(r->page, r->figure, r->year, r->group, 0) & f->series_mask;
+        while (f->series_slots[h] != 0)
+            h = (h + 1) & f->series_mask;
+        f->series_slots[h] = i + 1;
+    }
+}
+
+figset *figures_compute(const survey *s, int scope, arena *mem)
+{
+    if (!s || scope < 0 || scope > N_PREFECTURES)
+        return NULL;
+    question_ids ids = {
+        .status = find_question(&s->cb, "Q1"),
+        .guideline = find_question(&s->cb, "Q6"),
+        .customised = find_question(&s->cb, "Q9"),
+    };
+    for (int i = 0; i < N_QUESTION_PAGES; i++)
+        ids.page_q[i] = find_question(&s->cb, QUESTION_PAGES[i].qid);
+
+    tally *t = xmalloc(sizeof *t);
+    row_buf rb = {0};
+    for (int yi = 0; yi < s->n_years; yi++) {
+        tally_year(s, &s->years[yi], &ids, scope, t);
+        emit_status_pages(s, yi, scope, &ids, t, &rb);
+        emit_question_pages(s, yi, scope, &ids, t, &rb);
+        emit_cases(s, yi, scope, &rb);
+        if (scope == 0)
+            emit_pref_ranking(s, yi, &rb);
+    }
+    free(t);
+
+    figset *f = ARENA_NEW(mem, figset, 1);
+    f->s = s;
+    f->scope = scope;
+    f->n_rows = rb.n;
+    f->rows = ARENA_NEW(mem, fig_row, rb.n > 0 ? rb.n : 1);
+    if (rb.n > 0)
+        memcpy(f->rows, rb.rows, sizeof *rb.rows * (size_t)rb.n);
+    free(rb.rows);
+    build_index(f, mem);
+    return f;
+}
+
+int figures_scope(const figset *f)
+{
+    return f->scope;
+}
+
+int figures_count(const figset *f)
+{
+    return f->n_rows;
+}
+
+const fig_row *figures_row(const figset *f, int i)
+{
+    return i >= 0 && i < f->n_rows ? &f->rows[i] : NULL;
+}
+
+const fig_row *figures_get(const figset *f, const char *page, const char *figure, int year,
+                           const char *group, int option)
+{
+    if (!f || !page || !figure)
+        return NULL;
+    if (!group)
+        group = "";
+    uint32_t h = hash_key(page, figure, year, group, option) & f->row_mask;
+    for (int slot; (slot = f->row_slots[h]) != 0; h = (h + 1) & f->row_mask) {
+        const fig_row *r = &f->rows[slot - 1];
+        if (r->option == option && same_series(r, page, figure, year, group))
+            return r;
+    }
+    return NULL;
+}
+
+int figures_ranked(const figset *f, const char *page, const char *figure, int year,
+                   const char *group, const fig_row **out, int max)
+{
+    if (!f || !page || !figure)
+        return 0;
+    if (!group)
+        group = "";
+    uint32_t h = hash_key(page, figure, year, group, 0) & f->series_mask;
+    for (int slot; (slot = f->series_slots[h]) != 0; h = (h + 1) & f->series_mask) {
+        const fig_series *sr = &f->series[slot - 1];
+        if (!same_series(&f->rows[sr->first], page, figure, year, group))
+            continue;
+        for (int i = 0; i < sr->n && i < max; i++)
+            out[i] = sr->order[i];
+        return sr->n;
+    }
+    return 0;
+}
+
+/* ---- the ranking of the 47 prefectures ---- */
+
+/* a/b > c/d without division; an empty base ranks below every share. */
+static bool share_greater(int a, int b, int c, int d)
+{
+    if (b <= 0)
+        return false;
+    if (d <= 0)
+        return true;
+    return (long long)a * d > (long long)c * b;
+}
+
+bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[N_PREFECTURES])
+{
+    if (!s || year < 0 || year >= s->n_years)
+        return false;
+    const sv_year *y = &s->years[year];
+    int q1 = find_question(&s->cb, "Q1"), q6 = find_question(&s->cb, "Q6");
+    for (int p = 0; p < N_PREFECTURES; p++)
+        out[p] = (fig_pref_rank){.pref = p + 1, .name = ""};
+    for (int b = 0; b < s->n_bodies; b++) {
+        const sv_body *body = &s->bodies[b];
+        if (body->pref < 1 || body->pref > N_PREFECTURES)
+            continue;
+        fig_pref_rank *pr = &out[body->pref - 1];
+        if (body->pref_name && !pr->name[0])
+            pr->name = body->pref_name;
+        if (body->kind == KIND_PREFECTURE)
+            continue;
+        pr->municipalities++;
+        if (q1 >= 0 && single_code(sv_answer(s, y, b, q1)) == STATUS_ADOPTED)
+            pr->adopted++;
+        if (q6 >= 0 && single_code(sv_answer(s, y, b, q6)) == GUIDELINE_DONE)
+            pr->guideline++;
+    }
+    for (int p = 0; p < N_PREFECTURES; p++) {
+        fig_pref_rank *pr = &out[p];
+        pr->adopted_pct10 = numfmt_pct10(pr->adopted, pr->municipalities);
+        pr->guideline_pct10 = numfmt_pct10(pr->guideline, pr->municipalities);
+        /* rank = 1 + prefectures with a strictly greater share (47 x 47 compares) */
+        pr->adopted_rank = pr->guideline_rank = 1;
+        for (int o = 0; o < N_PREFECTURES; o++) {
+            const fig_pref_rank *other = &out[o];
+            if (share_greater(other->adopted, other->municipalities, pr->adopted,
+                              pr->municipalities))
+                pr->adopted_rank++;
+            if (share_greater(other->guideline, other->municipalities, pr->guideline,
+                              pr->municipalities))
+                pr->guideline_rank++;
+        }
+    }
+    return true;
+}
