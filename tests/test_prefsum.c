@@ -1,0 +1,101 @@
+/* test_prefsum.c - the 47 prefecture figure sets add up to the national one:
+ * every count and every base of the additive figures (all but the P6 case
+ * list and the A1 shares, which are not sums over bodies). Each prefecture
+ * set is computed from its own bodies, so this catches a body or a service
+ * row counted in the wrong scope, counted twice or dropped. */
+#include "figures.h"
+#include "figures/fixture.h"
+#include "harness.h"
+
+#include <string.h>
+#include <time.h>
+
+static bool additive(const fig_row *r)
+{
+    return strcmp(r->page, "P6") != 0 && strcmp(r->page, "A1") != 0;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static void check_sums(const char *what, const survey *s)
+{
+    arena *mem = arena_new();
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    figset *national = figures_compute(s, 0, mem);
+    figset *pref[N_PREFECTURES + 1] = {0};
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        pref[p] = figures_compute(s, p, mem);
+    double ms = ms_since(&t0);
+    printf("%s: %d national rows; nation + 47 prefectures computed in %.2f ms\n", what,
+           figures_count(national), ms);
+    /* A generous bound that still catches a scan per lookup or per body. */
+    CHECK(ms < 200.0);
+
+    int compared = 0, cases = 0;
+    for (int i = 0; i < figures_count(national); i++) {
+        const fig_row *r = figures_row(national, i);
+        if (!additive(r)) {
+            if (strcmp(r->figure, "cases") != 0)
+                continue;
+            /* a case study belongs to exactly one prefecture */
+            int found = 0;
+            for (int p = 1; p <= N_PREFECTURES; p++) {
+                const fig_row *pr = figures_get(pref[p], r->page, r->figure, r->year, r->group,
+                                                r->option);
+                if (pr && pr->count == r->count)
+                    found++;
+            }
+            if (found != 1)
+                test_fail(__FILE__, __LINE__, "%s: case %d of year %d found in %d prefectures",
+                          what, r->option, r->year, found);
+            cases++;
+            continue;
+        }
+        long long count = 0, base = 0;
+        int missing = 0;
+        for (int p = 1; p <= N_PREFECTURES; p++) {
+            const fig_row *pr =
+                figures_get(pref[p], r->page, r->figure, r->year, r->group, r->option);
+            if (!pr) {
+                missing++;
+                continue;
+            }
+            count += pr->count;
+            base += pr->base;
+        }
+        test_checks++;
+        if (missing || count != r->count || base != r->base)
+            test_fail(__FILE__, __LINE__,
+                      "%s: %s/%s year %d group \"%s\" option %d: national %d / %d, sum of "
+                      "prefectures %lld / %lld (%d prefectures lack the row)",
+                      what, r->page, r->figure, r->year, r->group, r->option, r->count, r->base,
+                      count, base, missing);
+        compared++;
+    }
+    CHECK(compared > 0);
+    printf("%s: %d additive rows and %d case rows compared\n", what, compared, cases);
+
+    /* and no prefecture has a row the nation lacks */
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        for (int i = 0; i < figures_count(pref[p]); i++) {
+            const fig_row *r = figures_row(pref[p], i);
+            if (!figures_get(national, r->page, r->figure, r->year, r->group, r->option))
+                test_fail(__FILE__, __LINE__, "%s: prefecture %d has %s/%s option %d alone",
+                          what, p, r->page, r->figure, r->option);
+        }
+    arena_free(mem);
+}
+
+int main(void)
+{
+    survey *s = fixture_survey();
+    check_sums("fixture", s);
+    arena_free(s->mem);
+    return test_done();
+}
