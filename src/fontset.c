@@ -1,0 +1,381 @@
+/* fontset.c - fonts.ini, HarfBuzz faces, measurement, coverage, subsets. */
+#include "fontset.h"
+
+#include "arena.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <iniparser.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    char *path;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font; /* scale = units per em, so advances are in font units */
+    unsigned upem;
+} font_face;
+
+struct fontset {
+    font_face faces[FONT__COUNT];
+    int n_faces;
+    int face_of[FONT__COUNT];
+    bool fake_bold[FONT__COUNT];
+    hb_buffer_t *buf; /* reused by fontset_measure; the fontset is per process, single thread */
+};
+
+static const char *const S_role_section[FONT__COUNT] = {
+    [FONT_GOTHIC] = "gothic",
+    [FONT_GOTHIC_BOLD] = "gothic-bold",
+    [FONT_MINCHO] = "mincho",
+};
+
+/* Features that would make the measured width differ from what the PDF
+ * shows: the emitter draws nominal glyphs one by one. */
+static hb_feature_t S_features[4];
+static bool S_features_ready;
+
+static void init_features(void)
+{
+    if (S_features_ready)
+        return;
+    static const char *const names[] = {"-kern", "-liga", "-clig", "-calt"};
+    for (int i = 0; i < 4; i++)
+        hb_feature_from_string(names[i], -1, &S_features[i]);
+    S_features_ready = true;
+}
+
+uint32_t fontset_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    uint32_t c = p[0];
+    int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || (size_t)n > left) {
+        *i += 1;
+        return 0xFFFD;
+    }
+    if (n == 1) {
+        *i += 1;
+        return c;
+    }
+    c &= 0x3Fu >> (n - 1);
+    for (int k = 1; k < n; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *i += 1;
+            return 0xFFFD;
+        }
+        c = (c << 6) | (p[k] & 0x3Fu);
+    }
+    *i += (size_t)n;
+    return c;
+}
+
+/* Resolves a path from fonts.ini: absolute as is, else relative to the INI. */
+static char *resolve_path(const char *ini_path, const char *file)
+{
+    if (file[0] == '/')
+        return xstrdup(file);
+    const char *slash = strrchr(ini_path, '/');
+    size_t dir_len = slash ? (size_t)(slash - ini_path) + 1 : 0;
+    size_t n = dir_len + strlen(file) + 1;
+    char *out = xmalloc(n);
+    memcpy(out, ini_path, dir_len);
+    strcpy(out + dir_len, file);
+    return out;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* The first existing candidate among `file` and the `fallback` list. */
+static char *find_font_file(const char *ini_path, const char *file, const char *fallback)
+{
+    if (file && *file) {
+        char *p = resolve_path(ini_path, file);
+        if (access(p, R_OK) == 0)
+            return p;
+        free(p);
+    }
+    if (!fallback || !*fallback)
+        return NULL;
+    char *list = xstrdup(fallback);
+    char *found = NULL;
+    for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok && !found;
+         tok = strtok_r(NULL, ",", &save)) {
+        tok = trim(tok);
+        if (!*tok)
+            continue;
+        char *p = resolve_path(ini_path, tok);
+        if (access(p, R_OK) == 0)
+            found = p;
+        else
+            free(p);
+    }
+    free(list);
+    return found;
+}
+
+static int open_face(fontset *fs, const char *path, diags *d)
+{
+    for (int i = 0; i < fs->n_faces; i++)
+        if (strcmp(fs->faces[i].path, path) == 0)
+            return i;
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        diag_add(d, D_FONT, path, 0, 0, "cannot read the font file");
+        return -1;
+    }
+    hb_face_t *face = hb_face_create(blob, 0);
+    unsigned glyphs = hb_face_get_glyph_count(face);
+    hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+    unsigned glyf_len = hb_blob_get_length(glyf);
+    hb_blob_destroy(glyf);
+    if (glyphs == 0 || glyf_len == 0) {
+        diag_add(d, D_FONT, path, 0, 0,
+                 "not a TrueType font with glyf outlines (%u glyphs); the PDF writer embeds only "
+                 "TrueType (.ttf) fonts",
+                 glyphs);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        return -1;
+    }
+    font_face *f = &fs->faces[fs->n_faces];
+    f->path = xstrdup(path);
+    f->blob = blob;
+    f->face = face;
+    f->upem = hb_face_get_upem(face);
+    f->font = hb_font_create(face);
+    hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+    return fs->n_faces++;
+}
+
+fontset *fontset_load(const char *ini_path, diags *d)
+{
+    init_features();
+    dictionary *ini = iniparser_load(ini_path);
+    if (!ini) {
+        diag_add(d, D_IO_READ, ini_path, 0, 0, "cannot read the font configuration");
+        return NULL;
+    }
+    fontset *fs = xcalloc(1, sizeof *fs);
+    bool ok = true;
+    char key[64];
+    /* Roles with a file of their own first, then same_as references. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < FONT__COUNT; r++) {
+            const char *sec = S_role_section[r];
+            snprintf(key, sizeof key, "%s:fake_bold", sec);
+            fs->fake_bold[r] = iniparser_getboolean(ini, key, 0) != 0;
+            if (pass == 0) {
+                fs->face_of[r] = -1;
+                if (!iniparser_find_entry(ini, sec)) {
+                    diag_add(d, D_CONFIG, ini_path, 0, 0,
+                             "no [%s] section; every role (gothic, gothic-bold, mincho) needs one",
+                             sec);
+                    ok = false;
+                    continue;
+                }
+                snprintf(key, sizeof key, "%s:file", sec);
+                const char *file = iniparser_getstring(ini, key, "");
+                snprintf(key, sizeof key, "%s:fallback", sec);
+                const char *fallback = iniparser_getstring(ini, key, "");
+                char *path = find_font_file(ini_path, file, fallback);
+                if (path) {
+                    fs->face_of[r] = open_face(fs, path, d);
+                    if (fs->face_of[r] < 0)
+                        ok = false;
+                    free(path);
+                }
+                continue;
+            }
+            if (fs->face_of[r] >= 0 || !iniparser_find_entry(ini, sec))
+                continue;
+            snprintf(key, sizeof key, "%s:same_as", sec);
+            const char *same = iniparser_getstring(ini, key, "");
+            int target = -1;
+            for (int t = 0; t < FONT__COUNT; t++)
+                if (strcmp(same, S_role_section[t]) == 0)
+                    target = t;
+            if (target >= 0 && fs->face_of[target] >= 0) {
+                fs->face_of[r] = fs->face_of[target];
+                continue;
+            }
+            snprintf(key, sizeof key, "%s:file", sec);
+            diag_add(d, D_FONT, ini_path, 0, 0,
+                     "[%s]: no font file found (file = \"%s\", fallbacks and same_as = \"%s\" "
+                     "tried); install fonts-ipaexfont or point file at a TrueType font",
+                     sec, iniparser_getstring(ini, key, ""), same);
+            ok = false;
+        }
+    }
+    iniparser_freedict(ini);
+    if (!ok) {
+        fontset_free(fs);
+        return NULL;
+    }
+    fs->buf = hb_buffer_create();
+    return fs;
+}
+
+void fontset_free(fontset *fs)
+{
+    if (!fs)
+        return;
+    for (int i = 0; i < fs->n_faces; i++) {
+        hb_font_destroy(fs->faces[i].font);
+        hb_face_destroy(fs->faces[i].face);
+        hb_blob_destroy(fs->faces[i].blob);
+        free(fs->faces[i].path);
+    }
+    if (fs->buf)
+        hb_buffer_destroy(fs->buf);
+    free(fs);
+}
+
+const char *fontset_path(const fontset *fs, font_role role)
+{
+    return fs->faces[fs->face_of[role]].path;
+}
+
+int fontset_face_of(const fontset *fs, font_role role)
+{
+    return fs->face_of[role];
+}
+
+int fontset_face_count(const fontset *fs)
+{
+    return fs->n_faces;
+}
+
+bool fontset_fake_bold(const fontset *fs, font_role role)
+{
+    return fs->fake_bold[role];
+}
+
+/* Shapes len bytes of utf8 into the fontset's buffer; clusters are byte offsets. */
+static const hb_glyph_position_t *shape(const fontset *fs, font_role role, const char *utf8,
+                                        size_t len, unsigned *n)
+{
+    const font_face *f = &fs->faces[fs->face_of[role]];
+    hb_buffer_t *buf = fs->buf;
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_utf8(buf, utf8, (int)len, 0, (int)len);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+    hb_buffer_set_language(buf, hb_language_from_string("ja", -1));
+    hb_shape(f->font, buf, S_features, 4);
+    return hb_buffer_get_glyph_positions(buf, n);
+}
+
+double fontset_measure(const fontset *fs, font_role role, const char *utf8, size_t len,
+                       double size_pt)
+{
+    if (len == 0)
+        return 0.0;
+    const font_face *f = &fs->faces[fs->face_of[role]];
+    unsigned n = 0;
+    const hb_glyph_position_t *pos = shape(fs, role, utf8, len, &n);
+    long units = 0;
+    for (unsigned i = 0; i < n; i++)
+        units += pos[i].x_advance;
+    return (double)units * size_pt / (double)f->upem;
+}
+
+void fontset_char_widths(const fontset *fs, font_role role, const char *utf8, size_t len,
+                         double size_pt, double *width_at_byte)
+{
+    for (size_t k = 0; k < len; k++)
+        width_at_byte[k] = 0.0;
+    if (len == 0)
+        return;
+    const font_face *f = &fs->faces[fs->face_of[role]];
+    unsigned n = 0;
+    const hb_glyph_position_t *pos = shape(fs, role, utf8, len, &n);
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(fs->buf, NULL);
+    double scale = size_pt / (double)f->upem;
+    for (unsigned i = 0; i < n; i++)
+        if (info[i].cluster < len)
+            width_at_byte[info[i].cluster] += pos[i].x_advance * scale;
+}
+
+double fontset_measure_cb(void *ctx, const char *utf8, double size_pt, font_role font)
+{
+    return fontset_measure(ctx, font, utf8, strlen(utf8), size_pt);
+}
+
+bool fontset_has_glyph(const fontset *fs, font_role role, uint32_t codepoint)
+{
+    hb_codepoint_t gid;
+    return hb_font_get_nominal_glyph(fs->faces[fs->face_of[role]].font, codepoint, &gid) != 0;
+}
+
+bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
+                            const char *context, diags *d)
+{
+    bool ok = true;
+    size_t len = strlen(utf8);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = fontset_utf8_next(utf8, len, &i);
+        if (cp < 0x20 || fontset_has_glyph(fs, role, cp))
+            continue;
+        diag_add(d, D_FONT, context, 0, 0,
+                 "character U+%04X \"%.*s\" (byte %zu of \"%s\") has no glyph in %s (role %s); "
+                 "change the text or point fonts.ini at a font that has it",
+                 (unsigned)cp, (int)(i - at), utf8 + at, at + 1, utf8,
+                 fs->faces[fs->face_of[role]].path, S_role_section[role]);
+        ok = false;
+    }
+    return ok;
+}
+
+unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codepoints, size_t n,
+                              size_t *out_len, diags *d)
+{
+    const font_face *f = &fs->faces[face];
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) {
+        diag_add(d, D_FONT, f->path, 0, 0, "cannot set up a font subset");
+        return NULL;
+    }
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    for (size_t i = 0; i < n; i++)
+        hb_set_add(unicodes, codepoints[i]);
+    /* Keep the hinting tables: libharu 2.3.0 insists on cvt, fpgm and prep.
+     * Glyph ids are renumbered (smaller font); libharu reads the subset's own
+     * cmap, so CIDs (= Unicode) still map to the right glyphs. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
+    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        diag_add(d, D_FONT, f->path, 0, 0, "HarfBuzz could not subset the font (%zu characters)",
+                 n);
+        return NULL;
+    }
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    unsigned char *out = NULL;
+    if (len > 0) {
+        out = xmalloc(len);
+        memcpy(out, data, len);
+    } else {
+        diag_add(d, D_FONT, f->path, 0, 0, "the font subset came out empty");
+    }
+    *out_len = len;
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    return out;
+}

@@ -1,0 +1,68 @@
+/* fontset.h - the fonts of a run: which file serves which role, text
+ * measurement, glyph coverage and per-document subsetting.
+ *
+ * fonts/fonts.ini names a TrueType file per role (see fonts/README.md). The
+ * files are parsed once per process (one HarfBuzz face and font per distinct
+ * file, shared by the roles that use it) and the fontset is read-only
+ * afterwards. Widths are what the PDF will show: the sum of the glyphs'
+ * nominal advances (shaped with kerning and ligatures switched off, because
+ * the PDF emitter draws unshaped glyphs from the Unicode cmap).
+ */
+#ifndef AIREPORT_FONTSET_H
+#define AIREPORT_FONTSET_H
+
+#include "diag.h"
+#include "drawlist.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct fontset fontset;
+
+/* Loads the INI and every font file it names. NULL (with D_FONT / D_IO_READ
+ * / D_CONFIG diagnostics) when a role has no usable font. */
+fontset *fontset_load(const char *ini_path, diags *d);
+void fontset_free(fontset *fs);
+
+/* The resolved file of a role and its face number (roles sharing a file
+ * share a face; faces are numbered 0 .. fontset_face_count()-1). */
+const char *fontset_path(const fontset *fs, font_role role);
+int fontset_face_of(const fontset *fs, font_role role);
+int fontset_face_count(const fontset *fs);
+/* The PDF should embolden this role itself (fonts.ini fake_bold). */
+bool fontset_fake_bold(const fontset *fs, font_role role);
+
+/* Width in pt of len bytes of UTF-8 at size_pt. Characters without a glyph
+ * are measured as the font's .notdef (check coverage separately). */
+double fontset_measure(const fontset *fs, font_role role, const char *utf8, size_t len,
+                       double size_pt);
+/* Per-character widths in one shaping pass: width_at_byte[k] receives the
+ * width in pt of the character starting at byte k (0 for continuation
+ * bytes); the array holds len entries. */
+void fontset_char_widths(const fontset *fs, font_role role, const char *utf8, size_t len,
+                         double size_pt, double *width_at_byte);
+/* The same for a NUL-terminated string, in the shape of the chart module's
+ * measure callback (ctx is the fontset). */
+double fontset_measure_cb(void *ctx, const char *utf8, double size_pt, font_role font);
+
+/* true when the role's font has a glyph for every character of utf8; else one
+ * D_FONT per missing character naming U+XXXX, the font and `context`
+ * (e.g. "layouts/p05.ini [lead]"). Control characters (< U+0020) are
+ * skipped: they are never drawn. */
+bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
+                            const char *context, diags *d);
+bool fontset_has_glyph(const fontset *fs, font_role role, uint32_t codepoint);
+
+/* A TrueType subset of a face holding the .notdef glyph and the glyphs of
+ * the given code points (glyph ids renumbered, cmap rewritten accordingly).
+ * Returns a malloc'd buffer (free with free()) or NULL with a D_FONT. */
+unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codepoints, size_t n,
+                              size_t *out_len, diags *d);
+
+/* Decodes one UTF-8 character at s[*i] (advancing *i); an invalid byte
+ * yields U+FFFD and advances by one. Input is validated at the boundary,
+ * so this is only a safety net. */
+uint32_t fontset_utf8_next(const char *s, size_t len, size_t *i);
+
+#endif

@@ -1,0 +1,86 @@
+/* pdf_tounicode.c - the byte-level pieces of the PDF writer: ToUnicode
+ * CMaps, PDF text strings (UTF-16BE) and the content hash behind /ID. */
+#include "pdfwriter.h"
+
+#include "arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Two FNV-1a 64-bit lanes with different offsets: 128 bits for /ID.
+ * Not cryptographic; it only has to change when the content changes. */
+void pdf_hash_init(pdf_hash *h)
+{
+    h->h[0] = 0xcbf29ce484222325ull;
+    h->h[1] = 0x84222325cbf29ce4ull;
+}
+
+void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h->h[0] = (h->h[0] ^ p[i]) * 0x100000001b3ull;
+        h->h[1] = (h->h[1] ^ (unsigned char)(p[i] + 0x5b)) * 0x100000001b3ull;
+    }
+}
+
+unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes)
+{
+    size_t len = strlen(utf8);
+    unsigned char *out = xmalloc(2 + len * 4);
+    size_t o = 0;
+    out[o++] = 0xFE;
+    out[o++] = 0xFF;
+    for (size_t i = 0; i < len;) {
+        uint32_t c = fontset_utf8_next(utf8, len, &i);
+        if (c >= 0x10000) {
+            uint32_t v = c - 0x10000;
+            uint32_t hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+            out[o++] = (unsigned char)(hi >> 8);
+            out[o++] = (unsigned char)hi;
+            out[o++] = (unsigned char)(lo >> 8);
+            out[o++] = (unsigned char)lo;
+        } else {
+            out[o++] = (unsigned char)(c >> 8);
+            out[o++] = (unsigned char)c;
+        }
+    }
+    *n_bytes = o;
+    return out;
+}
+
+/* PDF limits a bfchar block to 100 entries. */
+enum { CMAP_BLOCK = 100 };
+
+char *pdf_tounicode_cmap(const uint32_t *codepoints, size_t n)
+{
+    static const char head[] = "/CIDInit /ProcSet findresource begin\n"
+                               "12 dict begin\n"
+                               "begincmap\n"
+                               "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                               "/CMapName /Adobe-Identity-UCS def\n"
+                               "/CMapType 2 def\n"
+                               "1 begincodespacerange\n"
+                               "<0000> <FFFF>\n"
+                               "endcodespacerange\n";
+    static const char tail[] = "endcmap\n"
+                               "CMapName currentdict /CMap defineresource pop\n"
+                               "end\n"
+                               "end\n";
+    size_t cap = sizeof head + sizeof tail + n * 14 + (n / CMAP_BLOCK + 1) * 32;
+    char *out = xmalloc(cap);
+    size_t o = 0;
+    memcpy(out, head, sizeof head - 1);
+    o += sizeof head - 1;
+    for (size_t i = 0; i < n; i += CMAP_BLOCK) {
+        size_t k = n - i < CMAP_BLOCK ? n - i : CMAP_BLOCK;
+        o += (size_t)snprintf(out + o, cap - o, "%zu beginbfchar\n", k);
+        for (size_t j = i; j < i + k; j++)
+            o += (size_t)snprintf(out + o, cap - o, "<%04X> <%04X>\n", (unsigned)codepoints[j],
+                                  (unsigned)codepoints[j]);
+        o += (size_t)snprintf(out + o, cap - o, "endbfchar\n");
+    }
+    memcpy(out + o, tail, sizeof tail);
+    return out;
+}

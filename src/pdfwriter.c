@@ -1,0 +1,477 @@
+/* pdfwriter.c - replay drawlists into a libharu document, save to memory. */
+#include "pdfwriter.h"
+
+#include "arena.h"
+
+#include <hpdf.h>
+/* libharu internals: the document's trailer and info dictionaries and the
+ * font's ToUnicode stream, to fix what 2.3.0 writes wrongly. */
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    double w_pt, h_pt;
+    const drawlist *dl;
+    char *title;
+} pdf_page;
+
+struct pdf_doc {
+    const fontset *fs;
+    pdf_info info; /* strings owned */
+    pdf_page *pages;
+    int n_pages, cap_pages;
+};
+
+/* State of one render: libharu's error callback records into it. */
+typedef struct {
+    diags *d;
+    const char *step; /* what we were doing, for the message */
+    diag_code code;   /* D_FONT while loading fonts, else D_INTERNAL */
+    bool failed;
+} render_ctx;
+
+enum { BMP_WORDS = 0x10000 / 64 };
+
+static char *dup_or_null(const char *s)
+{
+    return s && *s ? xstrdup(s) : NULL;
+}
+
+pdf_doc *pdfdoc_new(const fontset *fs, const pdf_info *info)
+{
+    pdf_doc *doc = xcalloc(1, sizeof *doc);
+    doc->fs = fs;
+    doc->info.title = dup_or_null(info ? info->title : NULL);
+    doc->info.author = dup_or_null(info ? info->author : NULL);
+    doc->info.subject = dup_or_null(info ? info->subject : NULL);
+    doc->info.keywords = dup_or_null(info ? info->keywords : NULL);
+    doc->info.creator = dup_or_null(info && info->creator ? info->creator : "aireport");
+    return doc;
+}
+
+void pdfdoc_free(pdf_doc *doc)
+{
+    if (!doc)
+        return;
+    for (int i = 0; i < doc->n_pages; i++)
+        free(doc->pages[i].title);
+    free(doc->pages);
+    free((char *)doc->info.title);
+    free((char *)doc->info.author);
+    free((char *)doc->info.subject);
+    free((char *)doc->info.keywords);
+    free((char *)doc->info.creator);
+    free(doc);
+}
+
+void pdfdoc_add_page(pdf_doc *doc, double w_pt, double h_pt, const drawlist *dl,
+                     const char *outline_title)
+{
+    if (doc->n_pages == doc->cap_pages) {
+        doc->cap_pages = doc->cap_pages ? doc->cap_pages * 2 : 32;
+        doc->pages = xrealloc(doc->pages, sizeof *doc->pages * (size_t)doc->cap_pages);
+    }
+    doc->pages[doc->n_pages++] = (pdf_page){w_pt, h_pt, dl, dup_or_null(outline_title)};
+}
+
+static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+    render_ctx *c = user_data;
+    if (!c->failed)
+        diag_add(c->d, c->code, "pdf", 0, 0,
+                 "libharu error 0x%04X (detail %u) while %s", (unsigned)error_no,
+                 (unsigned)detail_no, c->step);
+    c->failed = true;
+}
+
+/* Marks every character of the document's text in its face's bitmap and
+ * checks that the role's font can show it. */
+static bool collect_codepoints(const pdf_doc *doc, uint64_t (*used)[BMP_WORDS], bool *face_used,
+                               diags *d)
+{
+    bool ok = true;
+    char context[64];
+    for (int p = 0; p < doc->n_pages; p++) {
+        const drawlist *dl = doc->pages[p].dl;
+        snprintf(context, sizeof context, "page %d", p + 1);
+        for (int i = 0; i < dl->n; i++) {
+            const dl_item *it = &dl->items[i];
+            if (it->kind != DL_TEXT || !it->text)
+                continue;
+            int face = fontset_face_of(doc->fs, it->font);
+            face_used[face] = true;
+            if (!fontset_check_coverage(doc->fs, it->font, it->text, context, d))
+                ok = false;
+            size_t len = strlen(it->text);
+            for (size_t k = 0; k < len;) {
+                uint32_t c = fontset_utf8_next(it->text, len, &k);
+                if (c >= 0x10000) {
+                    diag_add(d, D_FONT, context, 0, 0,
+                             "character U+%04X in \"%s\" is outside the Basic Multilingual "
+                             "Plane, which the PDF font encoding cannot show",
+                             (unsigned)c, it->text);
+                    ok = false;
+                } else if (c >= 0x20) {
+                    used[face][c / 64] |= 1ull << (c % 64);
+                }
+            }
+        }
+    }
+    return ok;
+}
+
+static size_t bitmap_to_list(const uint64_t *bits, uint32_t *out)
+{
+    size_t n = 0;
+    for (uint32_t c = 0; c < 0x10000; c++)
+        if (bits[c / 64] >> (c % 64) & 1)
+            out[n++] = c;
+    return n;
+}
+
+/* libharu 2.3.0 reads fonts only from files: the subset goes through a
+ * private temporary file that is removed right after loading. */
+static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n,
+                               render_ctx *c)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/aireport-font-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        diag_add(c->d, D_IO_WRITE, path, 0, 0, "cannot create a temporary font file: %s",
+                 strerror(errno));
+        return NULL;
+    }
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(fd, data + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    int err = errno;
+    close(fd);
+    const char *name = NULL;
+    if (done < n) {
+        diag_add(c->d, D_IO_WRITE, path, 0, 0, "cannot write a temporary font file: %s",
+                 strerror(err));
+    } else {
+        c->step = "loading the font subset";
+        c->code = D_FONT;
+        name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+        c->code = D_INTERNAL;
+    }
+    unlink(path);
+    return name;
+}
+
+/* Replaces libharu's ToUnicode stream (it writes a cidrange CMap that
+ * readers reject) with bfchar entries CID -> Unicode for the used glyphs. */
+static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+    if (!cmap || !cmap->stream)
+        return false;
+    char *text = pdf_tounicode_cmap(cps, n);
+    HPDF_MemStream_FreeData(cmap->stream);
+    HPDF_STATUS st = HPDF_Stream_WriteStr(cmap->stream, text);
+    free(text);
+    /* Entries of an encoding CMap that do not belong to a ToUnicode map. */
+    static const char *const keys[] = {"CMapName", "CIDSystemInfo", "WMode", "Type"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (HPDF_Dict_GetItem(cmap, keys[i], HPDF_OCLASS_UNKNOWN))
+            HPDF_Dict_RemoveElement(cmap, keys[i]);
+    return st == HPDF_OK;
+}
+
+static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
+{
+    size_t n = 0;
+    unsigned char *u16 = pdf_utf16be(utf8, &n);
+    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u16, (HPDF_UINT)n);
+    free(u16);
+    return b;
+}
+
+static void set_info(HPDF_Doc pdf, const pdf_info *info)
+{
+    /* The first call creates the Info dictionary; the rest go in as
+     * UTF-16BE text strings, which every reader decodes correctly. */
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "aireport");
+    const struct {
+        const char *key, *value;
+    } rows[] = {{"Title", info->title},
+                {"Author", info->author},
+                {"Subject", info->subject},
+                {"Keywords", info->keywords},
+                {"Creator", info->creator}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        if (rows[i].value)
+            HPDF_Dict_Add(pdf->info, rows[i].key, text_string(pdf, rows[i].value));
+
+    time_t t = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end = NULL;
+        long long v = strtoll(sde, &end, 10);
+        if (end && *end == '\0' && v >= 0)
+            t = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    HPDF_Date date = {.year = tm.tm_year + 1900,
+                      .month = tm.tm_mon + 1,
+                      .day = tm.tm_mday,
+                      .hour = tm.tm_hour,
+                      .minutes = tm.tm_min,
+                      .seconds = tm.tm_sec,
+                      .ind = 'Z'};
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+static void set_rgb_fill(HPDF_Page page, uint32_t rgb)
+{
+    HPDF_Page_SetRGBFill(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
+                         (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+}
+
+static void set_rgb_stroke(HPDF_Page page, uint32_t rgb)
+{
+    HPDF_Page_SetRGBStroke(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
+                           (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+}
+
+/* Path segments with y flipped: drawlists grow downwards, PDF upwards. */
+static void emit_path(HPDF_Page page, const dl_item *it, double h_pt)
+{
+    for (int s = 0; s < it->n_segs; s++) {
+        const dl_seg *g = &it->segs[s];
+        switch (g->op) {
+        case DL_MOVE_TO:
+            HPDF_Page_MoveTo(page, (float)g->x[0], (float)(h_pt - g->y[0]));
+            break;
+        case DL_LINE_TO:
+            HPDF_Page_LineTo(page, (float)g->x[0], (float)(h_pt - g->y[0]));
+            break;
+        case DL_CURVE_TO:
+            HPDF_Page_CurveTo(page, (float)g->x[0], (float)(h_pt - g->y[0]), (float)g->x[1],
+                              (float)(h_pt - g->y[1]), (float)g->x[2], (float)(h_pt - g->y[2]));
+            break;
+        case DL_CLOSE:
+            HPDF_Page_ClosePath(page);
+            break;
+        }
+    }
+}
+
+/* Fake bold: the outline stroked in the fill colour thickens each stroke by
+ * this fraction of the font size. */
+#define FAKE_BOLD_STROKE_EM 0.03
+
+static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPDF_Font font,
+                      double h_pt)
+{
+    double x = it->x;
+    if (it->align != DL_ALIGN_LEFT) {
+        double w = fontset_measure(doc->fs, it->font, it->text, strlen(it->text), it->size_pt);
+        x -= it->align == DL_ALIGN_CENTER ? w / 2.0 : w;
+    }
+    bool bold = fontset_fake_bold(doc->fs, it->font);
+    HPDF_Page_GSave(page);
+    set_rgb_fill(page, it->rgb);
+    if (bold) {
+        set_rgb_stroke(page, it->rgb);
+        HPDF_Page_SetLineWidth(page, (float)(it->size_pt * FAKE_BOLD_STROKE_EM));
+    }
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, font, (float)it->size_pt);
+    if (bold)
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+    HPDF_Page_TextOut(page, (float)x, (float)(h_pt - it->y), it->text);
+    HPDF_Page_EndText(page);
+    HPDF_Page_GRestore(page);
+}
+
+static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
+                      render_ctx *c)
+{
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_SetWidth(page, (float)pg->w_pt);
+    HPDF_Page_SetHeight(page, (float)pg->h_pt);
+    for (int i = 0; i < pg->dl->n && !c->failed; i++) {
+        const dl_item *it = &pg->dl->items[i];
+        switch (it->kind) {
+        case DL_FILL:
+            set_rgb_fill(page, it->rgb);
+            emit_path(page, it, pg->h_pt);
+            HPDF_Page_Fill(page);
+            break;
+        case DL_STROKE:
+            set_rgb_stroke(page, it->rgb);
+            HPDF_Page_SetLineWidth(page, (float)it->line_width_pt);
+            emit_path(page, it, pg->h_pt);
+            HPDF_Page_Stroke(page);
+            break;
+        case DL_TEXT:
+            if (it->text && *it->text)
+                emit_text(page, doc, it, fonts[fontset_face_of(doc->fs, it->font)], pg->h_pt);
+            break;
+        }
+    }
+    if (pg->title && !c->failed) {
+        HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
+        if (ol) {
+            HPDF_Dict_Add(ol, "Title", text_string(pdf, pg->title));
+            HPDF_Outline_SetDestination(ol, HPDF_Page_CreateDestination(page));
+        }
+    }
+}
+
+/* A document /ID from the content, so that identical input gives identical
+ * bytes (libharu writes none unless encrypting). */
+static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
+{
+    pdf_hash h;
+    pdf_hash_init(&h);
+    const char *strs[] = {doc->info.title, doc->info.author, doc->info.subject,
+                          doc->info.keywords};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        if (strs[i])
+            pdf_hash_bytes(&h, strs[i], strlen(strs[i]) + 1);
+    for (int p = 0; p < doc->n_pages; p++) {
+        const pdf_page *pg = &doc->pages[p];
+        pdf_hash_bytes(&h, &pg->w_pt, sizeof pg->w_pt);
+        pdf_hash_bytes(&h, &pg->h_pt, sizeof pg->h_pt);
+        for (int i = 0; i < pg->dl->n; i++) {
+            const dl_item *it = &pg->dl->items[i];
+            double nums[] = {it->x, it->y, it->size_pt, it->line_width_pt,
+                             (double)it->rgb, (double)it->kind, (double)it->font,
+                             (double)it->align};
+            pdf_hash_bytes(&h, nums, sizeof nums);
+            if (it->text)
+                pdf_hash_bytes(&h, it->text, strlen(it->text) + 1);
+            for (int s = 0; s < it->n_segs; s++) {
+                double seg[] = {it->segs[s].x[0], it->segs[s].y[0], it->segs[s].x[1],
+                                it->segs[s].y[1], it->segs[s].x[2], it->segs[s].y[2],
+                                (double)it->segs[s].op};
+                pdf_hash_bytes(&h, seg, sizeof seg);
+            }
+        }
+    }
+    unsigned char id[16];
+    for (int k = 0; k < 16; k++)
+        id[k] = (unsigned char)(h.h[k / 8] >> (8 * (k % 8)));
+    HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
+    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
+    HPDF_Dict_Add(pdf->trailer, "ID", arr);
+}
+
+static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, render_ctx *c)
+{
+    c->step = "saving the document";
+    if (HPDF_SaveToStream(pdf) != HPDF_OK || c->failed)
+        return false;
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    unsigned char *buf = xmalloc(size ? size : 1);
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 chunk = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + got, &chunk);
+        got += chunk;
+        if (st != HPDF_OK || chunk == 0)
+            break;
+    }
+    if (got != size) {
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "read %u of %u bytes of the saved document",
+                 (unsigned)got, (unsigned)size);
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    *len = size;
+    return true;
+}
+
+bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
+{
+    *out = NULL;
+    *len = 0;
+    int n_faces = fontset_face_count(doc->fs);
+    uint64_t(*used)[BMP_WORDS] = xcalloc((size_t)n_faces, sizeof *used);
+    bool *face_used = xcalloc((size_t)n_faces, sizeof *face_used);
+    HPDF_Font *fonts = xcalloc((size_t)n_faces, sizeof *fonts);
+    uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
+    render_ctx c = {d, "creating the document", D_INTERNAL, false};
+    HPDF_Doc pdf = NULL;
+    bool ok = collect_codepoints(doc, used, face_used, d);
+    if (!ok)
+        goto cleanup;
+
+    pdf = HPDF_New(on_hpdf_error, &c);
+    if (!pdf) {
+        diag_add(d, D_INTERNAL, "pdf", 0, 0, "libharu could not create a document");
+        ok = false;
+        goto cleanup;
+    }
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+
+    for (int f = 0; f < n_faces && !c.failed; f++) {
+        if (!face_used[f])
+            continue;
+        int before = diags_count(d);
+        size_t n = bitmap_to_list(used[f], cps), sub_len = 0;
+        unsigned char *sub = fontset_subset(doc->fs, f, cps, n, &sub_len, d);
+        const char *name = sub ? load_subset(pdf, sub, sub_len, &c) : NULL;
+        free(sub);
+        c.step = "selecting the font";
+        fonts[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+        if (!fonts[f] || !fix_tounicode(fonts[f], cps, n)) {
+            if (diags_count(d) == before)
+                diag_add(d, D_INTERNAL, "pdf", 0, 0, "cannot embed the font subset of %s",
+                         name ? name : "(unnamed)");
+            ok = false;
+            goto cleanup;
+        }
+    }
+
+    c.step = "writing the document information";
+    set_info(pdf, &doc->info);
+    set_document_id(pdf, doc);
+    bool any_title = false;
+    for (int p = 0; p < doc->n_pages && !c.failed; p++) {
+        char step[64];
+        snprintf(step, sizeof step, "drawing page %d", p + 1);
+        c.step = step;
+        emit_page(pdf, doc, &doc->pages[p], fonts, &c);
+        any_title |= doc->pages[p].title != NULL;
+    }
+    c.step = "setting the page mode";
+    if (any_title)
+        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    ok = !c.failed && save_to_memory(pdf, out, len, &c);
+
+cleanup:
+    if (pdf)
+        HPDF_Free(pdf);
+    free(cps);
+    free(fonts);
+    free(face_used);
+    free(used);
+    return ok;
+}

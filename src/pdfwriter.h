@@ -1,0 +1,65 @@
+/* pdfwriter.h - the dumb PDF emitter: pages of drawlists -> PDF bytes.
+ *
+ * Lay out everything first, then hand the pages here. The emitter replays
+ * each drawlist with libharu 2.3.0: paths as vector fills and strokes, text
+ * in embedded fonts subset per document (HarfBuzz; only the characters the
+ * document uses), aligned with the widths fontset measures. It adds the
+ * document information, one bookmark per titled page (Japanese titles as
+ * UTF-16BE), a correct ToUnicode CMap (libharu's own is invalid for UTF-8
+ * fonts) so text can be copied and searched, and a document /ID derived from
+ * the content. With SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the
+ * creation and modification dates come from it and the same input gives
+ * byte-identical output.
+ *
+ * The document keeps pointers to the drawlists: they must outlive
+ * pdfdoc_render().
+ */
+#ifndef AIREPORT_PDFWRITER_H
+#define AIREPORT_PDFWRITER_H
+
+#include "diag.h"
+#include "drawlist.h"
+#include "fontset.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Document information (UTF-8; NULL or "" = not written). */
+typedef struct {
+    const char *title;    /* 自治体における生成AI導入状況（令和7年度） */
+    const char *author;   /* 総務省 情報流通行政局地域通信振興課 */
+    const char *subject;
+    const char *keywords;
+    const char *creator;  /* the program; default "aireport" */
+} pdf_info;
+
+typedef struct pdf_doc pdf_doc;
+
+pdf_doc *pdfdoc_new(const fontset *fs, const pdf_info *info);
+void pdfdoc_free(pdf_doc *doc);
+
+/* Appends a page w_pt x h_pt drawn by dl; outline_title (may be NULL) is
+ * the page's bookmark. */
+void pdfdoc_add_page(pdf_doc *doc, double w_pt, double h_pt, const drawlist *dl,
+                     const char *outline_title);
+
+/* Writes the whole document to *out (malloc'd; free with free()) and *len.
+ * false with diagnostics when a character has no glyph (D_FONT naming the
+ * page), a font cannot be subset or embedded, or libharu fails. */
+bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d);
+
+/* Helpers shared with pdf_tounicode.c. */
+typedef struct {
+    uint64_t h[2];
+} pdf_hash;
+void pdf_hash_init(pdf_hash *h);
+void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n);
+/* UTF-16BE with a byte order mark, the encoding of PDF text strings;
+ * malloc'd, *n_bytes set. */
+unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes);
+/* The body of a ToUnicode CMap mapping each CID (= the BMP code point, as
+ * libharu's UTF-8 encoder assigns them) to its character; malloc'd text. */
+char *pdf_tounicode_cmap(const uint32_t *codepoints, size_t n);
+
+#endif
