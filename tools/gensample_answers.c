@@ -154,10 +154,11 @@ void gs_pick_cases(gs_sample *s)
             gs_fatal("no 導入済 市 left for case %d", c + 1);
         gs_body *b = &s->bodies[best];
         pref_used[b->pref] = true;
-        /* Within +-400 of the case's population it prints the same 人口規模
-         * (population / 10,000 to one decimal). The prefecture's largest other
-         * city absorbs the difference, keeping the prefecture's total. */
-        long population = CASES[c].population + gs_below(&rng, 801) - 400;
+        /* Anywhere in [P, P + 499] it prints the same 人口規模 (population /
+         * 10,000 to one decimal) whether rounded half up or truncated. The
+         * prefecture's largest other city absorbs the difference, keeping the
+         * prefecture's total. */
+        long population = CASES[c].population + gs_below(&rng, 500);
         int largest = -1;
         for (int i = 0; i < s->n_bodies; i++)
             if (i != best && s->bodies[i].pref == b->pref && s->bodies[i].kind == KIND_CITY &&
