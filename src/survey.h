@@ -69,9 +69,11 @@ typedef struct survey {
     codebook cb;
     int q_status;           /* index of Q1 in cb */
     int q_guideline;        /* index of Q6 in cb */
+    int q_service;          /* index of Q5 (the service a services row names) */
 
     int n_bodies;
     sv_body *bodies;        /* master order */
+    int *body_by_code;      /* body indices sorted by code (survey_find_body) */
     int pref_body[N_PREFECTURES + 1]; /* [pref code] index of the prefecture body */
 
     int n_years;            /* oldest first; years[n_years-1] is the latest */
