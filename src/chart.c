@@ -1,0 +1,413 @@
+/* chart.c - the chart entry point and what every chart type shares: spec
+ * checks, cairo path -> drawlist, label text, wrapping, legend. */
+#include "chart_priv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Muted ministry palette: navy to grey for the six statuses (導入済 first). */
+const uint32_t chart_palette_status[6] = {0x1F3864, 0x2E75B6, 0x9DC3E6,
+                                          0xDDE5EF, 0xBFB5A8, 0xE3E3E3};
+/* One blue, light to dark: oldest year lightest, latest darkest. */
+const uint32_t chart_palette_years3[3] = {0xBDD7EE, 0x5B9BD5, 0x1F3864};
+
+void chart_format_count(char *buf, size_t size, double value)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", value < 0 ? -value : value);
+    size_t nd = strlen(digits), o = 0;
+    char tmp[48];
+    if (value <= -0.5)
+        tmp[o++] = '-';
+    for (size_t i = 0; i < nd; i++) {
+        if (i > 0 && (nd - i) % 3 == 0)
+            tmp[o++] = ',';
+        tmp[o++] = digits[i];
+    }
+    tmp[o] = '\0';
+    snprintf(buf, size, "%s", tmp);
+}
+
+long chart_pct10(double count, double total)
+{
+    if (total <= 0)
+        return 0;
+    /* integers in the survey; llround keeps it exact for counts < 2^52 */
+    long long c = llround(count), t = llround(total);
+    return (long)((2000 * c + t) / (2 * t));
+}
+
+void chart_format_pct10(char *buf, size_t size, long pct10)
+{
+    snprintf(buf, size, "%ld.%ld%%", pct10 / 10, pct10 % 10);
+}
+
+/* ---- text ---- */
+
+double chart_text_w(chart_ctx *x, const char *s, double size_pt, font_role font)
+{
+    return x->measure(x->mctx, s, size_pt, font);
+}
+
+static int utf8_len(unsigned char b)
+{
+    if (b < 0x80)
+        return 1;
+    if ((b & 0xE0) == 0xC0)
+        return 2;
+    if ((b & 0xF0) == 0xE0)
+        return 3;
+    if ((b & 0xF8) == 0xF0)
+        return 4;
+    return 1; /* stray byte: one unit, never read past it */
+}
+
+static bool is_one_of(const char *ch, int len, const char *set)
+{
+    for (const char *p = set; *p;) {
+        int l = utf8_len((unsigned char)*p);
+        if (l == len && memcmp(p, ch, (size_t)len) == 0)
+            return true;
+        p += l;
+    }
+    return false;
+}
+
+/* Japanese line-breaking rules, kept small: no line starts with closing
+ * punctuation or a prolonged sound mark, none ends with an opening bracket,
+ * runs of ASCII (numbers, names like "QommonsAI") stay whole. */
+static const char CLOSE_CHARS[] = "、。，．）」』】〕ー・％！？：；…,.)%!?:;";
+static const char OPEN_CHARS[] = "（「『【〔(";
+
+static bool break_allowed(const char *prev, int pl, const char *cur, int cl)
+{
+    bool prev_word = pl == 1 && *prev != ' ';
+    bool cur_word = cl == 1 && *cur != ' ';
+    if (prev_word && cur_word)
+        return false;
+    if (is_one_of(cur, cl, CLOSE_CHARS))
+        return false;
+    if (is_one_of(prev, pl, OPEN_CHARS))
+        return false;
+    return true;
+}
+
+static const char *trimmed(chart_ctx *x, const char *s, size_t n)
+{
+    while (n && *s == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    return arena_strndup(x->out->mem, s, n);
+}
+
+chart_lines chart_wrap(chart_ctx *x, const char *s, double size_pt, font_role font,
+                       double max_w)
+{
+    chart_lines r = {0};
+    size_t len = strlen(s);
+    int cap = 4;
+    r.line = ARENA_NEW(x->out->mem, const char *, cap);
+    size_t start = 0;  /* current line */
+    size_t last_ok = 0; /* last allowed break after start (0 = none yet) */
+    size_t i = 0;
+    const char *prev = NULL;
+    int pl = 0;
+    while (start < len) {
+        bool hard = false;
+        size_t end = len;
+        for (i = start, prev = NULL, last_ok = 0; i < len;) {
+            if (s[i] == '\n') {
+                end = i;
+                hard = true;
+                break;
+            }
+            int cl = utf8_len((unsigned char)s[i]);
+            if (i + (size_t)cl > len)
+                cl = (int)(len - i);
+            if (prev && break_allowed(prev, pl, s + i, cl)) {
+                const char *cand = arena_strndup(x->out->mem, s + start, i - start);
+                if (chart_text_w(x, cand, size_pt, font) > max_w + 1e-6) {
+                    /* break before this char if possible, else at the last
+                     * allowed place, else let the run overflow */
+                    end = last_ok ? last_ok : i;
+                    break;
+                }
+                last_ok = i;
+            }
+            prev = s + i;
+            pl = cl;
+            i += (size_t)cl;
+        }
+        if (i >= len || hard) {
+            /* end of text or a hard break: the tail fits unless its last run
+             * is too wide */
+            size_t tail = hard ? end : len;
+            const char *all = arena_strndup(x->out->mem, s + start, tail - start);
+            if (last_ok && chart_text_w(x, all, size_pt, font) > max_w + 1e-6) {
+                end = last_ok;
+                hard = false;
+            } else {
+                end = tail;
+            }
+        }
+        if (r.n == cap) {
+            const char **grown = ARENA_NEW(x->out->mem, const char *, cap * 2);
+            memcpy(grown, r.line, sizeof *grown * (size_t)cap);
+            r.line = grown;
+            cap *= 2;
+        }
+        const char *ln = trimmed(x, s + start, end - start);
+        double w = chart_text_w(x, ln, size_pt, font);
+        if (w > r.w)
+            r.w = w;
+        if (w > max_w + 1e-6)
+            r.overflow = true;
+        r.line[r.n++] = ln;
+        start = hard ? end + 1 : end;
+        while (start < len && s[start] == ' ')
+            start++;
+    }
+    if (r.n == 0) {
+        r.line[0] = "";
+        r.n = 1;
+    }
+    return r;
+}
+
+void chart_lines_draw(chart_ctx *x, const chart_lines *l, double tx, double mid_y,
+                      double size_pt, font_role font, uint32_t rgb, dl_align align)
+{
+    double lh = size_pt * CHART_LINE;
+    double block = (l->n - 1) * lh + size_pt; /* ascent+descent = 1 size */
+    double top = mid_y - block / 2;
+    for (int i = 0; i < l->n; i++)
+        dl_text(x->out, l->line[i], tx, top + i * lh + size_pt * CHART_ASCENT, size_pt, font,
+                rgb, align);
+}
+
+/* ---- shapes ---- */
+
+static void emit_path(chart_ctx *x, dl_kind kind, uint32_t rgb, double lw)
+{
+    cairo_path_t *p = cairo_copy_path(x->cr);
+    int n = 0;
+    for (int i = 0; i < p->num_data; i += p->data[i].header.length)
+        n++;
+    dl_item *it = drawlist_add(x->out, kind);
+    it->rgb = rgb;
+    it->line_width_pt = lw;
+    it->segs = ARENA_NEW(x->out->mem, dl_seg, n ? n : 1);
+    for (int i = 0; i < p->num_data; i += p->data[i].header.length) {
+        const cairo_path_data_t *h = &p->data[i];
+        dl_seg *g = &it->segs[it->n_segs++];
+        switch (h->header.type) {
+        case CAIRO_PATH_MOVE_TO: g->op = DL_MOVE_TO; break;
+        case CAIRO_PATH_LINE_TO: g->op = DL_LINE_TO; break;
+        case CAIRO_PATH_CURVE_TO: g->op = DL_CURVE_TO; break;
+        case CAIRO_PATH_CLOSE_PATH: g->op = DL_CLOSE; break;
+        }
+        int npts = h->header.type == CAIRO_PATH_CURVE_TO ? 3
+                   : h->header.type == CAIRO_PATH_CLOSE_PATH ? 0
+                                                             : 1;
+        for (int k = 0; k < npts; k++) {
+            g->x[k] = p->data[i + 1 + k].point.x;
+            g->y[k] = p->data[i + 1 + k].point.y;
+        }
+    }
+    cairo_path_destroy(p);
+    cairo_new_path(x->cr);
+}
+
+void chart_emit_fill(chart_ctx *x, uint32_t rgb) { emit_path(x, DL_FILL, rgb, 0); }
+
+void chart_emit_stroke(chart_ctx *x, uint32_t rgb, double line_width_pt)
+{
+    emit_path(x, DL_STROKE, rgb, line_width_pt);
+}
+
+void chart_emit_rect(chart_ctx *x, double rx, double ry, double rw, double rh, uint32_t rgb)
+{
+    cairo_new_path(x->cr);
+    cairo_rectangle(x->cr, rx, ry, rw, rh);
+    chart_emit_fill(x, rgb);
+}
+
+void chart_emit_line(chart_ctx *x, double x0, double y0, double x1, double y1, uint32_t rgb,
+                     double line_width_pt)
+{
+    cairo_new_path(x->cr);
+    cairo_move_to(x->cr, x0, y0);
+    cairo_line_to(x->cr, x1, y1);
+    chart_emit_stroke(x, rgb, line_width_pt);
+}
+
+/* ---- colours and labels ---- */
+
+uint32_t chart_series_rgb(const chart_ctx *x, int s)
+{
+    const chart_spec *c = x->c;
+    if (c->series_rgb)
+        return c->series_rgb[s];
+    if (c->type == CHART_GROUPED_BARS) {
+        /* latest year (last series) darkest */
+        int off = 3 - c->n_series;
+        int k = s + (off > 0 ? off : 0);
+        return chart_palette_years3[k < 3 ? k : 2];
+    }
+    if (c->type == CHART_BARS)
+        return 0x2E75B6;
+    return chart_palette_status[s % 6];
+}
+
+uint32_t chart_text_on(const chart_ctx *x, uint32_t bg)
+{
+    double r = (bg >> 16) & 0xFF, g = (bg >> 8) & 0xFF, b = bg & 0xFF;
+    double lum = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
+    return lum < 0.55 ? 0xFFFFFF : x->text_rgb;
+}
+
+const char *chart_value_label(chart_ctx *x, int cat, int series, double total)
+{
+    const chart_spec *c = x->c;
+    size_t i = (size_t)cat * (size_t)c->n_series + (size_t)series;
+    if (c->value_labels && c->value_labels[i])
+        return c->value_labels[i];
+    char cnt[48], pct[24];
+    chart_format_count(cnt, sizeof cnt, c->values[i]);
+    if (total <= 0 || c->label_format == CHART_LABEL_COUNT)
+        return arena_strdup(x->out->mem, cnt);
+    chart_format_pct10(pct, sizeof pct, chart_pct10(c->values[i], total));
+    if (c->label_format == CHART_LABEL_PCT)
+        return arena_strdup(x->out->mem, pct);
+    return arena_printf(x->out->mem, "%s\n%s", cnt, pct);
+}
+
+const char *chart_label_one_line(chart_ctx *x, const char *label)
+{
+    const char *nl = strchr(label, '\n');
+    if (!nl)
+        return label;
+    return arena_printf(x->out->mem, "%.*s（%s）", (int)(nl - label), label, nl + 1);
+}
+
+double chart_plot_top(const chart_ctx *x, chart_box a, double content_h)
+{
+    return x->legend == CHART_LEGEND_BOTTOM ? a.y + a.h - content_h : a.y;
+}
+
+/* ---- ticks ---- */
+
+double chart_nice_step(double max, int target_ticks)
+{
+    if (max <= 0 || target_ticks < 1)
+        return 1;
+    double raw = max / target_ticks;
+    double mag = pow(10, floor(log10(raw)));
+    static const double steps[] = {1, 2, 2.5, 5, 10};
+    double step = 10 * mag;
+    for (int i = 0; i < 5; i++)
+        if (steps[i] * mag >= raw) {
+            step = steps[i] * mag;
+            break;
+        }
+    return step < 1 ? 1 : step; /* counts: no fractional ticks */
+}
+
+/* ---- entry point ---- */
+
+static bool check_spec(const chart_spec *c, diags *d, const char *context)
+{
+    const char *why = NULL;
+    if (!(c->w_pt > 0) || !(c->h_pt > 0) || !isfinite(c->x_pt) || !isfinite(c->y_pt))
+        why = "a box with positive width and height";
+    else if (c->n_series <= 0)
+        why = "at least one series";
+    else if (c->n_cats <= 0)
+        why = "at least one category";
+    else if (!c->values)
+        why = "values";
+    else if (c->type == CHART_DONUT && c->n_cats != 1)
+        why = "exactly one category for a donut";
+    else if (c->type == CHART_BARS && c->n_series != 1)
+        why = "exactly one series for single-series bars";
+    else if (c->type == CHART_GROUPED_BARS && c->n_series > 6)
+        why = "at most 6 series (years) for grouped bars";
+    else if (!c->cats && c->type != CHART_DONUT)
+        why = "category labels";
+    else if (!c->series && (c->type == CHART_STACKED100 || c->type == CHART_DONUT ||
+                            c->type == CHART_GROUPED_BARS))
+        why = "series labels";
+    if (why) {
+        diag_add(d, D_TEMPLATE, context, 0, 0,
+                 "chart: found n_series=%d, n_cats=%d, box %.1fx%.1f pt; expected %s",
+                 c->n_series, c->n_cats, c->w_pt, c->h_pt, why);
+        return false;
+    }
+    for (int i = 0; i < c->n_series * c->n_cats; i++)
+        if (!isfinite(c->values[i]) || c->values[i] < 0) {
+            diag_add(d, D_TEMPLATE, context, 0, 0,
+                     "chart: value %g at category %d, series %d; expected a count >= 0",
+                     c->values[i], i / c->n_series + 1, i % c->n_series + 1);
+            return false;
+        }
+    return true;
+}
+
+bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
+                     diags *d, const char *context, chart_geom *geom)
+{
+    chart_geom scratch;
+    if (!geom)
+        geom = &scratch;
+    memset(geom, 0, sizeof *geom);
+    if (!context)
+        context = "chart";
+    if (!check_spec(c, d, context))
+        return false;
+
+    cairo_surface_t *surf = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(surf);
+    chart_ctx x = {.c = c,
+                   .out = out,
+                   .measure = measure,
+                   .mctx = ctx,
+                   .d = d,
+                   .context = context,
+                   .cr = cr,
+                   .fs = c->font_size_pt > 0 ? c->font_size_pt : 8,
+                   .text_rgb = c->text_rgb ? c->text_rgb : 0x333333,
+                   .geom = geom};
+    int n_before = out->n;
+    chart_box area = {c->x_pt, c->y_pt, c->w_pt, c->h_pt};
+
+    chart_legend_pos pos = c->legend;
+    if (pos == CHART_LEGEND_AUTO)
+        pos = c->type == CHART_STACKED100 || c->type == CHART_GROUPED_BARS ? CHART_LEGEND_TOP
+                                                                          : CHART_LEGEND_NONE;
+    x.legend = pos;
+    bool ok = chart_legend(&x, pos, &area);
+    if (ok) {
+        switch (c->type) {
+        case CHART_STACKED100: ok = chart_draw_stacked(&x, area); break;
+        case CHART_GROUPED_BARS:
+        case CHART_BARS: ok = chart_draw_bars(&x, area); break;
+        case CHART_DONUT: ok = chart_draw_donut(&x, area); break;
+        default:
+            diag_add(d, D_TEMPLATE, context, 0, 0, "chart: unknown chart type %d", (int)c->type);
+            ok = false;
+        }
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+    if (!ok)
+        out->n = n_before; /* nothing half-drawn */
+    return ok;
+}
+
+bool chart_draw(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
+                diags *d, const char *context)
+{
+    return chart_draw_geom(c, out, measure, ctx, d, context, NULL);
+}

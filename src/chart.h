@@ -1,0 +1,115 @@
+/* chart.h - charts as pure geometry: a chart_spec in, drawlist items out.
+ *
+ * A chart knows nothing about the survey: it gets categories, series, values
+ * and (usually) preformatted labels, and a box in page points (top-left
+ * origin, y down, as drawlist.h). Shapes are built with cairo paths and copied
+ * into the drawlist as DL_FILL / DL_STROKE items; every label is a DL_TEXT
+ * item, so the PDF carries real text. Everything a chart emits lies inside its
+ * box, so charts compose (two side by side on P19).
+ *
+ * Chart types and how the spec's arrays are read:
+ *   CHART_STACKED100  one bar per category, one segment per series, each bar
+ *                     scaled to 100 % of its own total (P3, P4, P11).
+ *   CHART_GROUPED_BARS one bar per series (year) per category (P5, P8, P9, P17).
+ *   CHART_BARS        one series (P12, P15, P16, P18, P19).
+ *   CHART_DONUT       one ring; the series are its slices and n_cats must be 1
+ *                     (P10, P13, P14): a stacked bar bent into a circle.
+ * values[cat * n_series + series] in every case.
+ */
+#ifndef AIREPORT_CHART_H
+#define AIREPORT_CHART_H
+
+#include "diag.h"
+#include "drawlist.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Advance width of utf8 set in font at size_pt, in pt. */
+typedef double (*chart_measure_fn)(void *ctx, const char *utf8, double size_pt, font_role font);
+
+typedef enum { CHART_STACKED100, CHART_GROUPED_BARS, CHART_BARS, CHART_DONUT } chart_type;
+
+/* CHART_LEGEND_AUTO: top for stacked bars and grouped bars, none for single
+ * series bars, right for donuts. */
+typedef enum {
+    CHART_LEGEND_AUTO,
+    CHART_LEGEND_NONE,
+    CHART_LEGEND_TOP,
+    CHART_LEGEND_BOTTOM,
+    CHART_LEGEND_RIGHT
+} chart_legend_pos;
+
+/* How labels are formatted when value_labels is NULL. Percentages are of
+ * the bar's total (stacked, donut) or of spec.total (bars), rounded half up
+ * to one decimal. AUTO: count and % for stacked bars and donuts, and for bars
+ * when spec.total is set; count alone otherwise. */
+typedef enum {
+    CHART_LABEL_AUTO,
+    CHART_LABEL_COUNT,
+    CHART_LABEL_PCT,
+    CHART_LABEL_COUNT_PCT
+} chart_label_format;
+
+typedef struct {
+    chart_type type;
+    double x_pt, y_pt, w_pt, h_pt; /* the box; nothing is drawn outside it */
+
+    int n_series;
+    const char *const *series;   /* legend / slice labels */
+    const uint32_t *series_rgb;  /* 0xRRGGBB per series; NULL = default palette */
+
+    int n_cats;
+    const char *const *cats;       /* bar labels, in drawing order (top first) */
+    const char *const *cat_groups; /* optional heading per category (P4); a
+                                      heading row is drawn where it changes */
+
+    const double *values; /* [cat * n_series + series], >= 0 */
+    /* Optional preformatted labels, same indexing; NULL entries or a NULL
+     * array = formatted from values. A '\n' separates two lines (count over
+     * percentage) which are joined as "785（45.6%）" where two lines do not fit. */
+    const char *const *value_labels;
+
+    chart_legend_pos legend;
+    chart_label_format label_format;
+    double total;        /* CHART_BARS / GROUPED: base of percentages (0 = none) */
+    double font_size_pt; /* 0 = 8 pt */
+    uint32_t text_rgb;   /* 0 = dark grey 0x333333 */
+    bool no_grid;        /* no gridlines and tick labels */
+    const char *centre_text; /* CHART_DONUT: optional text in the hole ('\n' = lines) */
+} chart_spec;
+
+/* Where the chart put things, for tests and for callers that align notes. */
+typedef struct {
+    double plot_x_pt, plot_y_pt, plot_w_pt, plot_h_pt; /* bars: the value axis area */
+    double cx_pt, cy_pt, r_outer_pt, r_inner_pt;       /* donut */
+    double axis_max;                                   /* bars: value at plot right edge */
+} chart_geom;
+
+/* Appends the chart to out. On a spec that cannot be drawn (no series, a box
+ * too small for the categories, labels that cannot fit) reports D_TEMPLATE or
+ * D_TEXT_OVERFLOW against context (e.g. "layouts/p04.ini [chart]"), leaves out
+ * as it was and returns false. */
+bool chart_draw(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
+                diags *d, const char *context);
+/* The same, also reporting the geometry (geom may be NULL). */
+bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
+                     diags *d, const char *context, chart_geom *geom);
+
+/* Default palettes: muted navy-to-grey for statuses (6), one hue light to
+ * dark for years (the latest year darkest). */
+extern const uint32_t chart_palette_status[6];
+extern const uint32_t chart_palette_years3[3];
+
+/* "1359" -> "1,359" (rounded to an integer; locale-free). */
+void chart_format_count(char *buf, size_t size, double value);
+/* Share of total in tenths of a percent, rounded half up: 785/1721 -> 456. */
+long chart_pct10(double count, double total);
+/* "45.6%" */
+void chart_format_pct10(char *buf, size_t size, long pct10);
+/* Gridline step for values up to max, about target_ticks steps:
+ * 1, 2, 2.5 or 5 x 10^k, at least 1 (counts have no fractions). */
+double chart_nice_step(double max, int target_ticks);
+
+#endif

@@ -1,0 +1,154 @@
+/* chart_bars.c - horizontal bars, one series (P12, P15, P16, P18, P19) or
+ * grouped by year (P5, P8, P9, P17).
+ *
+ * Categories are drawn top to bottom in the order given (the caller ranks
+ * them). Within a category the series' bars touch, first series on top. The
+ * value axis starts at 0 and ends on a nice step chosen so that every value
+ * label fits at the end of its bar. */
+#include "chart_priv.h"
+
+#include <math.h>
+
+static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
+{
+    diag_add(x->d, code, x->context, 0, 0,
+             "bar chart: %s needs %.1f pt but the box leaves %.1f pt; expected a larger chart "
+             "box, fewer categories or a smaller font",
+             what, need, have);
+    return false;
+}
+
+bool chart_draw_bars(chart_ctx *x, chart_box a)
+{
+    const chart_spec *c = x->c;
+    int ns = c->n_series, nc = c->n_cats;
+    double fs = x->fs, val_fs = fs * 0.9, tick_fs = fs * 0.85;
+    bool grid = !c->no_grid;
+
+    /* category label column, wrapped within at most 38 % of the box */
+    double natural = 0;
+    for (int k = 0; k < nc; k++) {
+        double w = chart_text_w(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC);
+        if (w > natural)
+            natural = w;
+    }
+    double col_w = natural < a.w * 0.38 ? natural : a.w * 0.38;
+    chart_lines *cat_lines = ARENA_NEW(x->out->mem, chart_lines, nc);
+    double label_need = 0;
+    for (int k = 0; k < nc; k++) {
+        cat_lines[k] = chart_wrap(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
+        if (cat_lines[k].overflow)
+            return fail(x, D_TEXT_OVERFLOW, "a category label", cat_lines[k].w, col_w);
+        double need = (cat_lines[k].n - 1) * fs * CHART_LINE + fs;
+        if (need > label_need)
+            label_need = need;
+    }
+
+    /* vertical: a pitch per category, bars touching inside it */
+    double band = grid ? fs * 0.5 + tick_fs : 0;
+    double avail = a.h - band - fs * 0.6;
+    double pitch = avail / nc;
+    double fill = ns == 1 ? 0.62 : 0.8;
+    double bh = pitch * fill / ns;
+    double bh_max = fs * 1.7;
+    if (bh > bh_max) {
+        bh = bh_max;
+        pitch = bh * ns / fill;
+        if (pitch < label_need * 1.1)
+            pitch = label_need * 1.1 < avail / nc ? label_need * 1.1 : avail / nc;
+    }
+    if (label_need > pitch)
+        return fail(x, D_TEXT_OVERFLOW, "a wrapped category label", label_need, pitch);
+    /* value labels of neighbouring bars must not touch */
+    double room = ns == 1 ? pitch : bh;
+    if (room < val_fs * 0.95)
+        val_fs = room / 0.95;
+    if (val_fs < 5.5)
+        return fail(x, D_TEMPLATE, "the bars", (5.5 * 0.95 / (ns == 1 ? 1 : fill / ns)) * nc + band,
+                    a.h);
+
+    /* horizontal: the axis maximum that leaves room for every value label */
+    double max = 0;
+    for (int i = 0; i < ns * nc; i++)
+        if (c->values[i] > max)
+            max = c->values[i];
+    double step = chart_nice_step(max, 5);
+    double axis_max = ceil(max / step) * step;
+    if (axis_max <= 0)
+        axis_max = step;
+    double plot_x = a.x + col_w + fs * 0.8;
+    double plot_w = 0, right_margin = 0;
+    const char **labels = ARENA_NEW(x->out->mem, const char *, ns * nc);
+    double *label_w = ARENA_NEW(x->out->mem, double, ns * nc);
+    for (int k = 0; k < nc; k++)
+        for (int s = 0; s < ns; s++) {
+            int i = k * ns + s;
+            labels[i] = chart_label_one_line(x, chart_value_label(x, k, s, c->total));
+            label_w[i] = chart_text_w(x, labels[i], val_fs, FONT_GOTHIC);
+        }
+    bool fits = false;
+    for (int tries = 0; tries < 40 && !fits; tries++) {
+        char t[48];
+        chart_format_count(t, sizeof t, axis_max);
+        double tick_w = chart_text_w(x, t, tick_fs, FONT_GOTHIC);
+        right_margin = grid ? tick_w / 2 : 0;
+        plot_w = a.x + a.w - right_margin - plot_x;
+        if (plot_w < 30)
+            return fail(x, D_TEMPLATE, "the bars", 30 + (plot_x - a.x) + right_margin, a.w);
+        /* tick labels must not run into each other */
+        if (grid && (tick_w + fs) > plot_w * step / axis_max) {
+            step *= 2;
+            axis_max = ceil(axis_max / step) * step;
+            continue;
+        }
+        fits = true;
+        for (int i = 0; i < ns * nc && fits; i++)
+            if (plot_x + plot_w * c->values[i] / axis_max + fs * 0.3 + label_w[i] > a.x + a.w)
+                fits = false;
+        if (!fits)
+            axis_max += step;
+    }
+    if (!fits)
+        return fail(x, D_TEXT_OVERFLOW, "the value labels", plot_w, a.w - (plot_x - a.x));
+
+    double content_h = nc * pitch + fs * 0.6 + band;
+    double top = chart_plot_top(x, a, content_h) + fs * 0.3;
+    double grid_top = top - fs * 0.3, grid_bottom = top + nc * pitch + fs * 0.3;
+    x->geom->plot_x_pt = plot_x;
+    x->geom->plot_y_pt = grid_top;
+    x->geom->plot_w_pt = plot_w;
+    x->geom->plot_h_pt = grid_bottom - grid_top;
+    x->geom->axis_max = axis_max;
+
+    if (grid) {
+        int n_ticks = (int)llround(axis_max / step);
+        for (int t = 0; t <= n_ticks; t++) {
+            double v = t * step, gx = plot_x + plot_w * v / axis_max;
+            chart_emit_line(x, gx, grid_top, gx, grid_bottom, t ? CHART_GRID_RGB : CHART_AXIS_RGB,
+                            0.5);
+            char buf[48];
+            chart_format_count(buf, sizeof buf, v);
+            dl_text(x->out, buf, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
+                    FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
+        }
+    } else {
+        chart_emit_line(x, plot_x, grid_top, plot_x, grid_bottom, CHART_AXIS_RGB, 0.5);
+    }
+
+    for (int k = 0; k < nc; k++) {
+        double row = top + k * pitch, mid = row + pitch / 2;
+        chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
+                         DL_ALIGN_RIGHT);
+        double by = mid - bh * ns / 2;
+        for (int s = 0; s < ns; s++, by += bh) {
+            int i = k * ns + s;
+            double len = plot_w * c->values[i] / axis_max;
+            if (len > 0)
+                chart_emit_rect(x, plot_x, by, len, bh, chart_series_rgb(x, s));
+            dl_text(x->out, labels[i], plot_x + len + fs * 0.3,
+                    by + bh / 2 + val_fs * (CHART_ASCENT - 0.5), val_fs, FONT_GOTHIC, x->text_rgb,
+                    DL_ALIGN_LEFT);
+        }
+    }
+    return true;
+}

@@ -1,0 +1,248 @@
+/* chart_stacked.c - 100 % stacked horizontal bars (P3, P4, P11).
+ *
+ * Each category is a bar split into one segment per series, scaled to the
+ * bar's own total. A segment wide enough carries its label inside (two lines
+ * "785" over "45.6%", else one line "785（45.6%）"); a thin one gets its label
+ * above the bar with a leader line. Outside labels sit in the gap above their
+ * bar, in up to two tiers, pushed apart so neighbours never overlap. */
+#include "chart_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const char *text;
+    double seg_cx, w, left;
+    int tier;
+} outside_label;
+
+static bool fail(chart_ctx *x, diag_code code, const char *fmt_what, double need, double have)
+{
+    diag_add(x->d, code, x->context, 0, 0,
+             "stacked bar chart: %s needs %.1f pt but the box leaves %.1f pt; expected a larger "
+             "chart box, fewer categories or a smaller font",
+             fmt_what, need, have);
+    return false;
+}
+
+static bool new_group(const chart_spec *c, int cat)
+{
+    if (!c->cat_groups || !c->cat_groups[cat])
+        return false;
+    return cat == 0 || !c->cat_groups[cat - 1] || strcmp(c->cat_groups[cat - 1], c->cat_groups[cat]) != 0;
+}
+
+/* Places the outside labels of one bar (sorted by seg_cx) into tiers. */
+static bool place_outside(chart_ctx *x, outside_label *l, int n, int n_tiers, double min_x,
+                          double max_x)
+{
+    double spacing = x->fs * 0.6;
+    double last_right[2] = {-1e300, -1e300};
+    for (int i = 0; i < n; i++) {
+        double left = l[i].seg_cx - l[i].w / 2;
+        if (left < min_x)
+            left = min_x;
+        if (left + l[i].w > max_x)
+            left = max_x - l[i].w;
+        int t = 0;
+        if (left < last_right[0] + spacing) {
+            /* stagger: the upper tier if free here, else whichever ends first */
+            if (n_tiers > 1 && left >= last_right[1] + spacing)
+                t = 1;
+            else {
+                t = n_tiers > 1 && last_right[1] < last_right[0] ? 1 : 0;
+                left = last_right[t] + spacing;
+            }
+        }
+        l[i].left = left;
+        l[i].tier = t;
+        last_right[t] = left + l[i].w;
+    }
+    /* right-to-left pass per tier: pull back what ran past the right edge */
+    for (int t = 0; t < n_tiers; t++) {
+        double bound = max_x;
+        for (int i = n - 1; i >= 0; i--) {
+            if (l[i].tier != t)
+                continue;
+            if (l[i].left + l[i].w > bound)
+                l[i].left = bound - l[i].w;
+            bound = l[i].left - spacing;
+            if (l[i].left < min_x - 1e-6) {
+                diag_add(x->d, D_TEXT_OVERFLOW, x->context, 0, 0,
+                         "stacked bar chart: the labels of thin segments (\"%s\" …) do not fit "
+                         "above their bar; expected a wider box or fewer thin segments",
+                         l[i].text);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool chart_draw_stacked(chart_ctx *x, chart_box a)
+{
+    const chart_spec *c = x->c;
+    double fs = x->fs, tick_fs = fs * 0.85, out_fs = fs * 0.9;
+    bool grid = !c->no_grid;
+
+    /* category label column */
+    double natural = 0;
+    for (int k = 0; k < c->n_cats; k++) {
+        double w = chart_text_w(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC);
+        if (w > natural)
+            natural = w;
+    }
+    double col_w = natural < a.w * 0.3 ? natural : a.w * 0.3;
+    chart_lines *cat_lines = ARENA_NEW(x->out->mem, chart_lines, c->n_cats);
+    for (int k = 0; k < c->n_cats; k++) {
+        cat_lines[k] = chart_wrap(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
+        if (cat_lines[k].overflow)
+            return fail(x, D_TEXT_OVERFLOW, "a category label", cat_lines[k].w, col_w);
+    }
+    double right_margin = grid ? chart_text_w(x, "100%", tick_fs, FONT_GOTHIC) / 2 : 0;
+    double plot_x = a.x + col_w + fs * 0.8;
+    double plot_w = a.x + a.w - right_margin - plot_x;
+    if (plot_w < 40)
+        return fail(x, D_TEMPLATE, "the bars", 40 + (plot_x - a.x) + right_margin, a.w);
+
+    /* rows: [heading] then per category [gap][bar] */
+    int n_heads = 0;
+    for (int k = 0; k < c->n_cats; k++)
+        n_heads += new_group(c, k);
+    double head_h = fs * 2.0;
+    double band = grid ? fs * 0.5 + tick_fs : 0;
+    double avail = a.h - band - n_heads * head_h - fs * 0.3;
+    double pitch = avail / c->n_cats;
+    double bar_max = fs * 4.5;
+    if (pitch * 0.6 > bar_max)
+        pitch = bar_max / 0.6;
+    double bar_h = pitch * 0.6, gap = pitch - bar_h;
+    if (bar_h < fs * 1.15)
+        return fail(x, D_TEMPLATE, "the bars", (fs * 1.15 / 0.6) * c->n_cats + band +
+                                                   n_heads * head_h, a.h);
+    for (int k = 0; k < c->n_cats; k++) {
+        double need = (cat_lines[k].n - 1) * fs * CHART_LINE + fs;
+        if (need > pitch)
+            return fail(x, D_TEXT_OVERFLOW, "a wrapped category label", need, pitch);
+    }
+    double content_h = c->n_cats * pitch + n_heads * head_h + fs * 0.3 + band;
+    double y = chart_plot_top(x, a, content_h);
+
+    /* pass 1: row positions */
+    double *bar_top = ARENA_NEW(x->out->mem, double, c->n_cats);
+    double *head_y = ARENA_NEW(x->out->mem, double, c->n_cats);
+    for (int k = 0; k < c->n_cats; k++) {
+        head_y[k] = -1;
+        if (new_group(c, k)) {
+            head_y[k] = y;
+            y += head_h;
+        }
+        bar_top[k] = y + gap;
+        y += pitch;
+    }
+    double grid_top = bar_top[0] - gap * 0.5;
+    double grid_bottom = y + fs * 0.3;
+    x->geom->plot_x_pt = plot_x;
+    x->geom->plot_y_pt = grid_top;
+    x->geom->plot_w_pt = plot_w;
+    x->geom->plot_h_pt = grid_bottom - grid_top;
+    x->geom->axis_max = 100;
+
+    if (grid) {
+        for (int p = 0; p <= 100; p += 20) {
+            double gx = plot_x + plot_w * p / 100.0;
+            chart_emit_line(x, gx, grid_top, gx, grid_bottom, p ? CHART_GRID_RGB : CHART_AXIS_RGB,
+                            0.5);
+            char t[8];
+            snprintf(t, sizeof t, "%d%%", p);
+            dl_text(x->out, t, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
+                    FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
+        }
+    }
+
+    outside_label *ol = ARENA_NEW(x->out->mem, outside_label, c->n_series);
+    for (int k = 0; k < c->n_cats; k++) {
+        if (head_y[k] >= 0)
+            /* the heading sits low in its row: it belongs to the bars below */
+            dl_text(x->out, c->cat_groups[k], a.x, head_y[k] + head_h - fs * CHART_DESCENT, fs,
+                    FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_LEFT);
+        double bt = bar_top[k], mid = bt + bar_h / 2;
+        chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
+                         DL_ALIGN_RIGHT);
+        const double *v = c->values + (size_t)k * (size_t)c->n_series;
+        double total = 0;
+        for (int s = 0; s < c->n_series; s++)
+            total += v[s];
+        if (total <= 0)
+            continue;
+        /* segments */
+        double sx = plot_x;
+        int n_out = 0;
+        for (int s = 0; s < c->n_series; s++) {
+            if (v[s] <= 0)
+                continue;
+            double sw = plot_w * v[s] / total;
+            uint32_t rgb = chart_series_rgb(x, s);
+            chart_emit_rect(x, sx, bt, sw, bar_h, rgb);
+            const char *label = chart_value_label(x, k, s, total);
+            const char *nl = strchr(label, '\n');
+            const char *one = chart_label_one_line(x, label);
+            double pad = fs * 0.5, cx = sx + sw / 2;
+            uint32_t tc = chart_text_on(x, rgb);
+            if (nl && bar_h >= 2 * fs * 1.1 + 1) {
+                const char *l1 = arena_strndup(x->out->mem, label, (size_t)(nl - label));
+                double w1 = chart_text_w(x, l1, fs, FONT_GOTHIC);
+                double w2 = chart_text_w(x, nl + 1, fs, FONT_GOTHIC);
+                if ((w1 > w2 ? w1 : w2) + pad <= sw) {
+                    /* a tighter pitch than CHART_LINE: it belongs together */
+                    dl_text(x->out, l1, cx, mid - fs * 0.12, fs, FONT_GOTHIC, tc,
+                            DL_ALIGN_CENTER);
+                    dl_text(x->out, nl + 1, cx, mid + fs * 0.98, fs, FONT_GOTHIC, tc,
+                            DL_ALIGN_CENTER);
+                    sx += sw;
+                    continue;
+                }
+            }
+            double w1 = chart_text_w(x, one, fs, FONT_GOTHIC);
+            if (w1 + pad <= sw && bar_h >= fs * 1.1) {
+                dl_text(x->out, one, cx, mid + fs * (CHART_ASCENT - 0.5), fs, FONT_GOTHIC, tc,
+                        DL_ALIGN_CENTER);
+            } else {
+                ol[n_out++] = (outside_label){.text = one, .seg_cx = cx,
+                                              .w = chart_text_w(x, one, out_fs, FONT_GOTHIC)};
+            }
+            sx += sw;
+        }
+        /* thin white separators between neighbouring segments */
+        sx = plot_x;
+        int drawn = 0;
+        for (int s = 0; s < c->n_series; s++) {
+            if (v[s] <= 0)
+                continue;
+            if (drawn++)
+                chart_emit_line(x, sx, bt, sx, bt + bar_h, 0xFFFFFF, 0.75);
+            sx += plot_w * v[s] / total;
+        }
+        if (!n_out)
+            continue;
+        double lead = out_fs * 0.45 > 2.5 ? out_fs * 0.45 : 2.5;
+        if (gap < lead + out_fs)
+            return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
+                        lead + out_fs, gap);
+        int tiers = gap >= lead + 2 * out_fs + 1 ? 2 : 1;
+        if (!place_outside(x, ol, n_out, tiers, plot_x, a.x + a.w))
+            return false;
+        for (int i = 0; i < n_out; i++) {
+            double bottom = bt - lead - ol[i].tier * (out_fs + 1);
+            double lx = ol[i].seg_cx;
+            if (lx < ol[i].left + 1)
+                lx = ol[i].left + 1;
+            if (lx > ol[i].left + ol[i].w - 1)
+                lx = ol[i].left + ol[i].w - 1;
+            chart_emit_line(x, ol[i].seg_cx, bt, lx, bottom + 0.5, CHART_LEADER_RGB, 0.5);
+            dl_text(x->out, ol[i].text, ol[i].left, bottom - out_fs * CHART_DESCENT, out_fs,
+                    FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+        }
+    }
+    return true;
+}

@@ -1,0 +1,30 @@
+/* pngwriter.h - replays a drawlist onto a cairo image surface and writes a
+ * PNG: the chart images of the web page and whole-page previews.
+ *
+ * Text is set with cairo's toy font API through fontconfig ("IPAexGothic",
+ * "IPAexMincho"); the PDF uses the embedded subset fonts instead, so a PNG is
+ * a faithful preview, not the reference rendering.
+ */
+#ifndef AIREPORT_PNGWRITER_H
+#define AIREPORT_PNGWRITER_H
+
+#include "diag.h"
+#include "drawlist.h"
+
+#include <cairo.h>
+#include <stdbool.h>
+
+/* Draws every item of dl onto cr in drawlist units (pt); the caller sets the
+ * scale. */
+void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr);
+
+/* Writes a w_pt x h_pt page at px_per_pt (e.g. 2.0 = 144 dpi) on white to
+ * path (through path + ".tmp", renamed into place). D_IO_WRITE on failure,
+ * D_INTERNAL for an impossible size. */
+bool drawlist_write_png(const drawlist *dl, double w_pt, double h_pt, double px_per_pt,
+                        const char *path, diags *d);
+
+/* A chart_measure_fn measuring with the same fonts the PNG uses (ctx unused). */
+double png_measure_text(void *ctx, const char *utf8, double size_pt, font_role font);
+
+#endif
