@@ -184,7 +184,10 @@ static void load_chart(page_ctx *c, tpl_block *b)
     int y = tpl_get_enum(ini, sec, "years", years,
                          b->chart == CHART_GROUPED_BARS || b->chart == CHART_STACKED100 ? 0 : 1);
     b->years = y == 0 ? TPL_YEARS_SHOWN : TPL_YEARS_LATEST;
-    b->order = tpl_get_enum(ini, sec, "order", orders, 0) == 1 ? TPL_ORDER_CODE : TPL_ORDER_RANK;
+    /* statuses and other series keep their code order; bars rank by default */
+    bool series_are_options = b->chart == CHART_STACKED100 || b->chart == CHART_DONUT;
+    b->order = tpl_get_enum(ini, sec, "order", orders, series_are_options) == 1 ? TPL_ORDER_CODE
+                                                                               : TPL_ORDER_RANK;
     int l = tpl_get_enum(ini, sec, "labels", labels, 0);
     b->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);

@@ -1,0 +1,46 @@
+/* deck.h - the national deck: templates loaded once, documents rendered
+ * many times.
+ *
+ * deck_templates_load() reads and validates layouts/ once per process;
+ * deck_render() lays out every page of one document from a figset and hands
+ * the pages, the outline and the document information to the PDF writer.
+ * Both only read their inputs and keep no global state, so one set of
+ * templates and fonts may render several documents on several threads.
+ */
+#ifndef AIREPORT_DECK_H
+#define AIREPORT_DECK_H
+
+#include "arena.h"
+#include "diag.h"
+#include "figures.h"
+#include "fontset.h"
+#include "survey.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct deck_templates deck_templates;
+
+/* layouts_dir/deck_file ("deck.ini" when NULL) and everything it names,
+ * checked against the national figset. Memory in mem. NULL when any problem
+ * was reported (exit status 4 through diags). */
+deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
+                                    const survey *s, const figset *national, arena *mem,
+                                    diags *d);
+
+int deck_page_count(const deck_templates *t);
+
+/* Renders one document: *pdf (malloc'd, free with free()), *len, *n_pages.
+ * false with diagnostics (text overflow, missing glyph, …); nothing is
+ * returned then. */
+bool deck_render(const deck_templates *t, const survey *s, const figset *f,
+                 const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
+                 diags *d);
+
+/* The drawlists of every page as text (`--dump-layout`): a "page N title"
+ * line, then drawlist_dump() of the page. false when layout failed. */
+bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,
+                      const fontset *fonts, FILE *out, diags *d);
+
+#endif

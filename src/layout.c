@@ -1,0 +1,300 @@
+/* layout.c - the page frame (title bar, page number, sample label) and the
+ * text blocks: lead bullets, free text, notes and source lines. */
+#include "layout_priv.h"
+
+#include "linebreak.h"
+#include "placeholder.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Line pitch as a multiple of the font size. */
+#define LEAD_LEADING 1.55
+#define TEXT_LEADING 1.45
+#define NOTE_LEADING 1.35
+/* IPAex ascent (0.88 em) puts the baseline this far below the em box top. */
+#define ASCENT_EM 0.88
+/* Extra space between two paragraphs, in lines. */
+#define PARA_GAP 0.25
+
+static const double MM = 72.0 / 25.4; /* pt per mm */
+
+double layout_page_w_pt(const tpl_deck *deck) { return deck->theme.width_mm * MM; }
+double layout_page_h_pt(const tpl_deck *deck) { return deck->theme.height_mm * MM; }
+
+box_pt layout_box(const tpl_block *b)
+{
+    return (box_pt){b->box.x_mm * MM, b->box.y_mm * MM, b->box.w_mm * MM, b->box.h_mm * MM};
+}
+
+const char *layout_context(const page_state *ps, const tpl_block *b)
+{
+    return arena_printf(ps->c->mem, "%s [%s]", ps->pg->file, b ? b->section : "page");
+}
+
+double layout_baseline(double top_pt, double size_pt, double line_h_pt)
+{
+    return top_pt + (line_h_pt - size_pt) / 2 + size_pt * ASCENT_EM;
+}
+
+const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
+                          int year)
+{
+    char err[512];
+    ph_context ph = {.s = ps->c->s, .f = ps->c->f, .edition = ps->c->deck->edition, .year = year};
+    const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);
+    if (!out) {
+        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, line ? line : (b ? b->line : 0), 0,
+                 "%s", err);
+        ps->ok = false;
+    }
+    return out;
+}
+
+/* A paragraph: an optional marker (●, ・, ※, ■) hanging left of the body. */
+typedef struct {
+    const char *marker;
+    const char *body;
+    double indent_pt; /* marker offset from the box's left */
+    double body_x_pt; /* body offset from the box's left */
+    lb_lines lines;
+} para;
+
+static void split_marker(para *p, const char *text, double size_pt, const fontset *fs,
+                         font_role font)
+{
+    static const struct { const char *in, *shown; int level; } markers[] = {
+        {"●", "●", 0}, {"・", "・", 1}, {"- ", "・", 1}, {"※", "※", 0}, {"■", "■", 0},
+    };
+    p->marker = NULL;
+    p->body = text;
+    p->indent_pt = 0;
+    p->body_x_pt = 0;
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        size_t n = strlen(markers[i].in);
+        if (strncmp(text, markers[i].in, n) != 0)
+            continue;
+        p->marker = markers[i].shown;
+        p->body = text + n;
+        while (*p->body == ' ')
+            p->body++;
+        p->indent_pt = markers[i].level * size_pt * 1.2;
+        double mw = fontset_measure(fs, font, p->marker, strlen(p->marker), size_pt);
+        /* ● gets a little air; ※ is followed directly by its text */
+        p->body_x_pt = p->indent_pt + mw + (strcmp(p->marker, "※") ? size_pt * 0.2 : 0);
+        return;
+    }
+}
+
+typedef struct {
+    font_role font;
+    double size_pt, leading;
+    uint32_t rgb, marker_rgb;
+    dl_align align;
+    enum { V_TOP, V_CENTER, V_BOTTOM } valign;
+} text_style;
+
+/* Breaks and sets n texts as paragraphs into the box; reports an overflow
+ * against the block. */
+static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const *texts, int n,
+                           const text_style *st, box_pt box)
+{
+    const fontset *fs = ps->c->fonts;
+    arena *mem = ps->c->mem;
+    para *paras = ARENA_NEW(mem, para, n ? n : 1);
+    double lh = st->size_pt * st->leading, total = 0;
+    int n_lines = 0;
+    bool too_wide = false;
+    for (int i = 0; i < n; i++) {
+        para *p = &paras[i];
+        split_marker(p, texts[i], st->size_pt, fs, st->font);
+        double w = box.w - p->body_x_pt;
+        p->lines = linebreak(fs, st->font, st->size_pt, p->body, w, mem);
+        for (int k = 0; k < p->lines.n; k++)
+            too_wide |= p->lines.lines[k].width_pt > w + 0.01;
+        n_lines += p->lines.n;
+        total += p->lines.n * lh + (i ? lh * PARA_GAP : 0);
+    }
+    if (total > box.h + 0.01 || too_wide) {
+        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
+                 "[%s]: the text does not fit its box: %d lines need %.1f mm, the box is "
+                 "%.1f x %.1f mm%s; shorten the text or enlarge box_mm",
+                 b->section, n_lines, total / MM, box.w / MM, box.h / MM,
+                 too_wide ? " (a character is wider than the box)" : "");
+        ps->ok = false;
+        return false;
+    }
+    double y = box.y;
+    if (st->valign == V_CENTER)
+        y += (box.h - total) / 2;
+    else if (st->valign == V_BOTTOM)
+        y += box.h - total;
+    for (int i = 0; i < n; i++) {
+        const para *p = &paras[i];
+        if (i)
+            y += lh * PARA_GAP;
+        if (p->marker && p->lines.n)
+            dl_text(ps->dl, p->marker, box.x + p->indent_pt,
+                    layout_baseline(y, st->size_pt, lh), st->size_pt, st->font, st->marker_rgb,
+                    DL_ALIGN_LEFT);
+        for (int k = 0; k < p->lines.n; k++) {
+            const lb_line *ln = &p->lines.lines[k];
+            char *s = arena_strndup(mem, p->body + ln->start, ln->end - ln->start);
+            double x = box.x + p->body_x_pt;
+            if (st->align == DL_ALIGN_CENTER)
+                x = box.x + box.w / 2;
+            else if (st->align == DL_ALIGN_RIGHT)
+                x = box.x + box.w;
+            dl_text(ps->dl, s, x, layout_baseline(y, st->size_pt, lh), st->size_pt, st->font,
+                    st->rgb, st->align);
+            y += lh;
+        }
+    }
+    return true;
+}
+
+/* Expands every text line of a block (year: for `Y`). */
+static int expand_texts(page_state *ps, const tpl_block *b, int year, const char **out)
+{
+    int n = 0;
+    for (int i = 0; i < b->n_text; i++) {
+        const char *t = layout_expand(ps, b, b->text[i].text, b->text[i].line, year);
+        if (t)
+            out[n++] = t;
+    }
+    return n;
+}
+
+static bool layout_lead(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    box_pt box = layout_box(b);
+    dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_lead_bg, true, 0);
+    /* an accent bar down the left edge, as in the ministry's slides */
+    dl_rect(ps->dl, box.x, box.y, 1.2 * MM, box.h, th->c_accent, true, 0);
+    const char *texts[TPL_MAX_TEXT];
+    int n = expand_texts(ps, b, -1, texts);
+    text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING,
+                     .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
+                     .valign = V_CENTER};
+    box_pt inner = {box.x + 4.5 * MM, box.y + 2 * MM, box.w - 8 * MM, box.h - 4 * MM};
+    return set_paragraphs(ps, b, texts, n, &st, inner);
+}
+
+static bool layout_text(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    box_pt box = layout_box(b);
+    if (b->framed) {
+        dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_rule, false, 0.75);
+        box = (box_pt){box.x + 3 * MM, box.y + 2 * MM, box.w - 6 * MM, box.h - 4 * MM};
+    }
+    const char *texts[TPL_MAX_TEXT];
+    int n = expand_texts(ps, b, -1, texts);
+    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING,
+                     .rgb = b->rgb, .marker_rgb = b->rgb, .align = b->align,
+                     .valign = b->valign_bottom ? V_BOTTOM : V_TOP};
+    return set_paragraphs(ps, b, texts, n, &st, box);
+}
+
+static bool layout_notes(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    const char *texts[TPL_MAX_TEXT];
+    int n = expand_texts(ps, b, -1, texts);
+    text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
+                     .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
+                     .valign = V_TOP};
+    return set_paragraphs(ps, b, texts, n, &st, layout_box(b));
+}
+
+/* One line per shown year (or the latest), each text expanded for it. */
+static bool layout_source(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    const survey *s = ps->c->s;
+    int first = b->years == TPL_YEARS_LATEST ? s->n_years - 1
+                                             : s->n_years - ps->c->deck->years_shown;
+    int cap = b->n_text * (s->n_years - first), n = 0;
+    const char **texts = ARENA_NEW(ps->c->mem, const char *, cap ? cap : 1);
+    for (int y = first; y < s->n_years; y++)
+        n += expand_texts(ps, b, y, texts + n);
+    text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
+                     .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,
+                     .valign = V_BOTTOM};
+    return set_paragraphs(ps, b, texts, n, &st, layout_box(b));
+}
+
+/* Title bar, page number and the sample label. */
+static void layout_frame(page_state *ps, int page_no, const char *title)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    double w = th->width_mm * MM, h = th->height_mm * MM, m = th->margin_mm * MM;
+    if (!ps->pg->cover) {
+        double bar_h = (th->title_band_mm - 6) * MM;
+        dl_rect(ps->dl, 0, 0, w, bar_h, th->c_title, true, 0);
+        dl_rect(ps->dl, 0, bar_h, w, 1.2 * MM, th->c_accent, true, 0);
+        if (title) {
+            double tw = fontset_measure(ps->c->fonts, th->font_title, title, strlen(title),
+                                        th->title_pt);
+            if (tw > w - 2 * m) {
+                diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, 0, 0,
+                         "[page] title \"%s\" is %.1f mm wide; the title bar holds %.1f mm",
+                         title, tw / MM, (w - 2 * m) / MM);
+                ps->ok = false;
+            }
+            dl_text(ps->dl, title, m, layout_baseline(0, th->title_pt, bar_h), th->title_pt,
+                    th->font_title, th->c_title_text, DL_ALIGN_LEFT);
+        }
+        char num[16];
+        snprintf(num, sizeof num, "%d", page_no);
+        double foot_y = h - th->footer_band_mm * MM;
+        dl_line(ps->dl, m, foot_y + 1.5 * MM, w - m, foot_y + 1.5 * MM, th->c_table_rule, 0.5);
+        dl_text(ps->dl, num, w - m,
+                layout_baseline(foot_y + 1.5 * MM, th->page_no_pt, th->footer_band_mm * MM - 3 * MM),
+                th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
+    }
+    if (ps->c->s->sample) {
+        double size = th->note_pt;
+        double foot_y = h - th->footer_band_mm * MM + 1.5 * MM;
+        dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
+                layout_baseline(foot_y, size, th->footer_band_mm * MM - 3 * MM), size,
+                th->font_title, th->c_sample, DL_ALIGN_LEFT);
+    }
+}
+
+bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
+                 const char **title)
+{
+    page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true};
+    *title = NULL;
+    if (pg->title)
+        *title = layout_expand(&ps, NULL, pg->title, 0, -1);
+    layout_frame(&ps, page_no, *title);
+    for (int i = 0; i < pg->n_blocks; i++) {
+        const tpl_block *b = &pg->blocks[i];
+        switch (b->kind) {
+        case TPL_LEAD:
+            layout_lead(&ps, b);
+            break;
+        case TPL_TEXT:
+            layout_text(&ps, b);
+            break;
+        case TPL_NOTES:
+            layout_notes(&ps, b);
+            break;
+        case TPL_SOURCE:
+            layout_source(&ps, b);
+            break;
+        case TPL_CHART:
+            if (!layout_chart(&ps, b))
+                ps.ok = false;
+            break;
+        case TPL_TABLE:
+            if (!layout_table(&ps, b))
+                ps.ok = false;
+            break;
+        }
+    }
+    return ps.ok;
+}

@@ -1,0 +1,51 @@
+/* layout.h - one page template + a figset -> the page's drawlist.
+ *
+ * The theme draws the frame (title bar, page number, the red sample-data
+ * label); each block of the template is then set inside its own box: lead
+ * bullets, free text, charts (chart_draw with series and categories taken
+ * from the figures), the P6 table, notes and source lines. Text is broken
+ * with the Japanese line breaker; text that does not fit its box is a
+ * D_TEXT_OVERFLOW naming the template file and the block, never clipped.
+ *
+ * Everything a page needs comes in through layout_ctx (read-only) and all
+ * output goes to the drawlist's arena: pages may be laid out on several
+ * threads at once.
+ */
+#ifndef AIREPORT_LAYOUT_H
+#define AIREPORT_LAYOUT_H
+
+#include "arena.h"
+#include "diag.h"
+#include "drawlist.h"
+#include "figures.h"
+#include "fontset.h"
+#include "survey.h"
+#include "template.h"
+
+#include <stdbool.h>
+
+/* Document state: the same for every page of one document. */
+typedef struct {
+    const tpl_deck *deck;
+    const survey *s;
+    const figset *f;
+    const fontset *fonts;
+    arena *mem;  /* the document's arena: drawlists, expanded text */
+    diags *d;
+} layout_ctx;
+
+/* The sample-data label printed on every page when survey->sample is true. */
+#define LAYOUT_SAMPLE_LABEL "サンプルデータ（合成）による再現"
+
+/* Page size of the theme in pt. */
+double layout_page_w_pt(const tpl_deck *deck);
+double layout_page_h_pt(const tpl_deck *deck);
+
+/* Lays out pg as page number page_no (printed unless it is a cover) into dl
+ * (initialised by the caller). *title gets the expanded page title for the
+ * outline. false when anything was reported; dl then holds what could be
+ * laid out. */
+bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
+                 const char **title);
+
+#endif

@@ -1,0 +1,205 @@
+/* layout_chart.c - a [chart] block: categories and series taken from the
+ * figures, then chart_draw() inside the block's box.
+ *
+ *   stacked100  series = options (code order), one bar per group x year
+ *   donut       series = options, one ring (latest year, one group)
+ *   grouped     categories = options (回答の多い順 of the latest year), series = years
+ *   bars        categories = options, one series (the latest year)
+ */
+#include "layout_priv.h"
+
+#include "chart.h"
+
+#include <string.h>
+
+static const double MM = 72.0 / 25.4;
+
+typedef struct {
+    int n;
+    int code[CB_MAX_OPTIONS];
+    const char *label[CB_MAX_OPTIONS];
+} option_list;
+
+static const char *short_label(const survey *s, const fig_row *r, bool use_short)
+{
+    if (use_short && r->question >= 0 && r->question < s->cb.n && r->option > 0 &&
+        r->option <= s->cb.q[r->question].n_options && s->cb.q[r->question].short_label[r->option])
+        return s->cb.q[r->question].short_label[r->option];
+    return r->option_label ? r->option_label : "";
+}
+
+/* The options shown, in drawing order, from the latest year of the first group. */
+static bool pick_options(page_state *ps, const tpl_block *b, option_list *out)
+{
+    const survey *s = ps->c->s;
+    const fig_row *rows[CB_MAX_OPTIONS];
+    int latest = s->n_years - 1;
+    int n = figures_ranked(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0], rows,
+                           CB_MAX_OPTIONS);
+    if (n > CB_MAX_OPTIONS)
+        n = CB_MAX_OPTIONS;
+    if (b->order == TPL_ORDER_CODE) /* insertion sort by option code */
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && rows[j - 1]->option > rows[j]->option; j--) {
+                const fig_row *t = rows[j];
+                rows[j] = rows[j - 1];
+                rows[j - 1] = t;
+            }
+    out->n = 0;
+    if (b->opt_mode == TPL_OPT_CODES) {
+        for (int k = 0; k < b->n_codes; k++)
+            for (int i = 0; i < n; i++)
+                if (rows[i]->option == b->codes[k]) {
+                    out->code[out->n] = rows[i]->option;
+                    out->label[out->n++] = short_label(s, rows[i], b->short_labels);
+                }
+    } else {
+        int max = b->opt_mode == TPL_OPT_TOP && b->top_n < n ? b->top_n : n;
+        for (int i = 0; i < max; i++) {
+            out->code[out->n] = rows[i]->option;
+            out->label[out->n++] = short_label(s, rows[i], b->short_labels);
+        }
+    }
+    if (out->n == 0) {
+        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, b->fig_line, 0,
+                 "[%s] figure %s.%s has no options to draw for year %s, group %s", b->section,
+                 b->fig_page, b->fig_name, s->years[latest].key, b->groups[0]);
+        return false;
+    }
+    return true;
+}
+
+static bool year_has_rows(const page_state *ps, const tpl_block *b, int year, const char *group)
+{
+    const fig_row *r[1];
+    return figures_ranked(ps->c->f, b->fig_page, b->fig_name, year, group, r, 1) > 0;
+}
+
+static double count_of(const page_state *ps, const tpl_block *b, int year, const char *group,
+                       int code)
+{
+    const fig_row *r = figures_get(ps->c->f, b->fig_page, b->fig_name, year, group, code);
+    return r && r->count > 0 ? r->count : 0;
+}
+
+/* Colours for n series from the template palette; for year series the last
+ * n colours, so that the latest year is always the darkest. */
+static const uint32_t *series_colors(page_state *ps, const tpl_block *b, int n, bool years)
+{
+    if (!b->palette)
+        return NULL;
+    uint32_t *rgb = ARENA_NEW(ps->c->mem, uint32_t, n);
+    const tpl_palette *p = b->palette;
+    int skip = years && p->n > n ? p->n - n : 0;
+    for (int i = 0; i < n; i++)
+        rgb[i] = p->rgb[(skip + i) % p->n];
+    return rgb;
+}
+
+bool layout_chart(page_state *ps, const tpl_block *b)
+{
+    const survey *s = ps->c->s;
+    const tpl_theme *th = &ps->c->deck->theme;
+    arena *mem = ps->c->mem;
+    box_pt box = layout_box(b);
+    if (b->heading) {
+        const char *h = layout_expand(ps, b, b->heading, b->line, -1);
+        double lh = th->body_pt * 1.6;
+        if (h) {
+            dl_rect(ps->dl, box.x, box.y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
+            dl_text(ps->dl, h, box.x + 2.5 * MM, layout_baseline(box.y, th->body_pt, lh),
+                    th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
+        }
+        box.y += lh;
+        box.h -= lh;
+    }
+    option_list opts;
+    if (!pick_options(ps, b, &opts))
+        return false;
+    int latest = s->n_years - 1;
+    int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
+    int n_years_max = latest - first + 1;
+
+    chart_spec spec = {.type = b->chart,
+                       .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
+                       .legend = b->legend,
+                       .label_format = b->labels,
+                       .font_size_pt = th->chart_pt,
+                       .text_rgb = th->c_text};
+    const char **cats, **cat_groups = NULL, **series;
+    double *values;
+
+    if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
+        int max_cats = b->n_groups * n_years_max;
+        cats = ARENA_NEW(mem, const char *, max_cats);
+        int *cat_year = ARENA_NEW(mem, int, max_cats);
+        const char **cat_group = ARENA_NEW(mem, const char *, max_cats);
+        bool many_groups = b->n_groups > 1, many_years = n_years_max > 1;
+        if (many_groups && many_years)
+            cat_groups = ARENA_NEW(mem, const char *, max_cats);
+        int nc = 0;
+        for (int g = 0; g < b->n_groups; g++)
+            for (int y = first; y <= latest; y++) {
+                if (!year_has_rows(ps, b, y, b->groups[g]))
+                    continue;
+                cat_year[nc] = y;
+                cat_group[nc] = b->groups[g];
+                cats[nc] = many_years ? s->years[y].label : b->groups[g];
+                if (cat_groups)
+                    cat_groups[nc] = b->groups[g];
+                nc++;
+            }
+        series = opts.label;
+        values = ARENA_NEW(mem, double, (size_t)(nc ? nc : 1) * (size_t)opts.n);
+        for (int k = 0; k < nc; k++)
+            for (int i = 0; i < opts.n; i++)
+                values[k * opts.n + i] = count_of(ps, b, cat_year[k], cat_group[k], opts.code[i]);
+        spec.n_cats = nc;
+        spec.n_series = opts.n;
+        spec.series_rgb = series_colors(ps, b, opts.n, false);
+        if (b->centre)
+            spec.centre_text = layout_expand(ps, b, b->centre, b->line, -1);
+    } else if (b->chart == CHART_GROUPED_BARS) {
+        int *years = ARENA_NEW(mem, int, n_years_max);
+        int ns = 0;
+        for (int y = first; y <= latest; y++)
+            if (year_has_rows(ps, b, y, b->groups[0]))
+                years[ns++] = y;
+        series = ARENA_NEW(mem, const char *, ns ? ns : 1);
+        for (int i = 0; i < ns; i++)
+            series[i] = s->years[years[i]].label;
+        cats = opts.label;
+        values = ARENA_NEW(mem, double, (size_t)opts.n * (size_t)(ns ? ns : 1));
+        for (int k = 0; k < opts.n; k++)
+            for (int i = 0; i < ns; i++)
+                values[k * ns + i] = count_of(ps, b, years[i], b->groups[0], opts.code[k]);
+        spec.n_cats = opts.n;
+        spec.n_series = ns;
+        spec.series_rgb = series_colors(ps, b, ns, true);
+    } else { /* CHART_BARS: the latest year */
+        series = ARENA_NEW(mem, const char *, 1);
+        series[0] = s->years[latest].label;
+        cats = opts.label;
+        values = ARENA_NEW(mem, double, opts.n);
+        for (int k = 0; k < opts.n; k++)
+            values[k] = count_of(ps, b, latest, b->groups[0], opts.code[k]);
+        const fig_row *r =
+            figures_get(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0], opts.code[0]);
+        spec.total = r && r->base > 0 ? r->base : 0;
+        spec.n_cats = opts.n;
+        spec.n_series = 1;
+        spec.series_rgb = series_colors(ps, b, 1, false);
+    }
+    spec.cats = cats;
+    spec.cat_groups = cat_groups;
+    spec.series = series;
+    spec.values = values;
+    if (spec.n_cats == 0 || spec.n_series == 0) {
+        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, b->fig_line, 0,
+                 "[%s] figure %s.%s has no data for the years shown", b->section, b->fig_page,
+                 b->fig_name);
+        return false;
+    }
+    return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                      layout_context(ps, b));
+}

@@ -1,0 +1,120 @@
+/* layout_table.c - the [table] block of P6: case studies in columns whose
+ * widths come from the template, cells wrapped with the line breaker, row
+ * heights from their content, a tinted header row. */
+#include "layout_priv.h"
+
+#include "linebreak.h"
+#include "numfmt.h"
+
+#include <string.h>
+
+static const double MM = 72.0 / 25.4;
+#define CELL_PAD_X_MM 2.0
+#define CELL_PAD_Y_MM 1.6
+#define CELL_LEADING 1.4
+
+typedef struct {
+    const char *text;
+    lb_lines lines;
+} cell;
+
+bool layout_table(page_state *ps, const tpl_block *b)
+{
+    const survey *s = ps->c->s;
+    const tpl_theme *th = &ps->c->deck->theme;
+    arena *mem = ps->c->mem;
+    const fontset *fs = ps->c->fonts;
+    int latest = s->n_years - 1;
+    const sv_year *yr = &s->years[latest];
+    box_pt box = layout_box(b);
+    double size = th->body_pt, lh = size * CELL_LEADING;
+    double pad_x = CELL_PAD_X_MM * MM, pad_y = CELL_PAD_Y_MM * MM;
+
+    int n_rows = 0;
+    while (figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", n_rows + 1))
+        n_rows++;
+    int nc = b->n_cols;
+    cell *cells = ARENA_NEW(mem, cell, (size_t)(n_rows + 1) * (size_t)nc);
+    double *col_x = ARENA_NEW(mem, double, nc + 1);
+    col_x[0] = box.x;
+    for (int j = 0; j < nc; j++)
+        col_x[j + 1] = col_x[j] + box.w * b->col_pct[j] / 100.0;
+
+    for (int j = 0; j < nc; j++)
+        cells[j].text = b->col_header[j];
+    for (int i = 0; i < n_rows; i++) {
+        const fig_row *r = figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", i + 1);
+        const sv_case *cs = i < yr->n_cases ? &yr->cases[i] : NULL;
+        for (int j = 0; j < nc; j++) {
+            const char *t = "";
+            char num[NUMFMT_MAX];
+            switch (b->col_field[j]) {
+            case TPL_COL_USE_CASE:
+                t = cs && cs->use_case ? cs->use_case : (r->option_label ? r->option_label : "");
+                break;
+            case TPL_COL_EFFECT:
+                t = cs && cs->effect ? cs->effect : "";
+                break;
+            case TPL_COL_POPULATION:
+                t = arena_strdup(mem, numfmt_man(num, r->count));
+                break;
+            }
+            cells[(i + 1) * nc + j].text = t;
+        }
+    }
+
+    double *row_h = ARENA_NEW(mem, double, n_rows + 1);
+    double total = 0;
+    bool too_wide = false;
+    for (int i = 0; i <= n_rows; i++) {
+        int most = 1;
+        for (int j = 0; j < nc; j++) {
+            cell *c = &cells[i * nc + j];
+            font_role font = i == 0 ? th->font_title : th->font_body;
+            double w = col_x[j + 1] - col_x[j] - 2 * pad_x;
+            c->lines = linebreak(fs, font, size, c->text, w, mem);
+            for (int k = 0; k < c->lines.n; k++)
+                too_wide |= c->lines.lines[k].width_pt > w + 0.01;
+            if (c->lines.n > most)
+                most = c->lines.n;
+        }
+        row_h[i] = most * lh + 2 * pad_y;
+        total += row_h[i];
+    }
+    if (total > box.h + 0.01 || too_wide) {
+        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
+                 "[%s]: the table does not fit its box: %d rows need %.1f mm, the box is "
+                 "%.1f x %.1f mm%s",
+                 b->section, n_rows + 1, total / MM, box.w / MM, box.h / MM,
+                 too_wide ? " (a column is narrower than one character)" : "");
+        return false;
+    }
+
+    double y = box.y;
+    dl_rect(ps->dl, box.x, y, box.w, row_h[0], th->c_table_head, true, 0);
+    for (int i = 0; i <= n_rows; i++) {
+        for (int j = 0; j < nc; j++) {
+            const cell *c = &cells[i * nc + j];
+            bool centred = i == 0 || b->col_field[j] == TPL_COL_POPULATION;
+            double text_h = c->lines.n * lh;
+            double ty = y + (row_h[i] - text_h) / 2; /* cells centred vertically */
+            font_role font = i == 0 ? th->font_title : th->font_body;
+            for (int k = 0; k < c->lines.n; k++) {
+                const lb_line *ln = &c->lines.lines[k];
+                char *t = arena_strndup(mem, c->text + ln->start, ln->end - ln->start);
+                double x = centred ? (col_x[j] + col_x[j + 1]) / 2 : col_x[j] + pad_x;
+                dl_text(ps->dl, t, x, layout_baseline(ty + k * lh, size, lh), size, font,
+                        i == 0 ? th->c_title : th->c_text,
+                        centred ? DL_ALIGN_CENTER : DL_ALIGN_LEFT);
+            }
+        }
+        y += row_h[i];
+        /* rule under each row: heavier under the header */
+        dl_line(ps->dl, box.x, y, box.x + box.w, y, i == 0 ? th->c_title : th->c_table_rule,
+                i == 0 ? 1.0 : 0.5);
+    }
+    dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
+    for (int j = 1; j < nc; j++)
+        dl_line(ps->dl, col_x[j], box.y, col_x[j], y, th->c_table_rule, 0.5);
+    return true;
+}
