@@ -191,8 +191,7 @@ static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
     /* Entries of an encoding CMap that do not belong to a ToUnicode map. */
     static const char *const keys[] = {"CMapName", "CIDSystemInfo", "WMode", "Type"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (HPDF_Dict_GetItem(cmap, keys[i], HPDF_OCLASS_UNKNOWN))
-            HPDF_Dict_RemoveElement(cmap, keys[i]);
+        HPDF_Dict_RemoveElement(cmap, keys[i]); /* absent keys: a quiet NOT_FOUND */
     return st == HPDF_OK;
 }
 
