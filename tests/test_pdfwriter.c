@@ -111,8 +111,9 @@ int main(int argc, char **argv)
     CHECK_INT(diags_count(d), 0);
     fprintf(stderr, "pdf: %zu bytes in %.1f ms\n", na, ms);
 
-    CHECK(na > 1000 && na < 100000); /* subset fonts: tens of KB, not MB */
-    CHECK(ms < 200.0);
+    /* subset fonts: tens of KB; the whole IPAexGothic would add 250 KB+.
+     * (Time is printed, not checked: valgrind and sanitizers slow it 100x.) */
+    CHECK(na > 1000 && na < 100000);
     CHECK(na >= 8 && memcmp(a, "%PDF-", 5) == 0);
     CHECK(contains(a, na, "%%EOF"));
     CHECK(contains(a, na, "/FontFile2"));
