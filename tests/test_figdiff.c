@@ -1,0 +1,179 @@
+/* figdiff: two fixture exports with known changes print exactly the changed
+ * numbers, grouped per page and sorted by size of change; identical inputs
+ * print nothing; a malformed export names file:line:column. */
+#include "figdiff.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define AUDIT TEST_FIXTURES "/audit/"
+
+/* Runs figdiff_compare into a string (caller frees). */
+static char *S_compare(const figdiff_table *o, const figdiff_table *n, figdiff_counts *counts)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    *counts = figdiff_compare(out, o, n);
+    fclose(out);
+    return buf;
+}
+
+/* The first message reported to d, formatted as file:line:column: message. */
+static char *S_first_diag(const diags *d)
+{
+    static char line[1024];
+    if (diags_kept(d) == 0)
+        return NULL;
+    const diag *g = diags_get(d, 0);
+    snprintf(line, sizeof line, "%s:%ld:%ld: %s", g->file, g->line, g->column, g->message);
+    return line;
+}
+
+static void test_known_changes(void)
+{
+    diags *d = diags_new(NULL);
+    figdiff_table *o = figdiff_read_csv(AUDIT "old.csv", FIGDIFF_ALL_SCOPES, d);
+    figdiff_table *n = figdiff_read_csv(AUDIT "new.csv", FIGDIFF_ALL_SCOPES, d);
+    CHECK_INT(diags_count(d), 0);
+    CHECK(o && n);
+    if (!o || !n)
+        return;
+    CHECK_INT(figdiff_table_rows(o), 11);
+    CHECK_INT(figdiff_table_rows(n), 11);
+    figdiff_counts c;
+    char *text = S_compare(o, n, &c);
+    CHECK_INT(c.changed, 6);
+    CHECK_INT(c.added, 1);
+    CHECK_INT(c.removed, 1);
+    /* Per page in export order; within P3 the +8.0pt change of Tokyo first,
+     * then -1.1pt, then +0.3pt; added and removed rows after the changes. */
+    CHECK_STR(text,
+              "P3: 3 changed, 0 added, 0 removed\n"
+              "  [13] P3.status[R7,全体,1] 導入済: 20 -> 25 (+5), 32.3% -> 40.3% (+8.0pt)\n"
+              "  [全国] P3.status[R7,全体,2] 実証中: 200 -> 180 (-20), 11.2% -> 10.1% (-1.1pt)\n"
+              "  [全国] P3.status[R7,全体,1] 導入済: 900 -> 905 (+5), 50.3% -> 50.6% (+0.3pt)\n"
+              "\n"
+              "P4: 1 changed, 0 added, 0 removed\n"
+              "  [全国] P4.status_by_group[R7,その他市区町村,1] 導入済: 785 -> 800 (+15), "
+              "45.6% -> 46.5% (+0.9pt)\n"
+              "\n"
+              "P5: 1 changed, 1 added, 1 removed\n"
+              "  [全国] P5.Q2[R7,全体,1] あいさつ文案の作成: 1,000 -> 1,000 (±0), "
+              "80.4% -> 80.0% (-0.4pt), base 1,244 -> 1,250\n"
+              "  + [全国] P5.Q2[R7,全体,2] 議事録の要約: added 900, 72.0%\n"
+              "  - [全国] P5.Q2[R7,全体,16] その他: removed, was 50, 4.0%\n"
+              "\n"
+              "P6: 1 changed, 0 added, 0 removed\n"
+              "  [全国] P6.cases[R7,-,1] 議事録作成, \"要約\": 51,234 -> 51,300 (+66)\n");
+    free(text);
+
+    /* Swapping the sides swaps added and removed. */
+    text = S_compare(n, o, &c);
+    CHECK_INT(c.changed, 6);
+    CHECK_INT(c.added, 1);
+    CHECK_INT(c.removed, 1);
+    CHECK_CONTAINS(text, "  + [全国] P5.Q2[R7,全体,16] その他: added 50, 4.0%\n");
+    CHECK_CONTAINS(text, "  - [全国] P5.Q2[R7,全体,2] 議事録の要約: removed, was 900, 72.0%\n");
+    free(text);
+    figdiff_table_free(o);
+    figdiff_table_free(n);
+    diags_free(d);
+}
+
+static void test_identical(void)
+{
+    diags *d = diags_new(NULL);
+    figdiff_table *o = figdiff_read_csv(AUDIT "old.csv", FIGDIFF_ALL_SCOPES, d);
+    figdiff_table *n = figdiff_read_csv(AUDIT "old.csv", FIGDIFF_ALL_SCOPES, d);
+    CHECK(o && n);
+    if (o && n) {
+        figdiff_counts c;
+        char *text = S_compare(o, n, &c);
+        CHECK_STR(text, "");
+        CHECK_INT(c.changed + c.added + c.removed, 0);
+        free(text);
+    }
+    figdiff_table_free(o);
+    figdiff_table_free(n);
+    diags_free(d);
+}
+
+static void test_scope_filter(void)
+{
+    diags *d = diags_new(NULL);
+    figdiff_table *o = figdiff_read_csv(AUDIT "old.csv", 13, d);
+    figdiff_table *n = figdiff_read_csv(AUDIT "new.csv", 13, d);
+    CHECK(o && n);
+    if (o && n) {
+        CHECK_INT(figdiff_table_rows(o), 2); /* Tokyo's P3 row and its A1 row */
+        figdiff_counts c;
+        char *text = S_compare(o, n, &c);
+        CHECK_STR(text, "P3: 1 changed, 0 added, 0 removed\n"
+                        "  [13] P3.status[R7,全体,1] 導入済: 20 -> 25 (+5), 32.3% -> 40.3% "
+                        "(+8.0pt)\n");
+        free(text);
+    }
+    figdiff_table_free(o);
+    figdiff_table_free(n);
+    diags_free(d);
+}
+
+static void test_malformed(void)
+{
+    diags *d = diags_new(NULL);
+    CHECK(figdiff_read_csv(AUDIT "malformed.csv", FIGDIFF_ALL_SCOPES, d) == NULL);
+    CHECK(diags_has(d, D_EXPORT_VALUE));
+    CHECK_CONTAINS(S_first_diag(d), "/audit/malformed.csv:3:8: count \"12x\"");
+    diags_free(d);
+
+    static const char header[] =
+        "page,figure,year,scope,group,option_code,option_label,count,base,percent\n";
+    struct {
+        const char *body, *expect;
+        diag_code code;
+    } cases[] = {
+        {"P3,status,R7,national,全体,1,導入済,900,1788\n", "x.csv:2:10: row has 9 fields",
+         D_CSV_RAGGED},
+        {"\nP3,status,R7,99,全体,1,導入済,900,1788,50.3\n", "x.csv:3:4: scope \"99\"",
+         D_EXPORT_VALUE},
+        {"P3,status,R7,national,全体,1,導入済,900,1788,50.33\n", "x.csv:2:10: percent",
+         D_EXPORT_VALUE},
+        {"P3,status,R7,national,全体,1,\"導入済,900,1788,50.3\n", "x.csv:2:7: malformed quoting",
+         D_CSV_QUOTE},
+        {"P3,status,R7,national,全体,1,a,1,2,50.0\nP3,status,R7,national,全体,1,b,1,2,50.0\n",
+         "x.csv:3:1: the number P3.status[R7,全体,1] appears twice (first on line 2)",
+         D_EXPORT_DUPLICATE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", header, cases[i].body);
+        d = diags_new(NULL);
+        CHECK(figdiff_read_buffer("x.csv", text, strlen(text), FIGDIFF_ALL_SCOPES, d) == NULL);
+        CHECK(diags_has(d, cases[i].code));
+        CHECK_CONTAINS(S_first_diag(d), cases[i].expect);
+        diags_free(d);
+    }
+
+    d = diags_new(NULL);
+    CHECK(figdiff_read_buffer("h.csv", "page,figure,year\nP3,status,R7\n", 30,
+                              FIGDIFF_ALL_SCOPES, d) == NULL);
+    CHECK(diags_has(d, D_CSV_HEADER_MISSING));
+    CHECK_CONTAINS(S_first_diag(d), "h.csv:1:1: missing column \"scope\"");
+    diags_free(d);
+
+    d = diags_new(NULL);
+    CHECK(figdiff_read_csv(AUDIT "no-such-file.csv", FIGDIFF_ALL_SCOPES, d) == NULL);
+    CHECK_INT(diags_exit_status(d), EXIT_IO);
+    diags_free(d);
+}
+
+int main(void)
+{
+    test_known_changes();
+    test_identical();
+    test_scope_filter();
+    test_malformed();
+    return test_done();
+}
