@@ -328,13 +328,13 @@ static bool check_spec(const chart_spec *c, diags *d, const char *context)
         why = "at least one category";
     else if (!c->values)
         why = "values";
-    else if (c->type == CHART_DONUT && c->n_cats != 1)
-        why = "exactly one category for a donut";
+    else if (c->type == CHART_DONUT && c->n_cats > 4)
+        why = "at most 4 categories (rings side by side) for a donut";
     else if (c->type == CHART_BARS && c->n_series != 1)
         why = "exactly one series for single-series bars";
     else if (c->type == CHART_GROUPED_BARS && c->n_series > 6)
         why = "at most 6 series (years) for grouped bars";
-    else if (!c->cats && c->type != CHART_DONUT)
+    else if (!c->cats && (c->type != CHART_DONUT || c->n_cats > 1))
         why = "category labels";
     else if (!c->series && (c->type == CHART_STACKED100 || c->type == CHART_DONUT ||
                             c->type == CHART_GROUPED_BARS))

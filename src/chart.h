@@ -12,8 +12,11 @@
  *                     scaled to 100 % of its own total (P3, P4, P11).
  *   CHART_GROUPED_BARS one bar per series (year) per category (P5, P8, P9, P17).
  *   CHART_BARS        one series (P12, P15, P16, P18, P19).
- *   CHART_DONUT       one ring; the series are its slices and n_cats must be 1
- *                     (P10, P13, P14): a stacked bar bent into a circle.
+ *   CHART_DONUT       a ring per category (up to 4, side by side, titled by
+ *                     the category when more than one); the series are its
+ *                     slices (P10, P13, P14): a stacked bar bent into a circle.
+ *                     Slice labels carry the series name unless a legend is
+ *                     shown.
  * values[cat * n_series + series] in every case.
  */
 #ifndef AIREPORT_CHART_H

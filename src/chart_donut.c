@@ -45,22 +45,26 @@ static bool spread(slice_label **l, int n, double gap, double lo, double hi)
     return n == 0 || l[0]->y - l[0]->h / 2 >= lo - 1e-6;
 }
 
-bool chart_draw_donut(chart_ctx *x, chart_box a)
+/* One ring for category cat inside a. r_max > 0 caps the radius (rings side
+ * by side share one size); r_out, when not NULL, receives the radius the
+ * ring would take and nothing is drawn. */
+static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *r_out)
 {
     const chart_spec *c = x->c;
     int ns = c->n_series;
+    const double *v = c->values + (size_t)cat * (size_t)ns;
     double fs = x->fs, lh = fs * CHART_LINE;
-    bool names = c->legend == CHART_LEGEND_NONE || c->legend == CHART_LEGEND_AUTO;
+    bool names = x->legend == CHART_LEGEND_NONE;
     double total = 0;
     for (int s = 0; s < ns; s++)
-        total += c->values[s];
+        total += v[s];
 
     slice_label *sl = ARENA_NEW(x->out->mem, slice_label, ns);
     double lab_w_max = a.w * 0.3, lab_w = 0;
     for (int s = 0; s < ns; s++) {
-        if (c->values[s] <= 0)
+        if (v[s] <= 0)
             continue;
-        const char *val = chart_label_one_line(x, chart_value_label(x, 0, s, total));
+        const char *val = chart_label_one_line(x, chart_value_label(x, cat, s, total));
         const char *text = names && c->series[s] ? arena_printf(x->out->mem, "%s\n%s",
                                                                c->series[s], val)
                                                  : val;
@@ -79,18 +83,26 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
     if (r < 20)
         return fail(x, D_TEMPLATE, "the ring (radius at least 20 pt)", 40 + 2 * (lab_w + leader),
                     a.w);
+    if (r_out) {
+        *r_out = r;
+        return true;
+    }
+    if (r_max > 0 && r > r_max)
+        r = r_max;
     double ri = r * 0.58, cx = a.x + a.w / 2, cy = a.y + a.h / 2;
-    x->geom->cx_pt = cx;
-    x->geom->cy_pt = cy;
-    x->geom->r_outer_pt = r;
-    x->geom->r_inner_pt = ri;
+    if (cat == 0) {
+        x->geom->cx_pt = cx;
+        x->geom->cy_pt = cy;
+        x->geom->r_outer_pt = r;
+        x->geom->r_inner_pt = ri;
+    }
 
     /* slices, with white outlines as separators */
     double a0 = -CHART_PI / 2;
     for (int s = 0; s < ns && total > 0; s++) {
-        if (c->values[s] <= 0)
+        if (v[s] <= 0)
             continue;
-        double a1 = a0 + 2 * CHART_PI * c->values[s] / total;
+        double a1 = a0 + 2 * CHART_PI * v[s] / total;
         for (int pass = 0; pass < 2; pass++) {
             cairo_new_path(x->cr);
             cairo_arc(x->cr, cx, cy, r, a0, a1);
@@ -98,7 +110,7 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
             cairo_close_path(x->cr);
             if (pass == 0)
                 chart_emit_fill(x, chart_series_rgb(x, s));
-            else if (c->values[s] < total)
+            else if (v[s] < total)
                 chart_emit_stroke(x, 0xFFFFFF, 1.0);
         }
         sl[s].mid_a = (a0 + a1) / 2;
@@ -114,7 +126,7 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
     for (int right = 0; right < 2; right++) {
         int n = 0;
         for (int s = 0; s < ns; s++)
-            if (c->values[s] > 0 && total > 0 && sl[s].right == (right == 1))
+            if (v[s] > 0 && total > 0 && sl[s].right == (right == 1))
                 side[n++] = &sl[s];
         if (!spread(side, n, fs * 0.4, a.y, a.y + a.h))
             return fail(x, D_TEXT_OVERFLOW, "the slice labels on one side", 0, a.h);
@@ -142,6 +154,35 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
         if (cl.overflow || h > ri * 1.6)
             return fail(x, D_TEXT_OVERFLOW, "the centre text", cl.w > h ? cl.w : h, ri * 1.6);
         chart_lines_draw(x, &cl, cx, cy, cfs, FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_CENTER);
+    }
+    return true;
+}
+
+/* Several categories (years): rings side by side, each titled. */
+bool chart_draw_donut(chart_ctx *x, chart_box a)
+{
+    const chart_spec *c = x->c;
+    if (c->n_cats == 1)
+        return draw_ring(x, a, 0, 0, NULL);
+    double fs = x->fs, title_h = fs * 2.0, w = a.w / c->n_cats, r_min = 1e300;
+    for (int k = 0; k < c->n_cats; k++) {
+        chart_box sub = {a.x + k * w, a.y + title_h, w, a.h - title_h};
+        double r;
+        if (!draw_ring(x, sub, k, 0, &r))
+            return false;
+        if (r < r_min)
+            r_min = r;
+    }
+    for (int k = 0; k < c->n_cats; k++) {
+        chart_box sub = {a.x + k * w, a.y + title_h, w, a.h - title_h};
+        const char *title = c->cats && c->cats[k] ? c->cats[k] : "";
+        chart_lines t = chart_wrap(x, title, fs, FONT_GOTHIC_BOLD, w);
+        if (t.overflow || t.n > 1)
+            return fail(x, D_TEXT_OVERFLOW, "a ring title", t.w, w);
+        dl_text(x->out, title, sub.x + w / 2, a.y + fs * CHART_ASCENT, fs, FONT_GOTHIC_BOLD,
+                x->text_rgb, DL_ALIGN_CENTER);
+        if (!draw_ring(x, sub, k, r_min, NULL))
+            return false;
     }
     return true;
 }

@@ -334,6 +334,24 @@ static void test_donut(arena *mem)
     CHECK(find_text(&dl, "1,457件") != NULL);
     CHECK(find_text(&dl, "その他") != NULL);
     CHECK_INT(count_outside(&dl, 0, dl.n, 300, 50, 360, 220), 0);
+
+    /* P10 by year: three rings side by side, titled, legend at the bottom */
+    const double by_year[9] = {300, 400, 1088, 600, 500, 688, 853, 500, 435};
+    chart_spec years = {.type = CHART_DONUT, .x_pt = 0, .y_pt = 0, .w_pt = 840, .h_pt = 260,
+                        .n_series = 3, .series = series, .series_rgb = rgb, .n_cats = 3,
+                        .cats = YEARS, .values = by_year, .legend = CHART_LEGEND_BOTTOM};
+    int from = dl.n;
+    CHECK(chart_draw(&years, &dl, fake_measure, NULL, d, "p10.ini [chart]"));
+    for (int k = 0; k < 3; k++) {
+        const dl_item *t = find_text(&dl, YEARS[k]);
+        CHECK(t != NULL);
+        if (t)
+            CHECK(fabs(t->x - (140 + 280 * k)) < 1e-6);
+    }
+    const dl_item *f[8];
+    CHECK_INT(find_fills(&dl, rgb[2], f, 8), 1 + 1 + 3); /* first donut, swatch, rings */
+    CHECK(find_text(&dl, "853（47.7%）") != NULL);
+    CHECK_INT(count_outside(&dl, from, dl.n, 0, 0, 840, 260), 0);
     diags_free(d);
 }
 
@@ -473,6 +491,15 @@ static void test_samples_png(arena *mem)
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&dn, &dl, png_measure_text, NULL, d, "sample p13"));
     CHECK(drawlist_write_png(&dl, 600, 340, 2.0, "/tmp/aireport-chart-p13.png", d));
+
+    const char *q6[3] = {"策定済", "策定中", "未策定"};
+    const double v6[9] = {300, 400, 1088, 600, 500, 688, 853, 500, 435};
+    chart_spec d3 = {.type = CHART_DONUT, .x_pt = 20, .y_pt = 20, .w_pt = 880, .h_pt = 300,
+                     .n_series = 3, .series = q6, .n_cats = 3, .cats = YEARS, .values = v6,
+                     .legend = CHART_LEGEND_BOTTOM, .font_size_pt = 9};
+    drawlist_init(&dl, mem);
+    CHECK(chart_draw(&d3, &dl, png_measure_text, NULL, d, "sample p10"));
+    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "/tmp/aireport-chart-p10.png", d));
 
     const char *cost[6] = {"0円", "1円～50万円未満", "50万円～100万円未満", "100万円～500万円未満",
                            "500万円～1,000万円未満", "1,000万円以上"};
