@@ -68,10 +68,12 @@ typedef struct {
     int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
 } tally;
 
-/* Rows under construction (heap; copied into the arena when complete). */
+/* Rows under construction, in the arena; cap is computed up front from the
+ * codebook, so growing (a copy) happens only if that bound is ever wrong. */
 typedef struct {
     fig_row *rows;
     int n, cap;
+    arena *mem;
 } row_buf;
 
 static int find_question(const codebook *cb, const char *id)
@@ -103,12 +105,15 @@ static body_group group_of(const sv_body *b)
     return GROUP_OTHER;
 }
 
-/* Adds one answer (a set of codes) to counts[code]. */
+/* Adds one answer (a set of codes) to counts[code], visiting set bits only;
+ * codes above n_options (never in a validated survey) are ignored. */
 static void add_mask(int *counts, cb_mask m, int n_options)
 {
-    for (int code = 1; m != 0 && code <= n_options; code++, m >>= 1)
-        if (m & 1u)
-            counts[code]++;
+    m &= n_options >= 32 ? ~(cb_mask)0 : ((cb_mask)1u << n_options) - 1u;
+    while (m) {
+        counts[__builtin_ctz(m) + 1]++;
+        m &= m - 1;
+    }
 }
 
 static bool in_scope(const sv_body *b, int scope)
@@ -116,21 +121,36 @@ static bool in_scope(const sv_body *b, int scope)
     return scope == 0 || b->pref == scope;
 }
 
+/* scope_bodies: the indices of the scope's bodies (one pass collects them, so
+ * that a prefecture's tally touches only its own bodies). */
 static void tally_year(const survey *s, const sv_year *y, const question_ids *ids, int scope,
+                       const int *scope_bodies, int n_scope_bodies, const bool *body_in_scope,
                        tally *t)
 {
     const codebook *cb = &s->cb;
     memset(t, 0, sizeof *t);
-    for (int b = 0; b < s->n_bodies; b++) {
-        const sv_body *body = &s->bodies[b];
-        if (!in_scope(body, scope))
+    /* the questions to count, so that the per-body loop does only that */
+    int answer_q[CB_MAX_QUESTIONS], service_q[CB_MAX_QUESTIONS], n_answer_q = 0, n_service_q = 0;
+    for (int q = 0; q < cb->n; q++) {
+        if (!y->asked[q])
             continue;
+        if (cb->q[q].file == CB_FILE_ANSWERS)
+            answer_q[n_answer_q++] = q;
+        else
+            service_q[n_service_q++] = q;
+    }
+    for (int i = 0; i < n_scope_bodies; i++) {
+        int b = scope_bodies[i];
+        const sv_body *body = &s->bodies[b];
         body_group g = group_of(body);
         t->bodies++;
         t->group_bodies[g]++;
-        for (int q = 0; q < cb->n; q++)
-            if (cb->q[q].file == CB_FILE_ANSWERS && y->asked[q])
-                add_mask(t->answers[q], sv_answer(s, y, b, q), cb->q[q].n_options);
+        const cb_mask *answers = &y->answers[(size_t)b * (size_t)cb->n];
+        for (int k = 0; k < n_answer_q; k++) {
+            int q = answer_q[k];
+            if (answers[q])
+                add_mask(t->answers[q], answers[q], cb->q[q].n_options);
+        }
         int status = ids->status >= 0 ? single_code(sv_answer(s, y, b, ids->status)) : 0;
         int guideline = ids->guideline >= 0 ? single_code(sv_answer(s, y, b, ids->guideline)) : 0;
         if (status > 0) {
@@ -148,12 +168,15 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
     }
     for (int r = 0; r < y->n_services; r++) {
         int b = y->service_body[r];
-        if (b < 0 || b >= s->n_bodies || !in_scope(&s->bodies[b], scope))
+        if (b < 0 || b >= s->n_bodies || (scope != 0 && !body_in_scope[b]))
             continue;
         t->service_rows++;
-        for (int q = 0; q < cb->n; q++)
-            if (cb->q[q].file == CB_FILE_SERVICES && y->asked[q])
-                add_mask(t->answers[q], sv_service(s, y, r, q), cb->q[q].n_options);
+        const cb_mask *row = &y->services[(size_t)r * (size_t)cb->n];
+        for (int k = 0; k < n_service_q; k++) {
+            int q = service_q[k];
+            if (row[q])
+                add_mask(t->answers[q], row[q], cb->q[q].n_options);
+        }
         if (ids->customised >= 0 &&
             single_code(sv_service(s, y, r, ids->customised)) == CUSTOMISED)
             t->customised_rows++;
@@ -170,8 +193,11 @@ static fig_row *emit(row_buf *rb, const char *page, const char *figure, int year
                      fig_base kind, int question)
 {
     if (rb->n == rb->cap) {
-        rb->cap = rb->cap ? rb->cap * 2 : 512;
-        rb->rows = xrealloc(rb->rows, sizeof *rb->rows * (size_t)rb->cap);
+        fig_row *bigger = ARENA_NEW(rb->mem, fig_row, rb->cap * 2 + 16);
+        if (rb->n > 0)
+            memcpy(bigger, rb->rows, sizeof *bigger * (size_t)rb->n);
+        rb->rows = bigger;
+        rb->cap = rb->cap * 2 + 16;
     }
     fig_row *r = &rb->rows[rb->n++];
     *r = (fig_row){
@@ -332,23 +358,34 @@ static uint32_t hash_str(uint32_t h, const char *str)
     return (h ^ 0xffu) * 16777619u; /* separator: "ab"+"c" differs from "a"+"bc" */
 }
 
-static uint32_t hash_key(const char *page, const char *figure, int year, const char *group,
-                         int option)
+/* The strings of a series are hashed once; a row's hash mixes in its option. */
+static uint32_t hash_series(const char *page, const char *figure, int year, const char *group)
 {
     uint32_t h = 2166136261u;
     h = hash_str(h, page);
     h = hash_str(h, figure);
     h = hash_str(h, group);
     h = (h ^ (uint32_t)year) * 16777619u;
-    h = (h ^ (uint32_t)option) * 16777619u;
     return h ^ (h >> 15);
+}
+
+static uint32_t hash_option(uint32_t series_hash, int option)
+{
+    uint32_t h = (series_hash ^ (uint32_t)option) * 0x9e3779b1u;
+    return h ^ (h >> 16);
+}
+
+/* Rows of one emitting loop share the string pointers: compare those first. */
+static bool str_eq(const char *a, const char *b)
+{
+    return a == b || strcmp(a, b) == 0;
 }
 
 static bool same_series(const fig_row *r, const char *page, const char *figure, int year,
                         const char *group)
 {
-    return r->year == year && strcmp(r->figure, figure) == 0 && strcmp(r->page, page) == 0 &&
-           strcmp(r->group, group) == 0;
+    return r->year == year && str_eq(r->figure, figure) && str_eq(r->page, page) &&
+           str_eq(r->group, group);
 }
 
 static uint32_t table_size(int n)
@@ -359,22 +396,28 @@ static uint32_t table_size(int n)
     return cap;
 }
 
-static int cmp_rank_order(const void *a, const void *b)
+/* x before y in 回答の多い順: higher count first, then lower option code. */
+static bool before_by_count(const fig_row *x, const fig_row *y)
 {
-    const fig_row *x = *(const fig_row *const *)a, *y = *(const fig_row *const *)b;
-    /* unranked rows (rank 0) keep option order */
-    int rx = x->rank > 0 ? x->rank : 0, ry = y->rank > 0 ? y->rank : 0;
-    if (rx != ry)
-        return rx < ry ? -1 : 1;
-    return (x->option > y->option) - (x->option < y->option);
+    return x->count != y->count ? x->count > y->count : x->option < y->option;
 }
 
-static int cmp_count_desc(const void *a, const void *b)
+/* x before y in the rank order; unranked rows (rank 0) keep option order. */
+static bool before_by_rank(const fig_row *x, const fig_row *y)
 {
-    const fig_row *x = *(const fig_row *const *)a, *y = *(const fig_row *const *)b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return (x->option > y->option) - (x->option < y->option);
+    return x->rank != y->rank ? x->rank < y->rank : x->option < y->option;
+}
+
+/* Series are short (at most 47 rows): an insertion sort, stable, no allocation. */
+static void sort_rows(const fig_row **v, int n, bool (*before)(const fig_row *, const fig_row *))
+{
+    for (int i = 1; i < n; i++) {
+        const fig_row *x = v[i];
+        int j = i;
+        for (; j > 0 && before(x, v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* Ranks one series: competition ranking (1, 2, 2, 4) by count, most first,
@@ -384,14 +427,15 @@ static void rank_series(fig_row *rows, fig_series *sr)
     for (int i = 0; i < sr->n; i++)
         sr->order[i] = &rows[sr->first + i];
     if (sr->n > 0 && rows[sr->first].rank == RANK_BY_COUNT) {
-        qsort(sr->order, (size_t)sr->n, sizeof *sr->order, cmp_count_desc);
+        sort_rows(sr->order, sr->n, before_by_count);
         for (int i = 0; i < sr->n; i++) {
-            fig_row *r = (fig_row *)sr->order[i];
+            fig_row *r = &rows[sr->order[i] - &rows[0]];
             const fig_row *prev = i > 0 ? sr->order[i - 1] : NULL;
             r->rank = prev && prev->count == r->count ? prev->rank : i + 1;
         }
+    } else {
+        sort_rows(sr->order, sr->n, before_by_rank);
     }
-    qsort(sr->order, (size_t)sr->n, sizeof *sr->order, cmp_rank_order);
 }
 
 static void build_index(figset *f, arena *mem)
@@ -409,32 +453,54 @@ static void build_index(figset *f, arena *mem)
         }
         f->series[f->n_series++] = (fig_series){.first = i, .n = 1};
     }
+    const fig_row **order = ARENA_NEW(mem, const fig_row *, f->n_rows > 0 ? f->n_rows : 1);
     for (int i = 0; i < f->n_series; i++) {
         fig_series *sr = &f->series[i];
-        sr->order = ARENA_NEW(mem, const fig_row *, sr->n);
+        sr->order = order + sr->first;
         rank_series(f->rows, sr);
     }
 
-    uint32_t cap = table_size(f->n_rows);
-    f->row_mask = cap - 1;
-    f->row_slots = ARENA_NEW(mem, int, cap);
-    for (int i = 0; i < f->n_rows; i++) {
-        const fig_row *r = &f->rows[i];
-        uint32_t h = hash_key(r->page, r->figure, r->year, r->group, r->option) & f->row_mask;
-        while (f->row_slots[h] != 0)
-            h = (h + 1) & f->row_mask;
-        f->row_slots[h] = i + 1;
-    }
-    cap = table_size(f->n_series);
-    f->series_mask = cap - 1;
-    f->series_slots = ARENA_NEW(mem, int, cap);
+    uint32_t row_cap = table_size(f->n_rows), series_cap = table_size(f->n_series);
+    f->row_mask = row_cap - 1;
+    f->row_slots = ARENA_NEW(mem, int, row_cap);
+    f->series_mask = series_cap - 1;
+    f->series_slots = ARENA_NEW(mem, int, series_cap);
     for (int i = 0; i < f->n_series; i++) {
-        const fig_row *r = &f->rows[f->series[i].first];
-        uint32_t h = hash_key(r->page, r->figure, r->year, r->group, 0) & f->series_mask;
+        const fig_series *sr = &f->series[i];
+        const fig_row *first = &f->rows[sr->first];
+        uint32_t sh = hash_series(first->page, first->figure, first->year, first->group);
+        uint32_t h = sh & f->series_mask;
         while (f->series_slots[h] != 0)
             h = (h + 1) & f->series_mask;
         f->series_slots[h] = i + 1;
+        for (int k = sr->first; k < sr->first + sr->n; k++) {
+            h = hash_option(sh, f->rows[k].option) & f->row_mask;
+            while (f->row_slots[h] != 0)
+                h = (h + 1) & f->row_mask;
+            f->row_slots[h] = k + 1;
+        }
     }
+}
+
+/* The most rows figures_compute can emit for the scope (see the emit_*). */
+static int row_bound(const survey *s, const question_ids *ids, int scope)
+{
+    int per_year = 0;
+    if (ids->status >= 0) {
+        int n1 = s->cb.q[ids->status].n_options;
+        per_year += 2 + n1 + GROUP__COUNT * n1 + GROUP__COUNT;
+        if (ids->guideline >= 0)
+            per_year += STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
+    }
+    for (int i = 0; i < N_QUESTION_PAGES; i++)
+        if (ids->page_q[i] >= 0)
+            per_year += s->cb.q[ids->page_q[i]].n_options;
+    if (scope == 0)
+        per_year += 2 * N_PREFECTURES;
+    int n = 16;
+    for (int yi = 0; yi < s->n_years; yi++)
+        n += per_year + 4 * s->years[yi].n_cases;
+    return n;
 }
 
 figset *figures_compute(const survey *s, int scope, arena *mem)
@@ -449,10 +515,23 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     for (int i = 0; i < N_QUESTION_PAGES; i++)
         ids.page_q[i] = find_question(&s->cb, QUESTION_PAGES[i].qid);
 
+    /* the scope's bodies as a list (for the answers) and as flags (for the
+     * service rows), so that a prefecture's pass touches only its bodies */
+    size_t n_alloc = (size_t)(s->n_bodies > 0 ? s->n_bodies : 1);
+    int *scope_bodies = xmalloc(sizeof *scope_bodies * n_alloc);
+    bool *body_in_scope = xcalloc(n_alloc, sizeof *body_in_scope);
+    int n_scope_bodies = 0;
+    for (int b = 0; b < s->n_bodies; b++)
+        if (in_scope(&s->bodies[b], scope)) {
+            scope_bodies[n_scope_bodies++] = b;
+            body_in_scope[b] = true;
+        }
+
     tally *t = xmalloc(sizeof *t);
-    row_buf rb = {0};
+    row_buf rb = {.mem = mem, .cap = row_bound(s, &ids, scope)};
+    rb.rows = ARENA_NEW(mem, fig_row, rb.cap);
     for (int yi = 0; yi < s->n_years; yi++) {
-        tally_year(s, &s->years[yi], &ids, scope, t);
+        tally_year(s, &s->years[yi], &ids, scope, scope_bodies, n_scope_bodies, body_in_scope, t);
         emit_status_pages(s, yi, scope, &ids, t, &rb);
         emit_question_pages(s, yi, scope, &ids, t, &rb);
         emit_cases(s, yi, scope, &rb);
@@ -460,15 +539,14 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
             emit_pref_ranking(s, yi, &rb);
     }
     free(t);
+    free(scope_bodies);
+    free(body_in_scope);
 
     figset *f = ARENA_NEW(mem, figset, 1);
     f->s = s;
     f->scope = scope;
     f->n_rows = rb.n;
-    f->rows = ARENA_NEW(mem, fig_row, rb.n > 0 ? rb.n : 1);
-    if (rb.n > 0)
-        memcpy(f->rows, rb.rows, sizeof *rb.rows * (size_t)rb.n);
-    free(rb.rows);
+    f->rows = rb.rows;
     build_index(f, mem);
     return f;
 }
@@ -495,7 +573,7 @@ const fig_row *figures_get(const figset *f, const char *page, const char *figure
         return NULL;
     if (!group)
         group = "";
-    uint32_t h = hash_key(page, figure, year, group, option) & f->row_mask;
+    uint32_t h = hash_option(hash_series(page, figure, year, group), option) & f->row_mask;
     for (int slot; (slot = f->row_slots[h]) != 0; h = (h + 1) & f->row_mask) {
         const fig_row *r = &f->rows[slot - 1];
         if (r->option == option && same_series(r, page, figure, year, group))
@@ -511,7 +589,7 @@ int figures_ranked(const figset *f, const char *page, const char *figure, int ye
         return 0;
     if (!group)
         group = "";
-    uint32_t h = hash_key(page, figure, year, group, 0) & f->series_mask;
+    uint32_t h = hash_series(page, figure, year, group) & f->series_mask;
     for (int slot; (slot = f->series_slots[h]) != 0; h = (h + 1) & f->series_mask) {
         const fig_series *sr = &f->series[slot - 1];
         if (!same_series(&f->rows[sr->first], page, figure, year, group))
