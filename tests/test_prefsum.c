@@ -2,7 +2,8 @@
  * every count and every base of the additive figures (all but the P6 case
  * list and the A1 shares, which are not sums over bodies). Each prefecture
  * set is computed from its own bodies, so this catches a body or a service
- * row counted in the wrong scope, counted twice or dropped. */
+ * row counted in the wrong scope, counted twice or dropped. Runs on the
+ * hand-built fixture and on the sample in data/. */
 #include "figures.h"
 #include "figures/fixture.h"
 #include "harness.h"
@@ -97,5 +98,15 @@ int main(void)
     survey *s = fixture_survey();
     check_sums("fixture", s);
     arena_free(s->mem);
+
+    diags *d = diags_new(stderr);
+    s = survey_load(TEST_DATA_DIR, d);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK_INT(s->n_bodies, 1788);
+        check_sums("data", s);
+        survey_free(s);
+    }
+    diags_free(d);
     return test_done();
 }
