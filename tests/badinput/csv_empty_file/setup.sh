@@ -1,0 +1,2 @@
+# R6/services.csv has zero bytes.
+: >"$DATA/R6/services.csv"

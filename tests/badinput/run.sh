@@ -1,0 +1,168 @@
+#!/bin/sh
+# run.sh - runs one case of the bad-input catalogue (tests/badinput/README.md).
+#
+#   sh run.sh CASE AIREPORT SOURCE_DIR WORK_ROOT
+#
+# A case is a folder tests/badinput/CASE/ holding
+#   setup.sh   sourced in a fresh work folder holding copies of the committed
+#              inputs ($DATA, $LAYOUTS, $FONTS); it alters one of them with a
+#              small sed/awk/printf step (large inputs are generated here, never
+#              committed). It may also set OUT, FSIZE_LIMIT_BLOCKS.
+#   expected   key = value lines:
+#                command = check | build | both   (default both)
+#                exit    = N                      exit status of every command
+#                message = TEXT                   must appear in stderr/stdout
+#                                                 (repeatable; file:line:column)
+#                output  = unchanged | kept | none | written
+#                needs   = deck                   needs PDFs from `aireport build`
+#
+# output: unchanged - the --out folder is seeded with a previous output file;
+#                     afterwards it holds exactly the same files, byte for byte.
+#         kept      - a good build runs first (before the fault is applied);
+#                     the failing build must leave its files byte for byte.
+#         none      - the --out path does not exist afterwards.
+#         written   - (controls) the build wrote figures.csv.
+# Exit status: 0 pass, 1 fail, 77 skipped (needs = deck while `aireport build`
+# writes no PDF yet).
+set -u
+
+case_name=$1
+AIREPORT=$2
+SRC=$3
+WORK_ROOT=$4
+CASE=$SRC/tests/badinput/$case_name
+
+fail() {
+    echo "FAIL [$case_name]: $*" >&2
+    exit 1
+}
+
+[ -f "$CASE/expected" ] || fail "no $CASE/expected"
+[ -x "$AIREPORT" ] || fail "no aireport binary at $AIREPORT"
+
+# --- expected -------------------------------------------------------------
+command=both
+want_exit=
+output=unchanged
+needs=
+messages=$WORK_ROOT/$case_name.messages
+mkdir -p "$WORK_ROOT" || fail "cannot create $WORK_ROOT"
+: >"$messages"
+while IFS= read -r line || [ -n "$line" ]; do
+    case $line in '#'* | '') continue ;; esac
+    key=$(printf '%s' "${line%%=*}" | tr -d ' ')
+    value=$(printf '%s' "${line#*=}" | sed 's/^ *//; s/ *$//')
+    case $key in
+    command) command=$value ;;
+    exit) want_exit=$value ;;
+    message) printf '%s\n' "$value" >>"$messages" ;;
+    output) output=$value ;;
+    needs) needs=$value ;;
+    *) fail "expected: unknown key '$key'" ;;
+    esac
+done <"$CASE/expected"
+[ -n "$want_exit" ] || fail "expected: no exit = N"
+
+# --- a fresh work folder with copies of the committed inputs ---------------
+W=$WORK_ROOT/$case_name
+rm -rf "$W"
+mkdir -p "$W" || fail "cannot create $W"
+DATA=$W/data
+LAYOUTS=$W/layouts
+FONTS=$W/fonts.ini
+OUT=$W/out
+cp -R "$SRC/data" "$DATA" || fail "cannot copy data/"
+cp -R "$SRC/layouts" "$LAYOUTS" || fail "cannot copy layouts/"
+cp "$SRC/fonts/fonts.ini" "$FONTS" || fail "cannot copy fonts/fonts.ini"
+FSIZE_LIMIT_BLOCKS=
+
+# One place spells the command line.
+run_aireport() { # run_aireport COMMAND -> output in $W/output.txt, status in $status
+    "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" --fonts "$FONTS" \
+        >"$W/output.txt" 2>&1
+    status=$?
+}
+
+if [ "$needs" = deck ]; then
+    run_aireport build
+    if ! ls "$OUT" 2>/dev/null | grep -q '\.pdf$'; then
+        echo "SKIP [$case_name]: aireport build writes no PDF yet (needs the deck wiring)"
+        exit 77
+    fi
+    rm -rf "$OUT"
+fi
+
+if [ "$output" = kept ]; then
+    run_aireport build
+    [ "$status" = 0 ] || { cat "$W/output.txt"; fail "the good build before the fault exited $status"; }
+    cp -Rp "$OUT" "$W/out.before" || fail "cannot snapshot the good output"
+fi
+
+# Paths in the setup refer to the variables above; `cd` keeps relative helper
+# files inside the work folder.
+cd "$W" || fail "cannot enter $W"
+# shellcheck disable=SC1090,SC1091
+. "$CASE/setup.sh" || fail "setup.sh failed"
+
+if [ "$output" = unchanged ]; then
+    mkdir -p "$OUT" || fail "cannot create $OUT"
+    printf 'previous good output\n' >"$OUT/figures.csv"
+    cp -Rp "$OUT" "$W/out.before" || fail "cannot snapshot $OUT"
+fi
+
+# --- run ---------------------------------------------------------------------
+check_run() { # check_run COMMAND
+    if [ -n "$FSIZE_LIMIT_BLOCKS" ]; then
+        # A full disk, simulated: writes past the limit fail with EFBIG as they
+        # would with ENOSPC. SIGXFSZ is ignored (inherited across exec) so the
+        # program sees the error instead of being killed by the signal.
+        (
+            trap '' XFSZ
+            ulimit -f "$FSIZE_LIMIT_BLOCKS" || exit 99
+            exec "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" \
+                --fonts "$FONTS" >"$W/output.txt" 2>&1
+        )
+        status=$?
+    else
+        run_aireport "$1"
+    fi
+    echo "--- aireport $1 exited $status; output (first 40 lines):"
+    head -n 40 "$W/output.txt"
+    [ "$status" = "$want_exit" ] || fail "aireport $1: exit $status, expected $want_exit"
+    while IFS= read -r m; do
+        grep -qF -- "$m" "$W/output.txt" || fail "aireport $1: no message containing '$m'"
+    done <"$messages"
+    if grep -q 'AddressSanitizer\|runtime error:\|LeakSanitizer' "$W/output.txt"; then
+        fail "aireport $1: sanitizer report"
+    fi
+}
+
+case $command in
+check) check_run check ;;
+build) check_run build ;;
+both) check_run check && check_run build ;;
+*) fail "expected: command = $command" ;;
+esac
+
+# --- what the failing run left behind ----------------------------------------
+case $output in
+unchanged | kept)
+    # Same names (no new file, no leftover temporary file), same bytes.
+    (cd "$W/out.before" && find . -print | LC_ALL=C sort) >"$W/before.list"
+    (cd "$OUT" && find . -print | LC_ALL=C sort) >"$W/after.list" || fail "$OUT is gone"
+    if ! cmp -s "$W/before.list" "$W/after.list"; then
+        diff "$W/before.list" "$W/after.list"
+        fail "the output folder's files changed"
+    fi
+    diff -r "$W/out.before" "$OUT" >/dev/null || fail "an output file was replaced"
+    ;;
+none)
+    [ ! -e "$OUT" ] || fail "$OUT was created"
+    ;;
+written)
+    [ -s "$OUT/figures.csv" ] || fail "the build wrote no figures.csv"
+    ;;
+*) fail "expected: output = $output" ;;
+esac
+echo "PASS [$case_name]"
+exit 0

@@ -1,0 +1,20 @@
+# Corpus replay (every build, including -DAIREPORT_SANITIZE=ON): each fuzz
+# harness linked with replay.c as main and run over its committed corpus
+# (tests/fuzz/corpus/<name>/), so the inputs that once found a bug keep
+# guarding it. Included from tests/CMakeLists.txt (# --- hostile).
+set(FUZZ_HARNESSES fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak)
+set(FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+add_library(fuzz_common STATIC ${FUZZ_DIR}/fuzz_common.c)
+target_include_directories(fuzz_common PUBLIC ${FUZZ_DIR})
+target_link_libraries(fuzz_common PUBLIC aireport_core)
+target_compile_definitions(fuzz_common PUBLIC FUZZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+aireport_warnings(fuzz_common)
+
+foreach(h IN LISTS FUZZ_HARNESSES)
+  add_executable(${h}_replay ${FUZZ_DIR}/${h}.c ${FUZZ_DIR}/replay.c)
+  target_link_libraries(${h}_replay PRIVATE fuzz_common)
+  aireport_warnings(${h}_replay)
+  add_test(NAME ${h}_replay COMMAND ${h}_replay ${FUZZ_DIR}/corpus/${h})
+  set_tests_properties(${h}_replay PROPERTIES TIMEOUT 120 LABELS fuzz)
+endforeach()
