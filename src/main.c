@@ -1,12 +1,165 @@
-/* main.c - the aireport command. */
+/* main.c - the aireport command: option parsing and dispatch. */
+#include "cli.h"
 #include "diag.h"
 
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char S_usage[] =
+    "Usage: aireport [OPTIONS] COMMAND [ARGS]\n"
+    "\n"
+    "Regenerates the publication 「自治体における生成AI導入状況」 and the\n"
+    "per-prefecture reports from the raw survey answers.\n"
+    "\n"
+    "Commands:\n"
+    "  check                 Validate every input file and report every problem as\n"
+    "                        FILE:LINE:COLUMN: MESSAGE. Exit 0 when the data is clean.\n"
+    "  figures               Print every figure of every page, one row per number.\n"
+    "      --format FMT      csv (default) or json.\n"
+    "      --prefecture CODE Only that prefecture's figures (01..47), or \"all\":\n"
+    "                        the nation and the 47 prefectures. Default: the nation.\n"
+    "  build                 The main job: write the outputs into --out: the\n"
+    "                        figures export (figures.csv, figures.json), the\n"
+    "                        national deck and the prefecture reports.\n"
+    "      -j, --jobs N      Documents built in parallel (default: number of cores).\n"
+    "  explain FIGURE        Define a figure and show the bodies behind it, e.g.\n"
+    "                        P4.status_by_group or P4.status_by_group[R7,その他市区町村,1].\n"
+    "      --prefecture CODE Restrict to one prefecture.\n"
+    "      --list            List the bodies (codes and names).\n"
+    "  diff OLD NEW          Compare two figure exports or two data folders; print\n"
+    "                        every changed number per page. Exit 1 when any changed.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR            Survey data folder (default: data). It holds survey.ini,\n"
+    "                        which names the survey years and their files.\n"
+    "  --out DIR             Output folder (default: out).\n"
+    "  --layouts DIR         Page templates (default: layouts).\n"
+    "  --fonts FILE          Font configuration (default: fonts/fonts.ini).\n"
+    "  -q, --quiet           No progress output.\n"
+    "  -h, --help            Show this text.\n"
+    "  --version             Show the version.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  diff: the inputs differ\n"
+    "  2  bad command line\n"
+    "  3  invalid survey data, codebook or survey.ini\n"
+    "  4  invalid page template, or text that does not fit its box\n"
+    "  5  a file could not be read or written (the last good output is kept)\n"
+    "  6  a font is missing, unreadable or lacks a character\n"
+    "  70 internal error (a bug: please report it)\n"
+    "\n"
+    "Examples:\n"
+    "  aireport check\n"
+    "  aireport figures --format csv --prefecture 13 > tokyo.csv\n"
+    "  aireport build --out out\n";
+
+int cli_prefecture_code(const char *s)
+{
+    if (!s || !s[0] || strlen(s) > 2 || strspn(s, "0123456789") != strlen(s))
+        return -1;
+    int code = atoi(s);
+    return code >= 1 && code <= 47 ? code : -1;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("aireport: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'aireport --help'.\n", stderr);
+    return EXIT_USAGE;
+}
 
 int main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("aireport: not yet implemented\n", stderr);
-    return EXIT_INTERNAL;
+    cli_options o = {.data_dir = "data",
+                     .out_dir = "out",
+                     .layouts_dir = "layouts",
+                     .fonts_file = "fonts/fonts.ini",
+                     .format = "csv"};
+    enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
+           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION };
+    static const struct option longopts[] = {
+        {"data", required_argument, NULL, OPT_DATA},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"layouts", required_argument, NULL, OPT_LAYOUTS},
+        {"fonts", required_argument, NULL, OPT_FONTS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"prefecture", required_argument, NULL, OPT_PREF},
+        {"only", required_argument, NULL, OPT_ONLY},
+        {"jobs", required_argument, NULL, 'j'},
+        {"bodies", no_argument, NULL, OPT_BODIES},
+        {"png", no_argument, NULL, OPT_PNG},
+        {"list", no_argument, NULL, OPT_LIST},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    /* Options may come before or after the command (GNU getopt permutes). */
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DATA: o.data_dir = optarg; break;
+        case OPT_OUT: o.out_dir = optarg; break;
+        case OPT_LAYOUTS: o.layouts_dir = optarg; break;
+        case OPT_FONTS: o.fonts_file = optarg; break;
+        case OPT_FORMAT: o.format = optarg; break;
+        case OPT_PREF: o.prefecture = optarg; break;
+        case OPT_ONLY: o.only = optarg; break;
+        case OPT_BODIES: o.bodies = true; break;
+        case OPT_PNG: o.png = true; break;
+        case OPT_LIST: o.list = true; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256)
+                return usage_error("-j wants a number of jobs from 1 to 256, got \"%s\"", optarg);
+            o.jobs = (int)n;
+            break;
+        }
+        case 'q': o.quiet = true; break;
+        case 'h': fputs(S_usage, stdout); return EXIT_OK;
+        case OPT_VERSION: puts("aireport " AIREPORT_VERSION); return EXIT_OK;
+        case ':': return usage_error("option %s needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option %s", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "no command given (check, figures, build, explain, diff)");
+    const char *cmd = argv[optind];
+    o.args = argv + optind + 1;
+    o.n_args = argc - optind - 1;
+
+    if (o.prefecture && strcmp(o.prefecture, "all") != 0 && cli_prefecture_code(o.prefecture) < 0)
+        return usage_error("--prefecture wants a prefecture code 01..47, got \"%s\"",
+                           o.prefecture);
+    if (strcmp(o.format, "csv") != 0 && strcmp(o.format, "json") != 0)
+        return usage_error("--format wants csv or json, got \"%s\"", o.format);
+
+    static const struct {
+        const char *name;
+        int (*run)(const cli_options *);
+        int max_args;
+    } commands[] = {
+        {"check", cmd_check, 0},
+        {"figures", cmd_figures, 0},
+        {"build", cmd_build, 0},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(cmd, commands[i].name) != 0)
+            continue;
+        if (o.n_args > commands[i].max_args)
+            return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
+        return commands[i].run(&o);
+    }
+    return usage_error("unknown command \"%s\" (check, figures, build, explain, diff)", cmd);
 }
