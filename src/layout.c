@@ -89,6 +89,7 @@ static void split_marker(para *p, const char *text, double size_pt, const fontse
 typedef struct {
     font_role font;
     double size_pt, leading;
+    double para_gap; /* extra space between paragraphs, in lines */
     uint32_t rgb, marker_rgb;
     dl_align align;
     enum { V_TOP, V_CENTER, V_BOTTOM } valign;
@@ -113,7 +114,7 @@ static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const
         for (int k = 0; k < p->lines.n; k++)
             too_wide |= p->lines.lines[k].width_pt > w + 0.01;
         n_lines += p->lines.n;
-        total += p->lines.n * lh + (i ? lh * PARA_GAP : 0);
+        total += p->lines.n * lh + (i ? lh * st->para_gap : 0);
     }
     if (total > box.h + 0.01 || too_wide) {
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
@@ -132,7 +133,7 @@ static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const
     for (int i = 0; i < n; i++) {
         const para *p = &paras[i];
         if (i)
-            y += lh * PARA_GAP;
+            y += lh * st->para_gap;
         if (p->marker && p->lines.n)
             dl_text(ps->dl, p->marker, box.x + p->indent_pt,
                     layout_baseline(y, st->size_pt, lh), st->size_pt, st->font, st->marker_rgb,
@@ -174,7 +175,7 @@ static bool layout_lead(page_state *ps, const tpl_block *b)
     dl_rect(ps->dl, box.x, box.y, 1.2 * MM, box.h, th->c_accent, true, 0);
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING,
+    text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
                      .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
                      .valign = V_CENTER};
     box_pt inner = {box.x + 4.5 * MM, box.y + 2 * MM, box.w - 8 * MM, box.h - 4 * MM};
@@ -191,7 +192,7 @@ static bool layout_text(page_state *ps, const tpl_block *b)
     }
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING,
+    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING, .para_gap = PARA_GAP,
                      .rgb = b->rgb, .marker_rgb = b->rgb, .align = b->align,
                      .valign = b->valign_bottom ? V_BOTTOM : V_TOP};
     return set_paragraphs(ps, b, texts, n, &st, box);
@@ -203,6 +204,7 @@ static bool layout_notes(page_state *ps, const tpl_block *b)
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
     text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
+                     .para_gap = 0.1,
                      .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
                      .valign = V_TOP};
     return set_paragraphs(ps, b, texts, n, &st, layout_box(b));

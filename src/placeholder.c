@@ -77,6 +77,10 @@ static bool parse_year(const char *spec, const ph_context *c, int *year, char *e
         *year = c->year;
         return true;
     }
+    if (strcmp(spec, "first") == 0) {
+        *year = 0;
+        return true;
+    }
     if (strncmp(spec, "latest", 6) == 0) {
         int back = 0;
         if (spec[6] == '-')
@@ -90,7 +94,7 @@ static bool parse_year(const char *spec, const ph_context *c, int *year, char *e
         *year = n - 1 - back;
         return true;
     }
-    return fail(err, size, "year `%s`: expected latest, latest-N or Y", spec);
+    return fail(err, size, "year `%s`: expected first, latest, latest-N or Y", spec);
 }
 
 static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
@@ -218,9 +222,14 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
         group = arg[1];
 
     if (strncmp(field, "top(", 4) == 0) {
-        int n = parse_uint(field + 4);
         size_t fl = strlen(field);
-        if (n < 1 || n > PH_MAX_TOP || field[fl - 1] != ')' || n_args > 2)
+        int n = -1;
+        if (fl > 5 && field[fl - 1] == ')') {
+            field[fl - 1] = '\0';
+            n = parse_uint(field + 4);
+            field[fl - 1] = ')';
+        }
+        if (n < 1 || n > PH_MAX_TOP || n_args > 2)
             return fail(err, size, "%s.%s[…].%s: expected [year,group].top(N), N 1..%d", page,
                         figure, field, PH_MAX_TOP);
         const fig_row *rows[PH_MAX_TOP];

@@ -4,7 +4,7 @@
  *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順)
  *   {year.latest.label}  {year.latest-1.as_of}  {year.Y.as_of}  {deck.edition}
  *
- * Figure arguments: year `latest`, `latest-N` or `Y` (the year of the line
+ * Figure arguments: year `latest`, `latest-N`, `first` or `Y` (the year of the line
  * being expanded, for `years = shown` source lines); group a group label,
  * `全体`, or `-` / empty for figures without groups; option a code, `#N`
  * (the option ranked N in that year) or `-` / omitted. Fields: count, base,

@@ -116,6 +116,14 @@ static void scan(tpl_ini *ini, const char *text, size_t len)
             if (!close) {
                 tpl_error(ini, D_TEMPLATE, line, "section header without `]`");
             } else {
+                for (const char *t = close + 1; t < s + n; t++)
+                    if (!isspace((unsigned char)*t)) {
+                        /* iniparser rejects the whole file for this */
+                        tpl_error(ini, D_TEMPLATE, line,
+                                  "text after `]` of a section header (a comment must have a "
+                                  "line of its own)");
+                        break;
+                    }
                 section = lower_trim(ini->mem, s + k + 1, (size_t)(close - s - k - 1));
                 for (int j = 0; j < ini->n_pos; j++)
                     if (!ini->pos[j].key && strcmp(ini->pos[j].section, section) == 0)
@@ -287,6 +295,21 @@ bool tpl_get_color(tpl_ini *ini, const char *sec, const char *key, uint32_t *out
     return true;
 }
 
+char *tpl_unescape(arena *mem, const char *s)
+{
+    char *out = arena_strdup(mem, s), *w = out;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'n') {
+            *w++ = '\n';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
 const char *tpl_get_string(tpl_ini *ini, const char *sec, const char *key, bool required)
 {
     const char *v = tpl_ini_get(ini, sec, key);
@@ -295,7 +318,7 @@ const char *tpl_get_string(tpl_ini *ini, const char *sec, const char *key, bool 
     if (!v && required)
         tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, NULL),
                   "[%s] misses the required key `%s`", sec, key);
-    return v ? arena_strdup(ini->mem, v) : NULL;
+    return v ? tpl_unescape(ini->mem, v) : NULL;
 }
 
 int tpl_get_enum(tpl_ini *ini, const char *sec, const char *key, const char *const *names,

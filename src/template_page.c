@@ -106,7 +106,7 @@ static void load_texts(page_ctx *c, tpl_block *b, bool per_year)
         if (!v)
             continue;
         tpl_text *t = &b->text[b->n_text++];
-        t->text = arena_strdup(c->mem, v);
+        t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
         if (per_year)
             for (int y = c->s->n_years - c->deck->years_shown; y < c->s->n_years; y++)

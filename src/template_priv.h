@@ -56,6 +56,8 @@ int tpl_get_enum(tpl_ini *ini, const char *sec, const char *key, const char *con
 /* Splits a comma-separated list into at most max trimmed items (in mem).
  * Returns the count, or -1 when there are more than max. */
 int tpl_split_list(const char *s, const char **items, int max, arena *mem);
+/* A copy of s in mem with each `\n` turned into a line break. */
+char *tpl_unescape(arena *mem, const char *s);
 /* Locale-free decimal: [-]digits[.digits], whole string. */
 bool tpl_parse_number(const char *s, double *out);
 
