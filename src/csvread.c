@@ -430,7 +430,11 @@ bool csv_map_header(const csv_row *header, const char *file, const csv_column *c
             field_of[c] = i;
         }
     }
-    for (int c = 0; c < n_cols; c++)
+    bool any_bad = false;
+    for (int i = 0; i < header->n_fields; i++)
+        any_bad |= header->bad[i];
+    /* With a damaged header (wrong encoding) "missing" would only be noise. */
+    for (int c = 0; c < n_cols && !any_bad; c++)
         if (cols[c].required && !cols[c].not_here && field_of[c] < 0) {
             diag_add(d, D_CSV_HEADER_MISSING, file, header->line, 0,
                      "missing column \"%s\"; the header must name it", cols[c].name);

@@ -409,7 +409,7 @@ void sv_load_year(sv_loader *L, int yi, const char *answers, const char *service
     setup_columns(&A, yi);
     A.first_line = xcalloc(nb, sizeof *A.first_line);
     csv_result r = csv_read_file(answers, &opt, answers_row, &A, L->d);
-    if (A.header_ok && r.opened && !r.truncated)
+    if (L->master_ok && A.header_ok && r.opened && !r.truncated)
         for (size_t b = 0; b < nb; b++)
             if (!A.first_line[b])
                 diag_add(L->d, D_BODY_MISSING, answers, 0, 0,

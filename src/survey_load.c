@@ -391,20 +391,21 @@ static bool load_bodies(survey *s, const char *path, text_encoding enc, diags *d
     S_sort_bodies = s->bodies; /* qsort has no context argument in C17 */
     qsort(s->body_by_code, (size_t)B.n, sizeof(int), cmp_by_code);
 
-    /* Duplicates sit next to each other in code order. */
+    /* Duplicates sit next to each other in code order; the row with the
+     * later line is the duplicate. Both stay in the index (survey_load fails
+     * anyway), and the years skip their missing-body check (see below). */
     for (int i = 1; i < B.n; i++) {
         int a = s->body_by_code[i - 1], b = s->body_by_code[i];
-        if (strcmp(s->bodies[a].code, s->bodies[b].code) == 0) {
-            if (B.line[a] > B.line[b]) {
-                int t = a;
-                a = b;
-                b = t;
-            }
-            diag_add(d, D_BODY_DUPLICATE, path, B.line[b], B.field_of[BC_CODE] + 1,
-                     "団体コード %s (%s) appears again; first on line %ld. Expected each body "
-                     "once",
-                     s->bodies[b].code, s->bodies[b].name, B.line[a]);
+        if (strcmp(s->bodies[a].code, s->bodies[b].code) != 0)
+            continue;
+        if (B.line[a] > B.line[b]) {
+            int t = a;
+            a = b;
+            b = t;
         }
+        diag_add(d, D_BODY_DUPLICATE, path, B.line[b], B.field_of[BC_CODE] + 1,
+                 "団体コード %s (%s) appears again; first on line %ld. Expected each body once",
+                 s->bodies[b].code, s->bodies[b].name, B.line[a]);
     }
 
     /* Exactly one 都道府県 body per prefecture that has bodies. */
@@ -524,12 +525,13 @@ survey *survey_load(const char *data_dir, diags *d)
     bool cb_ok = cb_path && codebook_load(&s->cb, cb_path, mem, d) &&
                  check_codebook(s, cb_path, d);
     bool bodies_ok = bodies && load_bodies(s, bodies, enc, d);
-    (void)bodies_ok;
 
     /* Years are checked even when the master had problems: the bodies with a
      * usable code are in it, so the answers' own problems still show. */
     if (cb_ok && bodies && s->n_bodies > 0) {
-        sv_loader L = {s, d, enc};
+        /* A master with problems would make every year report its bodies as
+         * missing: that check waits until the master is clean. */
+        sv_loader L = {s, d, enc, bodies_ok};
         for (int y = 0; y < s->n_years; y++)
             if (yf[y].answers && yf[y].services)
                 sv_load_year(&L, y, yf[y].answers, yf[y].services, yf[y].cases);

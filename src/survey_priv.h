@@ -11,6 +11,7 @@ typedef struct {
     survey *s;
     diags *d;
     text_encoding encoding;
+    bool master_ok; /* bodies.csv had no problem: report bodies missing from a year */
 } sv_loader;
 
 /* Reads the year's files into s->years[y] (its key, label and asked[] set).
