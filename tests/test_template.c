@@ -1,0 +1,239 @@
+/* test_template.c - template loading and validation (one bad template per
+ * kind of error, each reported as file:line with the right code),
+ * placeholder expansion against the sample data, and page layout. */
+#include "deck.h"
+#include "diag.h"
+#include "figures.h"
+#include "fontset.h"
+#include "harness.h"
+#include "layout.h"
+#include "placeholder.h"
+#include "survey.h"
+#include "template.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static survey *S;
+static figset *F;
+static fontset *FONTS;
+
+typedef struct {
+    const char *kind;
+    diag_code code;
+    const char *file; /* page.ini or theme.ini */
+    long line;
+    const char *needle;
+} bad_case;
+
+static const bad_case BAD[] = {
+    {"unknown_key", D_TEMPLATE, "page.ini", 7, "unknown key `colour` in [lead]"},
+    {"unknown_section", D_TEMPLATE, "page.ini", 5, "unknown section [leed]"},
+    {"missing_key", D_TEMPLATE, "page.ini", 5, "[chart] misses the required key `figure`"},
+    {"missing_section", D_TEMPLATE, "page.ini", 0, "missing section [page]"},
+    {"unknown_figure", D_TEMPLATE_FIGURE, "page.ini", 8, "P5.Q99"},
+    {"unknown_placeholder", D_TEMPLATE, "page.ini", 7, "field `cnt`"},
+    {"box_off_page", D_TEMPLATE_BOX, "page.ini", 6, "outside the page area"},
+    {"overlap", D_TEMPLATE_BOX, "page.ini", 10, "overlaps the box of [lead] (line 6)"},
+    {"bad_number", D_TEMPLATE, "page.ini", 7, "size_pt = `12pt`: expected a number"},
+    {"unquoted_hash", D_TEMPLATE, "page.ini", 7, "double quotes"},
+    {"bad_colour", D_TEMPLATE, "theme.ini", 7, "`#1F38G4`: expected a colour"},
+};
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+/* The first diagnostic with that code, NULL when none. */
+static const diag *find_diag(const diags *d, diag_code code)
+{
+    for (int i = 0; i < diags_kept(d); i++)
+        if (diags_get(d, i)->code == code)
+            return diags_get(d, i);
+    return NULL;
+}
+
+static void test_bad_templates(void)
+{
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        const bad_case *c = &BAD[i];
+        char dir[512];
+        snprintf(dir, sizeof dir, "%s/templates/%s", TEST_FIXTURES, c->kind);
+        diags *d = diags_new(NULL);
+        arena *mem = arena_new();
+        deck_templates *t = deck_templates_load(dir, "deck.ini", S, F, mem, d);
+        CHECK(t == NULL);
+        const diag *g = find_diag(d, c->code);
+        CHECK(g != NULL);
+        if (g) {
+            CHECK(ends_with(g->file, c->file));
+            if (g->line != c->line)
+                fprintf(stderr, "case %s: %s\n", c->kind, g->message);
+            CHECK_INT(g->line, c->line);
+            CHECK_CONTAINS(g->message, c->needle);
+        } else {
+            fprintf(stderr, "case %s: no %s diagnostic\n", c->kind, diag_code_id(c->code));
+        }
+        CHECK_INT(diags_exit_status(d), EXIT_TEMPLATE);
+        arena_free(mem);
+        diags_free(d);
+    }
+}
+
+/* Text that cannot fit is found when the page is laid out, never clipped:
+ * no PDF comes out and the message names the file and the block. */
+static void test_overflow(void)
+{
+    diags *d = diags_new(NULL);
+    arena *mem = arena_new();
+    deck_templates *t =
+        deck_templates_load(TEST_FIXTURES "/templates/overflow", "deck.ini", S, F, mem, d);
+    CHECK(t != NULL);
+    CHECK_INT(diags_count(d), 0);
+    if (t) {
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        int pages = -1;
+        CHECK(!deck_render(t, S, F, FONTS, &pdf, &len, &pages, d));
+        CHECK(pdf == NULL);
+        CHECK_INT(pages, 0);
+        const diag *g = find_diag(d, D_TEXT_OVERFLOW);
+        CHECK(g != NULL);
+        if (g) {
+            CHECK(ends_with(g->file, "overflow/page.ini"));
+            CHECK_INT(g->line, 5);
+            CHECK_CONTAINS(g->message, "[lead]");
+            CHECK_CONTAINS(g->message, "does not fit");
+        }
+    }
+    arena_free(mem);
+    diags_free(d);
+}
+
+static const char *expand(arena *mem, const char *text, int year)
+{
+    ph_context c = {.s = S, .f = F, .edition = "2026-04-24", .year = year};
+    char err[256];
+    return ph_expand(text, &c, mem, err, sizeof err);
+}
+
+static void test_placeholders(void)
+{
+    arena *mem = arena_new();
+    CHECK_STR(expand(mem, "{P2.answered[latest,全体].count}団体", -1), "1,788団体");
+    CHECK_STR(expand(mem, "{P2.answered[latest,全体].pct0}%", -1), "100%");
+    CHECK_STR(expand(mem, "{P2.detail[latest,全体].base}/{P2.detail[latest,全体].count}", -1),
+              "1,323/1,244");
+    CHECK_STR(expand(mem, "{P2.detail[latest,全体].pct}", -1), "94.0");
+    CHECK_STR(expand(mem, "{P2.detail[latest-1,全体].pct}", -1), "95.5");
+    CHECK_STR(expand(mem, "{P4.status_by_group[latest,その他市区町村,1].pct}", -1), "45.6");
+    CHECK_STR(expand(mem, "{P4.status_by_group[latest,その他市区町村,1].pct0}", -1), "46");
+    CHECK_STR(expand(mem, "{P10.Q6[latest,全体,1].count}", -1), "853");
+    CHECK_STR(expand(mem, "{P12.Q7[latest,全体,#1].short}:{P12.Q7[latest,全体,#1].count}", -1),
+              "機密性1:654");
+    CHECK_STR(expand(mem, "{P5.Q2[latest,全体].top(2)}", -1),
+              "「あいさつ文案の作成」、「議事録の要約」");
+    CHECK_STR(expand(mem, "{P6.hours_after[latest,-,1].count}時間（{P6.reduction[latest,-,1].pct0}%）",
+                     -1),
+              "51時間（73%）");
+    CHECK_STR(expand(mem, "{P6.cases[latest,-,1].man}", -1), "5.1万人");
+    CHECK_STR(expand(mem, "{year.latest.label} {year.latest.as_of}", -1),
+              "令和7年度 令和7年10月31日");
+    CHECK_STR(expand(mem, "{year.Y.as_of}", 0), "令和5年12月31日");
+    CHECK_STR(expand(mem, "{year.first.label}", -1), "令和5年度");
+    CHECK_STR(expand(mem, "{deck.edition}", -1), "令和8年4月24日版");
+    CHECK_STR(expand(mem, "{{literal}", -1), "{literal}");
+    /* what is refused */
+    CHECK(expand(mem, "{year.Y.as_of}", -1) == NULL);
+    CHECK(expand(mem, "{P2.answered[latest-3,全体].count}", -1) == NULL);
+    CHECK(expand(mem, "{P2.answered[latest,全体].cnt}", -1) == NULL);
+    CHECK(expand(mem, "{P5.Q2[latest,全体,#99].label}", -1) == NULL);
+    CHECK(expand(mem, "{P5.Q2[latest,全体].top(0)}", -1) == NULL);
+    CHECK(expand(mem, "{P2.answered[latest,全体].count", -1) == NULL);
+    ph_context c = {.s = S, .f = F, .edition = NULL, .year = -1};
+    char err[256];
+    CHECK(ph_expand("{P9.Q77[latest,全体,1].count}", &c, mem, err, sizeof err) == NULL);
+    CHECK_CONTAINS(err, "no figure P9.Q77");
+    arena_free(mem);
+}
+
+/* The real deck: loads clean, 19 pages; a page carries the frame, the
+ * sample label, and lead lines with a hanging indent after the bullet. */
+static void test_real_deck(void)
+{
+    diags *d = diags_new(stderr);
+    arena *mem = arena_new();
+    tpl_deck *deck = tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", S, F, mem, d);
+    CHECK(deck != NULL);
+    CHECK_INT(diags_count(d), 0);
+    if (!deck)
+        goto done;
+    CHECK_INT(deck->n_pages, 19);
+    CHECK(deck->pages[0].cover);
+    CHECK(!deck->pages[4].cover);
+
+    layout_ctx c = {.deck = deck, .s = S, .f = F, .fonts = FONTS, .mem = mem, .d = d};
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    const char *title = NULL;
+    CHECK(layout_page(&c, &deck->pages[4], 5, &dl, &title)); /* P5: a two-line lead */
+    CHECK_STR(title, "生成AIの活用事例");
+    bool sample = false, page_no = false, title_seen = false;
+    double bullet_x = -1, body_x[4] = {0};
+    int n_body = 0;
+    for (int i = 0; i < dl.n; i++) {
+        const dl_item *it = &dl.items[i];
+        if (it->kind != DL_TEXT)
+            continue;
+        sample |= strcmp(it->text, LAYOUT_SAMPLE_LABEL) == 0 && it->rgb == 0xC00000;
+        page_no |= strcmp(it->text, "5") == 0 && it->align == DL_ALIGN_RIGHT;
+        title_seen |= strcmp(it->text, "生成AIの活用事例") == 0 && it->rgb == 0xFFFFFF;
+        if (strcmp(it->text, "●") == 0)
+            bullet_x = it->x;
+        else if (bullet_x >= 0 && n_body < 4 && it->size_pt == deck->theme.lead_pt)
+            body_x[n_body++] = it->x;
+    }
+    CHECK(sample);
+    CHECK(page_no);
+    CHECK(title_seen);
+    CHECK_INT(n_body, 2); /* the lead of P5 wraps onto a second line */
+    CHECK(bullet_x > 0 && body_x[0] > bullet_x + 10);
+    CHECK(fabs(body_x[1] - body_x[0]) < 0.01); /* hanging indent: lines align */
+    /* everything on the page stays on the page */
+    for (int i = 0; i < dl.n; i++)
+        if (dl.items[i].kind == DL_TEXT)
+            CHECK(dl.items[i].y > 0 && dl.items[i].y < layout_page_h_pt(deck));
+done:
+    arena_free(mem);
+    diags_free(d);
+}
+
+int main(void)
+{
+    diags *d = diags_new(stderr);
+    arena *mem = arena_new();
+    S = survey_load(TEST_DATA_DIR, d);
+    CHECK(S != NULL);
+    if (S)
+        F = figures_compute(S, 0, mem);
+    FONTS = fontset_load(TEST_FIXTURES "/../fonts/fonts.ini", d);
+    CHECK(F != NULL);
+    CHECK(FONTS != NULL);
+    if (S && F && FONTS) {
+        test_bad_templates();
+        test_overflow();
+        test_placeholders();
+        test_real_deck();
+    }
+    if (FONTS)
+        fontset_free(FONTS);
+    if (S)
+        survey_free(S);
+    arena_free(mem);
+    diags_free(d);
+    return test_done();
+}
