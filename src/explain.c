@@ -394,10 +394,9 @@ static const char *S_asked_words(const survey *s, const cb_question *q, arena *m
         for (int code = 1; code <= c->n_options; code++)
             if (q->asked_codes & CB_BIT(code))
                 codes = arena_printf(mem, "%s「%s」", codes, c->label[code]);
-        who = arena_printf(mem, "%s %s が%s%s", q->file == CB_FILE_SERVICES && c->file ==
-                           CB_FILE_SERVICES ? "サービス別回答のうち" : "", c->id, codes,
-                           q->file == CB_FILE_SERVICES && c->file == CB_FILE_SERVICES ? "の行"
-                                                                                       : "の団体");
+        bool row_condition = q->file == CB_FILE_SERVICES && c->file == CB_FILE_SERVICES;
+        who = arena_printf(mem, "%s%s が%s%s", row_condition ? "サービス別回答のうち " : "",
+                           c->id, codes, row_condition ? "の行" : "の団体");
     }
     if (q->since)
         who = arena_printf(mem, "%s（%s から調査）", who, q->since);
@@ -486,13 +485,13 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
 {
     explain_set counted, base;
     explain_members(s, r, mem, &counted, &base);
-    const char *unit = counted.unit == EXPLAIN_SERVICE_ROWS ? "service rows" : "bodies";
+    const char *unit = counted.unit == EXPLAIN_SERVICE_ROWS ? "行（サービス別回答）" : "団体";
     bool ok = true;
     if (counted.derived) {
         fprintf(out, " — %d %s\n", counted.n, unit);
         if (counted.n != r->count) {
-            fprintf(out, "    ! re-derived %d %s, but the figure counts %d\n", counted.n, unit,
-                    r->count);
+            fprintf(out, "    ! re-derived %d %s, but the figure counts %d\n", counted.n,
+                    unit, r->count);
             ok = false;
         }
     } else {
@@ -521,7 +520,13 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
                                    : "multiple answers")
                          : "single answer");
     fprintf(out, "  counts:   %s\n", S_counts_words(s, rep, mem));
-    fprintf(out, "  base:     %s\n", explain_base_words(s, rep, mem));
+    const char *base = explain_base_words(s, rep, mem);
+    /* The whole of a grouped figure: each row has its own group's base. */
+    if (!ref->single && S_deck_group(rep->group) >= 0 && rep->base_kind == BASE_ALL)
+        base = "団体区分ごとの全団体（行の区分の団体数）";
+    else if (!ref->single && rep->base_kind == BASE_STATUS_GROUP)
+        base = "導入状況ごとの団体（行の区分の導入状況と回答した団体数）";
+    fprintf(out, "  base:     %s\n", base);
     if (q && !S_is(rep, "A1", NULL) && rep->option > 0) {
         fputs("  options:\n", out);
         for (int c = 1; c <= q->n_options; c++)
@@ -548,6 +553,28 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
         fprintf(out, "  asked:    %s\n", S_asked_words(s, q, mem));
 }
 
+const figset *explain_rows_of(const figset *national, const figset *scoped, int scope,
+                              const explain_ref *ref, int *scope_filter)
+{
+    *scope_filter = scope;
+    if (explain_known(scoped, ref->page, ref->figure)) {
+        /* In the national set, rows of a figure all have scope 0 except the
+         * per-prefecture A1 rows, whose scope is their prefecture. */
+        for (int i = 0; scope == 0 && i < figures_count(scoped); i++) {
+            const fig_row *r = figures_row(scoped, i);
+            if (strcmp(r->figure, ref->figure) == 0 && strcmp(r->page, ref->page) == 0) {
+                if (r->scope != 0)
+                    *scope_filter = -1;
+                break;
+            }
+        }
+        return scoped;
+    }
+    if (scope != 0 && explain_known(national, ref->page, ref->figure))
+        return national; /* A1 rows of one prefecture */
+    return NULL;
+}
+
 int explain_print(FILE *out, const survey *s, const figset *rows_of, const explain_ref *ref,
                   int scope_filter, bool list)
 {
@@ -563,6 +590,12 @@ int explain_print(FILE *out, const survey *s, const figset *rows_of, const expla
         if (!rep || (rep->base_kind == BASE_NONE && r->base_kind != BASE_NONE))
             rep = r;
     }
+    /* One number: its own row, so that the base names its group. */
+    const fig_row *sel = ref->single ? figures_get(rows_of, ref->page, ref->figure, ref->year,
+                                                   ref->group, ref->option)
+                                     : NULL;
+    if (sel && (sel->base_kind != BASE_NONE || !rep || rep->base_kind == BASE_NONE))
+        rep = sel;
     if (!rep) {
         fprintf(out, "%s.%s: no numbers in %s\n", ref->page, ref->figure,
                 S_scope_words(s, scope_filter, mem));
@@ -583,8 +616,6 @@ int explain_print(FILE *out, const survey *s, const figset *rows_of, const expla
                 status = EXIT_INTERNAL;
         }
     } else {
-        const fig_row *sel = figures_get(rows_of, ref->page, ref->figure, ref->year, ref->group,
-                                         ref->option);
         fputs("\nvalue by survey year (count / base = percent):\n", out);
         for (int y = 0; y < s->n_years; y++) {
             const fig_row *r =
@@ -598,7 +629,7 @@ int explain_print(FILE *out, const survey *s, const figset *rows_of, const expla
             fputc('\n', out);
         }
         if (sel) {
-            fprintf(out, "\nmembers (%s):", s->years[sel->year].key);
+            fprintf(out, "\nmembers (%s)", s->years[sel->year].key);
             if (!S_print_members(out, s, sel, list, mem))
                 status = EXIT_INTERNAL;
         }

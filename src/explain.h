@@ -60,6 +60,13 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
  * 詳細設問に回答した団体, サービス別回答. In mem. */
 const char *explain_base_words(const survey *s, const fig_row *r, arena *mem);
 
+/* The set that holds ref's rows and the scope to filter them by (-1: all),
+ * given the national set and the set of scope (0 national, 1..47; scoped ==
+ * national for 0): scoped, or for the per-prefecture A1 rows, which only the
+ * national set has, the national set. NULL when neither has the figure. */
+const figset *explain_rows_of(const figset *national, const figset *scoped, int scope,
+                              const explain_ref *ref, int *scope_filter);
+
 /* Prints the definition of ref's figure, its value in each survey year and
  * the members behind it (with list: their codes and names). rows_of holds the
  * figure's rows (the national set for A1 rows). Returns EXIT_OK, or

@@ -169,11 +169,65 @@ static void test_malformed(void)
     diags_free(d);
 }
 
+/* Two data folders: 新宿区 (13, その他市区町村) moves from 導入済 to 実証中 in R7. */
+static void test_folders(void)
+{
+    diags *d = diags_new(stderr);
+    figdiff_table *o = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, d);
+    figdiff_table *same = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, d);
+    figdiff_table *n = figdiff_open(AUDIT "data-changed", FIGDIFF_ALL_SCOPES, d);
+    CHECK_INT(diags_count(d), 0);
+    CHECK(o && n && same);
+    if (o && n && same) {
+        CHECK(figdiff_table_rows(o) > 1000); /* the nation and 47 prefectures, 2 years */
+        figdiff_counts c;
+        char *text = S_compare(o, same, &c);
+        CHECK_STR(text, "");
+        free(text);
+        text = S_compare(o, n, &c);
+        CHECK_INT(c.changed, 21);
+        CHECK_INT(c.added + c.removed, 0);
+        CHECK_CONTAINS(text,
+                       "P4: 4 changed, 0 added, 0 removed\n"
+                       "  [13] P4.status_by_group[R7,その他市区町村,1] 導入済: 1 -> 0 (-1), "
+                       "33.3% -> 0.0% (-33.3pt)\n"
+                       "  [13] P4.status_by_group[R7,その他市区町村,2] 実証中: 0 -> 1 (+1), "
+                       "0.0% -> 33.3% (+33.3pt)\n"
+                       "  [全国] P4.status_by_group[R7,その他市区町村,1] 導入済: 1 -> 0 (-1), "
+                       "16.7% -> 0.0% (-16.7pt)\n"
+                       "  [全国] P4.status_by_group[R7,その他市区町村,2] 実証中: 1 -> 2 (+1), "
+                       "16.7% -> 33.3% (+16.6pt)\n");
+        CHECK_CONTAINS(text, "A1: 1 changed, 0 added, 0 removed\n"
+                             "  [13] A1.adopted_share[R7,-,13] 東京都: 1 -> 0 (-1), "
+                             "33.3% -> 0.0% (-33.3pt)\n");
+        CHECK(!strstr(text, "P2")); /* statuses 1-3 together did not change */
+        free(text);
+    }
+    figdiff_table_free(o);
+    figdiff_table_free(same);
+    figdiff_table_free(n);
+
+    /* Hokkaido only: nothing of it changed. */
+    o = figdiff_open(AUDIT "data", 1, d);
+    n = figdiff_open(AUDIT "data-changed", 1, d);
+    CHECK(o && n);
+    if (o && n) {
+        figdiff_counts c;
+        char *text = S_compare(o, n, &c);
+        CHECK_STR(text, "");
+        free(text);
+    }
+    figdiff_table_free(o);
+    figdiff_table_free(n);
+    diags_free(d);
+}
+
 int main(void)
 {
     test_known_changes();
     test_identical();
     test_scope_filter();
     test_malformed();
+    test_folders();
     return test_done();
 }
