@@ -10,7 +10,7 @@
 
 static const double MM = 72.0 / 25.4;
 #define CELL_PAD_X_MM 2.0
-#define CELL_PAD_Y_MM 1.6
+#define CELL_PAD_Y_MM 2.5
 #define CELL_LEADING 1.4
 
 typedef struct {
@@ -27,7 +27,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
     int latest = s->n_years - 1;
     const sv_year *yr = &s->years[latest];
     box_pt box = layout_box(b);
-    double size = th->body_pt, lh = size * CELL_LEADING;
+    double size = b->size_pt > 0 ? b->size_pt : th->body_pt, lh = size * CELL_LEADING;
     double pad_x = CELL_PAD_X_MM * MM, pad_y = CELL_PAD_Y_MM * MM;
 
     int n_rows = 0;

@@ -64,7 +64,7 @@ static bool chart_key(const char *k)
 }
 static bool table_key(const char *k)
 {
-    static const char *const names[] = {"box_mm", "figure", "columns", "fields", NULL};
+    static const char *const names[] = {"box_mm", "figure", "columns", "fields", "size_pt", NULL};
     return in_list(k, names);
 }
 
@@ -277,6 +277,8 @@ static void load_table(page_ctx *c, tpl_block *b)
         tpl_error(ini, D_TEMPLATE_FIGURE, b->fig_line,
                   "figure = `%s.%s`: no such table figure in year %s (expected P6.cases)",
                   b->fig_page, b->fig_name, c->s->years[c->s->n_years - 1].key);
+    b->size_pt = c->deck->theme.body_pt;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &b->size_pt);
     const char *cols = tpl_get_string(ini, sec, "columns", true);
     int line = tpl_ini_line(ini, sec, "columns");
     const char *items[TPL_MAX_COLUMNS];
