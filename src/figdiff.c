@@ -202,6 +202,24 @@ static void S_bad(fd_parse *p, int c, const char *expected)
              "%s \"%s\": expected %s", S_column_names[c], p->fields[p->col[c]], expected);
 }
 
+/* The fields that name a number joined by \x1f (the scope normalised: "1" and
+ * "01" are one prefecture). Built by hand: printf here cost a third of a diff. */
+static const char *S_key(arena *mem, const fd_row *r)
+{
+    char scope[4] = {(char)('0' + r->scope / 10), (char)('0' + r->scope % 10), '\0', '\0'};
+    const char *part[6] = {r->page, r->figure, r->year, scope, r->group, r->option};
+    size_t len[6], total = 0;
+    for (int i = 0; i < 6; i++)
+        total += (len[i] = strlen(part[i])) + 1;
+    char *key = arena_alloc(mem, total), *w = key;
+    for (int i = 0; i < 6; i++) {
+        memcpy(w, part[i], len[i]);
+        w += len[i];
+        *w++ = i < 5 ? '\x1f' : '\0';
+    }
+    return key;
+}
+
 static void S_data_row(fd_parse *p)
 {
     if (p->n_fields != p->n_header) {
@@ -247,8 +265,7 @@ static void S_data_row(fd_parse *p)
     }
     if (!ok || (p->scope_filter >= 0 && r.scope != p->scope_filter))
         return;
-    r.key = arena_printf(p->t->mem, "%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s", r.page, r.figure, r.year,
-                         r.scope, r.group, r.option);
+    r.key = S_key(p->t->mem, &r);
     r.hash = S_hash(r.key);
     figdiff_table *t = p->t;
     if (t->n == t->cap) {
