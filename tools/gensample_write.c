@@ -18,7 +18,11 @@ static void make_dir(const char *path)
 
 static FILE *open_out(const char *dir, const char *name, char *path, size_t path_size)
 {
-    snprintf(path, path_size, "%s/%s", dir, name);
+    /* Checking the length both refuses a truncated path and tells GCC's
+     * -Wformat-truncation (Release builds) that truncation is handled. */
+    int len = snprintf(path, path_size, "%s/%s", dir, name);
+    if (len < 0 || (size_t)len >= path_size)
+        gs_fatal("%s/%s: path too long", dir, name);
     FILE *f = fopen(path, "w");
     if (!f)
         gs_fatal("%s: cannot write: %s", path, strerror(errno));
