@@ -1,0 +1,63 @@
+#!/bin/sh
+# `aireport build` as a batch: reproducible output, atomic writes, a failing
+# document that neither leaves a file nor stops the others, and the CLI's
+# usage errors. Usage: test_build.sh AIREPORT SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+cd "$src" || exit 1
+
+# 1. Two builds with the same SOURCE_DATE_EPOCH are byte-identical.
+export SOURCE_DATE_EPOCH=1777000000
+"$bin" build -q -j 2 --out "$tmp/a" || fail "first build exited $?"
+"$bin" build -q -j 1 --out "$tmp/b" || fail "second build exited $?"
+for f in "$tmp"/a/*; do
+    name=$(basename "$f")
+    cmp -s "$f" "$tmp/b/$name" || fail "$name differs between two builds"
+done
+[ -s "$tmp/a/national.pdf" ] || fail "no national.pdf"
+[ -s "$tmp/a/figures.csv" ] || fail "no figures.csv"
+ls "$tmp/a" | grep -q '\.tmp' && fail "temporary files left in out/"
+
+# 2. A broken template fails the national deck only: exit 4, the message
+#    names the template file and line, the previous national.pdf is kept
+#    byte for byte and the figures export is still written.
+cp -r layouts "$tmp/layouts"
+page=$(ls "$tmp"/layouts/pages/*.ini | head -n 3 | tail -n 1)
+printf '\n[page]\nno_such_key = 1\n' >>"$page"
+cp "$tmp/a/national.pdf" "$tmp/keep.pdf"
+rm -f "$tmp/a/figures.csv"
+"$bin" build -q --layouts "$tmp/layouts" --out "$tmp/a" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 4 ] || fail "broken template: exit $rc, expected 4"
+grep -q "$(basename "$page"):[0-9]*:" "$tmp/err" || fail "message does not name $(basename "$page"):LINE: $(cat "$tmp/err")"
+cmp -s "$tmp/keep.pdf" "$tmp/a/national.pdf" || fail "previous national.pdf was not kept"
+[ -s "$tmp/a/figures.csv" ] || fail "figures.csv not written although only the deck failed"
+
+# 3. An output folder that cannot be created: exit 5, nothing written.
+: >"$tmp/plainfile"
+"$bin" build -q --out "$tmp/plainfile/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 5 ] || fail "unwritable out: exit $rc, expected 5"
+grep -q "plainfile" "$tmp/err" || fail "unwritable out: message does not name the folder"
+
+# 4. Usage errors exit 2 and say what was expected; --help exits 0.
+"$bin" --help >/dev/null || fail "--help exited $?"
+"$bin" frobnicate 2>"$tmp/err"; [ $? -eq 2 ] || fail "unknown command: expected exit 2"
+grep -q "unknown command" "$tmp/err" || fail "unknown command: no message"
+"$bin" figures --prefecture 48 2>"$tmp/err"; [ $? -eq 2 ] || fail "--prefecture 48: expected exit 2"
+grep -q "01..47" "$tmp/err" || fail "--prefecture 48: message does not say 01..47"
+"$bin" figures --format xml 2>/dev/null; [ $? -eq 2 ] || fail "--format xml: expected exit 2"
+"$bin" build -j 0 2>/dev/null; [ $? -eq 2 ] || fail "-j 0: expected exit 2"
+
+# 5. figures --prefecture: only that scope; "all": nation + 47.
+"$bin" figures --prefecture 13 >"$tmp/p13.csv" || fail "figures --prefecture 13 exited $?"
+awk -F, 'NR > 1 && $4 != "13" {bad = 1} END {exit bad}' "$tmp/p13.csv" ||
+    fail "figures --prefecture 13 printed rows of another scope"
+scopes=$("$bin" figures --prefecture all | awk -F, 'NR > 1 {print $4}' | sort -u | wc -l)
+[ "$scopes" -eq 48 ] || fail "figures --prefecture all: $scopes scopes, expected 48"
+
+if [ "$fails" -eq 0 ]; then echo "test_build: all checks passed"; else echo "test_build: $fails failed"; exit 1; fi
