@@ -26,24 +26,28 @@ static int S_unknown_figure(const char *name, const figset *f, arena *mem)
     return EXIT_USAGE;
 }
 
-/* A known figure but no such [year,group,option]: list what exists, exit 2. */
+/* A known figure but no such [year,group,option]: name the groups and
+ * options it has that year, exit 2. */
 static int S_unknown_number(const char *spec, const survey *s, const figset *f,
-                            const explain_ref *ref)
+                            const explain_ref *ref, arena *mem)
 {
-    fprintf(stderr, "aireport: explain: no number %s in %s; it has:\n", spec,
-            s->years[ref->year].key);
-    int shown = 0;
+    const char *groups = "", *options = "";
     for (int i = 0; i < figures_count(f); i++) {
         const fig_row *r = figures_row(f, i);
         if (r->year != ref->year || strcmp(r->page, ref->page) != 0 ||
             strcmp(r->figure, ref->figure) != 0)
             continue;
-        if (shown++ < 12)
-            fprintf(stderr, "  %s.%s[%s,%s,%d] %s\n", r->page, r->figure, s->years[r->year].key,
-                    *r->group ? r->group : "-", r->option, r->option_label);
+        const char *g = arena_printf(mem, "%s, ", *r->group ? r->group : "-");
+        if (!strstr(groups, g))
+            groups = arena_printf(mem, "%s%s", groups, g);
+        const char *o = r->option > 0 ? arena_printf(mem, "    %d %s\n", r->option, r->option_label)
+                                      : "    -\n";
+        if (!strstr(options, o))
+            options = arena_printf(mem, "%s%s", options, o);
     }
-    if (shown > 12)
-        fprintf(stderr, "  … and %d more\n", shown - 12);
+    fprintf(stderr, "aireport: explain: no number %s in %s; %s.%s has\n  groups: %.*s\n"
+            "  options:\n%s", spec, s->years[ref->year].key, ref->page, ref->figure,
+            (int)strlen(groups) - 2, groups, options);
     return EXIT_USAGE;
 }
 
@@ -85,7 +89,7 @@ int cmd_explain(const cli_options *o)
         goto cleanup;
     }
     if (ref.single && !figures_get(rows_of, ref.page, ref.figure, ref.year, ref.group, ref.option)) {
-        status = S_unknown_number(o->args[0], s, rows_of, &ref);
+        status = S_unknown_number(o->args[0], s, rows_of, &ref, mem);
         goto cleanup;
     }
 

@@ -488,7 +488,8 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
     const char *unit = counted.unit == EXPLAIN_SERVICE_ROWS ? "行（サービス別回答）" : "団体";
     bool ok = true;
     if (counted.derived) {
-        fprintf(out, " — %d %s\n", counted.n, unit);
+        char n_str[NUMFMT_MAX];
+        fprintf(out, " — %s %s\n", numfmt_int(n_str, counted.n), unit);
         if (counted.n != r->count) {
             fprintf(out, "    ! re-derived %d %s, but the figure counts %d\n", counted.n,
                     unit, r->count);
