@@ -1,0 +1,53 @@
+#!/bin/sh
+# ci-hardening.sh - the extra CI steps, called from .ci/run after the test
+# suite. About 8 minutes on a 2-core machine:
+#   1. the whole ctest suite on an ASan+UBSan build (-DAIREPORT_SANITIZE=ON);
+#   2. the main job (`aireport check`, `aireport build`) on a Release build
+#      under valgrind --leak-check=full --error-exitcode=1;
+#   3. every libFuzzer harness for a bounded time (scripts/fuzz.sh).
+#
+#   sh scripts/ci-hardening.sh [--no-fuzz]
+# HARDENING_FUZZ_SECONDS  seconds per fuzz harness (default 30)
+# HARDENING_JOBS          parallel build/test jobs (default 2)
+# Build folders: build-hostile-asan, build-hostile-release, build-hostile-fuzz.
+# Exit status: 0 when every step passed; the first failing step stops it.
+set -eu
+cd "$(dirname "$0")/.."
+
+jobs=${HARDENING_JOBS:-2}
+fuzz_seconds=${HARDENING_FUZZ_SECONDS:-30}
+fuzz=yes
+[ "${1:-}" = --no-fuzz ] && fuzz=no
+t0=$(date +%s)
+step() { printf '\n=== [%ss] %s\n' "$(($(date +%s) - t0))" "$*"; }
+
+for tool in valgrind clang; do
+    command -v "$tool" >/dev/null || { echo "ci-hardening: $tool is missing (sh scripts/install-deps.sh --test)" >&2; exit 2; }
+done
+
+step "1/3 ASan+UBSan build, whole test suite"
+cmake -S . -B build-hostile-asan -DCMAKE_BUILD_TYPE=Debug -DAIREPORT_SANITIZE=ON \
+    -DAIREPORT_WERROR=ON >/dev/null
+cmake --build build-hostile-asan -j "$jobs" >/dev/null
+# Leaks fail too; UBSan reports abort (-fno-sanitize-recover=all in the build).
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-hostile-asan --output-on-failure -j "$jobs"
+
+step "2/3 Release build, the main job under valgrind"
+cmake -S . -B build-hostile-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-hostile-release -j "$jobs" --target aireport >/dev/null
+out=build-hostile-release/valgrind-out
+rm -rf "$out"
+for cmd in check build; do
+    echo "--- valgrind aireport $cmd"
+    valgrind -q --leak-check=full --error-exitcode=1 --track-fds=no \
+        build-hostile-release/src/aireport "$cmd" --data data --out "$out" -q
+done
+ls -l "$out"
+
+if [ "$fuzz" = yes ]; then
+    step "3/3 fuzzers, ${fuzz_seconds}s each"
+    FUZZ_BUILD=build-hostile-fuzz sh scripts/fuzz.sh "$fuzz_seconds"
+fi
+step "hardening passed"
