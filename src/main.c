@@ -153,6 +153,8 @@ int main(int argc, char **argv)
         {"check", cmd_check, 0},
         {"figures", cmd_figures, 0},
         {"build", cmd_build, 0},
+        {"explain", cmd_explain, 1},
+        {"diff", cmd_diff, 2},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)
