@@ -10,6 +10,7 @@
 
 #include "chart.h"
 
+#include <math.h>
 #include <string.h>
 
 static const double MM = 72.0 / 25.4;
@@ -96,6 +97,40 @@ static const uint32_t *series_colors(page_state *ps, const tpl_block *b, int n, 
     return rgb;
 }
 
+/* Bars have a maximum thickness, so a chart with few categories does not
+ * fill a tall box: move what it drew to the middle of the box so that the
+ * white space is shared above and below instead of piling up at the bottom. */
+static void centre_vertically(drawlist *dl, int first, box_pt box)
+{
+    double top = box.y + box.h, bottom = box.y;
+    for (int i = first; i < dl->n; i++) {
+        const dl_item *it = &dl->items[i];
+        if (it->kind == DL_TEXT) {
+            top = fmin(top, it->y - it->size_pt * 0.88);
+            bottom = fmax(bottom, it->y + it->size_pt * 0.12);
+        }
+        for (int k = 0; k < it->n_segs; k++) {
+            int n = it->segs[k].op == DL_CURVE_TO ? 3 : it->segs[k].op == DL_CLOSE ? 0 : 1;
+            for (int j = 0; j < n; j++) {
+                top = fmin(top, it->segs[k].y[j]);
+                bottom = fmax(bottom, it->segs[k].y[j]);
+            }
+        }
+    }
+    if (top < box.y - 0.5 || bottom > box.y + box.h + 0.5)
+        return; /* nothing drawn, or not inside: leave it as it is */
+    double dy = (box.y + box.h - bottom - (top - box.y)) / 2;
+    if (dy < 1)
+        return;
+    for (int i = first; i < dl->n; i++) {
+        dl_item *it = &dl->items[i];
+        it->y += it->kind == DL_TEXT ? dy : 0;
+        for (int k = 0; k < it->n_segs; k++)
+            for (int j = 0; j < 3; j++)
+                it->segs[k].y[j] += dy;
+    }
+}
+
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
     const survey *s = ps->c->s;
@@ -124,7 +159,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
                        .legend = b->legend,
                        .label_format = b->labels,
-                       .font_size_pt = th->chart_pt,
+                       .font_size_pt = b->size_pt > 0 ? b->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};
     const char **cats, **cat_groups = NULL, **series;
     double *values;
@@ -200,6 +235,10 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                  b->fig_name);
         return false;
     }
-    return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                      layout_context(ps, b));
+    int first_item = ps->dl->n;
+    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b)))
+        return false;
+    centre_vertically(ps->dl, first_item, box);
+    return true;
 }

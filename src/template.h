@@ -69,8 +69,9 @@ typedef struct {
     int n_text;
     tpl_text text[TPL_MAX_TEXT];
 
-    /* text blocks (TPL_TEXT); lead/notes/source take the theme's sizes */
-    double size_pt;      /* 0 = theme body size */
+    /* text blocks (TPL_TEXT), tables and charts; lead/notes/source take the
+     * theme's sizes */
+    double size_pt;
     font_role font;
     uint32_t rgb;        /* text colour */
     dl_align align;

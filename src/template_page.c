@@ -59,7 +59,7 @@ static bool chart_key(const char *k)
     static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
                                         "groups", "options", "order",   "labels",
                                         "legend", "palette", "short_labels", "heading",
-                                        "centre", NULL};
+                                        "centre", "size_pt", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
@@ -193,6 +193,8 @@ static void load_chart(page_ctx *c, tpl_block *b)
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
     b->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
     b->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
+    b->size_pt = c->deck->theme.chart_pt;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &b->size_pt);
     b->heading = tpl_get_string(ini, sec, "heading", false);
     b->centre = tpl_get_string(ini, sec, "centre", false);
     if (b->heading)
