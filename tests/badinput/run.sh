@@ -14,7 +14,6 @@
 #                message = TEXT                   must appear in stderr/stdout
 #                                                 (repeatable; file:line:column)
 #                output  = unchanged | kept | none | written
-#                needs   = deck                   needs PDFs from `aireport build`
 #
 # output: unchanged - the --out folder is seeded with a previous output file;
 #                     afterwards it holds exactly the same files, byte for byte.
@@ -22,14 +21,18 @@
 #                     the failing build must leave its files byte for byte.
 #         none      - the --out path does not exist afterwards.
 #         written   - (controls) the build wrote figures.csv.
-# Exit status: 0 pass, 1 fail, 77 skipped (needs = deck while `aireport build`
-# writes no PDF yet).
+# Exit status: 0 pass, 1 fail.
 set -u
 
 case_name=$1
 AIREPORT=$2
 SRC=$3
 WORK_ROOT=$4
+# The setup runs inside the work folder: make every path absolute first.
+abs() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+AIREPORT=$(abs "$AIREPORT")
+SRC=$(abs "$SRC")
+WORK_ROOT=$(abs "$WORK_ROOT")
 CASE=$SRC/tests/badinput/$case_name
 
 fail() {
@@ -44,7 +47,6 @@ fail() {
 command=both
 want_exit=
 output=unchanged
-needs=
 messages=$WORK_ROOT/$case_name.messages
 mkdir -p "$WORK_ROOT" || fail "cannot create $WORK_ROOT"
 : >"$messages"
@@ -57,7 +59,6 @@ while IFS= read -r line || [ -n "$line" ]; do
     exit) want_exit=$value ;;
     message) printf '%s\n' "$value" >>"$messages" ;;
     output) output=$value ;;
-    needs) needs=$value ;;
     *) fail "expected: unknown key '$key'" ;;
     esac
 done <"$CASE/expected"
@@ -83,15 +84,6 @@ run_aireport() { # run_aireport COMMAND -> output in $W/output.txt, status in $s
     status=$?
 }
 
-if [ "$needs" = deck ]; then
-    run_aireport build
-    if ! ls "$OUT" 2>/dev/null | grep -q '\.pdf$'; then
-        echo "SKIP [$case_name]: aireport build writes no PDF yet (needs the deck wiring)"
-        exit 77
-    fi
-    rm -rf "$OUT"
-fi
-
 if [ "$output" = kept ]; then
     run_aireport build
     [ "$status" = 0 ] || { cat "$W/output.txt"; fail "the good build before the fault exited $status"; }
@@ -102,7 +94,13 @@ fi
 # files inside the work folder.
 cd "$W" || fail "cannot enter $W"
 # shellcheck disable=SC1090,SC1091
-. "$CASE/setup.sh" || fail "setup.sh failed"
+. "$SRC/tests/badinput/lib.sh"
+# Any failing step of the setup fails the case (set -e while sourcing it).
+echo "--- setup.sh of $case_name"
+set -e
+# shellcheck disable=SC1090,SC1091
+. "$CASE/setup.sh"
+set +e
 
 if [ "$output" = unchanged ]; then
     mkdir -p "$OUT" || fail "cannot create $OUT"
