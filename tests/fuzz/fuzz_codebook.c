@@ -56,8 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < diags_kept(d); i++) {
         const diag *g = diags_get(d, i);
         FUZZ_ASSERT(g->file && strstr(g->file, S_path), "diagnostic names no file");
-        FUZZ_ASSERT(g->line >= 0 && g->line <= lines, "diagnostic line %ld of %ld", g->line,
-                    lines);
+        FUZZ_ASSERT(g->line >= 0 && g->line <= lines, "diagnostic line %ld of %ld", g->line, lines);
         FUZZ_ASSERT(g->code != D_INTERNAL, "internal error: %s", g->message);
     }
     if (ok) {
@@ -68,13 +67,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_ASSERT(Q->n_options >= 1 && Q->n_options <= CB_MAX_OPTIONS, "%s: %d options",
                         Q->id, Q->n_options);
             for (int k = 1; k <= Q->n_options; k++)
-                FUZZ_ASSERT(Q->label[k] && Q->short_label[k], "%s: code %d has no label", Q->id,
-                            k);
+                FUZZ_ASSERT(Q->label[k] && Q->short_label[k], "%s: code %d has no label", Q->id, k);
             cb_mask all = S_all_options(Q->n_options);
             FUZZ_ASSERT((Q->exclusive & ~all) == 0, "%s: exclusive outside the options", Q->id);
             FUZZ_ASSERT(Q->max >= 0 && Q->max <= Q->n_options, "%s: max %d", Q->id, Q->max);
-            FUZZ_ASSERT(Q->asked_q >= -1 && Q->asked_q < cb.n, "%s: asked_q %d", Q->id,
-                        Q->asked_q);
+            FUZZ_ASSERT(Q->asked_q >= -1 && Q->asked_q < cb.n, "%s: asked_q %d", Q->id, Q->asked_q);
             if (Q->asked_q >= 0) {
                 const cb_question *C = &cb.q[Q->asked_q];
                 FUZZ_ASSERT(!C->multi, "%s: asked on a multi-select", Q->id);

@@ -49,8 +49,8 @@ static void S_row(void *vctx, const csv_row *row)
          * may pass the cap by up to one piece — but never grows with the
          * input (a 10 MB field must not cost 10 MB). */
         size_t bound = row->bad[i] ? c->field_cap + CSV_FUZZ_PIECE_SLACK : c->field_cap;
-        FUZZ_ASSERT(row->len[i] <= bound, "field %d has %zu bytes, over the bound %zu (bad %d)",
-                    i, row->len[i], bound, row->bad[i]);
+        FUZZ_ASSERT(row->len[i] <= bound, "field %d has %zu bytes, over the bound %zu (bad %d)", i,
+                    row->len[i], bound, row->bad[i]);
         if (!row->bad[i])
             FUZZ_ASSERT(utf8_valid(row->field[i], row->len[i]),
                         "field %d of line %ld is not valid UTF-8 and not flagged bad", i,
@@ -76,16 +76,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     static const size_t chunks[8] = {0, 1, 2, 3, 7, 64, 4096, 5};
-    static const text_encoding encs[4] = {TEXTENC_AUTO, TEXTENC_UTF8, TEXTENC_CP932,
-                                          TEXTENC_AUTO};
+    static const text_encoding encs[4] = {TEXTENC_AUTO, TEXTENC_UTF8, TEXTENC_CP932, TEXTENC_AUTO};
     csv_options opt = {.encoding = encs[data[0] & 3],
                        .chunk_bytes = chunks[(data[0] >> 2) & 7],
                        .max_field_bytes = (data[0] & 0x20) ? 16 : 0};
     const char *text = (const char *)data + 1;
     size_t n = size - 1;
 
-    csv_fuzz_ctx c = {.field_cap = opt.max_field_bytes ? opt.max_field_bytes
-                                                        : CSV_MAX_FIELD_BYTES,
+    csv_fuzz_ctx c = {.field_cap = opt.max_field_bytes ? opt.max_field_bytes : CSV_MAX_FIELD_BYTES,
                       .d = diags_new(NULL)};
     /* An upper bound whatever the line-end convention (LF, CRLF, CR). */
     c.max_line = 2;

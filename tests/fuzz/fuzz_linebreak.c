@@ -91,10 +91,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool all_fit = true;
     for (int i = 0; i < ls.n; i++) {
         const lb_line *l = &ls.lines[i];
-        FUZZ_ASSERT(l->start <= l->end && l->end <= len, "line %d: [%zu, %zu) of %zu", i,
-                    l->start, l->end, len);
-        FUZZ_ASSERT(l->start >= prev_end, "line %d starts at %zu before the end %zu of line %d",
-                    i, l->start, prev_end, i - 1);
+        FUZZ_ASSERT(l->start <= l->end && l->end <= len, "line %d: [%zu, %zu) of %zu", i, l->start,
+                    l->end, len);
+        FUZZ_ASSERT(l->start >= prev_end, "line %d starts at %zu before the end %zu of line %d", i,
+                    l->start, prev_end, i - 1);
         FUZZ_ASSERT(S_dropped_at_break(text, prev_end, l->start),
                     "text lost between lines %d and %d: bytes [%zu, %zu)", i - 1, i, prev_end,
                     l->start);

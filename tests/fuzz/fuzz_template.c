@@ -104,11 +104,9 @@ static tpl_fuzz_env *S_env(void)
 static void S_check_deck(const tpl_deck *deck)
 {
     const tpl_theme *t = &deck->theme;
-    FUZZ_ASSERT(deck->n_pages >= 1 && deck->n_pages <= TPL_MAX_PAGES, "%d pages",
-                deck->n_pages);
+    FUZZ_ASSERT(deck->n_pages >= 1 && deck->n_pages <= TPL_MAX_PAGES, "%d pages", deck->n_pages);
     FUZZ_ASSERT(deck->years_shown >= 1, "years_shown %d", deck->years_shown);
-    FUZZ_ASSERT(t->width_mm > 0 && t->height_mm > 0, "page %g x %g mm", t->width_mm,
-                t->height_mm);
+    FUZZ_ASSERT(t->width_mm > 0 && t->height_mm > 0, "page %g x %g mm", t->width_mm, t->height_mm);
     FUZZ_ASSERT(t->n_palettes >= 0 && t->n_palettes <= TPL_MAX_PALETTES, "%d palettes",
                 t->n_palettes);
     for (int p = 0; p < deck->n_pages; p++) {
@@ -120,9 +118,8 @@ static void S_check_deck(const tpl_deck *deck)
             FUZZ_ASSERT(x->x_mm >= 0 && x->y_mm >= 0 && x->w_mm >= 0 && x->h_mm >= 0 &&
                             x->x_mm + x->w_mm <= t->width_mm + 1e-9 &&
                             x->y_mm + x->h_mm <= t->height_mm + 1e-9,
-                        "%s [%s]: box %g,%g,%g,%g off the %g x %g mm page", pg->file,
-                        k->section, x->x_mm, x->y_mm, x->w_mm, x->h_mm, t->width_mm,
-                        t->height_mm);
+                        "%s [%s]: box %g,%g,%g,%g off the %g x %g mm page", pg->file, k->section,
+                        x->x_mm, x->y_mm, x->w_mm, x->h_mm, t->width_mm, t->height_mm);
             FUZZ_ASSERT(k->n_text >= 0 && k->n_text <= TPL_MAX_TEXT, "%d text lines", k->n_text);
             for (int i = 0; i < k->n_text; i++)
                 FUZZ_ASSERT(k->text[i].text != NULL, "text%d is NULL", i + 1);
