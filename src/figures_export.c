@@ -11,6 +11,7 @@
 
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,39 @@ static bool ob_flush_to(outbuf *b, FILE *out)
     return fflush(out) == 0 && !ferror(out) && ok;
 }
 
+/* Memo of escaped strings. A row's strings are codebook labels and literals
+ * shared by thousands of rows, so each is escaped (quoted, for JSON) once
+ * and then copied by pointer identity. The strings are immutable while an
+ * export runs. Direct-mapped; a collision or a long string just escapes
+ * again. */
+enum { ESC_SLOTS = 512, ESC_TEXT_MAX = 120 };
+
+typedef struct {
+    const char *key;
+    unsigned len;
+    char text[ESC_TEXT_MAX];
+} esc_entry;
+
+typedef void (*escape_fn)(outbuf *b, const char *v);
+
+static void put_escaped(outbuf *b, esc_entry *cache, escape_fn escape, const char *v)
+{
+    uintptr_t h = ((uintptr_t)v * (uintptr_t)0x9e3779b97f4a7c15u) >> 20;
+    esc_entry *e = &cache[h & (ESC_SLOTS - 1)];
+    if (v && e->key == v) {
+        ob_put(b, e->text, e->len);
+        return;
+    }
+    size_t start = b->len;
+    escape(b, v);
+    size_t n = b->len - start;
+    if (v && n <= ESC_TEXT_MAX) {
+        e->key = v;
+        e->len = (unsigned)n;
+        memcpy(e->text, b->data + start, n);
+    }
+}
+
 static const char *year_key(const survey *s, int year)
 {
     return year >= 0 && year < s->n_years && s->years[year].key ? s->years[year].key : "";
@@ -128,25 +162,26 @@ static void csv_field(outbuf *b, const char *v)
 bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets)
 {
     outbuf b = {0};
+    esc_entry *cache = xcalloc(ESC_SLOTS, sizeof *cache);
     OB_LIT(&b, "page,figure,year,scope,group,option_code,option_label,count,base,percent\r\n");
     for (int k = 0; k < n_sets; k++) {
         const figset *f = sets[k];
         for (int i = 0; i < figures_count(f); i++) {
             const fig_row *r = figures_row(f, i);
-            csv_field(&b, r->page);
+            put_escaped(&b, cache, csv_field, r->page);
             ob_putc(&b, ',');
-            csv_field(&b, r->figure);
+            put_escaped(&b, cache, csv_field, r->figure);
             ob_putc(&b, ',');
-            csv_field(&b, year_key(s, r->year));
+            put_escaped(&b, cache, csv_field, year_key(s, r->year));
             ob_putc(&b, ',');
             ob_scope(&b, r->scope);
             ob_putc(&b, ',');
-            csv_field(&b, r->group);
+            put_escaped(&b, cache, csv_field, r->group);
             ob_putc(&b, ',');
             if (r->option > 0)
                 ob_int(&b, r->option);
             ob_putc(&b, ',');
-            csv_field(&b, r->option_label);
+            put_escaped(&b, cache, csv_field, r->option_label);
             ob_putc(&b, ',');
             ob_int(&b, r->count);
             ob_putc(&b, ',');
@@ -157,6 +192,7 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
             OB_LIT(&b, "\r\n");
         }
     }
+    free(cache);
     return ob_flush_to(&b, out);
 }
 
@@ -223,6 +259,7 @@ static void json_year(outbuf *b, const sv_year *y)
 bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_sets)
 {
     outbuf b = {0};
+    esc_entry *cache = xcalloc(ESC_SLOTS, sizeof *cache);
     OB_LIT(&b, "{\n  \"title\": ");
     json_str(&b, s->title);
     OB_LIT(&b, ",\n  \"sample\": ");
@@ -240,19 +277,19 @@ bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_
             const fig_row *r = figures_row(f, i);
             ob_puts(&b, first ? "\n    {\"page\": " : ",\n    {\"page\": ");
             first = false;
-            json_str(&b, r->page);
+            put_escaped(&b, cache, json_str, r->page);
             OB_LIT(&b, ", \"figure\": ");
-            json_str(&b, r->figure);
+            put_escaped(&b, cache, json_str, r->figure);
             OB_LIT(&b, ", \"year\": ");
-            json_str(&b, year_key(s, r->year));
+            put_escaped(&b, cache, json_str, year_key(s, r->year));
             OB_LIT(&b, ", \"scope\": \"");
             ob_scope(&b, r->scope);
             OB_LIT(&b, "\", \"group\": ");
-            json_str(&b, r->group);
+            put_escaped(&b, cache, json_str, r->group);
             OB_LIT(&b, ", \"option_code\": ");
             json_int_or_null(&b, r->option > 0, r->option);
             OB_LIT(&b, ", \"option_label\": ");
-            json_str(&b, r->option_label);
+            put_escaped(&b, cache, json_str, r->option_label);
             OB_LIT(&b, ", \"count\": ");
             ob_int(&b, r->count);
             OB_LIT(&b, ", \"base\": ");
@@ -269,5 +306,6 @@ bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_
         }
     }
     ob_puts(&b, first ? "]\n}\n" : "\n  ]\n}\n");
+    free(cache);
     return ob_flush_to(&b, out);
 }

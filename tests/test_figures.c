@@ -253,6 +253,54 @@ static void test_export(const survey *s, figset *national, figset *p1)
     }
 }
 
+static int count_of(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* Labels that need escaping, on every row of a series and in both years: the
+ * exporters memoise escaped strings, so the second and later uses must come
+ * out the same as the first. */
+static void test_export_escapes(survey *s)
+{
+    int q1 = -1;
+    for (int q = 0; q < s->cb.n; q++)
+        if (strcmp(s->cb.q[q].id, "Q1") == 0)
+            q1 = q;
+    CHECK(q1 >= 0);
+    if (q1 < 0)
+        return;
+    const char *saved = s->cb.q[q1].label[2];
+    s->cb.q[q1].label[2] = "a\"b\\c\x01\td,e";
+    arena *mem = arena_new();
+    figset *national = figures_compute(s, 0, mem);
+    figset *sets[1] = {national};
+
+    FILE *fp = tmpfile();
+    CHECK(figures_export_json(fp, s, sets, 1));
+    char *json = slurp(fp);
+    fclose(fp);
+    /* as option: P3 status x 2 years, P4 status_by_group x 3 groups x 2 years;
+     * as group: P11 Q6_by_status, 3 guideline options x 2 years */
+    CHECK_INT(count_of(json, "\"option_label\": \"a\\\"b\\\\c\\u0001\\td,e\""), 8);
+    CHECK_INT(count_of(json, "\"group\": \"a\\\"b\\\\c\\u0001\\td,e\""), 6);
+    CHECK_INT(count_of(json, "\x01"), 0);
+    free(json);
+
+    fp = tmpfile();
+    CHECK(figures_export_csv(fp, s, sets, 1));
+    char *csv = slurp(fp);
+    fclose(fp);
+    CHECK_INT(count_of(csv, ",\"a\"\"b\\c\x01\td,e\","), 8 + 6);
+    free(csv);
+
+    s->cb.q[q1].label[2] = saved;
+    arena_free(mem);
+}
+
 int main(void)
 {
     survey *s = fixture_survey();
@@ -270,6 +318,7 @@ int main(void)
         test_pref_ranking(s, national);
         test_prefecture_scope(s, mem);
         test_export(s, national, p1);
+        test_export_escapes(s);
     }
     arena_free(mem);
     arena_free(s->mem);
