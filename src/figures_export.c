@@ -55,21 +55,22 @@ static void ob_putc(outbuf *b, char c)
     b->data[b->len++] = c;
 }
 
-/* Decimal, like "%d" (no separators). */
+/* Decimal, like "%d" (no separators); written in place, last digit first. */
 static void ob_int(outbuf *b, int v)
 {
-    char tmp[12]; /* "-2147483648" */
-    int n = 0;
     unsigned mag = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    size_t n = (v < 0) + 1;
+    for (unsigned t = mag; t >= 10; t /= 10)
+        n++;
+    ob_reserve(b, n);
+    char *p = b->data + b->len + n;
+    b->len += n;
     do {
-        tmp[n++] = (char)('0' + mag % 10);
+        *--p = (char)('0' + mag % 10);
         mag /= 10;
     } while (mag > 0);
-    ob_reserve(b, (size_t)n + 1);
     if (v < 0)
-        b->data[b->len++] = '-';
-    while (n > 0)
-        b->data[b->len++] = tmp[--n];
+        *--p = '-';
 }
 
 /* pct10 456 -> "45.6", as numfmt_pct10_str; nothing for a negative value. */
