@@ -4,7 +4,6 @@
 #include "survey.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Computes the figure sets the options ask for: the nation, one prefecture,
@@ -36,23 +35,15 @@ int cmd_figures(const cli_options *o)
     figset *sets[N_PREFECTURES + 1];
     int n = cli_figure_sets(o, s, mem, sets);
 
-    /* Render into memory first so that a failure prints nothing partial. */
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *mf = open_memstream(&buf, &len);
-    bool ok = mf && (strcmp(o->format, "json") == 0 ? figures_export_json(mf, s, sets, n)
-                                                    : figures_export_csv(mf, s, sets, n));
-    if (mf && fclose(mf) != 0)
-        ok = false;
+    /* The exporters format everything in memory and write it with one
+     * fwrite, so a failure prints nothing partial. */
+    bool ok = strcmp(o->format, "json") == 0 ? figures_export_json(stdout, s, sets, n)
+                                             : figures_export_csv(stdout, s, sets, n);
     int status = EXIT_OK;
-    if (!ok) {
-        fputs("aireport: figures: could not format the export (out of memory?)\n", stderr);
-        status = EXIT_INTERNAL;
-    } else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+    if (!ok || fflush(stdout) != 0) {
         perror("aireport: figures: writing to standard output");
         status = EXIT_IO;
     }
-    free(buf);
     arena_free(mem);
     survey_free(s);
     diags_free(d);
