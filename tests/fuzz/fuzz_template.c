@@ -146,14 +146,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snprintf(fuzzed, sizeof fuzzed, "%s/page.ini", e->dir);
         f = fopen(deck_ini, "w");
         FUZZ_ASSERT(f != NULL, "cannot write %s", deck_ini);
-        fprintf(f, "[deck]\ntitle = fuzz\ntheme = %s/theme.ini\npages = %s\n", LAYOUTS, fuzzed);
+        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s/theme.ini\npages = %s\n", LAYOUTS, fuzzed);
         fclose(f);
         break;
     case 1: /* the theme */
         snprintf(fuzzed, sizeof fuzzed, "%s/theme.ini", e->dir);
         f = fopen(deck_ini, "w");
         FUZZ_ASSERT(f != NULL, "cannot write %s", deck_ini);
-        fprintf(f, "[deck]\ntitle = fuzz\ntheme = %s\npages = %s/%s\n", fuzzed, LAYOUTS,
+        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s\npages = %s/%s\n", fuzzed, LAYOUTS,
                 e->first_page);
         fclose(f);
         break;
@@ -181,6 +181,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (strcmp(g->file, fuzzed) == 0)
             FUZZ_ASSERT(g->line <= lines, "%s: line %ld of %ld", g->file, g->line, lines);
         FUZZ_ASSERT(g->code != D_INTERNAL, "internal error: %s", g->message);
+    }
+    if (getenv("FUZZ_VERBOSE")) { /* to see what a corpus input exercises */
+        fprintf(stderr, "fuzz_template: mode %d: %s, %d diagnostics\n", data[0] % 3,
+                deck ? "loaded" : "refused", diags_count(d));
+        for (int i = 0; i < diags_kept(d); i++)
+            fprintf(stderr, "  %s:%ld: %s\n", diags_get(d, i)->file, diags_get(d, i)->line,
+                    diags_get(d, i)->message);
     }
     if (deck)
         S_check_deck(deck);
