@@ -39,6 +39,7 @@ for h in $harnesses; do
     # -rss_limit_mb: a memory blow-up is a finding too.
     # shellcheck disable=SC2086
     if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0 \
         "$build/tests/fuzz/$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" $dict \
         "$build/corpus/$h" "tests/fuzz/corpus/$h" >"$build/$h.log" 2>&1; then
