@@ -35,6 +35,15 @@ static void S_run_job(batch_state *st, batch_job *job)
     if (ok)
         ok = write_file_atomic(job->path, data, len, d);
     free(data);
+    for (int i = 0; job->extras && i < job->extras->n; i++) {
+        if (ok)
+            ok = write_file_atomic(job->extras->file[i].path, job->extras->file[i].data,
+                                   job->extras->file[i].len, d);
+        free(job->extras->file[i].path);
+        free(job->extras->file[i].data);
+    }
+    if (job->extras)
+        job->extras->n = 0;
     job->status = ok ? EXIT_OK : diags_exit_status(d);
     if (!ok && job->status == EXIT_OK)
         job->status = EXIT_INTERNAL;

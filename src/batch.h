@@ -12,6 +12,20 @@
 
 typedef struct batch_job batch_job;
 
+/* Files a job writes beside its document (the provenance sidecars next to a
+ * PDF): the producer fills them (malloc'd path and data); the runner writes
+ * each atomically after the document itself was written, then frees them.
+ * A document that fails writes none of them. */
+enum { BATCH_MAX_EXTRA = 4 };
+typedef struct {
+    int n;
+    struct {
+        char *path;
+        unsigned char *data;
+        size_t len;
+    } file[BATCH_MAX_EXTRA];
+} batch_extras;
+
 /* Produces the document's bytes into *data (malloc'd; the runner frees it).
  * Problems go to d. Returns false on failure. Runs on a worker thread: it
  * may only read shared state. */
@@ -24,6 +38,7 @@ struct batch_job {
     batch_produce_fn produce;
     void *ctx;
     int arg;             /* free for the producer (e.g. a prefecture code) */
+    batch_extras *extras; /* optional: storage for the producer's extra files */
     /* results */
     int status;          /* exit status of this document, EXIT_OK on success */
     size_t bytes;

@@ -2,6 +2,8 @@
  * checks, cairo path -> drawlist, label text, wrapping, legend. */
 #include "chart_priv.h"
 
+#include "numfmt.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,37 +13,6 @@ const uint32_t chart_palette_status[6] = {0x1F3864, 0x2E75B6, 0x9DC3E6,
                                           0xDDE5EF, 0xBFB5A8, 0xE3E3E3};
 /* One blue, light to dark: oldest year lightest, latest darkest. */
 const uint32_t chart_palette_years3[3] = {0xBDD7EE, 0x5B9BD5, 0x1F3864};
-
-void chart_format_count(char *buf, size_t size, double value)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", value < 0 ? -value : value);
-    size_t nd = strlen(digits), o = 0;
-    char tmp[48];
-    if (value <= -0.5)
-        tmp[o++] = '-';
-    for (size_t i = 0; i < nd; i++) {
-        if (i > 0 && (nd - i) % 3 == 0)
-            tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, size, "%s", tmp);
-}
-
-long chart_pct10(double count, double total)
-{
-    if (total <= 0)
-        return 0;
-    /* integers in the survey; llround keeps it exact for counts < 2^52 */
-    long long c = llround(count), t = llround(total);
-    return (long)((2000 * c + t) / (2 * t));
-}
-
-void chart_format_pct10(char *buf, size_t size, long pct10)
-{
-    snprintf(buf, size, "%ld.%ld%%", pct10 / 10, pct10 % 10);
-}
 
 /* ---- text ---- */
 
@@ -274,14 +245,15 @@ const char *chart_value_label(chart_ctx *x, int cat, int series, double total)
     size_t i = (size_t)cat * (size_t)c->n_series + (size_t)series;
     if (c->value_labels && c->value_labels[i])
         return c->value_labels[i];
-    char cnt[48], pct[24];
-    chart_format_count(cnt, sizeof cnt, c->values[i]);
+    char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
+    long long count = llround(c->values[i]);
+    numfmt_int(cnt, count);
     if (total <= 0 || c->label_format == CHART_LABEL_COUNT)
         return arena_strdup(x->out->mem, cnt);
-    chart_format_pct10(pct, sizeof pct, chart_pct10(c->values[i], total));
+    numfmt_pct10_str(pct, numfmt_pct10(count, llround(total)));
     if (c->label_format == CHART_LABEL_PCT)
-        return arena_strdup(x->out->mem, pct);
-    return arena_printf(x->out->mem, "%s\n%s", cnt, pct);
+        return arena_printf(x->out->mem, "%s%%", pct);
+    return arena_printf(x->out->mem, "%s\n%s%%", cnt, pct);
 }
 
 const char *chart_label_one_line(chart_ctx *x, const char *label)
@@ -290,6 +262,17 @@ const char *chart_label_one_line(chart_ctx *x, const char *label)
     if (!nl)
         return label;
     return arena_printf(x->out->mem, "%.*s（%s）", (int)(nl - label), label, nl + 1);
+}
+
+void chart_printed(chart_ctx *x, chart_text_role role, int cat, int series, const char *text)
+{
+    if (x->c->printed)
+        x->c->printed(x->c->printed_ctx, role, cat, series, text);
+}
+
+void chart_format_tick(char *buf, double value)
+{
+    numfmt_int(buf, llround(value));
 }
 
 double chart_plot_top(const chart_ctx *x, chart_box a, double content_h)

@@ -44,9 +44,10 @@ typedef enum {
     CHART_LEGEND_RIGHT
 } chart_legend_pos;
 
-/* How labels are formatted when value_labels is NULL. Percentages are of
- * the bar's total (stacked, donut) or of spec.total (bars), rounded half up
- * to one decimal. AUTO: count and % for stacked bars and donuts, and for bars
+/* How labels are formatted when value_labels is NULL (with numfmt.h, as
+ * every number of the deck). Percentages are of the bar's total (stacked,
+ * donut) or of spec.total (bars), rounded half up to one decimal; callers
+ * that need another rounding pass value_labels. AUTO: count and % for stacked bars and donuts, and for bars
  * when spec.total is set; count alone otherwise. */
 typedef enum {
     CHART_LABEL_AUTO,
@@ -54,6 +55,22 @@ typedef enum {
     CHART_LABEL_PCT,
     CHART_LABEL_COUNT_PCT
 } chart_label_format;
+
+/* What a text the chart prints shows (for provenance: every printed number
+ * is accounted for by the caller). */
+typedef enum {
+    CHART_TEXT_VALUE,    /* the value label of (cat, series) */
+    CHART_TEXT_TICK,     /* an axis tick label */
+    CHART_TEXT_CATEGORY, /* cats[cat] (a ring title for donuts) */
+    CHART_TEXT_SERIES,   /* series[series] (legend, donut slice name) */
+    CHART_TEXT_GROUP,    /* cat_groups[cat] */
+    CHART_TEXT_CENTRE    /* the donut's centre text */
+} chart_text_role;
+
+/* Called once per printed text, with the whole label (before wrapping);
+ * cat / series are -1 where they do not apply. */
+typedef void (*chart_printed_fn)(void *ctx, chart_text_role role, int cat, int series,
+                                 const char *text);
 
 typedef struct {
     chart_type type;
@@ -81,6 +98,8 @@ typedef struct {
     uint32_t text_rgb;   /* 0 = dark grey 0x333333 */
     bool no_grid;        /* no gridlines and tick labels */
     const char *centre_text; /* CHART_DONUT: optional text in the hole ('\n' = lines) */
+    chart_printed_fn printed; /* optional */
+    void *printed_ctx;
 } chart_spec;
 
 /* Where the chart put things, for tests and for callers that align notes. */
@@ -105,12 +124,6 @@ bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measur
 extern const uint32_t chart_palette_status[6];
 extern const uint32_t chart_palette_years3[3];
 
-/* "1359" -> "1,359" (rounded to an integer; locale-free). */
-void chart_format_count(char *buf, size_t size, double value);
-/* Share of total in tenths of a percent, rounded half up: 785/1721 -> 456. */
-long chart_pct10(double count, double total);
-/* "45.6%" */
-void chart_format_pct10(char *buf, size_t size, long pct10);
 /* Gridline step for values up to max, about target_ticks steps:
  * 1, 2, 2.5 or 5 x 10^k, at least 1 (counts have no fractions). */
 double chart_nice_step(double max, int target_ticks);

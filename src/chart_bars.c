@@ -88,8 +88,8 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
         }
     bool fits = false;
     for (int tries = 0; tries < 40 && !fits; tries++) {
-        char t[48];
-        chart_format_count(t, sizeof t, axis_max);
+        char t[NUMFMT_MAX];
+        chart_format_tick(t, axis_max);
         double tick_w = chart_text_w(x, t, tick_fs, FONT_GOTHIC);
         right_margin = grid ? tick_w / 2 : 0;
         plot_w = a.x + a.w - right_margin - plot_x;
@@ -126,8 +126,9 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             double v = t * step, gx = plot_x + plot_w * v / axis_max;
             chart_emit_line(x, gx, grid_top, gx, grid_bottom, t ? CHART_GRID_RGB : CHART_AXIS_RGB,
                             0.5);
-            char buf[48];
-            chart_format_count(buf, sizeof buf, v);
+            char buf[NUMFMT_MAX];
+            chart_format_tick(buf, v);
+            chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
             dl_text(x->out, buf, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
                     FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
@@ -137,6 +138,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
 
     for (int k = 0; k < nc; k++) {
         double row = top + k * pitch, mid = row + pitch / 2;
+        chart_printed(x, CHART_TEXT_CATEGORY, k, -1, c->cats[k] ? c->cats[k] : "");
         chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
                          DL_ALIGN_RIGHT);
         double by = mid - bh * ns / 2;
@@ -145,6 +147,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             double len = plot_w * c->values[i] / axis_max;
             if (len > 0)
                 chart_emit_rect(x, plot_x, by, len, bh, chart_series_rgb(x, s));
+            chart_printed(x, CHART_TEXT_VALUE, k, s, labels[i]);
             dl_text(x->out, labels[i], plot_x + len + fs * 0.3,
                     by + bh / 2 + val_fs * (CHART_ASCENT - 0.5), val_fs, FONT_GOTHIC, x->text_rgb,
                     DL_ALIGN_LEFT);

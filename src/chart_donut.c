@@ -142,6 +142,10 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
             cairo_line_to(x->cr, elbow_x, l->y);
             cairo_line_to(x->cr, tx - dir * fs * 0.25, l->y);
             chart_emit_stroke(x, CHART_LEADER_RGB, 0.5);
+            int s = (int)(l - sl);
+            chart_printed(x, CHART_TEXT_VALUE, cat, s, chart_value_label(x, cat, s, total));
+            if (names && c->series[s])
+                chart_printed(x, CHART_TEXT_SERIES, cat, s, c->series[s]);
             chart_lines_draw(x, &l->lines, tx + dir * fs * 0.1, l->y, fs, FONT_GOTHIC,
                              x->text_rgb, right ? DL_ALIGN_LEFT : DL_ALIGN_RIGHT);
         }
@@ -153,6 +157,7 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
         double h = (cl.n - 1) * cfs * CHART_LINE + cfs;
         if (cl.overflow || h > ri * 1.6)
             return fail(x, D_TEXT_OVERFLOW, "the centre text", cl.w > h ? cl.w : h, ri * 1.6);
+        chart_printed(x, CHART_TEXT_CENTRE, cat, -1, c->centre_text);
         chart_lines_draw(x, &cl, cx, cy, cfs, FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_CENTER);
     }
     return true;
@@ -179,6 +184,7 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
         chart_lines t = chart_wrap(x, title, fs, FONT_GOTHIC_BOLD, w);
         if (t.overflow || t.n > 1)
             return fail(x, D_TEXT_OVERFLOW, "a ring title", t.w, w);
+        chart_printed(x, CHART_TEXT_CATEGORY, k, -1, title);
         dl_text(x->out, title, sub.x + w / 2, a.y + fs * CHART_ASCENT, fs, FONT_GOTHIC_BOLD,
                 x->text_rgb, DL_ALIGN_CENTER);
         if (!draw_ring(x, sub, k, r_min, NULL))

@@ -19,9 +19,11 @@ static void draw_swatch(chart_ctx *x, double sx, double sy, double side, uint32_
     }
 }
 
-static void draw_entry(chart_ctx *x, const legend_entry *e, uint32_t rgb, double ex, double ey)
+static void draw_entry(chart_ctx *x, const legend_entry *e, int s, double ex, double ey)
 {
     double fs = x->fs, sw = fs * 0.9, gap = fs * 0.4;
+    uint32_t rgb = chart_series_rgb(x, s);
+    chart_printed(x, CHART_TEXT_SERIES, -1, s, x->c->series[s] ? x->c->series[s] : "");
     draw_swatch(x, ex, ey + (fs - sw) / 2, sw, rgb);
     for (int i = 0; i < e->lines.n; i++)
         dl_text(x->out, e->lines.line[i], ex + sw + gap, ey + i * fs * CHART_LINE + fs * CHART_ASCENT,
@@ -67,7 +69,7 @@ bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area)
             return too_big(x, total_h, area->h, "the legend column");
         double ex = area->x + area->w - col_w, ey = area->y + (area->h - total_h) / 2;
         for (int s = 0; s < n; s++) {
-            draw_entry(x, &e[s], chart_series_rgb(x, s), ex, ey);
+            draw_entry(x, &e[s], s, ex, ey);
             ey += e[s].h + fs * 0.6;
         }
         area->w -= col_w + fs * 1.5;
@@ -117,7 +119,7 @@ bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area)
         }
         double ex = area->x + (area->w - w) / 2;
         for (int s = row_first[r]; s < row_first[r + 1]; s++) {
-            draw_entry(x, &e[s], chart_series_rgb(x, s), ex, ry);
+            draw_entry(x, &e[s], s, ex, ry);
             ex += e[s].w + entry_gap;
         }
         ry += h + row_gap;

@@ -4,6 +4,7 @@
 #define AIREPORT_CHART_PRIV_H
 
 #include "chart.h"
+#include "numfmt.h"
 
 #include <cairo.h>
 
@@ -70,6 +71,11 @@ uint32_t chart_text_on(const chart_ctx *x, uint32_t bg);
 /* The label of one value: value_labels[i] or formatted from the value; may
  * hold one '\n'. total: base of the percentage (<= 0: count only). */
 const char *chart_value_label(chart_ctx *x, int cat, int series, double total);
+/* Tells the caller (spec.printed) what a printed text shows. */
+void chart_printed(chart_ctx *x, chart_text_role role, int cat, int series, const char *text);
+/* An axis value as a count with separators (numfmt): 1250 -> "1,250"; buf
+ * NUMFMT_MAX bytes. */
+void chart_format_tick(char *buf, double value);
 /* "785\n45.6%" -> "785（45.6%）" */
 const char *chart_label_one_line(chart_ctx *x, const char *label);
 

@@ -155,6 +155,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
                             0.5);
             char t[8];
             snprintf(t, sizeof t, "%d%%", p);
+            chart_printed(x, CHART_TEXT_TICK, -1, -1, t);
             dl_text(x->out, t, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
                     FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
@@ -163,10 +164,13 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     outside_label *ol = ARENA_NEW(x->out->mem, outside_label, c->n_series);
     for (int k = 0; k < c->n_cats; k++) {
         if (head_y[k] >= 0)
+            chart_printed(x, CHART_TEXT_GROUP, k, -1, c->cat_groups[k]);
+        if (head_y[k] >= 0)
             /* the heading sits low in its row: it belongs to the bars below */
             dl_text(x->out, c->cat_groups[k], a.x, head_y[k] + head_h - fs * CHART_DESCENT, fs,
                     FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_LEFT);
         double bt = bar_top[k], mid = bt + bar_h / 2;
+        chart_printed(x, CHART_TEXT_CATEGORY, k, -1, c->cats[k] ? c->cats[k] : "");
         chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
                          DL_ALIGN_RIGHT);
         const double *v = c->values + (size_t)k * (size_t)c->n_series;
@@ -185,6 +189,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             uint32_t rgb = chart_series_rgb(x, s);
             chart_emit_rect(x, sx, bt, sw, bar_h, rgb);
             const char *label = chart_value_label(x, k, s, total);
+            chart_printed(x, CHART_TEXT_VALUE, k, s, label); /* inside or above: drawn once */
             const char *nl = strchr(label, '\n');
             const char *one = chart_label_one_line(x, label);
             double pad = fs * 0.5, cx = sx + sw / 2;

@@ -126,3 +126,41 @@ bool numfmt_era_date(char *buf, size_t size, const char *iso)
     }
     return false;
 }
+
+void numfmt_pct10_largest_remainder(const long long *counts, int n, int *pct10)
+{
+    long long sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += counts[i] > 0 ? counts[i] : 0;
+    if (sum <= 0) {
+        for (int i = 0; i < n; i++)
+            pct10[i] = -1;
+        return;
+    }
+    int given = 0;
+    for (int i = 0; i < n; i++) {
+        long long c = counts[i] > 0 ? counts[i] : 0;
+        pct10[i] = (int)(1000 * c / sum);
+        given += pct10[i];
+    }
+    /* Each floor lost less than one tenth, so fewer than n tenths are left:
+     * hand them out one per count, largest remainder (1000*c mod sum) first. */
+    for (; given < 1000; given++) {
+        int best = -1;
+        long long best_rem = -1, best_c = -1;
+        for (int i = 0; i < n; i++) {
+            long long c = counts[i] > 0 ? counts[i] : 0;
+            long long rem = 1000 * c % sum;
+            if (c == 0 || pct10[i] != (int)(1000 * c / sum))
+                continue; /* nothing to round, or already rounded up */
+            if (rem > best_rem || (rem == best_rem && c > best_c)) {
+                best = i;
+                best_rem = rem;
+                best_c = c;
+            }
+        }
+        if (best < 0)
+            break;
+        pct10[best]++;
+    }
+}

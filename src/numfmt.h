@@ -17,6 +17,11 @@ enum { NUMFMT_MAX = 48 };
 int numfmt_pct10(long long count, long long base);
 /* Integer percent, half up (46, 81); -1 when base <= 0 or count < 0. */
 int numfmt_pct_int(long long count, long long base);
+/* Percent x10 of each of n counts (>= 0) in their sum, by largest remainder
+ * (Hamilton): each share is floored to 0.1, then the tenths still missing to
+ * 100.0 go one each to the largest remainders (ties: the larger count, then
+ * the earlier one). The results always sum to 1000; all -1 when the sum is 0. */
+void numfmt_pct10_largest_remainder(const long long *counts, int n, int *pct10);
 
 /* The functions below write into buf (NUMFMT_MAX bytes) and return buf. */
 

@@ -2,6 +2,7 @@
  * labels, leader lines, containment, errors; and the PNG writer. Sample
  * charts with the real fonts go to /tmp/aireport-chart-*.png for a look. */
 #include "chart.h"
+#include "numfmt.h"
 #include "harness.h"
 #include "pngwriter.h"
 
@@ -93,21 +94,14 @@ static int find_fills(const drawlist *dl, uint32_t rgb, const dl_item **out, int
     return n;
 }
 
+/* Labels and ticks are formatted by numfmt (the one formatting module). */
 static void test_formatting(void)
 {
-    char b[32];
-    chart_format_count(b, sizeof b, 1359);
-    CHECK_STR(b, "1,359");
-    chart_format_count(b, sizeof b, 1234567);
-    CHECK_STR(b, "1,234,567");
-    chart_format_count(b, sizeof b, 999);
-    CHECK_STR(b, "999");
-    CHECK_INT(chart_pct10(785, 1721), 456);
-    CHECK_INT(chart_pct10(1, 8), 125);  /* 12.5 exactly */
-    CHECK_INT(chart_pct10(1, 16), 63);  /* 6.25 rounds half up */
-    CHECK_INT(chart_pct10(0, 0), 0);
-    chart_format_pct10(b, sizeof b, 456);
-    CHECK_STR(b, "45.6%");
+    char b[NUMFMT_MAX];
+    CHECK_STR(numfmt_int(b, 1359), "1,359");
+    CHECK_STR(numfmt_int(b, 1234567), "1,234,567");
+    CHECK_INT(numfmt_pct10(785, 1721), 456);
+    CHECK_INT(numfmt_pct10(1, 16), 63); /* 6.25 rounds half up */
     CHECK(chart_nice_step(1359, 5) == 500 || chart_nice_step(1359, 5) == 250);
     CHECK(chart_nice_step(3, 5) == 1);
 }
