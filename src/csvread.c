@@ -256,7 +256,8 @@ static void convert_and_feed(struct reader *r, const char *in, size_t n, bool la
         pos = e->out_offset;
         report_event(r, e);
     }
-    feed(r, r->dec.out + pos, r->dec.out_len - pos);
+    if (r->dec.out_len > pos) /* out is NULL before any output: NULL + 0 is UB */
+        feed(r, r->dec.out + pos, r->dec.out_len - pos);
 }
 
 /* A byte source that can be read twice (detection, then conversion). */
