@@ -1,11 +1,17 @@
 /* cmd_build.c - `aireport build`: the main job. Loads the survey once,
- * computes every figure set once, then writes every output document through
- * the batch runner (parallel, atomic, failures isolated). */
+ * computes every figure set once, loads fonts and templates once, then
+ * writes every output document through the batch runner (parallel, atomic,
+ * failures isolated): the figures export, the national deck, the 47
+ * prefecture reports, the headline charts as PNG, index.html and, with
+ * --bodies, one sheet per body. --only national,13,131016 builds just those
+ * documents (the exports, charts and index.html are then left as they are). */
+#include "atomicfile.h"
 #include "batch.h"
 #include "cli.h"
 #include "deck.h"
 #include "figures.h"
 #include "fontset.h"
+#include "indexhtml.h"
 #include "survey.h"
 
 #include <errno.h>
@@ -15,11 +21,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The national pages whose first chart goes to out/charts/ and index.html. */
+static const char *const S_chart_pages[] = {"p03", "p04", "p10"};
+enum { N_CHART_PAGES = sizeof S_chart_pages / sizeof S_chart_pages[0] };
+
 typedef struct {
+    const cli_options *o;
     const survey *s;
-    figset *sets[N_PREFECTURES + 1]; /* [0] national, [pref] */
-    const fontset *fonts;            /* loaded once, shared read-only by workers */
-    const deck_templates *national;  /* NULL when the templates are invalid */
+    figset *sets[N_PREFECTURES + 1];   /* [0] national, [pref] */
+    fig_pref_rank rank[N_PREFECTURES]; /* latest year; [pref - 1] */
+    const fontset *fonts;              /* loaded once, shared read-only by workers */
+    const deck_templates *national;    /* NULL when the templates are invalid */
+    const deck_templates *prefecture;  /* the shared prefecture report */
+    const deck_templates *body;        /* the body sheet */
+    char chart_caption[N_CHART_PAGES][256];
 } build_ctx;
 
 static bool S_export(const build_ctx *b, bool json, unsigned char **data, size_t *len)
@@ -54,6 +69,46 @@ static bool S_produce_national(void *ctx, const batch_job *job, unsigned char **
     return deck_render(b->national, b->s, b->sets[0], b->fonts, data, len, pages, d);
 }
 
+/* A prefecture report; layouts/prefectures/PP.ini, when present, is applied
+ * here (on the worker) so that a broken override fails only its prefecture. */
+static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char **data,
+                                 size_t *len, int *pages, diags *d)
+{
+    const build_ctx *b = ctx;
+    int pref = job->arg;
+    deck_scope scope = {.f = b->sets[pref], .nation = b->sets[0], .pref = &b->rank[pref - 1]};
+    char override[4096];
+    snprintf(override, sizeof override, "%s/prefectures/%02d.ini", b->o->layouts_dir, pref);
+    if (access(override, F_OK) != 0)
+        return deck_render_scope(b->prefecture, b->s, &scope, b->fonts, data, len, pages, d);
+    arena *mem = arena_new();
+    deck_templates *own = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini",
+                                                       override, b->s, b->sets[0], mem, d);
+    bool ok = own && deck_render_scope(own, b->s, &scope, b->fonts, data, len, pages, d);
+    arena_free(mem);
+    return ok;
+}
+
+static bool S_produce_body(void *ctx, const batch_job *job, unsigned char **data, size_t *len,
+                           int *pages, diags *d)
+{
+    const build_ctx *b = ctx;
+    const sv_body *body = &b->s->bodies[job->arg];
+    deck_scope scope = {.f = b->sets[body->pref], .nation = b->sets[0],
+                        .pref = &b->rank[body->pref - 1], .body = body};
+    return deck_render_scope(b->body, b->s, &scope, b->fonts, data, len, pages, d);
+}
+
+static bool S_produce_chart(void *ctx, const batch_job *job, unsigned char **data, size_t *len,
+                            int *pages, diags *d)
+{
+    build_ctx *b = ctx;
+    deck_scope scope = {.f = b->sets[0]};
+    *pages = 0;
+    return deck_chart_png(b->national, b->s, &scope, b->fonts, S_chart_pages[job->arg], 1.5,
+                          data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0], d);
+}
+
 /* Creates dir (and its parents). */
 static bool S_mkdirs(const char *dir, diags *d)
 {
@@ -79,6 +134,135 @@ static bool S_mkdirs(const char *dir, diags *d)
     return true;
 }
 
+/* What --only asks for. */
+typedef struct {
+    bool all;  /* no --only */
+    bool national;
+    bool pref[N_PREFECTURES + 1];
+    int n_bodies;
+    int *bodies; /* body indices */
+} selection;
+
+/* Parses --only; false (with a message) on a token that names nothing. */
+static bool S_select(const cli_options *o, const survey *s, arena *mem, selection *sel)
+{
+    memset(sel, 0, sizeof *sel);
+    sel->all = !o->only;
+    sel->bodies = ARENA_NEW(mem, int, s->n_bodies);
+    if (!o->only)
+        return true;
+    char *list = arena_strdup(mem, o->only);
+    for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        while (*tok == ' ')
+            tok++;
+        int pref = cli_prefecture_code(tok), body;
+        if (strcmp(tok, "national") == 0)
+            sel->national = true;
+        else if (pref > 0)
+            sel->pref[pref] = true;
+        else if (strlen(tok) == 6 && (body = survey_find_body(s, tok)) >= 0)
+            sel->bodies[sel->n_bodies++] = body;
+        else {
+            fprintf(stderr,
+                    "aireport: --only: \"%s\" is neither national, a prefecture code 01..47 "
+                    "nor the 6-digit code of a body in the data\nTry 'aireport --help'.\n",
+                    tok);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The page of index.html: every document with its size and pages, and the
+ * chart images. Written atomically like every other output. */
+static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, arena *mem,
+                          diags *d)
+{
+    index_doc *docs = ARENA_NEW(mem, index_doc, n);
+    index_image *images = ARENA_NEW(mem, index_image, N_CHART_PAGES);
+    int nd = 0, ni = 0;
+    size_t out_len = strlen(b->o->out_dir) + 1;
+    for (int i = 0; i < n; i++) {
+        const batch_job *j = &jobs[i];
+        const char *href = j->path + out_len; /* relative to out/ */
+        if (j->produce == S_produce_chart) {
+            if (j->status == EXIT_OK)
+                images[ni++] = (index_image){.caption = b->chart_caption[j->arg], .href = href};
+            continue;
+        }
+        const char *title = j->name;
+        if (j->produce == S_produce_national)
+            title = "全国版（national.pdf）";
+        docs[nd++] = (index_doc){.title = title, .href = href, .bytes = j->bytes,
+                                 .pages = j->pages, .failed = j->status != EXIT_OK};
+    }
+    /* the survey year the documents report on */
+    const char *edition = b->s->years[b->s->n_years - 1].label;
+    index_page page = {.title = "自治体における生成AI導入状況", .edition = edition,
+                       .sample = b->s->sample, .docs = docs, .n_docs = nd, .images = images,
+                       .n_images = ni};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mf = open_memstream(&buf, &len);
+    if (!mf) {
+        diag_add(d, D_IO_WRITE, "index.html", 0, 0, "out of memory formatting index.html");
+        return;
+    }
+    bool ok = index_html_write(mf, &page);
+    if (fclose(mf) != 0 || !ok)
+        diag_add(d, D_INTERNAL, "index.html", 0, 0, "could not format index.html");
+    else
+        write_file_atomic(arena_printf(mem, "%s/index.html", b->o->out_dir), buf, len, d);
+    free(buf);
+}
+
+/* Jobs of everything the selection asks for. */
+static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, batch_job *jobs)
+{
+    const survey *s = b->s;
+    const char *out = b->o->out_dir;
+    int n = 0;
+    if (sel->all) {
+        jobs[n++] = (batch_job){.name = "figures.csv",
+                                .path = arena_printf(mem, "%s/figures.csv", out),
+                                .produce = S_produce_figures, .ctx = b, .arg = 0};
+        jobs[n++] = (batch_job){.name = "figures.json",
+                                .path = arena_printf(mem, "%s/figures.json", out),
+                                .produce = S_produce_figures, .ctx = b, .arg = 1};
+    }
+    if (b->national && (sel->all || sel->national))
+        jobs[n++] = (batch_job){.name = "national",
+                                .path = arena_printf(mem, "%s/national.pdf", out),
+                                .produce = S_produce_national, .ctx = b};
+    if (b->prefecture)
+        for (int p = 1; p <= N_PREFECTURES; p++) {
+            if (!(sel->all || sel->pref[p]) || !b->rank[p - 1].name[0])
+                continue;
+            const char *name = arena_printf(mem, "%02d_%s", p, b->rank[p - 1].name);
+            jobs[n++] = (batch_job){.name = name,
+                                    .path = arena_printf(mem, "%s/prefectures/%s.pdf", out, name),
+                                    .produce = S_produce_prefecture, .ctx = b, .arg = p};
+        }
+    if (b->national && sel->all)
+        for (int i = 0; i < N_CHART_PAGES; i++)
+            jobs[n++] = (batch_job){
+                .name = arena_printf(mem, "charts/%s.png", S_chart_pages[i]),
+                .path = arena_printf(mem, "%s/charts/%s.png", out, S_chart_pages[i]),
+                .produce = S_produce_chart, .ctx = b, .arg = i};
+    if (b->body) {
+        int nb = sel->all && bodies ? s->n_bodies : sel->n_bodies;
+        for (int k = 0; k < nb; k++) {
+            int i = sel->all && bodies ? s->body_by_code[k] : sel->bodies[k];
+            const char *name = arena_printf(mem, "%s_%s", s->bodies[i].code, s->bodies[i].name);
+            jobs[n++] = (batch_job){.name = name,
+                                    .path = arena_printf(mem, "%s/bodies/%s.pdf", out, name),
+                                    .produce = S_produce_body, .ctx = b, .arg = i};
+        }
+    }
+    return n;
+}
+
 int cmd_build(const cli_options *o)
 {
     diags *d = diags_new(stderr);
@@ -93,42 +277,71 @@ int cmd_build(const cli_options *o)
     }
 
     arena *mem = arena_new();
-    build_ctx b = {.s = s};
+    selection sel;
+    if (!S_select(o, s, mem, &sel)) {
+        arena_free(mem);
+        survey_free(s);
+        diags_free(d);
+        return EXIT_USAGE;
+    }
+    bool bodies = o->bodies || sel.n_bodies > 0;
+    build_ctx b = {.o = o, .s = s};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
+    figures_pref_ranking(s, s->n_years - 1, b.rank);
 
     /* Fixed costs once per process: fonts, templates. A problem with either
-     * fails the PDF documents but not the figures export. */
+     * fails the PDF documents that need them but not the figures export. */
     int setup_status = EXIT_OK;
     fontset *fonts = fontset_load(o->fonts_file, d);
-    if (fonts)
-        b.fonts = fonts;
-    b.national = deck_templates_load(o->layouts_dir, "deck.ini", s, b.sets[0], mem, d);
+    b.fonts = fonts;
+    bool want_national = sel.all || sel.national;
+    bool want_prefs = sel.all;
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        want_prefs |= sel.pref[p];
+    if (want_national)
+        b.national = deck_templates_load(o->layouts_dir, "deck.ini", s, b.sets[0], mem, d);
+    if (want_prefs)
+        b.prefecture = deck_templates_load(o->layouts_dir, "prefecture.ini", s, b.sets[0], mem, d);
+    if (bodies)
+        b.body = deck_templates_load(o->layouts_dir, "body.ini", s, b.sets[0], mem, d);
     diags_print_summary(d, stderr);
-    if (!fonts || !b.national)
+    if (!fonts || (want_national && !b.national) || (want_prefs && !b.prefecture) ||
+        (bodies && !b.body))
         setup_status = diags_exit_status(d);
-
-    batch_job jobs[4];
-    int n = 0;
-    jobs[n++] = (batch_job){.name = "figures.csv",
-                            .path = arena_printf(mem, "%s/figures.csv", o->out_dir),
-                            .produce = S_produce_figures, .ctx = &b, .arg = 0};
-    jobs[n++] = (batch_job){.name = "figures.json",
-                            .path = arena_printf(mem, "%s/figures.json", o->out_dir),
-                            .produce = S_produce_figures, .ctx = &b, .arg = 1};
-    if (setup_status == EXIT_OK)
-        jobs[n++] = (batch_job){.name = "national",
-                                .path = arena_printf(mem, "%s/national.pdf", o->out_dir),
-                                .produce = S_produce_national, .ctx = &b};
-    else
+    if (!fonts)
+        b.national = b.prefecture = b.body = NULL; /* nothing can be drawn */
+    if (want_national && !b.national)
         fprintf(stderr, "aireport: national: not built (fonts or templates invalid, see above); "
                         "%s/national.pdf kept as it was\n", o->out_dir);
+    if (want_prefs && !b.prefecture)
+        fprintf(stderr, "aireport: prefecture reports: not built (fonts or templates invalid, "
+                        "see above); %s/prefectures/ kept as it was\n", o->out_dir);
+    if (bodies && !b.body)
+        fprintf(stderr, "aireport: body sheets: not built (fonts or templates invalid, see "
+                        "above); %s/bodies/ kept as it was\n", o->out_dir);
+
+    batch_job *jobs = ARENA_NEW(mem, batch_job, 8 + N_PREFECTURES + N_CHART_PAGES + s->n_bodies);
+    int n = S_jobs(&b, &sel, bodies, mem, jobs);
+    const char *subdirs[] = {"prefectures", "charts", "bodies"};
+    bool need[] = {b.prefecture != NULL, b.national && sel.all, b.body != NULL};
+    for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++)
+        if (need[i] && !S_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
+            setup_status = EXIT_IO; /* the jobs writing there fail and say so */
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     batch_options bo = {.jobs = o->jobs ? o->jobs : (cores > 0 ? (int)cores : 1),
                         .progress = !o->quiet,
                         .quiet = o->quiet};
     status = batch_run(jobs, n, &bo, stderr);
+    if (sel.all) {
+        diags *di = diags_new(stderr);
+        S_write_index(&b, jobs, n, mem, di);
+        diags_print_summary(di, stderr);
+        if (status == EXIT_OK)
+            status = diags_exit_status(di);
+        diags_free(di);
+    }
     if (status == EXIT_OK)
         status = setup_status;
 

@@ -2,21 +2,24 @@
 #include "deck.h"
 
 #include "layout.h"
+#include "layout_munitable.h"
 #include "pdfwriter.h"
 #include "placeholder.h"
 #include "template.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct deck_templates {
     tpl_deck *deck;
 };
 
-deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
-                                    const survey *s, const figset *national, arena *mem,
-                                    diags *d)
+deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
+                                             const char *override_file, const survey *s,
+                                             const figset *national, arena *mem, diags *d)
 {
-    tpl_deck *deck = tpl_deck_load(layouts_dir, deck_file, s, national, mem, d);
+    tpl_deck *deck =
+        tpl_deck_load_override(layouts_dir, deck_file, override_file, s, national, mem, d);
     if (!deck)
         return NULL;
     deck_templates *t = ARENA_NEW(mem, deck_templates, 1);
@@ -24,30 +27,71 @@ deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_fi
     return t;
 }
 
+deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
+                                    const survey *s, const figset *national, arena *mem,
+                                    diags *d)
+{
+    return deck_templates_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+}
+
 int deck_page_count(const deck_templates *t) { return t->deck->n_pages; }
 
 typedef struct {
+    int n_pages;
     drawlist *pages;
     const char **titles;
     const char *doc_title;
 } laid_out;
 
-/* Lays out every page into mem. false when any page failed. */
-static bool lay_out(const deck_templates *t, const survey *s, const figset *f,
+/* Lays out every page into mem. false when any page failed. A page with a
+ * [munitable] becomes as many pages as its table needs. */
+static bool lay_out(const deck_templates *t, const survey *s, const deck_scope *sc,
                     const fontset *fonts, arena *mem, diags *d, laid_out *out)
 {
     const tpl_deck *deck = t->deck;
-    layout_ctx c = {.deck = deck, .s = s, .f = f, .fonts = fonts, .mem = mem, .d = d};
-    out->pages = ARENA_NEW(mem, drawlist, deck->n_pages);
-    out->titles = ARENA_NEW(mem, const char *, deck->n_pages);
+    layout_ctx c = {.deck = deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
+                    .nation = sc->nation, .pref = sc->pref, .body = sc->body};
+    int cap = deck->n_pages + 8;
+    out->pages = ARENA_NEW(mem, drawlist, cap);
+    out->titles = ARENA_NEW(mem, const char *, cap);
+    out->n_pages = 0;
     bool ok = true;
     for (int i = 0; i < deck->n_pages; i++) {
-        drawlist_init(&out->pages[i], mem);
-        if (!layout_page(&c, &deck->pages[i], i + 1, &out->pages[i], &out->titles[i]))
-            ok = false;
+        const tpl_page *pg = &deck->pages[i];
+        int no = out->n_pages + 1;
+        drawlist *more = NULL;
+        const char **more_titles = NULL;
+        int n_more = 1;
+        if (layout_munitable_block(pg)) {
+            if (!layout_munitable_pages(&c, pg, no, &more, &more_titles, &n_more))
+                ok = false;
+        } else {
+            more = ARENA_NEW(mem, drawlist, 1);
+            more_titles = ARENA_NEW(mem, const char *, 1);
+            drawlist_init(more, mem);
+            if (!layout_page(&c, pg, no, more, more_titles))
+                ok = false;
+        }
+        if (out->n_pages + n_more > cap) {
+            int ncap = (out->n_pages + n_more) * 2;
+            drawlist *p = ARENA_NEW(mem, drawlist, ncap);
+            const char **tt = ARENA_NEW(mem, const char *, ncap);
+            memcpy(p, out->pages, sizeof *p * (size_t)out->n_pages);
+            memcpy(tt, out->titles, sizeof *tt * (size_t)out->n_pages);
+            out->pages = p;
+            out->titles = tt;
+            cap = ncap;
+        }
+        for (int k = 0; k < n_more; k++) {
+            out->pages[out->n_pages] = more[k];
+            out->titles[out->n_pages++] = more_titles[k];
+        }
     }
     char err[512];
-    ph_context ph = {.s = s, .f = f, .edition = deck->edition, .year = -1};
+    ph_context ph = {.s = s, .f = sc->f, .edition = deck->edition, .year = -1,
+                     .nation = sc->nation, .pref = sc->pref, .body = sc->body,
+                     .n_vars = deck->n_vars, .var_name = deck->var_name,
+                     .var_value = deck->var_value};
     out->doc_title = ph_expand(deck->title, &ph, mem, err, sizeof err);
     if (!out->doc_title) {
         diag_add(d, D_TEMPLATE, deck->file, 0, 0, "[deck] title: %s", err);
@@ -56,16 +100,16 @@ static bool lay_out(const deck_templates *t, const survey *s, const figset *f,
     return ok;
 }
 
-bool deck_render(const deck_templates *t, const survey *s, const figset *f,
-                 const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
-                 diags *d)
+bool deck_render_scope(const deck_templates *t, const survey *s, const deck_scope *scope,
+                       const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
+                       diags *d)
 {
     *pdf = NULL;
     *len = 0;
     *n_pages = 0;
     arena *mem = arena_new();
     laid_out lo;
-    bool ok = lay_out(t, s, f, fonts, mem, d, &lo);
+    bool ok = lay_out(t, s, scope, fonts, mem, d, &lo);
     if (ok) {
         const tpl_deck *deck = t->deck;
         pdf_info info = {.title = lo.doc_title, .author = deck->author,
@@ -73,15 +117,23 @@ bool deck_render(const deck_templates *t, const survey *s, const figset *f,
                          .creator = "aireport"};
         pdf_doc *doc = pdfdoc_new(fonts, &info);
         double w = layout_page_w_pt(deck), h = layout_page_h_pt(deck);
-        for (int i = 0; i < deck->n_pages; i++)
+        for (int i = 0; i < lo.n_pages; i++)
             pdfdoc_add_page(doc, w, h, &lo.pages[i], lo.titles[i]);
         ok = pdfdoc_render(doc, pdf, len, d);
         pdfdoc_free(doc);
         if (ok)
-            *n_pages = deck->n_pages;
+            *n_pages = lo.n_pages;
     }
     arena_free(mem);
     return ok;
+}
+
+bool deck_render(const deck_templates *t, const survey *s, const figset *f,
+                 const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
+                 diags *d)
+{
+    deck_scope scope = {.f = f};
+    return deck_render_scope(t, s, &scope, fonts, pdf, len, n_pages, d);
 }
 
 bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,
@@ -89,8 +141,9 @@ bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,
 {
     arena *mem = arena_new();
     laid_out lo;
-    bool ok = lay_out(t, s, f, fonts, mem, d, &lo);
-    for (int i = 0; i < t->deck->n_pages; i++) {
+    deck_scope scope = {.f = f};
+    bool ok = lay_out(t, s, &scope, fonts, mem, d, &lo);
+    for (int i = 0; i < lo.n_pages; i++) {
         fprintf(out, "page %d %s\n", i + 1, lo.titles[i] ? lo.titles[i] : "");
         drawlist_dump(&lo.pages[i], out);
     }

@@ -6,6 +6,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <iniparser.h>
+#include <pthread.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +26,23 @@ struct fontset {
     int n_faces;
     int face_of[FONT__COUNT];
     bool fake_bold[FONT__COUNT];
-    hb_buffer_t *buf; /* reused by fontset_measure; the fontset is per process, single thread */
+    /* Shaping buffer, one per thread (documents are laid out on several
+     * threads at once): created on first use, destroyed at thread exit. */
+    pthread_key_t buf_key;
+    bool has_key;
 };
+
+static void destroy_buf(void *buf) { hb_buffer_destroy(buf); }
+
+static hb_buffer_t *thread_buf(const fontset *fs)
+{
+    hb_buffer_t *buf = pthread_getspecific(fs->buf_key);
+    if (!buf) {
+        buf = hb_buffer_create();
+        pthread_setspecific(fs->buf_key, buf);
+    }
+    return buf;
+}
 
 static const char *const S_role_section[FONT__COUNT] = {
     [FONT_GOTHIC] = "gothic",
@@ -225,7 +241,12 @@ fontset *fontset_load(const char *ini_path, diags *d)
         fontset_free(fs);
         return NULL;
     }
-    fs->buf = hb_buffer_create();
+    fs->has_key = pthread_key_create(&fs->buf_key, destroy_buf) == 0;
+    if (!fs->has_key) {
+        diag_add(d, D_INTERNAL, ini_path, 0, 0, "no thread-specific key for the shaping buffer");
+        fontset_free(fs);
+        return NULL;
+    }
     return fs;
 }
 
@@ -239,8 +260,12 @@ void fontset_free(fontset *fs)
         hb_blob_destroy(fs->faces[i].blob);
         free(fs->faces[i].path);
     }
-    if (fs->buf)
-        hb_buffer_destroy(fs->buf);
+    if (fs->has_key) {
+        hb_buffer_t *buf = pthread_getspecific(fs->buf_key); /* the calling thread's */
+        if (buf)
+            hb_buffer_destroy(buf);
+        pthread_key_delete(fs->buf_key);
+    }
     free(fs);
 }
 
@@ -269,7 +294,7 @@ static const hb_glyph_position_t *shape(const fontset *fs, font_role role, const
                                         size_t len, unsigned *n)
 {
     const font_face *f = &fs->faces[fs->face_of[role]];
-    hb_buffer_t *buf = fs->buf;
+    hb_buffer_t *buf = thread_buf(fs);
     hb_buffer_clear_contents(buf);
     hb_buffer_add_utf8(buf, utf8, (int)len, 0, (int)len);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
@@ -303,7 +328,7 @@ void fontset_char_widths(const fontset *fs, font_role role, const char *utf8, si
     const font_face *f = &fs->faces[fs->face_of[role]];
     unsigned n = 0;
     const hb_glyph_position_t *pos = shape(fs, role, utf8, len, &n);
-    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(fs->buf, NULL);
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(thread_buf(fs), NULL);
     double scale = size_pt / (double)f->upem;
     for (unsigned i = 0; i < n; i++)
         if (info[i].cluster < len)

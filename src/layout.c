@@ -41,7 +41,10 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
                           int year)
 {
     char err[512];
-    ph_context ph = {.s = ps->c->s, .f = ps->c->f, .edition = ps->c->deck->edition, .year = year};
+    ph_context ph = {.s = ps->c->s, .f = ps->c->f, .edition = ps->c->deck->edition, .year = year,
+                     .nation = ps->c->nation, .pref = ps->c->pref, .body = ps->c->body,
+                     .n_vars = ps->c->deck->n_vars, .var_name = ps->c->deck->var_name,
+                     .var_value = ps->c->deck->var_value};
     const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);
     if (!out) {
         diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, line ? line : (b ? b->line : 0), 0,
@@ -294,6 +297,16 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
             break;
         case TPL_TABLE:
             if (!layout_table(&ps, b))
+                ps.ok = false;
+            break;
+        case TPL_MUNITABLE:
+            break; /* paginated by the caller: layout_munitable.c */
+        case TPL_RANKING:
+            if (!layout_ranking(&ps, b))
+                ps.ok = false;
+            break;
+        case TPL_BODYSHEET:
+            if (!layout_bodysheet(&ps, b))
                 ps.ok = false;
             break;
         }

@@ -32,6 +32,10 @@ typedef struct {
     const fontset *fonts;
     arena *mem;  /* the document's arena: drawlists, expanded text */
     diags *d;
+    /* prefecture reports and body sheets (NULL in the national deck) */
+    const figset *nation;      /* national figures beside f */
+    const fig_pref_rank *pref; /* the report's prefecture */
+    const sv_body *body;       /* the sheet's body */
 } layout_ctx;
 
 /* The sample-data label printed on every page when survey->sample is true. */

@@ -133,6 +133,8 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
 
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
+    if (b->compare_nation)
+        return layout_chart_compare(ps, b); /* prefecture beside nation: layout_compare.c */
     const survey *s = ps->c->s;
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;

@@ -34,4 +34,9 @@ double layout_baseline(double top_pt, double size_pt, double line_h_pt);
 bool layout_chart(page_state *ps, const tpl_block *b);
 bool layout_table(page_state *ps, const tpl_block *b);
 
+/* Prefecture reports, the appendix and body sheets. */
+bool layout_chart_compare(page_state *ps, const tpl_block *b); /* layout_compare.c */
+bool layout_ranking(page_state *ps, const tpl_block *b);       /* layout_ranking.c */
+bool layout_bodysheet(page_state *ps, const tpl_block *b);     /* bodysheet.c */
+
 #endif

@@ -310,6 +310,31 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
                 sb_puts(&b, "版");
             } else
                 snprintf(reason, sizeof reason, "deck.ini has no valid edition date");
+        } else if (strncmp(spec, "deck.", 5) == 0) {
+            /* a [report] variable: its own placeholders expanded, no further variables */
+            int v = 0;
+            while (v < c->n_vars && strcmp(c->var_name[v], spec + 5) != 0)
+                v++;
+            ph_context inner = *c;
+            inner.n_vars = 0;
+            char *val = v < c->n_vars ? ph_expand(c->var_value[v], &inner, mem, reason,
+                                                 sizeof reason)
+                                      : NULL;
+            done = val != NULL;
+            if (done)
+                sb_puts(&b, val);
+            else if (v == c->n_vars)
+                snprintf(reason, sizeof reason,
+                         "expected deck.edition or a variable of the deck file's [report]");
+        } else if (strncmp(spec, "pref.", 5) == 0 || strncmp(spec, "body.", 5) == 0) {
+            char val[256];
+            done = ph_expand_scope(spec, c, val, sizeof val, reason, sizeof reason);
+            if (done)
+                sb_puts(&b, val);
+        } else if (strncmp(spec, "nation:", 7) == 0) {
+            ph_context nc = *c; /* the national figures beside the document's own */
+            nc.f = c->nation ? c->nation : c->f;
+            done = expand_figure(&b, spec + 7, &nc, reason, sizeof reason);
         } else
             done = expand_figure(&b, spec, c, reason, sizeof reason);
         free(spec);

@@ -21,6 +21,7 @@
 #include "figures.h"
 #include "survey.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -28,11 +29,32 @@ typedef struct {
     const figset *f;
     const char *edition; /* ISO date of {deck.edition}, NULL = none */
     int year;            /* year index that `Y` names, -1 = none */
+    /* Prefecture reports and body sheets (placeholder_pref.c):
+     * {nation:FIGURE[…].field} reads the national figures (f itself when NULL);
+     * {pref.name|code|municipalities}, {pref.adopted.count|pct},
+     * {pref.guideline.count|pct}, {pref.rank.adopted|guideline} (of 47, latest
+     * year); {body.name|code|kind|population|band|pref}. */
+    const figset *nation;
+    const fig_pref_rank *pref; /* NULL: not a prefecture report */
+    const sv_body *body;       /* NULL: not a body sheet */
+    /* {deck.NAME}: the deck file's [report] variables (may hold placeholders) */
+    int n_vars;
+    const char *const *var_name;
+    const char *const *var_value;
 } ph_context;
 
 /* The text with every placeholder replaced, allocated in mem; NULL when a
  * placeholder is malformed or names nothing, with the reason (quoting the
  * placeholder) in err. */
 char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size);
+
+/* {pref.…} and {body.…} (spec without braces) into out; false with the
+ * reason in err. */
+bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t size, char *err,
+                     size_t err_size);
+
+/* A stand-in prefecture and body for checking templates at load. */
+const fig_pref_rank *ph_check_pref(void);
+const sv_body *ph_check_body(void);
 
 #endif

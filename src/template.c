@@ -167,6 +167,13 @@ static const char *join_path(arena *mem, const char *dir, const char *file)
 tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
                         const figset *national, arena *mem, diags *d)
 {
+    return tpl_deck_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+}
+
+tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
+                                 const char *override_file, const survey *s,
+                                 const figset *national, arena *mem, diags *d)
+{
     tpl_deck *deck = ARENA_NEW(mem, tpl_deck, 1);
     deck->dir = arena_strdup(mem, layouts_dir);
     deck->file = join_path(mem, layouts_dir, deck_file ? deck_file : "deck.ini");
@@ -176,7 +183,7 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const su
         tpl_ini_close(&ini);
         return NULL;
     }
-    static const char *const sections[] = {"deck", NULL};
+    static const char *const sections[] = {"deck", "report", NULL};
     check_sections(&ini, sections);
     if (!tpl_ini_line(&ini, "deck", NULL))
         tpl_error(&ini, D_TEMPLATE, 0, "missing section [deck]");
@@ -192,25 +199,39 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const su
     if (deck->years_shown > s->n_years)
         deck->years_shown = s->n_years; /* fewer years in the data: show them all */
 
+    tpl_read_vars(&ini, deck);
+    tpl_ini ov = {0};
     bool ok = ini.ok;
+    if (override_file && !tpl_override_open(&ov, override_file, deck, mem, d))
+        ok = false;
     const char *theme = tpl_get_string(&ini, "deck", "theme", false);
     if (!load_theme(&deck->theme, join_path(mem, layouts_dir, theme ? theme : "theme.ini"), mem,
                     d))
         ok = false;
+    if (ov.dict)
+        tpl_override_theme(&ov, &deck->theme);
 
     const char *items[TPL_MAX_PAGES];
     int n = tpl_split_list(tpl_ini_get(&ini, "deck", "pages"), items, TPL_MAX_PAGES, mem);
     int pages_line = tpl_ini_line(&ini, "deck", "pages");
+    if (ov.dict)
+        n = tpl_override_pages(&ov, items, n, TPL_MAX_PAGES);
     if (n <= 0) {
         tpl_error(&ini, D_TEMPLATE, pages_line ? pages_line : tpl_ini_line(&ini, "deck", NULL),
                   "pages: expected 1 to %d page files, comma separated", TPL_MAX_PAGES);
         ok = false;
         n = 0;
     }
+    /* appendix = true: the 47-prefecture ranking page after the others */
+    static const char *const bools[] = {"false", "true", NULL};
+    deck->appendix = tpl_get_enum(&ini, "deck", "appendix", bools, 0) == 1;
+    if (deck->appendix && n > 0 && n < TPL_MAX_PAGES)
+        items[n++] = TPL_APPENDIX_PAGE;
     deck->pages = ARENA_NEW(mem, tpl_page, n ? n : 1);
     deck->n_pages = n;
-    ok = ok && ini.ok;
+    ok = ok && ini.ok && (!ov.dict || ov.ok);
     tpl_ini_close(&ini);
+    tpl_ini_close(&ov);
     if (!ok)
         return NULL; /* the pages need a valid theme for their boxes */
     for (int i = 0; i < n; i++)

@@ -28,7 +28,8 @@ enum {
     TPL_MAX_COLUMNS = 6,
     TPL_MAX_PALETTES = 16,
     TPL_MAX_COLORS = 16,
-    TPL_MAX_PAGES = 64
+    TPL_MAX_PAGES = 64,
+    TPL_MAX_VARS = 16     /* [report] variables of a deck file */
 };
 
 typedef enum {
@@ -37,8 +38,14 @@ typedef enum {
     TPL_CHART,  /* chart, chart2 */
     TPL_TABLE,  /* the P6 case table */
     TPL_NOTES,  /* ※ footnotes */
-    TPL_SOURCE  /* source lines, one per shown year */
+    TPL_SOURCE, /* source lines, one per shown year */
+    TPL_MUNITABLE, /* prefecture report: its municipalities, over as many pages as needed */
+    TPL_RANKING,   /* the 47 prefectures ranked (appendix, prefecture report) */
+    TPL_BODYSHEET  /* body sheet: one body's answers beside its prefecture, band, nation */
 } tpl_block_kind;
+
+/* The page `appendix = true` in a deck file appends (relative to layouts/). */
+#define TPL_APPENDIX_PAGE "pages/a01_pref_ranking.ini"
 
 typedef enum { TPL_YEARS_SHOWN, TPL_YEARS_LATEST } tpl_years;
 typedef enum { TPL_ORDER_RANK, TPL_ORDER_CODE } tpl_order;
@@ -101,6 +108,11 @@ typedef struct {
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
     tpl_column_field col_field[TPL_MAX_COLUMNS];
+
+    /* prefecture reports (template_pref.c) */
+    bool compare_nation; /* chart: the scope's bars beside the nation's (compare = nation) */
+    bool rank_guideline; /* ranking: by the 策定済 share instead of the 導入済 share */
+    int rank_columns;    /* ranking: the 47 rows set in this many column groups */
 } tpl_block;
 
 typedef struct {
@@ -132,6 +144,12 @@ typedef struct {
     tpl_theme theme;
     int n_pages;
     tpl_page *pages;
+    bool appendix;       /* deck.ini appendix = true: TPL_APPENDIX_PAGE was appended */
+    /* [report] NAME = text: {deck.NAME} in any template (a cover line, extra
+     * notes), replaceable by a prefecture's own override file */
+    int n_vars;
+    const char *var_name[TPL_MAX_VARS];
+    const char *var_value[TPL_MAX_VARS];
 } tpl_deck;
 
 /* Loads layouts_dir/deck_file, the theme and every page it names. national
@@ -139,6 +157,16 @@ typedef struct {
  * reported (every problem is reported, not only the first). */
 tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
                         const figset *national, arena *mem, diags *d);
+
+/* The same with a prefecture's override file (layouts/prefectures/PP.ini;
+ * NULL = none) applied: [deck] title, subject, keywords, author, edition,
+ * pages, omit (pages left out), add (pages appended); [report] variables;
+ * [colors] and [palettes] of the theme. Only the keys it names change; an
+ * unknown section or key, or a [report] variable the deck file does not
+ * define, is an error. (template_override.c) */
+tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
+                                 const char *override_file, const survey *s,
+                                 const figset *national, arena *mem, diags *d);
 
 /* The theme palette of that name, NULL when absent. */
 const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);

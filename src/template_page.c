@@ -59,7 +59,7 @@ static bool chart_key(const char *k)
     static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
                                         "groups", "options", "order",   "labels",
                                         "legend", "palette", "short_labels", "heading",
-                                        "centre", "size_pt", NULL};
+                                        "centre", "size_pt", "compare", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
@@ -74,6 +74,8 @@ static int block_kind(const char *sec)
     static const struct { const char *name; tpl_block_kind kind; bool numbered; } kinds[] = {
         {"lead", TPL_LEAD, false},   {"notes", TPL_NOTES, false}, {"source", TPL_SOURCE, false},
         {"table", TPL_TABLE, false}, {"text", TPL_TEXT, true},    {"chart", TPL_CHART, true},
+        {"munitable", TPL_MUNITABLE, false}, {"ranking", TPL_RANKING, false},
+        {"bodysheet", TPL_BODYSHEET, false},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t n = strlen(kinds[i].name);
@@ -90,7 +92,10 @@ static int block_kind(const char *sec)
 static void check_placeholders(page_ctx *c, const char *text, int line, int year)
 {
     char err[512];
-    ph_context ph = {.s = c->s, .f = c->f, .edition = c->deck->edition, .year = year};
+    ph_context ph = {.s = c->s, .f = c->f, .edition = c->deck->edition, .year = year,
+                     .nation = c->f, .pref = ph_check_pref(), .body = ph_check_body(),
+                     .n_vars = c->deck->n_vars, .var_name = c->deck->var_name,
+                     .var_value = c->deck->var_value};
     if (!ph_expand(text, &ph, c->mem, err, sizeof err))
         tpl_error(c->ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
                   err);
@@ -197,6 +202,8 @@ static void load_chart(page_ctx *c, tpl_block *b)
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &b->size_pt);
     b->heading = tpl_get_string(ini, sec, "heading", false);
     b->centre = tpl_get_string(ini, sec, "centre", false);
+    static const char *const compares[] = {"none", "nation", NULL};
+    b->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
     if (b->heading)
         check_placeholders(c, b->heading, tpl_ini_line(ini, sec, "heading"), -1);
     if (b->centre)
@@ -397,7 +404,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
         if (kind < 0) {
             tpl_error(&ini, D_TEMPLATE, p->line,
                       "unknown section [%s]: expected page, lead, text, text2…, chart, "
-                      "chart2…, table, notes or source",
+                      "chart2…, table, notes, source, munitable, ranking or bodysheet",
                       p->section);
             continue;
         }
@@ -409,7 +416,8 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
                                       : kind == TPL_TEXT                    ? text_key
                                       : kind == TPL_SOURCE                  ? source_key
                                       : kind == TPL_CHART                   ? chart_key
-                                                                            : table_key;
+                                      : kind == TPL_TABLE                   ? table_key
+                                                                            : tpl_pref_block_key;
         tpl_check_keys(&ini, b->section, known);
         load_box(&c, b, pg->cover);
         switch (b->kind) {
@@ -434,6 +442,11 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
         case TPL_LEAD:
         case TPL_NOTES:
             load_texts(&c, b, false);
+            break;
+        case TPL_MUNITABLE:
+        case TPL_RANKING:
+        case TPL_BODYSHEET:
+            tpl_load_pref_block(&ini, b, &deck->theme);
             break;
         }
         if ((b->kind == TPL_LEAD || b->kind == TPL_NOTES || b->kind == TPL_TEXT ||

@@ -61,6 +61,21 @@ char *tpl_unescape(arena *mem, const char *s);
 /* Locale-free decimal: [-]digits[.digits], whole string. */
 bool tpl_parse_number(const char *s, double *out);
 
+/* The blocks of prefecture reports and body sheets (template_pref.c):
+ * [munitable], [ranking], [bodysheet]. */
+bool tpl_pref_block_key(const char *key);
+void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th);
+
+/* The [report] variables of a deck file into deck (template_override.c). */
+void tpl_read_vars(tpl_ini *ini, tpl_deck *deck);
+/* A prefecture's override file: opened and checked, its [deck] and [report]
+ * keys applied to deck. false when it cannot be used. */
+bool tpl_override_open(tpl_ini *ov, const char *path, tpl_deck *deck, arena *mem, diags *d);
+/* Its [colors] and [palettes] applied to the theme. */
+void tpl_override_theme(tpl_ini *ov, tpl_theme *t);
+/* Its pages / omit / add applied to the page list; the new count. */
+int tpl_override_pages(tpl_ini *ov, const char **items, int n, int max);
+
 /* Loads one page file (template_page.c). */
 bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
                    const figset *national, arena *mem, diags *d);

@@ -1,0 +1,138 @@
+/* bodysheet.c - the [bodysheet] block of a body sheet (layouts/body.ini):
+ * every answer the body gave in the latest year, each beside the share of
+ * bodies giving the same answer in its prefecture, in its population band
+ * and in the nation. A share's base is the bodies of that scope that
+ * answered the question (detail questions are asked of status 1-3 only).
+ * Multi-answer questions give one row per option chosen. */
+#include "layout_priv.h"
+
+#include "linebreak.h"
+#include "numfmt.h"
+#include "popband.h"
+
+#include <string.h>
+
+static const double MM = 72.0 / 25.4;
+
+enum { N_SCOPES = 3 }; /* prefecture, band, nation */
+
+typedef struct {
+    int answered[N_SCOPES];
+    int chose[N_SCOPES][CB_MAX_OPTIONS + 1];
+} q_counts;
+
+/* Counts of one question in the body's three scopes. */
+static void count_scopes(const survey *s, const sv_year *y, int q, const sv_body *me,
+                         q_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    int band = pop_band(me->population);
+    for (int i = 0; i < s->n_bodies; i++) {
+        cb_mask m = sv_answer(s, y, i, q);
+        if (!m)
+            continue;
+        const sv_body *b = &s->bodies[i];
+        bool in[N_SCOPES] = {b->pref == me->pref, pop_band(b->population) == band, true};
+        for (int k = 0; k < N_SCOPES; k++) {
+            if (!in[k])
+                continue;
+            out->answered[k]++;
+            for (int code = 1; code <= s->cb.q[q].n_options; code++)
+                if (m & CB_BIT(code))
+                    out->chose[k][code]++;
+        }
+    }
+}
+
+static const char *pct_text(arena *mem, int count, int base)
+{
+    if (base <= 0)
+        return "―";
+    char num[NUMFMT_MAX];
+    long pct10 = ((long)count * 2000 + base) / (2L * base); /* half up */
+    return arena_printf(mem, "%s%%", numfmt_pct10_str(num, (int)pct10));
+}
+
+bool layout_bodysheet(page_state *ps, const tpl_block *b)
+{
+    const layout_ctx *c = ps->c;
+    const survey *s = c->s;
+    const tpl_theme *th = &c->deck->theme;
+    if (!c->body) {
+        diag_add(c->d, D_TEMPLATE, ps->pg->file, b->line, 0,
+                 "[%s] shows one body's answers: only a body sheet has one", b->section);
+        return false;
+    }
+    int me = (int)(c->body - s->bodies);
+    const sv_year *y = &s->years[s->n_years - 1];
+    box_pt box = layout_box(b);
+    double size = b->size_pt, lh = size * 1.5;
+    static const double edge[] = {0, 0.24, 0.62, 0.74, 0.87, 1.0};
+    const char *head[5] = {"設問", "この団体の回答",
+                           arena_printf(c->mem, "%s内", c->body->pref_name),
+                           pop_band_label(pop_band(c->body->population)), "全国"};
+    int max_rows = (int)(box.h / lh) - 2; /* the header and a line for "ほか…" */
+    double x[6];
+    for (int k = 0; k < 6; k++)
+        x[k] = box.x + box.w * edge[k];
+
+    dl_rect(ps->dl, box.x, box.y, box.w, lh, th->c_table_head, true, 0);
+    for (int k = 0; k < 5; k++)
+        dl_text(ps->dl, head[k], (x[k] + x[k + 1]) / 2, layout_baseline(box.y, size, lh), size,
+                th->font_title, th->c_title, DL_ALIGN_CENTER);
+    dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
+    double top = box.y + lh;
+    dl_line(ps->dl, box.x, top, box.x + box.w, top, th->c_title, 1.0);
+    double yy = top;
+    int rows = 0, left_out = 0;
+    for (int q = 0; q < s->cb.n; q++) {
+        const cb_question *cq = &s->cb.q[q];
+        if (cq->file != CB_FILE_ANSWERS || !y->asked[q])
+            continue;
+        cb_mask mine = sv_answer(s, y, me, q);
+        if (!mine)
+            continue;
+        q_counts qc;
+        count_scopes(s, y, q, c->body, &qc);
+        bool first = true;
+        for (int code = 1; code <= cq->n_options; code++) {
+            if (!(mine & CB_BIT(code)))
+                continue;
+            if (rows == max_rows) {
+                left_out++;
+                continue;
+            }
+            double bl = layout_baseline(yy, size, lh);
+            const char *ql = first ? (cq->title ? cq->title : "") : "";
+            const char *al = cq->short_label[code] ? cq->short_label[code] : cq->label[code];
+            /* a label too long for its column is cut at a character with …, the
+             * full wording being in the national deck */
+            const char *cells[2] = {ql, al};
+            for (int k = 0; k < 2; k++) {
+                double w = x[k + 1] - x[k] - 3 * MM;
+                lb_lines ls = linebreak(c->fonts, k ? th->font_body : th->font_title, size,
+                                        cells[k], w, c->mem);
+                const char *t = cells[k];
+                if (ls.n > 1)
+                    t = arena_printf(c->mem, "%.*s…", (int)ls.lines[0].end, cells[k]);
+                dl_text(ps->dl, t, x[k] + 1.5 * MM, bl, size, k ? th->font_body : th->font_title,
+                        th->c_text, DL_ALIGN_LEFT);
+            }
+            for (int k = 0; k < N_SCOPES; k++)
+                dl_text(ps->dl, pct_text(c->mem, qc.chose[k][code], qc.answered[k]),
+                        x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text, DL_ALIGN_RIGHT);
+            yy += lh;
+            rows++;
+            dl_line(ps->dl, box.x, yy, box.x + box.w, yy, th->c_table_rule, first ? 0.4 : 0.2);
+            first = false;
+        }
+    }
+    for (int k = 1; k < 5; k++)
+        dl_line(ps->dl, x[k], box.y, x[k], yy, th->c_table_rule, 0.4);
+    if (left_out) {
+        double bl = layout_baseline(yy, size, lh);
+        dl_text(ps->dl, arena_printf(c->mem, "ほか%d件の回答は紙幅の都合により省略", left_out),
+                box.x + 1.5 * MM, bl, size, th->font_body, th->c_muted, DL_ALIGN_LEFT);
+    }
+    return true;
+}

@@ -1,0 +1,96 @@
+/* deck_png.c - one chart of a deck page as a PNG (the headline charts of
+ * index.html): the page is laid out as for the PDF and the drawlist is
+ * replayed with cairo, cropped to the page's first [chart] block. */
+#include "deck.h"
+
+#include "layout.h"
+#include "pngwriter.h"
+
+#include <cairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct deck_templates {
+    tpl_deck *deck; /* as deck.c */
+};
+
+typedef struct {
+    unsigned char *p;
+    size_t n, cap;
+} png_buf;
+
+static cairo_status_t S_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    png_buf *b = closure;
+    if (b->n + len > b->cap) {
+        b->cap = (b->n + len) * 2;
+        b->p = xrealloc(b->p, b->cap);
+    }
+    memcpy(b->p + b->n, data, len);
+    b->n += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static const tpl_page *S_find_page(const tpl_deck *deck, const char *prefix)
+{
+    for (int i = 0; i < deck->n_pages; i++) {
+        const char *slash = strrchr(deck->pages[i].file, '/');
+        const char *base = slash ? slash + 1 : deck->pages[i].file;
+        if (strncmp(base, prefix, strlen(prefix)) == 0)
+            return &deck->pages[i];
+    }
+    return NULL;
+}
+
+bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *sc,
+                    const fontset *fonts, const char *page_prefix, double px_per_pt,
+                    unsigned char **png, size_t *len, char *caption, size_t caption_size,
+                    diags *d)
+{
+    *png = NULL;
+    *len = 0;
+    const tpl_page *pg = S_find_page(t->deck, page_prefix);
+    const tpl_block *chart = NULL;
+    for (int i = 0; pg && i < pg->n_blocks && !chart; i++)
+        if (pg->blocks[i].kind == TPL_CHART)
+            chart = &pg->blocks[i];
+    if (!chart) {
+        diag_add(d, D_TEMPLATE, t->deck->file, 0, 0,
+                 "no page %s… with a [chart] in the deck for the chart images", page_prefix);
+        return false;
+    }
+    arena *mem = arena_new();
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    layout_ctx c = {.deck = t->deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
+                    .nation = sc->nation, .pref = sc->pref, .body = sc->body};
+    const char *title = NULL;
+    bool ok = layout_page(&c, pg, 1, &dl, &title);
+    if (ok) {
+        snprintf(caption, caption_size, "%s", title ? title : page_prefix);
+        const double mm = 72.0 / 25.4, pad = 3 * mm;
+        double x = chart->box.x_mm * mm - pad, y = chart->box.y_mm * mm - pad;
+        double w = chart->box.w_mm * mm + 2 * pad, h = chart->box.h_mm * mm + 2 * pad;
+        int wpx = (int)(w * px_per_pt + 0.5), hpx = (int)(h * px_per_pt + 0.5);
+        cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, wpx, hpx);
+        cairo_t *cr = cairo_create(surf);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, px_per_pt, px_per_pt);
+        cairo_translate(cr, -x, -y);
+        drawlist_replay_cairo(&dl, cr);
+        cairo_destroy(cr);
+        png_buf b = {0};
+        if (cairo_surface_write_to_png_stream(surf, S_write, &b) != CAIRO_STATUS_SUCCESS) {
+            diag_add(d, D_INTERNAL, page_prefix, 0, 0, "cairo could not encode the PNG");
+            free(b.p);
+            ok = false;
+        } else {
+            *png = b.p;
+            *len = b.n;
+        }
+        cairo_surface_destroy(surf);
+    }
+    arena_free(mem);
+    return ok;
+}

@@ -1,0 +1,241 @@
+/* layout_munitable.c - the municipality table of a prefecture report, set
+ * over as many pages as it needs (see layout_munitable.h). */
+#include "layout_munitable.h"
+
+#include "layout_priv.h"
+#include "linebreak.h"
+#include "numfmt.h"
+
+#include <string.h>
+
+static const double MM = 72.0 / 25.4;
+#define CELL_PAD_X_MM 1.5
+#define CELL_PAD_Y_MM 1.0
+#define CELL_LEADING 1.3
+#define CONTINUED "（続き）"
+
+enum { MAX_COLS = 12 };
+
+typedef struct {
+    int n_cols;
+    const char *head[MAX_COLS];
+    double pct[MAX_COLS];   /* width, % of the box */
+    bool centred[MAX_COLS];
+    bool right[MAX_COLS];
+} columns;
+
+const tpl_block *layout_munitable_block(const tpl_page *pg)
+{
+    for (int i = 0; i < pg->n_blocks; i++)
+        if (pg->blocks[i].kind == TPL_MUNITABLE)
+            return &pg->blocks[i];
+    return NULL;
+}
+
+static const char *option_label(const survey *s, int q, cb_mask m)
+{
+    int code = cb_mask_code(m);
+    if (q < 0 || code <= 0 || code > s->cb.q[q].n_options)
+        return "―"; /* not answered */
+    return s->cb.q[q].short_label[code] ? s->cb.q[q].short_label[code] : s->cb.q[q].label[code];
+}
+
+/* The services a body uses in a year (Q5 of its service rows), in code order. */
+static const char *services_of(const survey *s, const sv_year *y, int body, arena *mem)
+{
+    int q = s->q_service;
+    if (q < 0)
+        return "";
+    bool used[CB_MAX_OPTIONS + 1] = {false};
+    for (int r = 0; r < y->n_services; r++)
+        if (y->service_body[r] == body) {
+            int code = cb_mask_code(sv_service(s, y, r, q));
+            if (code > 0 && code <= CB_MAX_OPTIONS)
+                used[code] = true;
+        }
+    size_t len = 0;
+    char *out = NULL;
+    for (int code = 1; code <= s->cb.q[q].n_options; code++) {
+        if (!used[code])
+            continue;
+        const char *l = s->cb.q[q].short_label[code] ? s->cb.q[q].short_label[code]
+                                                    : s->cb.q[q].label[code];
+        out = out ? arena_printf(mem, "%s、%s", out, l) : arena_strdup(mem, l);
+        len++;
+    }
+    return len ? out : "―";
+}
+
+typedef struct {
+    const char *cell[MAX_COLS];
+    lb_lines lines[MAX_COLS];
+    double h;
+} row;
+
+/* The cells of one municipality. */
+static void fill_row(const layout_ctx *c, int body, int first_year, const columns *cols, row *r)
+{
+    const survey *s = c->s;
+    const sv_body *b = &s->bodies[body];
+    char num[NUMFMT_MAX];
+    int k = 0;
+    r->cell[k++] = b->name;
+    r->cell[k++] = body_kind_label((body_kind)b->kind);
+    r->cell[k++] = arena_strdup(c->mem, numfmt_int(num, b->population));
+    for (int y = first_year; y < s->n_years; y++)
+        r->cell[k++] = option_label(s, s->q_status, sv_answer(s, &s->years[y], body, s->q_status));
+    const sv_year *latest = &s->years[s->n_years - 1];
+    r->cell[k++] = option_label(s, s->q_guideline, sv_answer(s, latest, body, s->q_guideline));
+    r->cell[k++] = services_of(s, latest, body, c->mem);
+    (void)cols;
+}
+
+static void set_columns(const layout_ctx *c, int first_year, columns *cols)
+{
+    const survey *s = c->s;
+    int n_years = s->n_years - first_year;
+    int k = 0;
+    cols->head[k] = "団体名", cols->pct[k++] = 13;
+    cols->head[k] = "区分", cols->pct[k++] = 6.5;
+    cols->right[k] = true, cols->head[k] = "人口", cols->pct[k++] = 8.5;
+    double status_pct = n_years > 0 ? 30.0 / n_years : 0;
+    for (int y = first_year; y < s->n_years; y++) {
+        cols->centred[k] = true;
+        cols->head[k] = arena_printf(c->mem, "導入状況（%s）", s->years[y].key);
+        cols->pct[k++] = status_pct;
+    }
+    cols->centred[k] = true, cols->head[k] = "ガイドライン", cols->pct[k++] = 9;
+    cols->head[k] = "利用しているサービス", cols->pct[k++] = 33;
+    cols->n_cols = k;
+}
+
+/* Breaks the cells of r; returns false when a word is wider than its column. */
+static bool break_row(const layout_ctx *c, const columns *cols, const double *col_x, row *r,
+                      font_role font, double size)
+{
+    double lh = size * CELL_LEADING;
+    int most = 1;
+    bool fits = true;
+    for (int j = 0; j < cols->n_cols; j++) {
+        double w = col_x[j + 1] - col_x[j] - 2 * CELL_PAD_X_MM * MM;
+        r->lines[j] = linebreak(c->fonts, font, size, r->cell[j], w, c->mem);
+        for (int k = 0; k < r->lines[j].n; k++)
+            fits &= r->lines[j].lines[k].width_pt <= w + 0.01;
+        if (r->lines[j].n > most)
+            most = r->lines[j].n;
+    }
+    r->h = most * lh + 2 * CELL_PAD_Y_MM * MM;
+    return fits;
+}
+
+static void draw_row(const layout_ctx *c, drawlist *dl, const columns *cols,
+                     const double *col_x, const row *r, double y, font_role font, double size,
+                     uint32_t rgb)
+{
+    double lh = size * CELL_LEADING;
+    for (int j = 0; j < cols->n_cols; j++) {
+        const lb_lines *ls = &r->lines[j];
+        double ty = y + (r->h - ls->n * lh) / 2;
+        for (int k = 0; k < ls->n; k++) {
+            const lb_line *ln = &ls->lines[k];
+            char *t = arena_strndup(c->mem, r->cell[j] + ln->start, ln->end - ln->start);
+            double x = cols->centred[j] ? (col_x[j] + col_x[j + 1]) / 2
+                       : cols->right[j] ? col_x[j + 1] - CELL_PAD_X_MM * MM
+                                        : col_x[j] + CELL_PAD_X_MM * MM;
+            dl_align a = cols->centred[j] ? DL_ALIGN_CENTER
+                         : cols->right[j] ? DL_ALIGN_RIGHT
+                                          : DL_ALIGN_LEFT;
+            dl_text(dl, t, x, layout_baseline(ty + k * lh, size, lh), size, font, rgb, a);
+        }
+    }
+}
+
+bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_page_no,
+                            drawlist **pages, const char ***titles, int *n)
+{
+    const survey *s = c->s;
+    const tpl_theme *th = &c->deck->theme;
+    const tpl_block *b = layout_munitable_block(pg);
+    *n = 0;
+    if (!b || !c->pref) {
+        diag_add(c->d, D_TEMPLATE, pg->file, b ? b->line : 0, 0,
+                 "[munitable] lists a prefecture's municipalities: only a prefecture report "
+                 "has one");
+        return false;
+    }
+    int first_year = s->n_years - c->deck->years_shown;
+    columns cols = {0};
+    set_columns(c, first_year, &cols);
+    box_pt box = layout_box(b);
+    double col_x[MAX_COLS + 1];
+    col_x[0] = box.x;
+    for (int j = 0; j < cols.n_cols; j++)
+        col_x[j + 1] = col_x[j] + box.w * cols.pct[j] / 100.0;
+    double size = b->size_pt;
+
+    /* the municipalities in code order (body_by_code is sorted by code) */
+    int n_rows = 0;
+    row *rows = ARENA_NEW(c->mem, row, s->n_bodies);
+    bool ok = true;
+    for (int i = 0; i < s->n_bodies; i++) {
+        int body = s->body_by_code[i];
+        const sv_body *sb = &s->bodies[body];
+        if (sb->pref != c->pref->pref || sb->kind == KIND_PREFECTURE)
+            continue;
+        row *r = &rows[n_rows++];
+        fill_row(c, body, first_year, &cols, r);
+        if (!break_row(c, &cols, col_x, r, th->font_body, size))
+            ok = false;
+    }
+    row head = {.h = 0};
+    for (int j = 0; j < cols.n_cols; j++)
+        head.cell[j] = cols.head[j];
+    if (!break_row(c, &cols, col_x, &head, th->font_title, size))
+        ok = false;
+    if (!ok || head.h * 2 > box.h) {
+        diag_add(c->d, D_TEXT_OVERFLOW, pg->file, b->line, 0,
+                 "[%s]: a word is wider than its column, or the box (%.1f x %.1f mm) cannot "
+                 "hold the header and one row; enlarge box_mm or lower size_pt",
+                 b->section, box.w / MM, box.h / MM);
+        return false;
+    }
+
+    /* pages: as many rows as fit under the repeated header */
+    int cap = n_rows + 1;
+    *pages = ARENA_NEW(c->mem, drawlist, cap);
+    *titles = ARENA_NEW(c->mem, const char *, cap);
+    tpl_page cont = *pg;
+    cont.title = pg->title ? arena_printf(c->mem, "%s" CONTINUED, pg->title) : NULL;
+    int next = 0;
+    do {
+        int p = (*n)++;
+        drawlist *dl = &(*pages)[p];
+        drawlist_init(dl, c->mem);
+        if (!layout_page(c, p == 0 ? pg : &cont, first_page_no + p, dl, &(*titles)[p]))
+            ok = false;
+        double y = box.y;
+        dl_rect(dl, box.x, y, box.w, head.h, th->c_table_head, true, 0);
+        draw_row(c, dl, &cols, col_x, &head, y, th->font_title, size, th->c_title);
+        dl_line(dl, box.x, y, box.x + box.w, y, th->c_title, 1.0);
+        y += head.h;
+        dl_line(dl, box.x, y, box.x + box.w, y, th->c_title, 1.0);
+        int start = next;
+        while (next < n_rows && y + rows[next].h <= box.y + box.h + 0.01) {
+            if ((next - start) % 2 == 1) /* zebra stripes help reading across wide rows */
+                dl_rect(dl, box.x, y, box.w, rows[next].h, 0xF5F8FC, true, 0);
+            draw_row(c, dl, &cols, col_x, &rows[next], y, th->font_body, size, th->c_text);
+            y += rows[next].h;
+            dl_line(dl, box.x, y, box.x + box.w, y, th->c_table_rule, 0.4);
+            next++;
+        }
+        for (int j = 1; j < cols.n_cols; j++)
+            dl_line(dl, col_x[j], box.y, col_x[j], y, th->c_table_rule, 0.4);
+        if (next == start && next < n_rows) { /* one row taller than the box */
+            diag_add(c->d, D_TEXT_OVERFLOW, pg->file, b->line, 0,
+                     "[%s]: the row of %s is taller than the table box", b->section,
+                     rows[next].cell[0]);
+            return false;
+        }
+    } while (next < n_rows && *n < cap);
+    return ok;
+}

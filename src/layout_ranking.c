@@ -1,0 +1,118 @@
+/* layout_ranking.c - a [ranking] block: the 47 prefectures ranked by the
+ * 導入済 (or 策定済) share of their municipalities in the latest year, set
+ * as a table in `columns` groups side by side (1-16, 17-32, 33-47), each row
+ * with a small bar of the share. In a prefecture report the report's own
+ * prefecture is highlighted. Equal shares share a rank (figures.c). */
+#include "layout_priv.h"
+
+#include "numfmt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const double MM = 72.0 / 25.4;
+
+typedef struct {
+    const fig_pref_rank *r;
+    int rank, pct10, count;
+} ranked;
+
+static int by_rank(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    return x->r->pref - y->r->pref;
+}
+
+bool layout_ranking(page_state *ps, const tpl_block *b)
+{
+    const survey *s = ps->c->s;
+    const tpl_theme *th = &ps->c->deck->theme;
+    fig_pref_rank all[N_PREFECTURES];
+    if (!figures_pref_ranking(s, s->n_years - 1, all)) {
+        diag_add(ps->c->d, D_INTERNAL, ps->pg->file, b->line, 0, "[%s]: no ranking for year %d",
+                 b->section, s->n_years - 1);
+        return false;
+    }
+    ranked rows[N_PREFECTURES];
+    int n = 0;
+    for (int i = 0; i < N_PREFECTURES; i++) {
+        if (!all[i].name || !all[i].name[0] || all[i].municipalities == 0)
+            continue; /* a prefecture without bodies in the data has no share */
+        rows[n].r = &all[i];
+        rows[n].rank = b->rank_guideline ? all[i].guideline_rank : all[i].adopted_rank;
+        rows[n].pct10 = b->rank_guideline ? all[i].guideline_pct10 : all[i].adopted_pct10;
+        rows[n].count = b->rank_guideline ? all[i].guideline : all[i].adopted;
+        n++;
+    }
+    qsort(rows, (size_t)n, sizeof rows[0], by_rank);
+
+    box_pt box = layout_box(b);
+    int cols = b->rank_columns > 0 ? b->rank_columns : 3;
+    int per_col = (n + cols - 1) / cols;
+    double gap = 6 * MM;
+    double gw = (box.w - gap * (cols - 1)) / cols;
+    double rh = box.h / (per_col + 1);
+    double size = b->size_pt;
+    if (rh < size * 1.25) {
+        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
+                 "[%s]: %d rows of %.1f pt text need %.1f mm, the box is %.1f mm high",
+                 b->section, per_col + 1, size, (per_col + 1) * size * 1.25 / MM, box.h / MM);
+        return false;
+    }
+    /* column edges within a group, as fractions of its width */
+    static const double edge[] = {0, 0.11, 0.33, 0.58, 1.0};
+    const char *head[] = {"順位", "都道府県", b->rank_guideline ? "策定済／市区町村" : "導入済／市区町村",
+                          b->rank_guideline ? "策定済の割合" : "導入済の割合"};
+    int max_pct10 = 1;
+    for (int i = 0; i < n; i++)
+        if (rows[i].pct10 > max_pct10)
+            max_pct10 = rows[i].pct10;
+    int own = ps->c->pref ? ps->c->pref->pref : 0;
+
+    for (int g = 0; g < cols; g++) {
+        double gx = box.x + g * (gw + gap);
+        double y = box.y;
+        dl_rect(ps->dl, gx, y, gw, rh, th->c_table_head, true, 0);
+        for (int k = 0; k < 4; k++) {
+            double cx = gx + gw * (edge[k] + edge[k + 1]) / 2;
+            dl_text(ps->dl, head[k], cx, layout_baseline(y, size, rh), size, th->font_title,
+                    th->c_title, DL_ALIGN_CENTER);
+        }
+        dl_line(ps->dl, gx, y, gx + gw, y, th->c_title, 1.0);
+        y += rh;
+        dl_line(ps->dl, gx, y, gx + gw, y, th->c_title, 1.0);
+        for (int i = g * per_col; i < n && i < (g + 1) * per_col; i++) {
+            const ranked *r = &rows[i];
+            bool mine = r->r->pref == own;
+            font_role font = mine ? th->font_title : th->font_body;
+            if (mine)
+                dl_rect(ps->dl, gx, y, gw, rh, th->c_lead_bg, true, 0);
+            char rank[16], count[48], pct[NUMFMT_MAX], num[NUMFMT_MAX], base[NUMFMT_MAX];
+            snprintf(rank, sizeof rank, "%d", r->rank);
+            snprintf(count, sizeof count, "%s／%s", numfmt_int(num, r->count),
+                     numfmt_int(base, r->r->municipalities));
+            numfmt_pct10_str(pct, r->pct10);
+            double bl = layout_baseline(y, size, rh);
+            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - 2 * MM, bl, size,
+                    font, th->c_text, DL_ALIGN_RIGHT);
+            dl_text(ps->dl, r->r->name, gx + gw * edge[1] + 2 * MM, bl, size, font, th->c_text,
+                    DL_ALIGN_LEFT);
+            dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - 2 * MM, bl,
+                    size, font, th->c_text, DL_ALIGN_RIGHT);
+            /* the share as a bar, scaled to the highest share, with its value */
+            char *label = arena_printf(ps->c->mem, "%s%%", pct);
+            double lw = fontset_measure(ps->c->fonts, font, "100.0%", 6, size);
+            double bx = gx + gw * edge[3] + 1.5 * MM;
+            double bw_max = gw * (edge[4] - edge[3]) - lw - 4 * MM;
+            double bw = bw_max > 0 ? bw_max * r->pct10 / max_pct10 : 0;
+            dl_rect(ps->dl, bx, y + rh * 0.25, bw, rh * 0.5, mine ? th->c_title : th->c_accent,
+                    true, 0);
+            dl_text(ps->dl, label, gx + gw - 1 * MM, bl, size, font, th->c_text, DL_ALIGN_RIGHT);
+            y += rh;
+            dl_line(ps->dl, gx, y, gx + gw, y, th->c_table_rule, 0.4);
+        }
+    }
+    return true;
+}

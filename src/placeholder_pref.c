@@ -1,0 +1,119 @@
+/* placeholder_pref.c - {pref.…} and {body.…}: the prefecture a report is
+ * about (its name, its shares and its rank among the 47) and the body a
+ * sheet is about. See placeholder.h for the names. */
+#include "placeholder.h"
+
+#include "numfmt.h"
+#include "popband.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static bool fail(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static bool put(char *out, size_t size, const char *s)
+{
+    snprintf(out, size, "%s", s);
+    return true;
+}
+
+static bool put_int(char *out, size_t size, long long v)
+{
+    char num[NUMFMT_MAX];
+    return put(out, size, numfmt_int(num, v));
+}
+
+static bool put_pct(char *out, size_t size, int pct10, char *err, size_t err_size)
+{
+    if (pct10 < 0)
+        return fail(err, err_size, "the prefecture has no municipalities, so no percentage");
+    char num[NUMFMT_MAX];
+    numfmt_pct10_str(num, pct10);
+    return put(out, size, num);
+}
+
+static bool pref_field(const char *f, const fig_pref_rank *p, char *out, size_t size, char *err,
+                       size_t err_size)
+{
+    if (strcmp(f, "name") == 0)
+        return put(out, size, p->name);
+    if (strcmp(f, "code") == 0) {
+        snprintf(out, size, "%02d", p->pref);
+        return true;
+    }
+    if (strcmp(f, "municipalities") == 0)
+        return put_int(out, size, p->municipalities);
+    if (strcmp(f, "adopted.count") == 0)
+        return put_int(out, size, p->adopted);
+    if (strcmp(f, "adopted.pct") == 0)
+        return put_pct(out, size, p->adopted_pct10, err, err_size);
+    if (strcmp(f, "guideline.count") == 0)
+        return put_int(out, size, p->guideline);
+    if (strcmp(f, "guideline.pct") == 0)
+        return put_pct(out, size, p->guideline_pct10, err, err_size);
+    if (strcmp(f, "rank.adopted") == 0)
+        return put_int(out, size, p->adopted_rank);
+    if (strcmp(f, "rank.guideline") == 0)
+        return put_int(out, size, p->guideline_rank);
+    return fail(err, err_size,
+                "pref field `%s`: expected name, code, municipalities, adopted.count, "
+                "adopted.pct, guideline.count, guideline.pct, rank.adopted or rank.guideline",
+                f);
+}
+
+static bool body_field(const char *f, const sv_body *b, char *out, size_t size, char *err,
+                       size_t err_size)
+{
+    if (strcmp(f, "name") == 0)
+        return put(out, size, b->name);
+    if (strcmp(f, "code") == 0)
+        return put(out, size, b->code);
+    if (strcmp(f, "pref") == 0)
+        return put(out, size, b->pref_name);
+    if (strcmp(f, "kind") == 0)
+        return put(out, size, body_kind_label((body_kind)b->kind));
+    if (strcmp(f, "population") == 0)
+        return put_int(out, size, b->population);
+    if (strcmp(f, "band") == 0)
+        return put(out, size, pop_band_label(pop_band(b->population)));
+    return fail(err, err_size,
+                "body field `%s`: expected name, code, pref, kind, population or band", f);
+}
+
+bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t size, char *err,
+                     size_t err_size)
+{
+    if (strncmp(spec, "pref.", 5) == 0) {
+        if (!c->pref)
+            return fail(err, err_size, "{pref.…} is only known in a prefecture report");
+        return pref_field(spec + 5, c->pref, out, size, err, err_size);
+    }
+    if (!c->body)
+        return fail(err, err_size, "{body.…} is only known in a body sheet");
+    return body_field(spec + 5, c->body, out, size, err, err_size);
+}
+
+const fig_pref_rank *ph_check_pref(void)
+{
+    static const fig_pref_rank p = {.pref = 13, .name = "東京都", .municipalities = 62,
+                                    .adopted = 31, .adopted_pct10 = 500, .adopted_rank = 1,
+                                    .guideline = 31, .guideline_pct10 = 500,
+                                    .guideline_rank = 1};
+    return &p;
+}
+
+const sv_body *ph_check_body(void)
+{
+    static const sv_body b = {.code = "131016", .pref = 13, .kind = KIND_WARD,
+                              .name = "千代田区", .pref_name = "東京都", .population = 68000};
+    return &b;
+}
