@@ -14,9 +14,9 @@ cd "$src" || exit 1
 export SOURCE_DATE_EPOCH=1777000000
 "$bin" build -q -j 2 --out "$tmp/a" || fail "first build exited $?"
 "$bin" build -q -j 1 --out "$tmp/b" || fail "second build exited $?"
-for f in "$tmp"/a/*; do
-    name=$(basename "$f")
-    cmp -s "$f" "$tmp/b/$name" || fail "$name differs between two builds"
+# every file, the prefecture reports and chart images in their folders too
+for f in $(cd "$tmp/a" && find . -type f); do
+    cmp -s "$tmp/a/$f" "$tmp/b/$f" || fail "$f differs between two builds"
 done
 [ -s "$tmp/a/national.pdf" ] || fail "no national.pdf"
 [ -s "$tmp/a/figures.csv" ] || fail "no figures.csv"

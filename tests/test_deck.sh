@@ -4,7 +4,8 @@
 #
 #   test_deck.sh DECK_DRIVER VISUAL_DIFF SOURCE_DIR
 #
-# Checks: 19 pages; every page title and the published numbers
+# Checks: 20 pages (19 + the appendix ranking, deck.ini appendix = true); every
+# page title and the published numbers
 # (sample-targets.md) in the text; fonts embedded and subset; no images;
 # qpdf --check clean; under 300 KB; byte-identical output of two runs; each
 # page within tolerance of tests/visual/pNN.png (refresh those with
@@ -24,7 +25,7 @@ export SOURCE_DATE_EPOCH=1777000000
 cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || bad "two runs with SOURCE_DATE_EPOCH differ"
 
 pages=$(pdfinfo "$tmp/a.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 19 ] || bad "pdfinfo: $pages pages, expected 19"
+[ "$pages" = 20 ] || bad "pdfinfo: $pages pages, expected 20"
 
 size=$(wc -c <"$tmp/a.pdf")
 [ "$size" -lt 307200 ] || bad "PDF is $size bytes, expected under 300 KB"
@@ -78,7 +79,7 @@ for ref in "$src"/tests/visual/p*.png; do
     "$vdiff" "$ref" "$tmp/p-$page.png" 1.5 || bad "page $page looks different from $ref"
 done
 nref=$(ls "$src"/tests/visual/p*.png 2>/dev/null | wc -l)
-[ "$nref" = 19 ] || bad "$nref reference pages in tests/visual, expected 19"
+[ "$nref" = 20 ] || bad "$nref reference pages in tests/visual, expected 20"
 
 [ $fail = 0 ] && echo "test_deck: all checks passed"
 exit $fail

@@ -172,7 +172,8 @@ static void test_real_deck(void)
     CHECK_INT(diags_count(d), 0);
     if (!deck)
         goto done;
-    CHECK_INT(deck->n_pages, 19);
+    CHECK_INT(deck->n_pages, 20); /* 19 + the appendix ranking (appendix = true) */
+    CHECK(deck->appendix);
     CHECK(deck->pages[0].cover);
     CHECK(!deck->pages[4].cover);
 

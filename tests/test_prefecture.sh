@@ -1,0 +1,143 @@
+#!/bin/sh
+# test_prefecture.sh - the per-prefecture report, the national appendix, the
+# body sheets and `build --only`, through the aireport binary.
+#   test_prefecture.sh AIREPORT SOURCE_DIR
+# Checks: 13 東京都 renders with its own numbers (from `aireport figures
+# --prefecture 13`) beside the national ones, its rank, every one of its
+# municipalities in the table, and the table breaking over pages with the
+# header repeated; a prefecture override (title, cover line, a page left
+# out); a broken override fails only its prefecture and keeps the last good
+# PDF; the appendix lists the 47 prefectures in rank order and can be
+# switched off; --only and --bodies.
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+cd "$src" || exit 1
+export SOURCE_DATE_EPOCH=1777000000
+
+# 1. --only 13: just the Tokyo report (no exports, no national deck).
+"$bin" build -q --only 13 --out "$tmp/a" || fail "build --only 13 exited $?"
+pdf="$tmp/a/prefectures/13_東京都.pdf"
+[ -s "$pdf" ] || { echo "FAIL: no $pdf"; exit 1; }
+[ -e "$tmp/a/national.pdf" ] && fail "--only 13 also built national.pdf"
+[ -e "$tmp/a/figures.csv" ] && fail "--only 13 also wrote figures.csv"
+ls "$tmp/a/prefectures" | grep -qv '^13_' && fail "--only 13 built other prefectures"
+
+# Pages: 10 fixed pages + the municipality table (62 rows over 3 pages).
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" = 13 ] || fail "13_東京都.pdf: $pages pages, expected 13"
+pdfinfo "$pdf" | grep -q "^Title: *東京都における生成AI導入状況" || fail "PDF title is not the prefecture's"
+pdftotext -layout "$pdf" "$tmp/all.txt"
+
+# Its own numbers beside the national ones (P3 導入済, latest year).
+"$bin" figures --prefecture 13 | tr -d '\r' >"$tmp/p13.csv"   # CSV lines end in CRLF
+"$bin" figures | tr -d '\r' >"$tmp/nat.csv"
+latest=$(awk -F, '$1 == "P3" && $2 == "status" {y = $3} END {print y}' "$tmp/nat.csv")
+own=$(awk -F, -v y="$latest" '$1 == "P3" && $2 == "status" && $3 == y && $6 == 1 {print $8 "団体（" $10 "%）"}' "$tmp/p13.csv")
+nat=$(awk -F, -v y="$latest" '$1 == "P3" && $2 == "status" && $3 == y && $6 == 1 {print "全国" $10 "%"}' "$tmp/nat.csv")
+[ -n "$own" ] || fail "no P3 row for prefecture 13"
+pdftotext -f 3 -l 3 "$pdf" - | tr -d '\n ' >"$tmp/p3.txt"
+grep -q "$own" "$tmp/p3.txt" || fail "page 3 lacks the prefecture's $own"
+grep -q "$nat" "$tmp/p3.txt" || fail "page 3 lacks the national $nat"
+pdftotext -f 3 -l 3 "$pdf" - | grep -q "^全国$" || fail "page 3 chart has no 全国 bar"
+
+# Its rank: 1 + the prefectures whose municipalities' 導入済 share is higher.
+rank=$(awk -F, -v y="$latest" '$1 == "A1" && $2 == "adopted_share" && $3 == y {
+        s[$6] = $8 / $9 } END { r = 1; for (p in s) if (s[p] > s[13]) r++; print r }' "$tmp/nat.csv")
+share=$(awk -F, -v y="$latest" '$1 == "A1" && $2 == "adopted_share" && $3 == y && $6 == 13 {print $10}' "$tmp/nat.csv")
+tr -d '\n ' <"$tmp/all.txt" | grep -q "(${share}%)で、47都道府県中${rank}位\|（${share}%）で、47都道府県中${rank}位" ||
+    fail "summary lacks share ${share}% and rank ${rank} of 47"
+
+# Every municipality of Tokyo in the table (pages 11-13), and nothing else.
+awk -F, '$2 == "13" && $5 != "都道府県" {print $4}' data/bodies.csv >"$tmp/munis.txt"
+n_munis=$(wc -l <"$tmp/munis.txt")
+[ "$n_munis" = 62 ] || fail "data has $n_munis municipalities in 13, expected 62"
+pdftotext -f 11 -l 13 -layout "$pdf" "$tmp/table.txt"
+while read -r name; do
+    grep -q "$name" "$tmp/table.txt" || fail "municipality $name missing from the table"
+done <"$tmp/munis.txt"
+# The page break: each table page repeats the header; pages 12-13 are 続き.
+for p in 11 12 13; do
+    pdftotext -f $p -l $p -layout "$pdf" - >"$tmp/page$p.txt"
+    grep -q "団体名" "$tmp/page$p.txt" && grep -q "利用しているサービス" "$tmp/page$p.txt" ||
+        fail "page $p does not repeat the table header"
+done
+grep -q "（続き）" "$tmp/page12.txt" || fail "page 12 is not titled （続き）"
+grep -q "（続き）" "$tmp/page11.txt" && fail "page 11 is titled （続き）"
+first=$(head -n 1 "$tmp/munis.txt") last=$(tail -n 1 "$tmp/munis.txt")
+grep -q "$first" "$tmp/page11.txt" || fail "first municipality $first not on page 11"
+grep -q "$last" "$tmp/page13.txt" || fail "last municipality $last not on page 13"
+rows=0
+for p in 11 12 13; do
+    c=$(grep -c -f "$tmp/munis.txt" "$tmp/page$p.txt")
+    [ "$c" -gt 0 ] || fail "table page $p has no rows"
+    rows=$((rows + c))
+done
+[ "$rows" -ge 62 ] || fail "table pages hold $rows rows, expected 62"
+pdftotext -f 13 -l 13 "$pdf" - | grep -q "^13$" || fail "page number 13 not printed on the last page"
+
+# 2. The prefecture's own override: title, cover line, note, a page left out.
+cp -r layouts "$tmp/layouts"
+mkdir -p "$tmp/layouts/prefectures"
+cp tests/prefecture/13_override.ini "$tmp/layouts/prefectures/13.ini"
+"$bin" build -q --only 13,27 --layouts "$tmp/layouts" --out "$tmp/o" || fail "override build exited $?"
+opdf="$tmp/o/prefectures/13_東京都.pdf"
+opages=$(pdfinfo "$opdf" | awk '/^Pages:/ {print $2}')
+[ "$opages" = 12 ] || fail "override: $opages pages, expected 12 (one page left out)"
+pdfinfo "$opdf" | grep -q "^Title: *東京都の区市町村における生成AIの活用状況" || fail "override: title not changed"
+pdftotext "$opdf" - | tr -d '\n ' >"$tmp/o.txt"
+grep -q "東京都デジタルサービス局との共同作成" "$tmp/o.txt" || fail "override: cover line missing"
+grep -q "区市町村の回答は東京都が取りまとめた" "$tmp/o.txt" || fail "override: extra note missing"
+grep -q "人材確保の取組" "$tmp/o.txt" && fail "override: the omitted page is still there"
+p27=$(pdfinfo "$tmp/o/prefectures/27_大阪府.pdf" | awk '/^Pages:/ {print $2}')
+pdftotext "$tmp/o/prefectures/27_大阪府.pdf" - | grep -q "人材確保の取組" ||
+    fail "the override of 13 changed 27 ($p27 pages)"
+
+# 3. A broken override fails only its prefecture: exit 4, file:line named,
+#    the last good PDF kept, the other prefecture written, no temporary files.
+cp "$opdf" "$tmp/keep.pdf"
+cp tests/prefecture/13_bad.ini "$tmp/layouts/prefectures/13.ini"
+rm -f "$tmp/o/prefectures/27_大阪府.pdf"
+"$bin" build -q --only 13,27 --layouts "$tmp/layouts" --out "$tmp/o" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 4 ] || fail "broken override: exit $rc, expected 4"
+grep -q "13_東京都: .*prefectures/13.ini:5: unknown key" "$tmp/err" || fail "broken override: message: $(cat "$tmp/err")"
+cmp -s "$tmp/keep.pdf" "$opdf" || fail "broken override: the last good 13_東京都.pdf was not kept"
+[ -s "$tmp/o/prefectures/27_大阪府.pdf" ] || fail "broken override of 13 stopped 27"
+find "$tmp/o" -name '*.tmp*' | grep -q . && fail "temporary files left behind"
+
+# 4. The national appendix: the 47 prefectures in rank order; switched off.
+"$bin" build -q --only national --out "$tmp/n" || fail "build --only national exited $?"
+npages=$(pdfinfo "$tmp/n/national.pdf" | awk '/^Pages:/ {print $2}')
+[ "$npages" = 20 ] || fail "national: $npages pages, expected 20 with the appendix"
+awk -F, -v y="$latest" '$1 == "A1" && $2 == "adopted_share" && $3 == y && $9 > 0 {
+        printf "%.12f %s %s\n", $8 / $9, $6, $7 }' "$tmp/nat.csv" |
+    sort -k1,1gr -k2,2n | awk '{print $3}' >"$tmp/order.txt"
+[ "$(wc -l <"$tmp/order.txt")" = 47 ] || fail "figures: $(wc -l <"$tmp/order.txt") prefectures ranked"
+pdftotext -raw -f "$npages" -l "$npages" "$tmp/n/national.pdf" - |
+    grep -o -f "$tmp/order.txt" >"$tmp/printed.txt"
+cmp -s "$tmp/order.txt" "$tmp/printed.txt" || fail "appendix: prefectures not in rank order: $(diff "$tmp/order.txt" "$tmp/printed.txt" | head -4)"
+sed -i 's/^appendix *=.*/appendix = false/' "$tmp/layouts/deck.ini"
+"$bin" build -q --only national --layouts "$tmp/layouts" --out "$tmp/n2" || fail "appendix off: exit $?"
+npages=$(pdfinfo "$tmp/n2/national.pdf" | awk '/^Pages:/ {print $2}')
+[ "$npages" = 19 ] || fail "appendix = false: $npages pages, expected 19"
+
+# 5. Body sheets of two bodies: one page each, the body named.
+"$bin" build -q --bodies --only 131016,472018 --out "$tmp/b" || fail "--bodies --only exited $?"
+nb=$(ls "$tmp/b/bodies" | wc -l)
+[ "$nb" = 2 ] || fail "--only of two bodies wrote $nb sheets"
+for f in "$tmp"/b/bodies/*.pdf; do
+    [ "$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')" = 1 ] || fail "$(basename "$f") is not one page"
+    name=$(basename "$f" .pdf | sed 's/^[0-9]*_//')
+    pdftotext "$f" - | grep -q "$name" || fail "$(basename "$f") does not name $name"
+done
+
+# 6. --only with a name that is nothing: usage error.
+"$bin" build -q --only national,99 --out "$tmp/x" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] || fail "--only 99: exit $rc, expected 2"
+grep -q '"99"' "$tmp/err" || fail "--only 99: message does not quote the token"
+
+if [ "$fails" -eq 0 ]; then echo "test_prefecture: all checks passed"; else echo "test_prefecture: $fails failed"; exit 1; fi
