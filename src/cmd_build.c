@@ -12,6 +12,7 @@
 #include "figures.h"
 #include "fontset.h"
 #include "indexhtml.h"
+#include "provenance.h"
 #include "survey.h"
 
 #include <errno.h>
@@ -61,12 +62,37 @@ static bool S_produce_figures(void *ctx, const batch_job *job, unsigned char **d
     return false;
 }
 
+/* Renders a document and, when the job has room for extra files, its
+ * provenance sidecars (<name>.numbers.csv / .json: every printed number and
+ * where it came from) for the runner to write beside the PDF. */
+static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope scope,
+                     const batch_job *job, unsigned char **data, size_t *len, int *pages,
+                     diags *d)
+{
+    arena *mem = arena_new();
+    scope.prov = job->extras ? prov_new(mem) : NULL;
+    bool ok = deck_render_scope(t, b->s, &scope, b->fonts, data, len, pages, d);
+    if (ok && scope.prov) {
+        batch_extras *x = job->extras;
+        const char *doc = strrchr(job->path, '/') ? strrchr(job->path, '/') + 1 : job->path;
+        x->n = 2;
+        x->file[0].path = prov_sidecar_path(job->path, "csv");
+        x->file[1].path = prov_sidecar_path(job->path, "json");
+        if (!prov_format_csv(scope.prov, b->s, &x->file[0].data, &x->file[0].len) ||
+            !prov_format_json(scope.prov, b->s, doc, &x->file[1].data, &x->file[1].len)) {
+            diag_add(d, D_INTERNAL, job->path, 0, 0, "could not format the provenance sidecars");
+            ok = false;
+        }
+    }
+    arena_free(mem);
+    return ok;
+}
+
 static bool S_produce_national(void *ctx, const batch_job *job, unsigned char **data,
                                size_t *len, int *pages, diags *d)
 {
     const build_ctx *b = ctx;
-    (void)job;
-    return deck_render(b->national, b->s, b->sets[0], b->fonts, data, len, pages, d);
+    return S_render(b, b->national, (deck_scope){.f = b->sets[0]}, job, data, len, pages, d);
 }
 
 /* A prefecture report; layouts/prefectures/PP.ini, when present, is applied
@@ -80,11 +106,11 @@ static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char 
     char override[4096];
     snprintf(override, sizeof override, "%s/prefectures/%02d.ini", b->o->layouts_dir, pref);
     if (access(override, F_OK) != 0)
-        return deck_render_scope(b->prefecture, b->s, &scope, b->fonts, data, len, pages, d);
+        return S_render(b, b->prefecture, scope, job, data, len, pages, d);
     arena *mem = arena_new();
     deck_templates *own = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini",
                                                        override, b->s, b->sets[0], mem, d);
-    bool ok = own && deck_render_scope(own, b->s, &scope, b->fonts, data, len, pages, d);
+    bool ok = own && S_render(b, own, scope, job, data, len, pages, d);
     arena_free(mem);
     return ok;
 }
@@ -234,7 +260,8 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
     if (b->national && (sel->all || sel->national))
         jobs[n++] = (batch_job){.name = "national",
                                 .path = arena_printf(mem, "%s/national.pdf", out),
-                                .produce = S_produce_national, .ctx = b};
+                                .produce = S_produce_national, .ctx = b,
+                                .extras = ARENA_NEW(mem, batch_extras, 1)};
     if (b->prefecture)
         for (int p = 1; p <= N_PREFECTURES; p++) {
             if (!(sel->all || sel->pref[p]) || !b->rank[p - 1].name[0])
@@ -242,7 +269,8 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
             const char *name = arena_printf(mem, "%02d_%s", p, b->rank[p - 1].name);
             jobs[n++] = (batch_job){.name = name,
                                     .path = arena_printf(mem, "%s/prefectures/%s.pdf", out, name),
-                                    .produce = S_produce_prefecture, .ctx = b, .arg = p};
+                                    .produce = S_produce_prefecture, .ctx = b, .arg = p,
+                                    .extras = ARENA_NEW(mem, batch_extras, 1)};
         }
     if (b->national && sel->all)
         for (int i = 0; i < N_CHART_PAGES; i++)

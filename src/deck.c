@@ -50,7 +50,8 @@ static bool lay_out(const deck_templates *t, const survey *s, const deck_scope *
 {
     const tpl_deck *deck = t->deck;
     layout_ctx c = {.deck = deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
-                    .nation = sc->nation, .pref = sc->pref, .body = sc->body};
+                    .nation = sc->nation, .pref = sc->pref, .body = sc->body,
+                    .prov = sc->prov};
     int cap = deck->n_pages + 8;
     out->pages = ARENA_NEW(mem, drawlist, cap);
     out->titles = ARENA_NEW(mem, const char *, cap);

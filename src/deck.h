@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "figures.h"
 #include "fontset.h"
+#include "provenance.h"
 #include "survey.h"
 
 #include <stdbool.h>
@@ -45,6 +46,8 @@ typedef struct {
     const figset *nation;      /* national figures (NULL in the national deck) */
     const fig_pref_rank *pref; /* prefecture reports (and body sheets: the body's) */
     const sv_body *body;       /* body sheets */
+    prov_list *prov;           /* optional: every printed number is recorded here
+                                  (its arena must outlive the call) */
 } deck_scope;
 
 /* deck_render for any document: a [munitable] page grows into as many pages

@@ -44,7 +44,9 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
     ph_context ph = {.s = ps->c->s, .f = ps->c->f, .edition = ps->c->deck->edition, .year = year,
                      .nation = ps->c->nation, .pref = ps->c->pref, .body = ps->c->body,
                      .n_vars = ps->c->deck->n_vars, .var_name = ps->c->deck->var_name,
-                     .var_value = ps->c->deck->var_value};
+                     .var_value = ps->c->deck->var_value,
+                     .on_piece = ps->c->prov ? layout_prov_piece : NULL,
+                     .piece_ctx = ps->c->prov};
     const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);
     if (!out) {
         diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, line ? line : (b ? b->line : 0), 0,
@@ -204,13 +206,16 @@ static bool layout_text(page_state *ps, const tpl_block *b)
 static bool layout_notes(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    const char *texts[TPL_MAX_TEXT];
+    const char *texts[TPL_MAX_TEXT + 1];
     int n = expand_texts(ps, b, -1, texts);
+    /* a box with no room for another line gets the note on its last line */
+    box_pt box = layout_box(b);
+    n = layout_rounding_note(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
     text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
                      .para_gap = 0.1,
                      .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
                      .valign = V_TOP};
-    return set_paragraphs(ps, b, texts, n, &st, layout_box(b));
+    return set_paragraphs(ps, b, texts, n, &st, box);
 }
 
 /* One line per shown year (or the latest), each text expanded for it. */
@@ -220,8 +225,13 @@ static bool layout_source(page_state *ps, const tpl_block *b)
     const survey *s = ps->c->s;
     int first = b->years == TPL_YEARS_LATEST ? s->n_years - 1
                                              : s->n_years - ps->c->deck->years_shown;
-    int cap = b->n_text * (s->n_years - first), n = 0;
-    const char **texts = ARENA_NEW(ps->c->mem, const char *, cap ? cap : 1);
+    int cap = b->n_text * (s->n_years - first) + 1, n = 0;
+    const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
+    bool has_notes = false;
+    for (int i = 0; i < ps->pg->n_blocks; i++)
+        has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
+    if (!has_notes) /* the rounding note goes above the source lines */
+        n = layout_rounding_note(ps, texts, 0, false);
     for (int y = first; y < s->n_years; y++)
         n += expand_texts(ps, b, y, texts + n);
     text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
@@ -253,6 +263,11 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
         }
         char num[16];
         snprintf(num, sizeof num, "%d", page_no);
+        if (ps->c->prov) {
+            prov_entry e = {.kind = PROV_PAGE_NUMBER, .text = num, .numerator = page_no,
+                            .denominator = -1};
+            prov_add(ps->c->prov, &e);
+        }
         double foot_y = h - th->footer_band_mm * MM;
         dl_line(ps->dl, m, foot_y + 1.5 * MM, w - m, foot_y + 1.5 * MM, th->c_table_rule, 0.5);
         dl_text(ps->dl, num, w - m,
@@ -271,13 +286,25 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
 bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
                  const char **title)
 {
-    page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true};
+    page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
+    layout_prov_block(&ps, NULL);
     *title = NULL;
-    if (pg->title)
-        *title = layout_expand(&ps, NULL, pg->title, 0, -1);
+    if (pg->title) {
+        /* a cover prints no title bar: its title is only the outline entry */
+        layout_ctx unrecorded = *c;
+        unrecorded.prov = NULL;
+        page_state ts = ps;
+        ts.c = pg->cover ? &unrecorded : c;
+        *title = layout_expand(&ts, NULL, pg->title, 0, -1);
+        ps.ok = ts.ok;
+    }
     layout_frame(&ps, page_no, *title);
-    for (int i = 0; i < pg->n_blocks; i++) {
-        const tpl_block *b = &pg->blocks[i];
+    /* notes and source lines last (pass 1): a chart may add the rounding note */
+    for (int i = 0; i < 2 * pg->n_blocks; i++) {
+        const tpl_block *b = &pg->blocks[i % pg->n_blocks];
+        if ((b->kind == TPL_NOTES || b->kind == TPL_SOURCE) != (i >= pg->n_blocks))
+            continue;
+        layout_prov_block(&ps, b);
         switch (b->kind) {
         case TPL_LEAD:
             layout_lead(&ps, b);
@@ -311,5 +338,6 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
             break;
         }
     }
+    layout_prov_page_done(&ps);
     return ps.ok;
 }

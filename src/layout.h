@@ -19,6 +19,7 @@
 #include "drawlist.h"
 #include "figures.h"
 #include "fontset.h"
+#include "provenance.h"
 #include "survey.h"
 #include "template.h"
 
@@ -32,6 +33,7 @@ typedef struct {
     const fontset *fonts;
     arena *mem;  /* the document's arena: drawlists, expanded text */
     diags *d;
+    prov_list *prov; /* optional: every printed number is recorded here */
     /* prefecture reports and body sheets (NULL in the national deck) */
     const figset *nation;      /* national figures beside f */
     const fig_pref_rank *pref; /* the report's prefecture */

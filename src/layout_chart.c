@@ -9,6 +9,7 @@
 #include "layout_priv.h"
 
 #include "chart.h"
+#include "numfmt.h"
 
 #include <math.h>
 #include <string.h>
@@ -81,6 +82,112 @@ static double count_of(const page_state *ps, const tpl_block *b, int year, const
 {
     const fig_row *r = figures_get(ps->c->f, b->fig_page, b->fig_name, year, group, code);
     return r && r->count > 0 ? r->count : 0;
+}
+
+/* What one value label of the chart prints, and from which row. */
+typedef struct {
+    const fig_row *row;
+    long long count, total; /* total: the percentage's base, 0 = none */
+    int pct10;
+    prov_rounding rounding;
+} value_info;
+
+typedef struct {
+    page_state *ps;
+    const tpl_block *b;
+    const value_info *vi;
+    int n_series;
+} chart_prov;
+
+/* spec.printed: records each printed number of the chart. */
+static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int series,
+                             const char *text)
+{
+    chart_prov *cp = ctx;
+    prov_list *p = cp->ps->c->prov;
+    const survey *s = cp->ps->c->s;
+    if (role == CHART_TEXT_VALUE) {
+        const value_info *v = &cp->vi[cat * cp->n_series + series];
+        char num[NUMFMT_MAX];
+        if (cp->b->labels != CHART_LABEL_PCT || v->total <= 0) {
+            prov_entry e = {.kind = PROV_FIGURE, .text = numfmt_int(num, v->count),
+                            .row = v->row, .field = "count", .numerator = v->count,
+                            .denominator = -1};
+            prov_add(p, &e);
+        }
+        if (cp->b->labels != CHART_LABEL_COUNT && v->total > 0) {
+            numfmt_pct10_str(num, v->pct10);
+            char *pct = arena_printf(cp->ps->c->mem, "%s%%", num);
+            prov_entry e = {.kind = PROV_FIGURE, .text = pct, .row = v->row, .field = "pct",
+                            .numerator = v->count, .denominator = v->total,
+                            .rounding = v->rounding};
+            prov_add(p, &e);
+        }
+        return;
+    }
+    if (role == CHART_TEXT_CENTRE || !prov_has_digit(text, strlen(text)))
+        return; /* the centre text was recorded when it was expanded */
+    if (role == CHART_TEXT_TICK) {
+        prov_add_tokens(p, PROV_AXIS, text, strlen(text), "axis");
+        return;
+    }
+    for (int y = 0; y < s->n_years; y++)
+        if (s->years[y].label && strcmp(text, s->years[y].label) == 0) {
+            prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1,
+                            .denominator = -1, .source = "survey.ini"};
+            prov_add(p, &e);
+            return;
+        }
+    prov_add_tokens(p, PROV_LABEL, text, strlen(text), text);
+}
+
+/* The value labels of every (cat, series), as the chart would print them,
+ * with the block's rounding for shares of a bar (stacked100, donut). Sets
+ * the page's rounding note when half-up shares of a bar miss 100.0. */
+static const char **value_labels(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                                 const fig_row *const *rows, value_info *vi)
+{
+    arena *mem = ps->c->mem;
+    int nc = spec->n_cats, ns = spec->n_series;
+    const char **labels = ARENA_NEW(mem, const char *, (size_t)nc * (size_t)ns);
+    bool shares = spec->type == CHART_STACKED100 || spec->type == CHART_DONUT;
+    bool lr = shares && b->rounding == TPL_ROUND_LARGEST_REMAINDER;
+    long long *counts = ARENA_NEW(mem, long long, ns);
+    int *pct10 = ARENA_NEW(mem, int, ns);
+    for (int k = 0; k < nc; k++) {
+        long long total = spec->type == CHART_BARS ? llround(spec->total) : 0;
+        for (int i = 0; i < ns; i++) {
+            counts[i] = llround(spec->values[k * ns + i]);
+            if (shares)
+                total += counts[i];
+        }
+        if (lr)
+            numfmt_pct10_largest_remainder(counts, ns, pct10);
+        else
+            for (int i = 0; i < ns; i++)
+                pct10[i] = numfmt_pct10(counts[i], total);
+        int sum = 0;
+        for (int i = 0; i < ns; i++) {
+            value_info *v = &vi[k * ns + i];
+            *v = (value_info){.row = rows[k * ns + i], .count = counts[i],
+                              .total = total > 0 ? total : 0, .pct10 = pct10[i],
+                              .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER
+                                             : PROV_ROUND_HALF_UP};
+            sum += counts[i] > 0 ? pct10[i] : 0;
+            char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
+            numfmt_int(cnt, counts[i]);
+            numfmt_pct10_str(pct, pct10[i]);
+            if (total <= 0 || b->labels == CHART_LABEL_COUNT)
+                labels[k * ns + i] = arena_strdup(mem, cnt);
+            else if (b->labels == CHART_LABEL_PCT)
+                labels[k * ns + i] = arena_printf(mem, "%s%%", pct);
+            else
+                labels[k * ns + i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
+        }
+        if (shares && !lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
+            ps->rounding_note = true;
+    }
+    return labels;
 }
 
 /* Colours for n series from the template palette; for year series the last
@@ -165,6 +272,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                        .text_rgb = th->c_text};
     const char **cats, **cat_groups = NULL, **series;
     double *values;
+    const fig_row **rows; /* the row behind each value, as values */
 
     if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
         int max_cats = b->n_groups * n_years_max;
@@ -188,9 +296,13 @@ bool layout_chart(page_state *ps, const tpl_block *b)
             }
         series = opts.label;
         values = ARENA_NEW(mem, double, (size_t)(nc ? nc : 1) * (size_t)opts.n);
+        rows = ARENA_NEW(mem, const fig_row *, (size_t)(nc ? nc : 1) * (size_t)opts.n);
         for (int k = 0; k < nc; k++)
-            for (int i = 0; i < opts.n; i++)
+            for (int i = 0; i < opts.n; i++) {
                 values[k * opts.n + i] = count_of(ps, b, cat_year[k], cat_group[k], opts.code[i]);
+                rows[k * opts.n + i] = figures_get(ps->c->f, b->fig_page, b->fig_name,
+                                                   cat_year[k], cat_group[k], opts.code[i]);
+            }
         spec.n_cats = nc;
         spec.n_series = opts.n;
         spec.series_rgb = series_colors(ps, b, opts.n, false);
@@ -207,9 +319,13 @@ bool layout_chart(page_state *ps, const tpl_block *b)
             series[i] = s->years[years[i]].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, (size_t)opts.n * (size_t)(ns ? ns : 1));
+        rows = ARENA_NEW(mem, const fig_row *, (size_t)opts.n * (size_t)(ns ? ns : 1));
         for (int k = 0; k < opts.n; k++)
-            for (int i = 0; i < ns; i++)
+            for (int i = 0; i < ns; i++) {
                 values[k * ns + i] = count_of(ps, b, years[i], b->groups[0], opts.code[k]);
+                rows[k * ns + i] = figures_get(ps->c->f, b->fig_page, b->fig_name, years[i],
+                                               b->groups[0], opts.code[k]);
+            }
         spec.n_cats = opts.n;
         spec.n_series = ns;
         spec.series_rgb = series_colors(ps, b, ns, true);
@@ -218,8 +334,12 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         series[0] = s->years[latest].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, opts.n);
-        for (int k = 0; k < opts.n; k++)
+        rows = ARENA_NEW(mem, const fig_row *, opts.n);
+        for (int k = 0; k < opts.n; k++) {
             values[k] = count_of(ps, b, latest, b->groups[0], opts.code[k]);
+            rows[k] = figures_get(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0],
+                                  opts.code[k]);
+        }
         const fig_row *r =
             figures_get(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0], opts.code[0]);
         spec.total = r && r->base > 0 ? r->base : 0;
@@ -236,6 +356,15 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                  "[%s] figure %s.%s has no data for the years shown", b->section, b->fig_page,
                  b->fig_name);
         return false;
+    }
+    /* labels formatted here (numfmt, the block's rounding) and every printed
+     * number reported back for provenance */
+    value_info *vi = ARENA_NEW(mem, value_info, (size_t)spec.n_cats * (size_t)spec.n_series);
+    spec.value_labels = value_labels(ps, b, &spec, rows, vi);
+    chart_prov cp = {.ps = ps, .b = b, .vi = vi, .n_series = spec.n_series};
+    if (ps->c->prov) {
+        spec.printed = chart_printed_cb;
+        spec.printed_ctx = &cp;
     }
     int first_item = ps->dl->n;
     if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,

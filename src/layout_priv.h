@@ -4,6 +4,7 @@
 #define AIREPORT_LAYOUT_PRIV_H
 
 #include "layout.h"
+#include "placeholder.h"
 
 /* Page state: what one page's blocks share while it is laid out. */
 typedef struct {
@@ -11,7 +12,24 @@ typedef struct {
     const tpl_page *pg;
     drawlist *dl;
     bool ok;
+    int page_no;
+    /* a chart's half-up percentages do not add up to 100.0: the notes (or
+     * the source lines) get LAYOUT_ROUNDING_NOTE (layout_prov.c) */
+    bool rounding_note;
 } page_state;
+
+#define LAYOUT_ROUNDING_NOTE "※割合は四捨五入しており、合計が100%にならないものがある。"
+
+/* Provenance (layout_prov.c), all no-ops when the document records none. */
+void layout_prov_block(page_state *ps, const tpl_block *b); /* NULL: the page frame */
+void layout_prov_piece(void *prov_list_ctx, const ph_piece *piece);
+/* Entries for the page's number tokens no hook recorded (kind unattributed). */
+void layout_prov_page_done(page_state *ps);
+/* Notes: LAYOUT_ROUNDING_NOTE appended to texts[0..n) when the page needs it
+ * and the template does not carry it already, as a paragraph of its own or,
+ * with join_last, after the last text (「…。　※割合は…」, a one-line box);
+ * returns the new n. */
+int layout_rounding_note(const page_state *ps, const char **texts, int n, bool join_last);
 
 /* A block's box in pt. */
 typedef struct {

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const double MM = 72.0 / 25.4;
 
@@ -23,6 +24,27 @@ static int by_rank(const void *a, const void *b)
     if (x->rank != y->rank)
         return x->rank - y->rank;
     return x->r->pref - y->r->pref;
+}
+
+/* Provenance of one printed row: the A1 figure row of the prefecture (the
+ * national set holds them), else the numbers as printed. */
+static void record_row(page_state *ps, const tpl_block *b, const ranked *r, const char *rank,
+                       const char *count, const char *base, const char *pct)
+{
+    const figset *nat = ps->c->nation ? ps->c->nation : ps->c->f;
+    const fig_row *row = figures_get(nat, "A1", b->rank_guideline ? "guideline_share"
+                                                                  : "adopted_share",
+                                     ps->c->s->n_years - 1, "", r->r->pref);
+    const char *text[] = {rank, count, base, pct};
+    const char *field[] = {"rank", "count", "base", "pct"};
+    for (int k = 0; k < 4; k++) {
+        if (row)
+            prov_add_figure(ps->c->prov, row, field[k], text[k],
+                            k == 3 ? PROV_ROUND_HALF_UP : PROV_ROUND_NONE);
+        else
+            prov_add_tokens(ps->c->prov, PROV_FIGURE, text[k], strlen(text[k]),
+                            "fig_pref_rank");
+    }
 }
 
 bool layout_ranking(page_state *ps, const tpl_block *b)
@@ -110,6 +132,8 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
             dl_rect(ps->dl, bx, y + rh * 0.25, bw, rh * 0.5, mine ? th->c_title : th->c_accent,
                     true, 0);
             dl_text(ps->dl, label, gx + gw - 1 * MM, bl, size, font, th->c_text, DL_ALIGN_RIGHT);
+            if (ps->c->prov)
+                record_row(ps, b, r, rank, num, base, label);
             y += rh;
             dl_line(ps->dl, gx, y, gx + gw, y, th->c_table_rule, 0.4);
         }

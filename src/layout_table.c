@@ -90,6 +90,21 @@ bool layout_table(page_state *ps, const tpl_block *b)
         return false;
     }
 
+    if (ps->c->prov) /* every cell is printed: record their numbers */
+        for (int i = 0; i <= n_rows; i++)
+            for (int j = 0; j < nc; j++) {
+                const char *t = cells[i * nc + j].text;
+                if (i > 0 && b->col_field[j] == TPL_COL_POPULATION)
+                    prov_add_figure(ps->c->prov,
+                                    figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", i),
+                                    "man", t, PROV_ROUND_MAN_HALF_UP);
+                else
+                    prov_add_tokens(ps->c->prov, i ? PROV_CASE_TEXT : PROV_TEMPLATE, t,
+                                    strlen(t),
+                                    i ? arena_printf(mem, "%s/cases.csv row %d", yr->key, i)
+                                      : NULL);
+            }
+
     double y = box.y;
     dl_rect(ps->dl, box.x, y, box.w, row_h[0], th->c_table_head, true, 0);
     for (int i = 0; i <= n_rows; i++) {

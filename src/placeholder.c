@@ -32,6 +32,17 @@ static void sb_put(strbuf *b, const char *s, size_t len)
 
 static void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
+/* Tells the caller what b[from..] was made from. */
+static void note(const ph_context *c, ph_piece_kind kind, const strbuf *b, size_t from,
+                 const fig_row *r, const char *field, const char *iso)
+{
+    if (!c->on_piece || b->n <= from)
+        return;
+    ph_piece pc = {.kind = kind, .text = b->p + from, .len = b->n - from, .row = r,
+                   .field = field, .iso = iso};
+    c->on_piece(c->piece_ctx, &pc);
+}
+
 static bool fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static bool fail(char *err, size_t size, const char *fmt, ...)
 {
@@ -109,12 +120,15 @@ static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, s
         return false;
     const char *field = dot + 1;
     const sv_year *yr = &c->s->years[y];
+    size_t from = b->n;
     if (strcmp(field, "label") == 0) {
         sb_puts(b, yr->label ? yr->label : yr->key);
+        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
         return true;
     }
     if (strcmp(field, "key") == 0) {
         sb_puts(b, yr->key);
+        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
         return true;
     }
     const char *iso = NULL;
@@ -137,6 +151,7 @@ static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, s
     if (!numfmt_era_date(date, sizeof date, iso))
         return fail(err, size, "year %s: %s `%s` is not a date", yr->key, field, iso);
     sb_puts(b, date);
+    note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
     return true;
 }
 
@@ -155,6 +170,7 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
                          char *err, size_t size)
 {
     char num[NUMFMT_MAX];
+    size_t from = b->n;
     if (strcmp(field, "count") == 0)
         sb_puts(b, numfmt_int(num, r->count));
     else if (strcmp(field, "base") == 0)
@@ -181,6 +197,8 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
                     "field `%s`: expected count, base, pct, pct0, label, short, man, rank or "
                     "top(N)",
                     field);
+    bool is_label = strcmp(field, "label") == 0 || strcmp(field, "short") == 0;
+    note(c, is_label ? PH_PIECE_LABEL : PH_PIECE_FIGURE, b, from, r, field, NULL);
     return true;
 }
 
@@ -233,6 +251,7 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
             return fail(err, size, "%s.%s[…].%s: expected [year,group].top(N), N 1..%d", page,
                         figure, field, PH_MAX_TOP);
         const fig_row *rows[PH_MAX_TOP];
+        size_t from = b->n;
         int have = figures_ranked(c->f, page, figure, year, group, rows, n);
         if (have < n)
             return fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", page,
@@ -244,6 +263,7 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
             sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
             sb_puts(b, "」");
         }
+        note(c, PH_PIECE_LABEL, b, from, rows[0], "top", NULL);
         return true;
     }
 
@@ -280,16 +300,20 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
     const char *p = text;
     while (ok && *p) {
         const char *open = strchr(p, '{');
+        size_t from = b.n;
         if (!open) {
             sb_puts(&b, p);
+            note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
             break;
         }
         sb_put(&b, p, (size_t)(open - p));
         if (open[1] == '{') {
             sb_puts(&b, "{");
+            note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
             p = open + 2;
             continue;
         }
+        note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
         const char *close = strchr(open, '}');
         if (!close) {
             ok = fail(err, err_size, "unclosed placeholder `%.40s`", open);
@@ -306,8 +330,10 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
             char date[NUMFMT_MAX];
             done = c->edition && numfmt_era_date(date, sizeof date, c->edition);
             if (done) {
+                size_t at = b.n;
                 sb_puts(&b, date);
                 sb_puts(&b, "版");
+                note(c, PH_PIECE_DATE, &b, at, NULL, NULL, c->edition);
             } else
                 snprintf(reason, sizeof reason, "deck.ini has no valid edition date");
         } else if (strncmp(spec, "deck.", 5) == 0) {
@@ -329,8 +355,11 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
         } else if (strncmp(spec, "pref.", 5) == 0 || strncmp(spec, "body.", 5) == 0) {
             char val[256];
             done = ph_expand_scope(spec, c, val, sizeof val, reason, sizeof reason);
-            if (done)
+            if (done) {
+                size_t at = b.n;
                 sb_puts(&b, val);
+                note(c, PH_PIECE_OTHER, &b, at, NULL, NULL, NULL);
+            }
         } else if (strncmp(spec, "nation:", 7) == 0) {
             ph_context nc = *c; /* the national figures beside the document's own */
             nc.f = c->nation ? c->nation : c->f;

@@ -24,7 +24,31 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What one piece of the output was made from, for provenance. */
+typedef enum {
+    PH_PIECE_LITERAL,    /* the template's own text between placeholders */
+    PH_PIECE_FIGURE,     /* count, base, pct, pct0, man, rank of a figure row */
+    PH_PIECE_LABEL,      /* label, short, top(N) of a figure */
+    PH_PIECE_YEAR_LABEL, /* {year.….label} / key */
+    PH_PIECE_DATE,       /* a year's date or {deck.edition} */
+    PH_PIECE_OTHER       /* {pref.…}, {body.…}: values of the scope */
+} ph_piece_kind;
+
 typedef struct {
+    ph_piece_kind kind;
+    const char *text; /* as printed; len bytes, not NUL-terminated */
+    size_t len;
+    const fig_row *row; /* FIGURE, LABEL (top(N): the first row) */
+    const char *field;  /* FIGURE: count, base, pct, pct0, man, rank */
+    const char *iso;    /* DATE: the ISO date it was made from */
+} ph_piece;
+
+typedef void (*ph_piece_fn)(void *ctx, const ph_piece *piece);
+
+typedef struct {
+    /* optional: told about every piece of the output, in order (provenance) */
+    ph_piece_fn on_piece;
+    void *piece_ctx;
     const survey *s;
     const figset *f;
     const char *edition; /* ISO date of {deck.edition}, NULL = none */

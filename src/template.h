@@ -49,6 +49,10 @@ typedef enum {
 
 typedef enum { TPL_YEARS_SHOWN, TPL_YEARS_LATEST } tpl_years;
 typedef enum { TPL_ORDER_RANK, TPL_ORDER_CODE } tpl_order;
+/* Percent labels of a bar's (or ring's) shares: each half up (the deck's
+ * rule; the rounding note is added when they miss 100.0), or largest
+ * remainder so that they sum to exactly 100.0. */
+typedef enum { TPL_ROUND_HALF_UP, TPL_ROUND_LARGEST_REMAINDER } tpl_rounding;
 typedef enum { TPL_OPT_ALL, TPL_OPT_TOP, TPL_OPT_CODES } tpl_opt_mode;
 typedef enum { TPL_COL_USE_CASE, TPL_COL_EFFECT, TPL_COL_POPULATION } tpl_column_field;
 
@@ -98,6 +102,7 @@ typedef struct {
     int codes[TPL_MAX_CODES];
     tpl_order order;
     chart_label_format labels;
+    tpl_rounding rounding; /* stacked100 / donut */
     chart_legend_pos legend;
     const tpl_palette *palette; /* NULL = chart default */
     bool short_labels;

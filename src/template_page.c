@@ -59,7 +59,7 @@ static bool chart_key(const char *k)
     static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
                                         "groups", "options", "order",   "labels",
                                         "legend", "palette", "short_labels", "heading",
-                                        "centre", "size_pt", "compare", NULL};
+                                        "centre", "size_pt", "compare", "rounding", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
@@ -195,6 +195,16 @@ static void load_chart(page_ctx *c, tpl_block *b)
                                                                                : TPL_ORDER_RANK;
     int l = tpl_get_enum(ini, sec, "labels", labels, 0);
     b->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
+    static const char *const roundings[] = {"half_up", "largest_remainder", NULL};
+    b->rounding = tpl_get_enum(ini, sec, "rounding", roundings, 0) == 1
+                      ? TPL_ROUND_LARGEST_REMAINDER
+                      : TPL_ROUND_HALF_UP;
+    if (tpl_ini_get(ini, sec, "rounding") && b->chart != CHART_STACKED100 &&
+        b->chart != CHART_DONUT)
+        tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "rounding"),
+                  "rounding = `%s`: expected no rounding key on a %s chart; it chooses how the "
+                  "shares of a stacked100 or donut chart add up to 100%%",
+                  tpl_ini_get(ini, sec, "rounding"), t == 1 ? "grouped" : "bars");
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
     b->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
     b->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;

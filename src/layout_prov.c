@@ -1,0 +1,141 @@
+/* layout_prov.c - provenance hooks of the layout: placeholder pieces, the
+ * automatic rounding note, and a per-page reconciliation of what the page
+ * prints against what was recorded (see provenance.h). */
+#include "layout_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void layout_prov_block(page_state *ps, const tpl_block *b)
+{
+    prov_list *p = ps->c->prov;
+    if (!p)
+        return;
+    prov_set_page(p, ps->page_no);
+    prov_set_block(p, layout_context(ps, b));
+}
+
+void layout_prov_piece(void *ctx, const ph_piece *pc)
+{
+    prov_list *p = ctx;
+    if (!prov_has_digit(pc->text, pc->len))
+        return;
+    char *text = xmalloc(pc->len + 1);
+    memcpy(text, pc->text, pc->len);
+    text[pc->len] = '\0';
+    switch (pc->kind) {
+    case PH_PIECE_FIGURE: {
+        const char *f = pc->field;
+        prov_rounding r = strcmp(f, "pct") == 0    ? PROV_ROUND_HALF_UP
+                          : strcmp(f, "pct0") == 0 ? PROV_ROUND_HALF_UP_INT
+                          : strcmp(f, "man") == 0  ? PROV_ROUND_MAN_HALF_UP
+                                                   : PROV_ROUND_NONE;
+        prov_add_figure(p, pc->row, f, text, r);
+        break;
+    }
+    case PH_PIECE_DATE: {
+        prov_entry e = {.kind = PROV_DATE, .text = text, .numerator = -1, .denominator = -1,
+                        .source = pc->iso};
+        prov_add(p, &e);
+        break;
+    }
+    case PH_PIECE_YEAR_LABEL: {
+        prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1, .denominator = -1,
+                        .source = "survey.ini"};
+        prov_add(p, &e);
+        break;
+    }
+    case PH_PIECE_LABEL:
+        prov_add_tokens(p, PROV_LABEL, pc->text, pc->len, "codebook");
+        break;
+    case PH_PIECE_LITERAL:
+        prov_add_tokens(p, PROV_TEMPLATE, pc->text, pc->len, NULL);
+        break;
+    case PH_PIECE_OTHER:
+        prov_add_tokens(p, PROV_FIGURE, pc->text, pc->len, "prefecture or body value");
+        break;
+    }
+    free(text);
+}
+
+int layout_rounding_note(const page_state *ps, const char **texts, int n, bool join_last)
+{
+    if (!ps->rounding_note)
+        return n;
+    for (int i = 0; i < n; i++)
+        if (strstr(texts[i], LAYOUT_ROUNDING_NOTE))
+            return n; /* the template carries it already */
+    if (join_last && n > 0)
+        texts[n - 1] = arena_printf(ps->c->mem, "%s　%s", texts[n - 1], LAYOUT_ROUNDING_NOTE);
+    else
+        texts[n++] = LAYOUT_ROUNDING_NOTE;
+    if (ps->c->prov) {
+        prov_list *p = ps->c->prov;
+        prov_add_tokens(p, PROV_TEMPLATE, LAYOUT_ROUNDING_NOTE, strlen(LAYOUT_ROUNDING_NOTE),
+                        "the automatic rounding note");
+    }
+    return n;
+}
+
+/* ---- reconciliation ---- */
+
+typedef struct {
+    const char **tok;
+    size_t *len;
+    int n, cap;
+} token_bag;
+
+static void bag_add(void *ctx, const char *tok, size_t len)
+{
+    token_bag *b = ctx;
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->tok = xrealloc(b->tok, sizeof *b->tok * (size_t)b->cap);
+        b->len = xrealloc(b->len, sizeof *b->len * (size_t)b->cap);
+    }
+    b->tok[b->n] = tok;
+    b->len[b->n++] = len;
+}
+
+/* Removes one token equal to tok from the bag; false when there is none. */
+static bool bag_take(token_bag *b, const char *tok, size_t len)
+{
+    for (int i = 0; i < b->n; i++)
+        if (b->len[i] == len && memcmp(b->tok[i], tok, len) == 0) {
+            b->tok[i] = b->tok[--b->n];
+            b->len[i] = b->len[b->n];
+            return true;
+        }
+    return false;
+}
+
+void layout_prov_page_done(page_state *ps)
+{
+    prov_list *p = ps->c->prov;
+    if (!p)
+        return;
+    /* what was recorded for this page (entries of a page are contiguous, at the end) */
+    token_bag rec = {0};
+    int first = prov_count(p);
+    while (first > 0 && prov_get(p, first - 1)->page == ps->page_no)
+        first--;
+    for (int i = first; i < prov_count(p); i++) {
+        const char *t = prov_get(p, i)->text;
+        prov_tokens(t, strlen(t), bag_add, &rec);
+    }
+    /* what the page prints */
+    token_bag printed = {0};
+    for (int i = 0; i < ps->dl->n; i++) {
+        const dl_item *it = &ps->dl->items[i];
+        if (it->kind == DL_TEXT && it->text)
+            prov_tokens(it->text, strlen(it->text), bag_add, &printed);
+    }
+    prov_set_block(p, layout_context(ps, NULL));
+    for (int i = 0; i < printed.n; i++)
+        if (!bag_take(&rec, printed.tok[i], printed.len[i]))
+            prov_add_tokens(p, PROV_UNATTRIBUTED, printed.tok[i], printed.len[i], NULL);
+    free(rec.tok);
+    free(rec.len);
+    free(printed.tok);
+    free(printed.len);
+}
