@@ -40,3 +40,24 @@ measure "figures csv, nation + 47 prefs" 20 20 -- "$bin" --data data figures --f
 measure "figures json, nation + 47 prefs" 20 20 -- "$bin" --data data figures --format json --prefecture all
 measure "build (national deck + exports)" 1000 64 -- "$bin" --data data build -q -j 2 --out "$tmp/out"
 ls -l "$tmp/out" | awk 'NR > 1 {printf "  %-28s %9d bytes\n", $9, $5}'
+
+# The whole build (national deck, 47 prefecture reports, exports, chart PNGs,
+# index.html) and the 1,788 body sheets: documents/s and bytes written.
+# build_docs NAME TARGET_MS -- ARGS...
+build_docs() {
+    name=$1 target_ms=$2
+    shift 3
+    rm -rf "$tmp/docs"
+    t0=$(date +%s%N)
+    /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" --data data build -q --out "$tmp/docs" "$@" \
+        2>"$tmp/stderr" || { echo "$name: build failed:"; cat "$tmp/stderr"; return 1; }
+    t1=$(date +%s%N)
+    wall=$(( (t1 - t0) / 1000000 ))
+    docs=$(find "$tmp/docs" -name '*.pdf' | wc -l)
+    bytes=$(du -sb "$tmp/docs" | awk '{print $1}')
+    awk -v n="$name" -v w="$wall" -v d="$docs" -v b="$bytes" -v t="$target_ms" '{
+        printf "%-34s wall %5d ms  cpu %5d ms  peak RSS %6.1f MB  %4d PDFs  %6.1f docs/s  %9d bytes  (target < %s ms, < 64 MB)\n",
+            n, w, ($1 + $2) * 1000, $3 / 1024, d, d / (w / 1000.0), b, t }' "$tmp/time"
+}
+build_docs "build: national + 47 prefs + all" 1000 -- -j 2
+build_docs "build --bodies (+ 1,788 sheets)" 10000 -- -j 2 --bodies
