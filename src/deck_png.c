@@ -68,9 +68,10 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
     bool ok = layout_page(&c, pg, 1, &dl, &title);
     if (ok) {
         snprintf(caption, caption_size, "%s", title ? title : page_prefix);
-        const double mm = 72.0 / 25.4, pad = 3 * mm;
-        double x = chart->box.x_mm * mm - pad, y = chart->box.y_mm * mm - pad;
-        double w = chart->box.w_mm * mm + 2 * pad, h = chart->box.h_mm * mm + 2 * pad;
+        /* the block's box itself: the blocks around it touch it on most pages */
+        const double mm = 72.0 / 25.4, pad = 2 * mm;
+        double x = chart->box.x_mm * mm - pad, y = chart->box.y_mm * mm;
+        double w = chart->box.w_mm * mm + 2 * pad, h = chart->box.h_mm * mm;
         int wpx = (int)(w * px_per_pt + 0.5), hpx = (int)(h * px_per_pt + 0.5);
         cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, wpx, hpx);
         cairo_t *cr = cairo_create(surf);
