@@ -3,7 +3,8 @@
 # suite. About 4 minutes on a 2-core machine from a clean clone (budget 8):
 #   1. the whole ctest suite on an ASan+UBSan build (-DAIREPORT_SANITIZE=ON);
 #   2. the main job (`aireport check`, `aireport build`) on a Release build
-#      under valgrind --leak-check=full --error-exitcode=1;
+#      under valgrind --leak-check=full --error-exitcode=1, then the
+#      bad-input catalogue (tests/badinput) under valgrind;
 #   3. every libFuzzer harness for a bounded time (scripts/fuzz.sh).
 #
 #   sh scripts/ci-hardening.sh [--no-fuzz]
@@ -47,6 +48,11 @@ for cmd in check build; do
         build-hostile-release/src/aireport "$cmd" --data data --out "$out" -q
 done
 ls -l "$out"
+# The error paths too: every bad-input case under valgrind (a leak or an
+# invalid read on a failure path fails the case).
+echo "--- valgrind: the bad-input catalogue"
+AIREPORT_WRAPPER="valgrind -q --leak-check=full --error-exitcode=99" \
+    ctest --test-dir build-hostile-release -L badinput --output-on-failure -j "$jobs"
 
 if [ "$fuzz" = yes ]; then
     step "3/3 fuzzers, ${fuzz_seconds}s each"
