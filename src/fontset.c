@@ -366,10 +366,11 @@ bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
     return ok;
 }
 
-unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codepoints, size_t n,
-                              size_t *out_len, diags *d)
+/* HarfBuzz's subset of a face: .notdef plus the glyphs of the code points,
+ * glyph ids renumbered and the cmap rewritten to match. NULL with a D_FONT. */
+static hb_face_t *subset_face(const font_face *f, const uint32_t *codepoints, size_t n,
+                              diags *d)
 {
-    const font_face *f = &fs->faces[face];
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
         diag_add(d, D_FONT, f->path, 0, 0, "cannot set up a font subset");
@@ -380,16 +381,20 @@ unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codep
         hb_set_add(unicodes, codepoints[i]);
     /* Keep the hinting tables: libharu 2.3.0 insists on cvt, fpgm and prep.
      * Glyph ids are renumbered (smaller font); libharu reads the subset's own
-     * cmap, so CIDs (= Unicode) still map to the right glyphs. */
+     * cmap to find each character's glyph. */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
-    if (!sub) {
+    if (!sub)
         diag_add(d, D_FONT, f->path, 0, 0, "HarfBuzz could not subset the font (%zu characters)",
                  n);
-        return NULL;
-    }
-    hb_blob_t *blob = hb_face_reference_blob(sub);
+    return sub;
+}
+
+/* The font file bytes of a face (malloc'd) or NULL with a D_FONT. */
+static unsigned char *face_bytes(hb_face_t *face, const char *path, size_t *out_len, diags *d)
+{
+    hb_blob_t *blob = hb_face_reference_blob(face);
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
     unsigned char *out = NULL;
@@ -397,10 +402,121 @@ unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codep
         out = xmalloc(len);
         memcpy(out, data, len);
     } else {
-        diag_add(d, D_FONT, f->path, 0, 0, "the font subset came out empty");
+        diag_add(d, D_FONT, path, 0, 0, "the font subset came out empty");
     }
     *out_len = len;
     hb_blob_destroy(blob);
+    return out;
+}
+
+unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codepoints, size_t n,
+                              size_t *out_len, diags *d)
+{
+    const font_face *f = &fs->faces[face];
+    *out_len = 0;
+    hb_face_t *sub = subset_face(f, codepoints, n, d);
+    if (!sub)
+        return NULL;
+    unsigned char *out = face_bytes(sub, f->path, out_len, d);
     hb_face_destroy(sub);
+    return out;
+}
+
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v >> 8);
+    p[1] = (unsigned char)v;
+}
+
+/* A cmap table with one (platform 3, encoding 1) format-4 subtable of two
+ * segments: base .. base+n-1 looked up in a glyphIdArray (code point base+k
+ * -> gids[k]), and the 0xFFFF terminator the format requires (idDelta 1
+ * maps it to glyph 0). libharu 2.3.0 scans the segments linearly for each of
+ * the 65,536 CIDs it maps when embedding, so two segments instead of the
+ * several hundred of a real Japanese cmap is what makes embedding cheap. */
+static hb_blob_t *dense_cmap(const uint16_t *gids, size_t n, uint32_t base)
+{
+    enum { HEADER = 12, SUB_FIXED = 32 };
+    size_t sub_len = SUB_FIXED + 2 * n, len = HEADER + sub_len;
+    unsigned char *t = xcalloc(1, len);
+    put16(t + 0, 0);       /* version */
+    put16(t + 2, 1);       /* one encoding record */
+    put16(t + 4, 3);       /* platform: Windows */
+    put16(t + 6, 1);       /* encoding: Unicode BMP */
+    put16(t + 10, HEADER); /* offset of the subtable (high half stays 0) */
+    unsigned char *s = t + HEADER;
+    put16(s + 0, 4);                         /* format */
+    put16(s + 2, (unsigned)sub_len);         /* length */
+    put16(s + 4, 0);                         /* language */
+    put16(s + 6, 4);                         /* segCountX2 */
+    put16(s + 8, 4);                         /* searchRange = 2 * 2^floor(log2 2) */
+    put16(s + 10, 1);                        /* entrySelector */
+    put16(s + 12, 0);                        /* rangeShift */
+    put16(s + 14, (unsigned)(base + n - 1)); /* endCode[0] */
+    put16(s + 16, 0xFFFF);                   /* endCode[1] */
+    put16(s + 18, 0);                        /* reservedPad */
+    put16(s + 20, base);                     /* startCode[0] */
+    put16(s + 22, 0xFFFF);                   /* startCode[1] */
+    put16(s + 24, 0);                        /* idDelta[0] */
+    put16(s + 26, 1);                        /* idDelta[1]: 0xFFFF + 1 = glyph 0 */
+    put16(s + 28, 4);                        /* idRangeOffset[0]: 4 bytes on = glyphIdArray */
+    put16(s + 30, 0);                        /* idRangeOffset[1] */
+    for (size_t k = 0; k < n; k++)
+        put16(s + SUB_FIXED + 2 * k, gids[k]);
+    return hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_WRITABLE, t, free);
+}
+
+unsigned char *fontset_subset_dense(const fontset *fs, int face, const uint32_t *codepoints,
+                                    size_t n, uint32_t base, size_t *out_len, diags *d)
+{
+    const font_face *f = &fs->faces[face];
+    *out_len = 0;
+    if (n == 0 || n > FONTSET_DENSE_MAX || base < 0x100 || base + n > 0xD800) {
+        diag_add(d, D_FONT, f->path, 0, 0,
+                 "%zu characters from code point U+%04X do not fit a dense font encoding "
+                 "(1 .. %d characters, U+0100 .. U+D7FF)",
+                 n, (unsigned)base, FONTSET_DENSE_MAX);
+        return NULL;
+    }
+    hb_face_t *sub = subset_face(f, codepoints, n, d);
+    if (!sub)
+        return NULL;
+    /* The subset is a builder face, which cannot list its tables: serialise
+     * it and read it back as an ordinary face. */
+    hb_blob_t *sub_blob = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    hb_face_t *plain = hb_face_create(sub_blob, 0);
+    hb_font_t *font = hb_font_create(plain);
+    uint16_t *gids = xmalloc(sizeof *gids * n);
+    for (size_t k = 0; k < n; k++) {
+        hb_codepoint_t g = 0; /* a character without a glyph shows .notdef */
+        hb_font_get_nominal_glyph(font, codepoints[k], &g);
+        gids[k] = (uint16_t)g;
+    }
+    hb_font_destroy(font);
+
+    /* Every table as HarfBuzz wrote it, except the cmap; the builder writes
+     * the table directory (libharu recomputes the checksums anyway). */
+    hb_face_t *builder = hb_face_builder_create();
+    hb_tag_t tags[64];
+    unsigned start = 0, count;
+    do {
+        count = sizeof tags / sizeof tags[0];
+        hb_face_get_table_tags(plain, start, &count, tags);
+        for (unsigned i = 0; i < count; i++) {
+            hb_tag_t tag = tags[i];
+            hb_blob_t *table = tag == HB_TAG('c', 'm', 'a', 'p')
+                                   ? dense_cmap(gids, n, base)
+                                   : hb_face_reference_table(plain, tag);
+            hb_face_builder_add_table(builder, tag, table);
+            hb_blob_destroy(table);
+        }
+        start += count;
+    } while (count == sizeof tags / sizeof tags[0]);
+    free(gids);
+    unsigned char *out = face_bytes(builder, f->path, out_len, d);
+    hb_face_destroy(builder);
+    hb_face_destroy(plain);
+    hb_blob_destroy(sub_blob);
     return out;
 }

@@ -60,6 +60,17 @@ bool fontset_has_glyph(const fontset *fs, font_role role, uint32_t codepoint);
 unsigned char *fontset_subset(const fontset *fs, int face, const uint32_t *codepoints, size_t n,
                               size_t *out_len, diags *d);
 
+/* The same subset with a cmap that knows nothing but a dense private range:
+ * code point base + k shows the glyph of codepoints[k] (codepoints sorted
+ * and distinct, n >= 1). The PDF writer draws text through these code points
+ * so that libharu, which maps every possible CID through the font's cmap
+ * when it embeds a font, finds each in one step (see pdfwriter.c). base must
+ * be at least U+0100 and base + n at most U+D800; n at most
+ * FONTSET_DENSE_MAX (the cmap's 16-bit length). NULL with a D_FONT. */
+enum { FONTSET_DENSE_MAX = 32000 };
+unsigned char *fontset_subset_dense(const fontset *fs, int face, const uint32_t *codepoints,
+                                    size_t n, uint32_t base, size_t *out_len, diags *d);
+
 /* Decodes one UTF-8 character at s[*i] (advancing *i); an invalid byte
  * yields U+FFFD and advances by one. Input is validated at the boundary,
  * so this is only a safety net. */

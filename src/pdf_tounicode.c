@@ -53,7 +53,7 @@ unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes)
 /* PDF limits a bfchar block to 100 entries. */
 enum { CMAP_BLOCK = 100 };
 
-char *pdf_tounicode_cmap(const uint32_t *codepoints, size_t n)
+char *pdf_tounicode_cmap(uint32_t first_cid, const uint32_t *codepoints, size_t n)
 {
     static const char head[] = "/CIDInit /ProcSet findresource begin\n"
                                "12 dict begin\n"
@@ -77,7 +77,7 @@ char *pdf_tounicode_cmap(const uint32_t *codepoints, size_t n)
         size_t k = n - i < CMAP_BLOCK ? n - i : CMAP_BLOCK;
         o += (size_t)snprintf(out + o, cap - o, "%zu beginbfchar\n", k);
         for (size_t j = i; j < i + k; j++)
-            o += (size_t)snprintf(out + o, cap - o, "<%04X> <%04X>\n", (unsigned)codepoints[j],
+            o += (size_t)snprintf(out + o, cap - o, "<%04X> <%04X>\n", (unsigned)(first_cid + j),
                                   (unsigned)codepoints[j]);
         o += (size_t)snprintf(out + o, cap - o, "endbfchar\n");
     }

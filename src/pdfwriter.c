@@ -8,6 +8,7 @@
  * font's ToUnicode stream, to fix what 2.3.0 writes wrongly. */
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
 #include <errno.h>
@@ -36,9 +37,31 @@ typedef struct {
     const char *step; /* what we were doing, for the message */
     diag_code code;   /* D_FONT while loading fonts, else D_INTERNAL */
     bool failed;
+    char *text_buf; /* the current text item in the dense encoding */
+    size_t text_cap;
 } render_ctx;
 
 enum { BMP_WORDS = 0x10000 / 64 };
+
+/* Text is drawn through a private dense encoding: in each document the k-th
+ * distinct character of a face (in code point order) is written as code
+ * point CID_BASE + k, which is also its CID, and the embedded subset's cmap
+ * knows only that range (fontset_subset_dense). libharu 2.3.0 maps all
+ * 65,536 CIDs through the font's cmap when it embeds a font, scanning the
+ * cmap's segments linearly; a real Japanese subset has hundreds of
+ * segments, the dense one two. The ToUnicode CMap maps the CIDs back to the
+ * real characters for copying and searching. U+0100 keeps clear of ASCII
+ * (libharu treats U+0000..U+001F as .notdef and U+0020 as a space) and
+ * keeps the CIDToGIDMap short. */
+#define CID_BASE 0x100u
+
+/* One face's characters in a document: a bitmap of the BMP and, per 64-bit
+ * word, the number of characters in the words before it, so that a
+ * character's rank k is a prefix count plus one popcount. */
+typedef struct {
+    uint64_t bits[BMP_WORDS];
+    uint16_t rank_before[BMP_WORDS];
+} face_chars;
 
 static char *dup_or_null(const char *s)
 {
@@ -94,8 +117,7 @@ static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *use
 
 /* Marks every character of the document's text in its face's bitmap and
  * checks that the role's font can show it. */
-static bool collect_codepoints(const pdf_doc *doc, uint64_t (*used)[BMP_WORDS], bool *face_used,
-                               diags *d)
+static bool collect_codepoints(const pdf_doc *doc, face_chars *used, bool *face_used, diags *d)
 {
     bool ok = true;
     char context[64];
@@ -107,7 +129,6 @@ static bool collect_codepoints(const pdf_doc *doc, uint64_t (*used)[BMP_WORDS], 
             if (it->kind != DL_TEXT || !it->text)
                 continue;
             int face = fontset_face_of(doc->fs, it->font);
-            face_used[face] = true;
             if (!fontset_check_coverage(doc->fs, it->font, it->text, context, d))
                 ok = false;
             size_t len = strlen(it->text);
@@ -120,7 +141,8 @@ static bool collect_codepoints(const pdf_doc *doc, uint64_t (*used)[BMP_WORDS], 
                              (unsigned)c, it->text);
                     ok = false;
                 } else if (c >= 0x20) {
-                    used[face][c / 64] |= 1ull << (c % 64);
+                    used[face].bits[c / 64] |= 1ull << (c % 64);
+                    face_used[face] = true;
                 }
             }
         }
@@ -128,13 +150,23 @@ static bool collect_codepoints(const pdf_doc *doc, uint64_t (*used)[BMP_WORDS], 
     return ok;
 }
 
-static size_t bitmap_to_list(const uint64_t *bits, uint32_t *out)
+/* Lists the face's characters in code point order and fills rank_before. */
+static size_t face_chars_list(face_chars *fc, uint32_t *out)
 {
     size_t n = 0;
-    for (uint32_t c = 0; c < 0x10000; c++)
-        if (bits[c / 64] >> (c % 64) & 1)
-            out[n++] = c;
+    for (uint32_t w = 0; w < BMP_WORDS; w++) {
+        fc->rank_before[w] = (uint16_t)n;
+        for (uint64_t b = fc->bits[w]; b; b &= b - 1)
+            out[n++] = w * 64 + (uint32_t)__builtin_ctzll(b);
+    }
     return n;
+}
+
+/* The CID (and dense code point) of a character collected for the face. */
+static uint32_t face_chars_cid(const face_chars *fc, uint32_t c)
+{
+    uint64_t below = fc->bits[c / 64] & ((1ull << (c % 64)) - 1);
+    return CID_BASE + fc->rank_before[c / 64] + (uint32_t)__builtin_popcountll(below);
 }
 
 /* libharu 2.3.0 reads fonts only from files: the subset goes through a
@@ -184,7 +216,7 @@ static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
     HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
     if (!cmap || !cmap->stream)
         return false;
-    char *text = pdf_tounicode_cmap(cps, n);
+    char *text = pdf_tounicode_cmap(CID_BASE, cps, n);
     HPDF_MemStream_FreeData(cmap->stream);
     HPDF_STATUS st = HPDF_Stream_WriteStr(cmap->stream, text);
     free(text);
@@ -192,6 +224,29 @@ static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
     static const char *const keys[] = {"CMapName", "CIDSystemInfo", "WMode", "Type"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         HPDF_Dict_RemoveElement(cmap, keys[i]); /* absent keys: a quiet NOT_FOUND */
+    return st == HPDF_OK;
+}
+
+/* libharu's UTF-8 encoder lets every one of the 65,536 CIDs exist, so its
+ * CIDToGIDMap always holds 128 KB (compressed on every save). Only CIDs up
+ * to CID_BASE + n - 1 occur: keep the map up to there. The glyph ids come
+ * from libharu's own cmap lookup, the same it uses for the widths. */
+static bool shrink_cid_to_gid_map(HPDF_Font font, size_t n)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_Dict map = attr ? attr->map_stream : NULL;
+    if (!map || !map->stream)
+        return false;
+    size_t n_cids = CID_BASE + n, n_bytes = 2 * n_cids;
+    HPDF_BYTE *bytes = xcalloc(1, n_bytes);
+    for (size_t cid = CID_BASE; cid < n_cids; cid++) {
+        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cid);
+        bytes[2 * cid] = (HPDF_BYTE)(gid >> 8);
+        bytes[2 * cid + 1] = (HPDF_BYTE)gid;
+    }
+    HPDF_MemStream_FreeData(map->stream);
+    HPDF_STATUS st = HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)n_bytes);
+    free(bytes);
     return st == HPDF_OK;
 }
 
@@ -280,9 +335,40 @@ static void emit_path(HPDF_Page page, const dl_item *it, double h_pt)
  * this fraction of the font size. */
 #define FAKE_BOLD_STROKE_EM 0.03
 
-static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPDF_Font font,
-                      double h_pt)
+/* The item's text in the face's dense encoding (UTF-8 of CID_BASE + k),
+ * in c->text_buf; control characters are dropped (they are never drawn). */
+static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx *c)
 {
+    size_t len = strlen(utf8);
+    /* A character of 1..3 bytes becomes at most 3 (the range stays below U+D800). */
+    if (c->text_cap < 3 * len + 1) {
+        c->text_cap = 3 * len + 1;
+        c->text_buf = xrealloc(c->text_buf, c->text_cap);
+    }
+    char *o = c->text_buf;
+    for (size_t i = 0; i < len;) {
+        uint32_t ch = fontset_utf8_next(utf8, len, &i);
+        if (ch < 0x20 || ch >= 0x10000)
+            continue;
+        uint32_t cid = face_chars_cid(fc, ch);
+        if (cid < 0x800) {
+            *o++ = (char)(0xC0 | cid >> 6);
+        } else {
+            *o++ = (char)(0xE0 | cid >> 12);
+            *o++ = (char)(0x80 | (cid >> 6 & 0x3F));
+        }
+        *o++ = (char)(0x80 | (cid & 0x3F));
+    }
+    *o = '\0';
+    return c->text_buf;
+}
+
+static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPDF_Font font,
+                      const face_chars *fc, double h_pt, render_ctx *c)
+{
+    const char *dense = dense_text(it->text, fc, c);
+    if (!*dense)
+        return;
     double x = it->x;
     if (it->align != DL_ALIGN_LEFT) {
         double w = fontset_measure(doc->fs, it->font, it->text, strlen(it->text), it->size_pt);
@@ -299,13 +385,13 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
     HPDF_Page_SetFontAndSize(page, font, (float)it->size_pt);
     if (bold)
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-    HPDF_Page_TextOut(page, (float)x, (float)(h_pt - it->y), it->text);
+    HPDF_Page_TextOut(page, (float)x, (float)(h_pt - it->y), dense);
     HPDF_Page_EndText(page);
     HPDF_Page_GRestore(page);
 }
 
 static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
-                      render_ctx *c)
+                      const face_chars *used, render_ctx *c)
 {
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
@@ -325,8 +411,10 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
             HPDF_Page_Stroke(page);
             break;
         case DL_TEXT:
-            if (it->text && *it->text)
-                emit_text(page, doc, it, fonts[fontset_face_of(doc->fs, it->font)], pg->h_pt);
+            if (it->text && *it->text) {
+                int f = fontset_face_of(doc->fs, it->font);
+                emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
+            }
             break;
         }
     }
@@ -410,11 +498,11 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     *out = NULL;
     *len = 0;
     int n_faces = fontset_face_count(doc->fs);
-    uint64_t(*used)[BMP_WORDS] = xcalloc((size_t)n_faces, sizeof *used);
+    face_chars *used = xcalloc((size_t)n_faces, sizeof *used);
     bool *face_used = xcalloc((size_t)n_faces, sizeof *face_used);
     HPDF_Font *fonts = xcalloc((size_t)n_faces, sizeof *fonts);
     uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
-    render_ctx c = {d, "creating the document", D_INTERNAL, false};
+    render_ctx c = {d, "creating the document", D_INTERNAL, false, NULL, 0};
     HPDF_Doc pdf = NULL;
     bool ok = collect_codepoints(doc, used, face_used, d);
     if (!ok)
@@ -434,13 +522,13 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
         if (!face_used[f])
             continue;
         int before = diags_count(d);
-        size_t n = bitmap_to_list(used[f], cps), sub_len = 0;
-        unsigned char *sub = fontset_subset(doc->fs, f, cps, n, &sub_len, d);
+        size_t n = face_chars_list(&used[f], cps), sub_len = 0;
+        unsigned char *sub = fontset_subset_dense(doc->fs, f, cps, n, CID_BASE, &sub_len, d);
         const char *name = sub ? load_subset(pdf, sub, sub_len, &c) : NULL;
         free(sub);
         c.step = "selecting the font";
         fonts[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-        if (!fonts[f] || !fix_tounicode(fonts[f], cps, n)) {
+        if (!fonts[f] || !fix_tounicode(fonts[f], cps, n) || !shrink_cid_to_gid_map(fonts[f], n)) {
             if (diags_count(d) == before)
                 diag_add(d, D_INTERNAL, "pdf", 0, 0, "cannot embed the font subset of %s",
                          name ? name : "(unnamed)");
@@ -457,7 +545,7 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
         char step[64];
         snprintf(step, sizeof step, "drawing page %d", p + 1);
         c.step = step;
-        emit_page(pdf, doc, &doc->pages[p], fonts, &c);
+        emit_page(pdf, doc, &doc->pages[p], fonts, used, &c);
         any_title |= doc->pages[p].title != NULL;
     }
     c.step = "setting the page mode";
@@ -468,6 +556,7 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
 cleanup:
     if (pdf)
         HPDF_Free(pdf);
+    free(c.text_buf);
     free(cps);
     free(fonts);
     free(face_used);

@@ -58,8 +58,9 @@ void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n);
 /* UTF-16BE with a byte order mark, the encoding of PDF text strings;
  * malloc'd, *n_bytes set. */
 unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes);
-/* The body of a ToUnicode CMap mapping each CID (= the BMP code point, as
- * libharu's UTF-8 encoder assigns them) to its character; malloc'd text. */
-char *pdf_tounicode_cmap(const uint32_t *codepoints, size_t n);
+/* The body of a ToUnicode CMap mapping CID first_cid + i to codepoints[i]
+ * (BMP characters; the writer's dense encoding numbers a document's
+ * characters from first_cid on); malloc'd text. */
+char *pdf_tounicode_cmap(uint32_t first_cid, const uint32_t *codepoints, size_t n);
 
 #endif

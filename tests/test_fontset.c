@@ -95,6 +95,61 @@ static void test_subset(const fontset *fs)
     diags_free(d);
 }
 
+/* The dense subset: code point base + k shows the glyph of cps[k], and
+ * nothing else is mapped (no real character, nothing past the range). */
+static void test_subset_dense(const fontset *fs)
+{
+    diags *d = diags_new(NULL);
+    const uint32_t cps[] = {',', '1', 0x4F53, 0x6CBB, 0x81EA};
+    int face = fontset_face_of(fs, FONT_GOTHIC);
+    size_t n = 0;
+    unsigned char *sub = fontset_subset_dense(fs, face, cps, 5, 0x100, &n, d);
+    CHECK(sub != NULL);
+    CHECK_INT(diags_count(d), 0);
+    if (sub) {
+        hb_blob_t *blob = hb_blob_create((const char *)sub, (unsigned)n, HB_MEMORY_MODE_READONLY,
+                                         NULL, NULL);
+        hb_face_t *face_sub = hb_face_create(blob, 0);
+        hb_font_t *font = hb_font_create(face_sub);
+        /* Same advance as in the full font: the right glyph, not just any. */
+        hb_blob_t *full_blob = hb_blob_create_from_file(fontset_path(fs, FONT_GOTHIC));
+        hb_face_t *full_face = hb_face_create(full_blob, 0);
+        hb_font_t *full = hb_font_create(full_face);
+        for (unsigned k = 0; k < 5; k++) {
+            hb_codepoint_t gid = 0, full_gid = 0;
+            CHECK(hb_font_get_nominal_glyph(font, 0x100 + k, &gid));
+            CHECK(gid != 0);
+            CHECK(hb_font_get_nominal_glyph(full, cps[k], &full_gid));
+            CHECK_INT(hb_font_get_glyph_h_advance(font, gid),
+                      hb_font_get_glyph_h_advance(full, full_gid));
+        }
+        hb_codepoint_t gid = 0;
+        CHECK(!hb_font_get_nominal_glyph(font, 0x81EA, &gid)); /* only the dense range */
+        CHECK(!hb_font_get_nominal_glyph(font, 0x105, &gid));
+        CHECK(!hb_font_get_nominal_glyph(font, 0xFF, &gid));
+        /* 自 (U+81EA) and 体 (U+4F53) are different glyphs. */
+        hb_codepoint_t g2 = 0, g4 = 0;
+        hb_font_get_nominal_glyph(font, 0x102, &g2);
+        hb_font_get_nominal_glyph(font, 0x104, &g4);
+        CHECK(g2 != g4);
+        hb_font_destroy(full);
+        hb_face_destroy(full_face);
+        hb_blob_destroy(full_blob);
+        hb_font_destroy(font);
+        hb_face_destroy(face_sub);
+        hb_blob_destroy(blob);
+    }
+    free(sub);
+
+    /* Ranges that do not fit: a D_FONT, no crash. */
+    CHECK(fontset_subset_dense(fs, face, cps, 5, 0x20, &n, d) == NULL);
+    CHECK(fontset_subset_dense(fs, face, cps, 0, 0x100, &n, d) == NULL);
+    CHECK(fontset_subset_dense(fs, face, cps, 5, 0xD7FE, &n, d) == NULL);
+    CHECK_INT(diags_count(d), 3);
+    CHECK(diags_has(d, D_FONT));
+    diags_free(d);
+}
+
 static void test_bad_config(void)
 {
     const char *path = "/tmp/test_fontset_bad.ini";
@@ -133,6 +188,7 @@ int main(void)
         test_measure(fs);
         test_coverage(fs);
         test_subset(fs);
+        test_subset_dense(fs);
     }
     test_bad_config();
     fontset_free(fs);

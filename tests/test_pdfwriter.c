@@ -77,10 +77,10 @@ static void test_helpers(void)
     uint32_t cps[150];
     for (int i = 0; i < 150; i++)
         cps[i] = 0x4E00 + (uint32_t)i;
-    char *cmap = pdf_tounicode_cmap(cps, 150);
-    CHECK_CONTAINS(cmap, "100 beginbfchar\n<4E00> <4E00>\n");
-    CHECK_CONTAINS(cmap, "50 beginbfchar\n<4E64> <4E64>\n");
-    CHECK_CONTAINS(cmap, "<4E95> <4E95>\nendbfchar\nendcmap");
+    char *cmap = pdf_tounicode_cmap(0x100, cps, 150);
+    CHECK_CONTAINS(cmap, "100 beginbfchar\n<0100> <4E00>\n");
+    CHECK_CONTAINS(cmap, "50 beginbfchar\n<0164> <4E64>\n");
+    CHECK_CONTAINS(cmap, "<0195> <4E95>\nendbfchar\nendcmap");
     CHECK(strstr(cmap, "cidrange") == NULL);
     free(cmap);
 }
