@@ -4,12 +4,15 @@
 #include "arena.h"
 
 #include <hpdf.h>
-/* libharu internals: the document's trailer and info dictionaries and the
- * font's ToUnicode stream, to fix what 2.3.0 writes wrongly. */
+/* libharu internals: the document's trailer and info dictionaries, the
+ * font's ToUnicode and CIDToGIDMap streams (to fix what 2.3.0 writes wrongly
+ * or wastefully) and the page's content stream (written directly). */
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -31,6 +34,17 @@ struct pdf_doc {
     int n_pages, cap_pages;
 };
 
+/* Page content is written straight into the page's content stream, in
+ * the form libharu's operator functions write it (HPDF_FToA numbers, one
+ * operator a line): those functions clear a 512-byte buffer byte by byte
+ * on every call, which was a tenth of the whole build. A path with its
+ * fill or stroke stays at page level, so libharu's graphics-mode checks
+ * hold. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} ops_buf;
+
 /* State of one render: libharu's error callback records into it. */
 typedef struct {
     diags *d;
@@ -39,6 +53,7 @@ typedef struct {
     bool failed;
     char *text_buf; /* the current text item in the dense encoding */
     size_t text_cap;
+    ops_buf ops; /* content operators not yet in the page's stream */
 } render_ctx;
 
 enum { BMP_WORDS = 0x10000 / 64 };
@@ -296,36 +311,77 @@ static void set_info(HPDF_Doc pdf, const pdf_info *info)
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-static void set_rgb_fill(HPDF_Page page, uint32_t rgb)
+enum { OPS_NUM_MAX = 24 }; /* room for one HPDF_FToA number and a space */
+
+static void ops_reserve(ops_buf *o, size_t more)
 {
-    HPDF_Page_SetRGBFill(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
-                         (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+    if (o->len + more > o->cap) {
+        o->cap = (o->len + more) * 2;
+        o->buf = xrealloc(o->buf, o->cap);
+    }
 }
 
-static void set_rgb_stroke(HPDF_Page page, uint32_t rgb)
+static void ops_num(ops_buf *o, double v)
 {
-    HPDF_Page_SetRGBStroke(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
-                           (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+    ops_reserve(o, OPS_NUM_MAX);
+    char *start = o->buf + o->len;
+    char *end = HPDF_FToA(start, (HPDF_REAL)v, start + OPS_NUM_MAX - 2);
+    *end++ = ' ';
+    o->len = (size_t)(end - o->buf);
+}
+
+static void ops_str(ops_buf *o, const char *s)
+{
+    size_t n = strlen(s);
+    ops_reserve(o, n);
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
+static void ops_rgb(ops_buf *o, uint32_t rgb, const char *op)
+{
+    ops_num(o, (float)((rgb >> 16) & 0xFF) / 255.0f);
+    ops_num(o, (float)((rgb >> 8) & 0xFF) / 255.0f);
+    ops_num(o, (float)(rgb & 0xFF) / 255.0f);
+    ops_str(o, op);
+}
+
+/* Hands the collected operators to the page's content stream. */
+static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
+{
+    if (o->len == 0)
+        return;
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)o->buf, (HPDF_UINT)o->len) != HPDF_OK)
+        on_hpdf_error(HPDF_Error_GetCode(page->error), 0, c);
+    o->len = 0;
 }
 
 /* Path segments with y flipped: drawlists grow downwards, PDF upwards. */
-static void emit_path(HPDF_Page page, const dl_item *it, double h_pt)
+static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
 {
     for (int s = 0; s < it->n_segs; s++) {
         const dl_seg *g = &it->segs[s];
         switch (g->op) {
         case DL_MOVE_TO:
-            HPDF_Page_MoveTo(page, (float)g->x[0], (float)(h_pt - g->y[0]));
+            ops_num(o, g->x[0]);
+            ops_num(o, h_pt - g->y[0]);
+            ops_str(o, "m\n");
             break;
         case DL_LINE_TO:
-            HPDF_Page_LineTo(page, (float)g->x[0], (float)(h_pt - g->y[0]));
+            ops_num(o, g->x[0]);
+            ops_num(o, h_pt - g->y[0]);
+            ops_str(o, "l\n");
             break;
         case DL_CURVE_TO:
-            HPDF_Page_CurveTo(page, (float)g->x[0], (float)(h_pt - g->y[0]), (float)g->x[1],
-                              (float)(h_pt - g->y[1]), (float)g->x[2], (float)(h_pt - g->y[2]));
+            for (int k = 0; k < 3; k++) {
+                ops_num(o, g->x[k]);
+                ops_num(o, h_pt - g->y[k]);
+            }
+            ops_str(o, "c\n");
             break;
         case DL_CLOSE:
-            HPDF_Page_ClosePath(page);
+            ops_str(o, "h\n");
             break;
         }
     }
@@ -375,19 +431,30 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
         x -= it->align == DL_ALIGN_CENTER ? w / 2.0 : w;
     }
     bool bold = fontset_fake_bold(doc->fs, it->font);
-    HPDF_Page_GSave(page);
-    set_rgb_fill(page, it->rgb);
+    ops_buf *o = &c->ops;
+    ops_str(o, "q\n");
+    ops_rgb(o, it->rgb, "rg\n");
     if (bold) {
-        set_rgb_stroke(page, it->rgb);
-        HPDF_Page_SetLineWidth(page, (float)(it->size_pt * FAKE_BOLD_STROKE_EM));
+        ops_rgb(o, it->rgb, "RG\n");
+        ops_num(o, it->size_pt * FAKE_BOLD_STROKE_EM);
+        ops_str(o, "w\n");
     }
+    ops_flush(o, page, c);
+    /* Font and text through libharu: it records the font in the page's
+     * resources and marks the glyphs used, which decides what is embedded. */
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, font, (float)it->size_pt);
     if (bold)
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-    HPDF_Page_TextOut(page, (float)x, (float)(h_pt - it->y), dense);
+    /* Right after BT the text matrix is the identity: Td moves to (x, y). */
+    ops_num(o, x);
+    ops_num(o, h_pt - it->y);
+    ops_str(o, "Td\n");
+    ops_flush(o, page, c);
+    HPDF_Page_ShowText(page, dense);
     HPDF_Page_EndText(page);
-    HPDF_Page_GRestore(page);
+    ops_str(o, "Q\n");
+    ops_flush(o, page, c);
 }
 
 static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
@@ -396,28 +463,32 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
     HPDF_Page_SetHeight(page, (float)pg->h_pt);
+    ops_buf *o = &c->ops;
     for (int i = 0; i < pg->dl->n && !c->failed; i++) {
         const dl_item *it = &pg->dl->items[i];
         switch (it->kind) {
         case DL_FILL:
-            set_rgb_fill(page, it->rgb);
-            emit_path(page, it, pg->h_pt);
-            HPDF_Page_Fill(page);
+            ops_rgb(o, it->rgb, "rg\n");
+            ops_path(o, it, pg->h_pt);
+            ops_str(o, "f\n");
             break;
         case DL_STROKE:
-            set_rgb_stroke(page, it->rgb);
-            HPDF_Page_SetLineWidth(page, (float)it->line_width_pt);
-            emit_path(page, it, pg->h_pt);
-            HPDF_Page_Stroke(page);
+            ops_rgb(o, it->rgb, "RG\n");
+            ops_num(o, it->line_width_pt);
+            ops_str(o, "w\n");
+            ops_path(o, it, pg->h_pt);
+            ops_str(o, "S\n");
             break;
         case DL_TEXT:
             if (it->text && *it->text) {
+                ops_flush(o, page, c);
                 int f = fontset_face_of(doc->fs, it->font);
                 emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
             }
             break;
         }
     }
+    ops_flush(o, page, c);
     if (pg->title && !c->failed) {
         HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
         if (ol) {
@@ -502,7 +573,7 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     bool *face_used = xcalloc((size_t)n_faces, sizeof *face_used);
     HPDF_Font *fonts = xcalloc((size_t)n_faces, sizeof *fonts);
     uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
-    render_ctx c = {d, "creating the document", D_INTERNAL, false, NULL, 0};
+    render_ctx c = {d, "creating the document", D_INTERNAL, false, NULL, 0, {NULL, 0, 0}};
     HPDF_Doc pdf = NULL;
     bool ok = collect_codepoints(doc, used, face_used, d);
     if (!ok)
@@ -557,6 +628,7 @@ cleanup:
     if (pdf)
         HPDF_Free(pdf);
     free(c.text_buf);
+    free(c.ops.buf);
     free(cps);
     free(fonts);
     free(face_used);
