@@ -45,6 +45,19 @@ typedef struct {
     size_t len, cap;
 } ops_buf;
 
+/* What the page's graphics state holds, so that a colour, line width, text
+ * mode or font is written only when it changes (text items no longer need
+ * a q/Q pair each). */
+typedef struct {
+    uint32_t fill_rgb, stroke_rgb; /* NO_RGB: not set yet */
+    float line_width_pt;           /* < 0: not set yet */
+    bool stroke_text;              /* text rendering mode 2 (fake bold) */
+    HPDF_Font font;
+    float size_pt;
+} page_state;
+
+#define NO_RGB UINT32_MAX
+
 /* State of one render: libharu's error callback records into it. */
 typedef struct {
     diags *d;
@@ -54,6 +67,7 @@ typedef struct {
     char *text_buf; /* the current text item in the dense encoding */
     size_t text_cap;
     ops_buf ops; /* content operators not yet in the page's stream */
+    page_state st;
 } render_ctx;
 
 enum { BMP_WORDS = 0x10000 / 64 };
@@ -346,6 +360,27 @@ static void ops_rgb(ops_buf *o, uint32_t rgb, const char *op)
     ops_str(o, op);
 }
 
+static void set_fill(render_ctx *c, uint32_t rgb)
+{
+    if (c->st.fill_rgb != rgb) {
+        ops_rgb(&c->ops, rgb, "rg\n");
+        c->st.fill_rgb = rgb;
+    }
+}
+
+static void set_stroke(render_ctx *c, uint32_t rgb, double line_width_pt)
+{
+    if (c->st.stroke_rgb != rgb) {
+        ops_rgb(&c->ops, rgb, "RG\n");
+        c->st.stroke_rgb = rgb;
+    }
+    if (c->st.line_width_pt != (float)line_width_pt) {
+        ops_num(&c->ops, line_width_pt);
+        ops_str(&c->ops, "w\n");
+        c->st.line_width_pt = (float)line_width_pt;
+    }
+}
+
 /* Hands the collected operators to the page's content stream. */
 static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
 {
@@ -432,20 +467,22 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
     }
     bool bold = fontset_fake_bold(doc->fs, it->font);
     ops_buf *o = &c->ops;
-    ops_str(o, "q\n");
-    ops_rgb(o, it->rgb, "rg\n");
-    if (bold) {
-        ops_rgb(o, it->rgb, "RG\n");
-        ops_num(o, it->size_pt * FAKE_BOLD_STROKE_EM);
-        ops_str(o, "w\n");
-    }
+    set_fill(c, it->rgb);
+    if (bold)
+        set_stroke(c, it->rgb, it->size_pt * FAKE_BOLD_STROKE_EM);
     ops_flush(o, page, c);
     /* Font and text through libharu: it records the font in the page's
      * resources and marks the glyphs used, which decides what is embedded. */
     HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, (float)it->size_pt);
-    if (bold)
-        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+    if (c->st.font != font || c->st.size_pt != (float)it->size_pt) {
+        HPDF_Page_SetFontAndSize(page, font, (float)it->size_pt);
+        c->st.font = font;
+        c->st.size_pt = (float)it->size_pt;
+    }
+    if (c->st.stroke_text != bold) {
+        ops_str(o, bold ? "2 Tr\n" : "0 Tr\n");
+        c->st.stroke_text = bold;
+    }
     /* Right after BT the text matrix is the identity: Td moves to (x, y). */
     ops_num(o, x);
     ops_num(o, h_pt - it->y);
@@ -453,8 +490,6 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
     ops_flush(o, page, c);
     HPDF_Page_ShowText(page, dense);
     HPDF_Page_EndText(page);
-    ops_str(o, "Q\n");
-    ops_flush(o, page, c);
 }
 
 static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
@@ -464,18 +499,17 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
     HPDF_Page_SetHeight(page, (float)pg->h_pt);
     ops_buf *o = &c->ops;
+    c->st = (page_state){.fill_rgb = NO_RGB, .stroke_rgb = NO_RGB, .line_width_pt = -1.0f};
     for (int i = 0; i < pg->dl->n && !c->failed; i++) {
         const dl_item *it = &pg->dl->items[i];
         switch (it->kind) {
         case DL_FILL:
-            ops_rgb(o, it->rgb, "rg\n");
+            set_fill(c, it->rgb);
             ops_path(o, it, pg->h_pt);
             ops_str(o, "f\n");
             break;
         case DL_STROKE:
-            ops_rgb(o, it->rgb, "RG\n");
-            ops_num(o, it->line_width_pt);
-            ops_str(o, "w\n");
+            set_stroke(c, it->rgb, it->line_width_pt);
             ops_path(o, it, pg->h_pt);
             ops_str(o, "S\n");
             break;
@@ -573,7 +607,7 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     bool *face_used = xcalloc((size_t)n_faces, sizeof *face_used);
     HPDF_Font *fonts = xcalloc((size_t)n_faces, sizeof *fonts);
     uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
-    render_ctx c = {d, "creating the document", D_INTERNAL, false, NULL, 0, {NULL, 0, 0}};
+    render_ctx c = {.d = d, .step = "creating the document", .code = D_INTERNAL};
     HPDF_Doc pdf = NULL;
     bool ok = collect_codepoints(doc, used, face_used, d);
     if (!ok)
