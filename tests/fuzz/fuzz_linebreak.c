@@ -137,13 +137,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * and a box that holds every character (else the last-resort break
          * may leave a combining mark alone on a line, measured differently
          * standing alone; that layout is reported as an overflow anyway). */
-        if (comparable) {
+        size_t k = l->start;
+        uint32_t first = l->start < l->end ? fontset_utf8_next(text, len, &k) : 'x';
+        /* A line that starts with a mark (after a dropped space, or at the
+         * start of the text) is measured with the mark standing alone. */
+        if (comparable && !S_combining(first)) {
             double measured =
                 fontset_measure(fs, role, text + l->start, l->end - l->start, size_pt);
             FUZZ_ASSERT(fabs(measured - l->width_pt) <= 0.01 + 1e-6 * measured,
                         "line %d: width %.3f pt, measured %.3f pt", i, l->width_pt, measured);
-            size_t k = l->start;
-            uint32_t first = l->start < l->end ? fontset_utf8_next(text, len, &k) : 'x';
+        }
+        if (comparable) {
             /* Only a mark that followed a character on the previous line
              * counts (one at the start of the text or after a dropped space
              * has nothing to stay with). */
