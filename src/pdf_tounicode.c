@@ -8,21 +8,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Two FNV-1a 64-bit lanes with different offsets: 128 bits for /ID.
- * Not cryptographic; it only has to change when the content changes. */
+/* Two 64-bit lanes with different seeds, mixed a 64-bit word at a time
+ * (multiply and xor-shift, as in splitmix64): 128 bits for /ID. Not
+ * cryptographic; it only has to change when the content changes. It hashes
+ * every drawlist item of a document, so it works on words, not bytes. */
 void pdf_hash_init(pdf_hash *h)
 {
     h->h[0] = 0xcbf29ce484222325ull;
     h->h[1] = 0x84222325cbf29ce4ull;
 }
 
+static uint64_t mix64(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+
 void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n)
 {
     const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h->h[0] = (h->h[0] ^ p[i]) * 0x100000001b3ull;
-        h->h[1] = (h->h[1] ^ (unsigned char)(p[i] + 0x5b)) * 0x100000001b3ull;
+    uint64_t a = h->h[0], b = h->h[1];
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        a = mix64(a, v);
+        b = mix64(b, v ^ 0x5bd1e9955bd1e995ull);
     }
+    /* The tail and the length, so that "ab" + "c" differs from "a" + "bc". */
+    uint64_t tail = (uint64_t)n << 56;
+    for (size_t k = 0; i + k < n; k++)
+        tail ^= (uint64_t)p[i + k] << (8 * k);
+    h->h[0] = mix64(a, tail);
+    h->h[1] = mix64(b, tail ^ 0x5bd1e9955bd1e995ull);
 }
 
 unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes)

@@ -572,6 +572,23 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
     HPDF_Dict_Add(pdf->trailer, "ID", arr);
 }
 
+/* Copies the saved document out of libharu's memory stream buffer by
+ * buffer (HPDF_ReadFromStream copies byte by byte). */
+static bool copy_saved(HPDF_Doc pdf, unsigned char *buf, HPDF_UINT32 size)
+{
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(pdf->stream);
+    HPDF_UINT32 got = 0;
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT n = 0;
+        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(pdf->stream, i, &n);
+        if (!part || n > size - got)
+            return false;
+        memcpy(buf + got, part, n);
+        got += n;
+    }
+    return got == size;
+}
+
 static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, render_ctx *c)
 {
     c->step = "saving the document";
@@ -579,17 +596,10 @@ static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, rende
         return false;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     unsigned char *buf = xmalloc(size ? size : 1);
-    HPDF_UINT32 got = 0;
-    while (got < size) {
-        HPDF_UINT32 chunk = size - got;
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + got, &chunk);
-        got += chunk;
-        if (st != HPDF_OK || chunk == 0)
-            break;
-    }
-    if (got != size) {
-        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "read %u of %u bytes of the saved document",
-                 (unsigned)got, (unsigned)size);
+    if (!copy_saved(pdf, buf, size)) {
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0,
+                 "the saved document (%u bytes) is not where libharu keeps it",
+                 (unsigned)size);
         free(buf);
         return false;
     }

@@ -83,6 +83,24 @@ static void test_helpers(void)
     CHECK_CONTAINS(cmap, "<0195> <4E95>\nendbfchar\nendcmap");
     CHECK(strstr(cmap, "cidrange") == NULL);
     free(cmap);
+
+    /* /ID hash: same input same value; a changed byte, a different split
+     * or a longer input changes it. */
+    pdf_hash h1, h2, h3, h4;
+    pdf_hash_init(&h1);
+    pdf_hash_init(&h2);
+    pdf_hash_init(&h3);
+    pdf_hash_init(&h4);
+    pdf_hash_bytes(&h1, "自治体における生成AI", strlen("自治体における生成AI"));
+    pdf_hash_bytes(&h2, "自治体における生成AI", strlen("自治体における生成AI"));
+    pdf_hash_bytes(&h3, "自治体における生成Ai", strlen("自治体における生成Ai"));
+    pdf_hash_bytes(&h4, "自治体における", strlen("自治体における"));
+    pdf_hash_bytes(&h4, "生成AI", strlen("生成AI"));
+    CHECK(h1.h[0] == h2.h[0] && h1.h[1] == h2.h[1]);
+    CHECK(h1.h[0] != h3.h[0] && h1.h[1] != h3.h[1]);
+    CHECK(h1.h[0] != h4.h[0] && h1.h[1] != h4.h[1]);
+    pdf_hash_bytes(&h2, "", 0);
+    CHECK(h1.h[0] != h2.h[0]);
 }
 
 int main(int argc, char **argv)
