@@ -14,6 +14,8 @@
 #                message = TEXT                   must appear in stderr/stdout
 #                                                 (repeatable; file:line:column)
 #                output  = unchanged | kept | none | written
+#                figures = pristine               (written) figures.csv equals
+#                                                 the one of the unaltered inputs
 #
 # output: unchanged - the --out folder is seeded with a previous output file;
 #                     afterwards it holds exactly the same files, byte for byte.
@@ -48,6 +50,7 @@ fail() {
 command=both
 want_exit=
 output=unchanged
+figures=
 messages=$WORK_ROOT/$case_name.messages
 mkdir -p "$WORK_ROOT" || fail "cannot create $WORK_ROOT"
 : >"$messages"
@@ -60,6 +63,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     exit) want_exit=$value ;;
     message) printf '%s\n' "$value" >>"$messages" ;;
     output) output=$value ;;
+    figures) figures=$value ;;
     *) fail "expected: unknown key '$key'" ;;
     esac
 done <"$CASE/expected"
@@ -173,6 +177,17 @@ none)
     ;;
 written)
     [ -s "$OUT/figures.csv" ] || fail "the build wrote no figures.csv"
+    if [ "$figures" = pristine ]; then
+        # The same numbers as from the committed inputs, whatever the dialect.
+        mkdir -p "$W/pristine"
+        cp -R "$SRC/data" "$W/pristine/data" || fail "cannot copy data/"
+        "$AIREPORT" figures --format csv --data "$W/pristine/data" >"$W/pristine.csv" 2>&1 ||
+            fail "figures of the unaltered data failed"
+        "$AIREPORT" figures --format csv --data "$DATA" >"$W/altered.csv" 2>&1 ||
+            fail "figures of the altered data failed"
+        cmp -s "$W/pristine.csv" "$W/altered.csv" ||
+            fail "figures differ from those of the unaltered data"
+    fi
     ;;
 *) fail "expected: output = $output" ;;
 esac
