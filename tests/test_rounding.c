@@ -35,7 +35,7 @@ static void test_largest_remainder(void)
     for (int i = 0; i < 3; i++)
         half_up += numfmt_pct10(c[i], 11);
     CHECK_INT(half_up, 1001);
-    int p[3];
+    int p[4]; /* the 4-count case below writes p[3] */
     numfmt_pct10_largest_remainder(c, 3, p);
     CHECK_INT(p[0] + p[1] + p[2], 1000);
     CHECK_INT(p[2], 91);  /* the largest remainder (0.0909…) rounds up */
