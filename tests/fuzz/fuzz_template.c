@@ -146,15 +146,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snprintf(fuzzed, sizeof fuzzed, "%s/page.ini", e->dir);
         f = fopen(deck_ini, "w");
         FUZZ_ASSERT(f != NULL, "cannot write %s", deck_ini);
-        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s/theme.ini\npages = %s\n", LAYOUTS, fuzzed);
+        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s/theme.ini\npages = %s\n",
+                LAYOUTS, fuzzed);
         fclose(f);
         break;
     case 1: /* the theme */
         snprintf(fuzzed, sizeof fuzzed, "%s/theme.ini", e->dir);
         f = fopen(deck_ini, "w");
         FUZZ_ASSERT(f != NULL, "cannot write %s", deck_ini);
-        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s\npages = %s/%s\n", fuzzed, LAYOUTS,
-                e->first_page);
+        fprintf(f, "[deck]\ntitle = fuzz\nedition = 2026-04-24\ntheme = %s\npages = %s/%s\n",
+                fuzzed, LAYOUTS, e->first_page);
         fclose(f);
         break;
     default: /* deck.ini itself, next to the committed files */
