@@ -383,6 +383,18 @@ static hb_face_t *subset_face(const font_face *f, const uint32_t *codepoints, si
      * Glyph ids are renumbered (smaller font); libharu reads the subset's own
      * cmap to find each character's glyph. */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
+    /* The PDF shows nominal glyphs only (no shaping, horizontal), and
+     * libharu embeds only the tables a TrueType rasteriser needs: without
+     * the layout and vertical tables HarfBuzz neither subsets them nor pulls
+     * in the glyphs their substitutions reach (vertical forms). */
+    static const hb_tag_t unused[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
+        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('g', 'a', 's', 'p'),
+    };
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
+        hb_set_add(drop, unused[i]);
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
     if (!sub)

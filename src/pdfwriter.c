@@ -199,7 +199,8 @@ static uint32_t face_chars_cid(const face_chars *fc, uint32_t c)
 }
 
 /* libharu 2.3.0 reads fonts only from files: the subset goes through a
- * private temporary file that is removed right after loading. */
+ * private temporary file that is removed right after loading. It is loaded
+ * for its metrics only (embedding off); embed_font() attaches the bytes. */
 static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n,
                                render_ctx *c)
 {
@@ -230,7 +231,7 @@ static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n
     } else {
         c->step = "loading the font subset";
         c->code = D_FONT;
-        name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+        name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_FALSE);
         c->code = D_INTERNAL;
     }
     unlink(path);
@@ -256,26 +257,73 @@ static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
     return st == HPDF_OK;
 }
 
-/* libharu's UTF-8 encoder lets every one of the 65,536 CIDs exist, so its
- * CIDToGIDMap always holds 128 KB (compressed on every save). Only CIDs up
- * to CID_BASE + n - 1 occur: keep the map up to there. The glyph ids come
- * from libharu's own cmap lookup, the same it uses for the widths. */
-static bool shrink_cid_to_gid_map(HPDF_Font font, size_t n)
+/* The CIDToGIDMap of the CIDs used, CID_BASE .. CID_BASE + n - 1 (the
+ * CIDs below map to glyph 0). The glyph ids come from libharu's own lookup
+ * in the dense cmap, the same it used for the widths. */
+static HPDF_Dict cid_to_gid_map(HPDF_Doc pdf, HPDF_FontDef def, size_t n)
 {
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict map = attr ? attr->map_stream : NULL;
-    if (!map || !map->stream)
-        return false;
     size_t n_cids = CID_BASE + n, n_bytes = 2 * n_cids;
     HPDF_BYTE *bytes = xcalloc(1, n_bytes);
     for (size_t cid = CID_BASE; cid < n_cids; cid++) {
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cid);
+        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
         bytes[2 * cid] = (HPDF_BYTE)(gid >> 8);
         bytes[2 * cid + 1] = (HPDF_BYTE)gid;
     }
-    HPDF_MemStream_FreeData(map->stream);
-    HPDF_STATUS st = HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)n_bytes);
+    HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (map && HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)n_bytes) != HPDF_OK)
+        map = NULL;
     free(bytes);
+    return map;
+}
+
+/* Embeds the subset HarfBuzz made, as it is. libharu 2.3.0 would embed
+ * the font it loaded by rewriting it table by table in 2- and 4-byte reads
+ * and, for a UTF-8 font, write a CIDToGIDMap for all 65,536 CIDs (128 KB);
+ * that was half of the cost of a one-page PDF. The font is therefore
+ * loaded with embedding off, and the pieces libharu would add are added
+ * here: the subset tag on the name, the FontDescriptor (libharu's keys and
+ * values, plus FontFile2) and a CIDToGIDMap of the CIDs used. */
+static bool embed_font(HPDF_Doc pdf, HPDF_Font font, int index, const unsigned char *data,
+                       size_t n_bytes, size_t n_chars)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_FontDef def = attr->fontdef;
+    HPDF_TTFontDefAttr def_attr = (HPDF_TTFontDefAttr)def->attr;
+    if (def->descriptor || !attr->descendant_font)
+        return false;
+    char tag[] = "HPDFAA"; /* the tags libharu gives: HPDFAA, HPDFAB, ... */
+    tag[5] = (char)('A' + index % 26);
+    tag[4] = (char)('A' + index / 26 % 26);
+    HPDF_TTFontDef_SetTagName(def, tag);
+
+    HPDF_STATUS st = HPDF_OK;
+    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!file)
+        return false;
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    st |= HPDF_Stream_Write(file->stream, data, (HPDF_UINT)n_bytes);
+    st |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)n_bytes);
+
+    HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
+    if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK)
+        return false;
+    st |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    st |= HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+    st |= HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+    st |= HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+    st |= HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(pdf->mmgr, def->font_bbox));
+    st |= HPDF_Dict_AddName(desc, "FontName", def_attr->base_font);
+    st |= HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+    st |= HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+    st |= HPDF_Dict_Add(desc, "FontFile2", file);
+    /* libharu's write hook links the descriptor it finds here. */
+    def->descriptor = desc;
+
+    HPDF_Dict map = cid_to_gid_map(pdf, def, n_chars);
+    if (!map)
+        return false;
+    st |= HPDF_Dict_Add(attr->descendant_font, "CIDToGIDMap", map);
+    attr->map_stream = map; /* compressed like the font's other streams */
     return st == HPDF_OK;
 }
 
@@ -640,10 +688,12 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
         size_t n = face_chars_list(&used[f], cps), sub_len = 0;
         unsigned char *sub = fontset_subset_dense(doc->fs, f, cps, n, CID_BASE, &sub_len, d);
         const char *name = sub ? load_subset(pdf, sub, sub_len, &c) : NULL;
-        free(sub);
         c.step = "selecting the font";
         fonts[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-        if (!fonts[f] || !fix_tounicode(fonts[f], cps, n) || !shrink_cid_to_gid_map(fonts[f], n)) {
+        bool embedded = fonts[f] && fix_tounicode(fonts[f], cps, n) &&
+                        embed_font(pdf, fonts[f], f, sub, sub_len, n);
+        free(sub);
+        if (!embedded) {
             if (diags_count(d) == before)
                 diag_add(d, D_INTERNAL, "pdf", 0, 0, "cannot embed the font subset of %s",
                          name ? name : "(unnamed)");
