@@ -49,6 +49,19 @@ struct reader {
     bool have_header;
 };
 
+/* Reports the field being parsed as over the cap, once, and marks it cut. */
+static void report_too_long(struct reader *r)
+{
+    if (r->field_cut)
+        return;
+    r->res.problems++;
+    diag_add(r->d, D_FIELD_TOO_LONG, r->name, r->row_line, r->n_fields + 1,
+             "field %d is longer than %zu bytes; expected a short value (is a quote "
+             "missing its closing quote?)",
+             r->n_fields + 1, r->max_field);
+    r->field_cut = r->field_bad = true;
+}
+
 static void on_field(void *data, size_t n, void *vr)
 {
     struct reader *r = vr;
@@ -60,6 +73,10 @@ static void on_field(void *data, size_t n, void *vr)
         r->bad = xrealloc(r->bad, cap * sizeof *r->bad);
         r->ptr = xrealloc(r->ptr, cap * sizeof *r->ptr);
     }
+    /* check_field_size() looks once per piece; a field that passes the cap
+     * and ends within the same piece arrives here whole. */
+    if (n > r->max_field)
+        report_too_long(r);
     if (r->field_cut)
         n = 0;
     if (r->buf_len + n + 1 > r->buf_cap) {
@@ -168,14 +185,7 @@ static void check_field_size(struct reader *r)
 {
     if (r->p.entry_pos <= r->max_field)
         return;
-    if (!r->field_cut) {
-        r->res.problems++;
-        diag_add(r->d, D_FIELD_TOO_LONG, r->name, r->row_line, r->n_fields + 1,
-                 "field %d is longer than %zu bytes; expected a short value (is a quote "
-                 "missing its closing quote?)",
-                 r->n_fields + 1, r->max_field);
-        r->field_cut = r->field_bad = true;
-    }
+    report_too_long(r);
     /* Drop what was collected: libcsv keeps appending to its entry buffer,
      * and without this a 10 MB field would cost 10 MB. Positions are reset so
      * that libcsv's own arithmetic (entry_pos -= spaces + 1) stays valid. */
