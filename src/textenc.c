@@ -48,11 +48,12 @@ void textenc_sniff_init(textenc_sniffer *s)
 
 bool textenc_sniff_done(const textenc_sniffer *s)
 {
-    return s->bom || s->invalid;
+    return s->bom;
 }
 
-/* Validates p[0..n) and returns how many bytes at the end form an incomplete
- * sequence (to be completed by the next chunk); sets invalid on error. */
+/* Counts the valid multi-byte sequences and invalid bytes of p[0..n) and
+ * returns how many bytes at the end form an incomplete sequence (to be
+ * completed by the next chunk). */
 static size_t sniff_run(textenc_sniffer *s, const unsigned char *p, size_t n)
 {
     size_t i = 0;
@@ -63,11 +64,13 @@ static size_t sniff_run(textenc_sniffer *s, const unsigned char *p, size_t n)
         }
         int len = utf8_seq_len(p + i, n - i);
         if (len < 0) {
-            s->invalid = true;
-            return 0;
+            s->bad++;
+            i++;
+            continue;
         }
         if (len == 0)
             return n - i;
+        s->multi++;
         i += (size_t)len;
     }
     return 0;
@@ -93,11 +96,12 @@ void textenc_sniff(textenc_sniffer *s, const char *in, size_t n)
         n--;
         int len = utf8_seq_len(s->carry, s->n_carry);
         if (len < 0) {
-            s->invalid = true;
-            return;
-        }
-        if (len > 0)
+            s->bad++;
             s->n_carry = 0;
+        } else if (len > 0) {
+            s->multi++;
+            s->n_carry = 0;
+        }
     }
     if (n == 0)
         return;
@@ -112,14 +116,12 @@ text_encoding textenc_sniff_result(const textenc_sniffer *s)
 {
     if (s->bom)
         return TEXTENC_UTF8;
-    if (s->invalid)
-        return TEXTENC_CP932;
-    if (s->n_carry > 0) {
-        /* A short file held entirely in the carry, or a truncated sequence at
-         * the end: valid only if it decodes completely. */
-        return utf8_valid((const char *)s->carry, s->n_carry) ? TEXTENC_UTF8 : TEXTENC_CP932;
-    }
-    return TEXTENC_UTF8;
+    /* A short file held entirely in the carry, or a truncated sequence at
+     * the end, counts as one more invalid byte. */
+    size_t bad = s->bad + (s->n_carry > 0 && !utf8_valid((const char *)s->carry, s->n_carry));
+    if (bad == 0)
+        return TEXTENC_UTF8;
+    return s->multi >= TEXTENC_UTF8_PER_BAD * bad ? TEXTENC_UTF8 : TEXTENC_CP932;
 }
 
 /* ---- decoding ----------------------------------------------------------- */

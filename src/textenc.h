@@ -16,19 +16,25 @@ typedef enum { TEXTENC_AUTO, TEXTENC_UTF8, TEXTENC_CP932 } text_encoding;
 bool textenc_parse(const char *name, text_encoding *out);
 const char *textenc_name(text_encoding enc); /* "auto", "utf-8", "cp932" */
 
-/* Auto-detection, fed the whole stream in chunks: a leading UTF-8 BOM or
- * valid UTF-8 throughout means UTF-8, anything else CP932. */
+/* Auto-detection, fed the whole stream in chunks: a leading UTF-8 BOM, or
+ * text that is valid UTF-8 but for a few stray bytes (at most one invalid
+ * byte per TEXTENC_UTF8_PER_BAD valid multi-byte sequences), means UTF-8 —
+ * the decoder then reports each stray byte where it is — anything else
+ * CP932. Japanese CP932 text is almost never valid UTF-8 (its lead bytes
+ * 0x81-0x9F are UTF-8 continuation bytes), so the two cannot be confused. */
+enum { TEXTENC_UTF8_PER_BAD = 8 };
 typedef struct {
     unsigned char carry[4]; /* an incomplete sequence at a chunk end */
     size_t n_carry;
     size_t seen;            /* bytes fed so far */
-    bool bom, invalid;
+    size_t multi, bad;      /* valid multi-byte sequences, invalid bytes */
+    bool bom;
     bool bom_mismatch;      /* the first bytes are not a BOM */
 } textenc_sniffer;
 
 void textenc_sniff_init(textenc_sniffer *s);
 void textenc_sniff(textenc_sniffer *s, const char *in, size_t n);
-/* true once the answer cannot change (BOM seen or invalid UTF-8 found). */
+/* true once the answer cannot change (a BOM was seen). */
 bool textenc_sniff_done(const textenc_sniffer *s);
 text_encoding textenc_sniff_result(const textenc_sniffer *s);
 

@@ -148,6 +148,20 @@ static void test_sniffer_and_decoder_units(void)
     for (int i = 0; i < 3; i++)
         textenc_sniff(&sn, u + i, 1);
     CHECK_INT(textenc_sniff_result(&sn), TEXTENC_UTF8);
+
+    /* UTF-8 text with one stray byte is still UTF-8 (the decoder reports the
+     * byte where it is), not CP932 with thousands of problems. */
+    textenc_sniff_init(&sn);
+    for (int i = 0; i < 20; i++)
+        textenc_sniff(&sn, "サンプル市,", strlen("サンプル市,"));
+    textenc_sniff(&sn, "\xFF", 1);
+    CHECK_INT(textenc_sniff_result(&sn), TEXTENC_UTF8);
+    /* CP932 Japanese (サンプル市 in Shift_JIS) stays CP932. */
+    textenc_sniff_init(&sn);
+    for (int i = 0; i < 20; i++)
+        textenc_sniff(&sn, "\x83\x54\x83\x93\x83\x76\x83\x8B\x8E\x73,", 11);
+    CHECK_INT(textenc_sniff_result(&sn), TEXTENC_CP932);
+
     textenc_sniff_init(&sn);
     textenc_sniff(&sn, u, 2); /* truncated at the end of the file */
     CHECK_INT(textenc_sniff_result(&sn), TEXTENC_CP932);
