@@ -5,18 +5,30 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* New files get the permissions an ordinary fopen() would give. */
-static mode_t creation_mode(void)
+/* New files get the permissions an ordinary fopen() would give. The umask
+ * can only be read by setting it, which races between the batch's worker
+ * threads, so it is read once per process. */
+static pthread_once_t S_mode_once = PTHREAD_ONCE_INIT;
+static mode_t S_mode;
+
+static void S_read_umask(void)
 {
     mode_t mask = umask(022);
     umask(mask);
-    return 0666 & ~mask;
+    S_mode = 0666 & ~mask;
+}
+
+static mode_t creation_mode(void)
+{
+    pthread_once(&S_mode_once, S_read_umask);
+    return S_mode;
 }
 
 bool write_file_atomic(const char *path, const void *data, size_t n, diags *d)
