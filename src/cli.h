@@ -35,6 +35,10 @@ int cmd_diff(const cli_options *o);
 int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
                     figset *sets[N_PREFECTURES + 1]);
 
+/* Loads --data; on failure prints the summary of d and sets *status to the
+ * exit status (never EXIT_OK then). */
+survey *cli_load_survey(const cli_options *o, diags *d, int *status);
+
 /* Parses "13" / "01" into 1..47; -1 when not a prefecture code. */
 int cli_prefecture_code(const char *s);
 

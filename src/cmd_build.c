@@ -294,14 +294,17 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
 int cmd_build(const cli_options *o)
 {
     diags *d = diags_new(stderr);
-    survey *s = survey_load(o->data_dir, d);
-    int status = EXIT_OK;
-    if (!s || !S_mkdirs(o->out_dir, d)) {
-        diags_print_summary(d, stderr);
-        status = diags_exit_status(d);
-        survey_free(s);
+    int status;
+    survey *s = cli_load_survey(o, d, &status);
+    if (!s) {
         diags_free(d);
-        return status ? status : EXIT_INTERNAL;
+        return status;
+    }
+    if (!S_mkdirs(o->out_dir, d)) {
+        survey_free(s);
+        status = diags_exit_status(d);
+        diags_free(d);
+        return status;
     }
 
     arena *mem = arena_new();

@@ -7,10 +7,9 @@
 int cmd_check(const cli_options *o)
 {
     diags *d = diags_new(stderr);
-    survey *s = survey_load(o->data_dir, d);
-    diags_print_summary(d, stderr);
-    int status = diags_exit_status(d);
-    if (s && status == EXIT_OK) {
+    int status;
+    survey *s = cli_load_survey(o, d, &status);
+    if (s) {
         int services = 0;
         for (int y = 0; y < s->n_years; y++)
             services += s->years[y].n_services;
@@ -21,8 +20,6 @@ int cmd_check(const cli_options *o)
     } else {
         fprintf(stderr, "%s: %d problem%s found\n", o->data_dir, diags_count(d),
                 diags_count(d) == 1 ? "" : "s");
-        if (status == EXIT_OK)
-            status = EXIT_INTERNAL; /* no survey yet no diagnostic: a bug */
     }
     survey_free(s);
     diags_free(d);

@@ -64,15 +64,13 @@ int cmd_explain(const cli_options *o)
         return EXIT_USAGE;
     }
     diags *d = diags_new(stderr);
-    survey *s = survey_load(o->data_dir, d);
+    int status;
+    survey *s = cli_load_survey(o, d, &status);
     if (!s) {
-        diags_print_summary(d, stderr);
-        int status = diags_exit_status(d);
         diags_free(d);
-        return status ? status : EXIT_INTERNAL;
+        return status;
     }
     arena *mem = arena_new();
-    int status = EXIT_OK;
     char err[512];
     explain_ref ref;
     if (!explain_parse(s, o->args[0], mem, &ref, err, sizeof err)) {

@@ -61,14 +61,6 @@ static const char S_usage[] =
     "  aireport figures --format csv --prefecture 13 > tokyo.csv\n"
     "  aireport build --out out\n";
 
-int cli_prefecture_code(const char *s)
-{
-    if (!s || !s[0] || strlen(s) > 2 || strspn(s, "0123456789") != strlen(s))
-        return -1;
-    int code = atoi(s);
-    return code >= 1 && code <= 47 ? code : -1;
-}
-
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
