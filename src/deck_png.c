@@ -14,23 +14,6 @@ struct deck_templates {
     tpl_deck *deck; /* as deck.c */
 };
 
-typedef struct {
-    unsigned char *p;
-    size_t n, cap;
-} png_buf;
-
-static cairo_status_t S_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    png_buf *b = closure;
-    if (b->n + len > b->cap) {
-        b->cap = (b->n + len) * 2;
-        b->p = xrealloc(b->p, b->cap);
-    }
-    memcpy(b->p + b->n, data, len);
-    b->n += len;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 static const tpl_page *S_find_page(const tpl_deck *deck, const char *prefix)
 {
     for (int i = 0; i < deck->n_pages; i++) {
@@ -81,14 +64,9 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
         cairo_translate(cr, -x, -y);
         drawlist_replay_cairo(&dl, cr);
         cairo_destroy(cr);
-        png_buf b = {0};
-        if (cairo_surface_write_to_png_stream(surf, S_write, &b) != CAIRO_STATUS_SUCCESS) {
-            diag_add(d, D_INTERNAL, page_prefix, 0, 0, "cairo could not encode the PNG");
-            free(b.p);
+        if (!png_encode_rgb24(surf, png, len)) {
+            diag_add(d, D_INTERNAL, page_prefix, 0, 0, "libpng could not encode the PNG");
             ok = false;
-        } else {
-            *png = b.p;
-            *len = b.n;
         }
         cairo_surface_destroy(surf);
     }

@@ -1,8 +1,11 @@
 /* pngwriter.c - drawlist -> cairo image surface -> PNG. */
 #include "pngwriter.h"
 
+#include <png.h>
+
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +74,81 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
         }
         }
     }
+}
+
+typedef struct {
+    unsigned char *p;
+    size_t n, cap;
+} png_out;
+
+static void on_png_write(png_structp png, png_bytep data, size_t len)
+{
+    png_out *o = png_get_io_ptr(png);
+    if (o->n + len > o->cap) {
+        o->cap = (o->n + len) * 2;
+        o->p = xrealloc(o->p, o->cap);
+    }
+    memcpy(o->p + o->n, data, len);
+    o->n += len;
+}
+
+static void on_png_flush(png_structp png) { (void)png; }
+
+bool png_encode_rgb24(cairo_surface_t *surf, unsigned char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    cairo_surface_flush(surf);
+    if (cairo_image_surface_get_format(surf) != CAIRO_FORMAT_RGB24)
+        return false;
+    int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    const unsigned char *pixels = cairo_image_surface_get_data(surf);
+    if (!pixels || w < 1 || h < 1)
+        return false;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    if (!png)
+        return false;
+    png_infop info = png_create_info_struct(png);
+    /* The output lives on the heap: after a longjmp, locals changed since
+     * setjmp would be indeterminate, and none of these is. */
+    png_out *o = xcalloc(1, sizeof *o);
+    unsigned char *row = xmalloc((size_t)w * 3);
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row);
+        free(o->p);
+        free(o);
+        return false;
+    }
+    png_set_write_fn(png, o, on_png_write, on_png_flush);
+    /* cairo's own writer lets libpng try all five row filters on every row
+     * and compress at zlib's default level: for three chart images that was
+     * a tenth of the whole build. Charts are flat colours on white, where
+     * the Sub filter and level 3 cost a fraction and give about the same
+     * size (see the README's performance section). */
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_set_compression_level(png, 3);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    png_write_info(png, info);
+    for (int y = 0; y < h; y++) {
+        /* RGB24 keeps each pixel as a native-endian uint32 0x00RRGGBB. */
+        const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            row[3 * x] = (unsigned char)(src[x] >> 16);
+            row[3 * x + 1] = (unsigned char)(src[x] >> 8);
+            row[3 * x + 2] = (unsigned char)src[x];
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    *out = o->p;
+    *len = o->n;
+    free(o);
+    return true;
 }
 
 bool drawlist_write_png(const drawlist *dl, double w_pt, double h_pt, double px_per_pt,

@@ -24,6 +24,11 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr);
 bool drawlist_write_png(const drawlist *dl, double w_pt, double h_pt, double px_per_pt,
                         const char *path, diags *d);
 
+/* PNG bytes (malloc'd) of a CAIRO_FORMAT_RGB24 image surface, written with
+ * settings that suit flat-colour charts (Sub filter, zlib level 3). false
+ * when the surface is not an RGB24 image or libpng fails. */
+bool png_encode_rgb24(cairo_surface_t *surf, unsigned char **out, size_t *len);
+
 /* A chart_measure_fn measuring with the same fonts the PNG uses (ctx unused). */
 double png_measure_text(void *ctx, const char *utf8, double size_pt, font_role font);
 
