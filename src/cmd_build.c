@@ -22,9 +22,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The national pages whose first chart goes to out/charts/ and index.html. */
-static const char *const S_chart_pages[] = {"p03", "p04", "p10"};
-enum { N_CHART_PAGES = sizeof S_chart_pages / sizeof S_chart_pages[0] };
+/* The national pages whose first chart a full build writes to out/charts/
+ * and shows in index.html; `--only charts` (`aireport charts --png`) writes
+ * the chart of every page that has one. */
+static const char *const S_headline_charts[] = {"p03", "p04", "p10"};
+enum { N_HEADLINE_CHARTS = sizeof S_headline_charts / sizeof S_headline_charts[0] };
+enum { MAX_CHART_PAGES = 64 };
 
 typedef struct {
     const cli_options *o;
@@ -35,7 +38,9 @@ typedef struct {
     const deck_templates *national;    /* NULL when the templates are invalid */
     const deck_templates *prefecture;  /* the shared prefecture report */
     const deck_templates *body;        /* the body sheet */
-    char chart_caption[N_CHART_PAGES][256];
+    const char *chart_pages[MAX_CHART_PAGES]; /* file-name prefixes ("p03") */
+    int n_chart_pages;
+    char chart_caption[MAX_CHART_PAGES][256];
 } build_ctx;
 
 static bool S_export(const build_ctx *b, bool json, unsigned char **data, size_t *len)
@@ -131,7 +136,7 @@ static bool S_produce_chart(void *ctx, const batch_job *job, unsigned char **dat
     build_ctx *b = ctx;
     deck_scope scope = {.f = b->sets[0]};
     *pages = 0;
-    return deck_chart_png(b->national, b->s, &scope, b->fonts, S_chart_pages[job->arg], 1.5,
+    return deck_chart_png(b->national, b->s, &scope, b->fonts, b->chart_pages[job->arg], 1.5,
                           data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0], d);
 }
 
@@ -164,6 +169,7 @@ static bool S_mkdirs(const char *dir, diags *d)
 typedef struct {
     bool all;  /* no --only */
     bool national;
+    bool charts; /* every chart of the national deck as PNG */
     bool pref[N_PREFECTURES + 1];
     int n_bodies;
     int *bodies; /* body indices */
@@ -185,14 +191,16 @@ static bool S_select(const cli_options *o, const survey *s, arena *mem, selectio
         int pref = cli_prefecture_code(tok), body;
         if (strcmp(tok, "national") == 0)
             sel->national = true;
+        else if (strcmp(tok, "charts") == 0)
+            sel->charts = true;
         else if (pref > 0)
             sel->pref[pref] = true;
         else if (strlen(tok) == 6 && (body = survey_find_body(s, tok)) >= 0)
             sel->bodies[sel->n_bodies++] = body;
         else {
             fprintf(stderr,
-                    "aireport: --only: \"%s\" is neither national, a prefecture code 01..47 "
-                    "nor the 6-digit code of a body in the data\nTry 'aireport --help'.\n",
+                    "aireport: --only: \"%s\" is neither national, charts, a prefecture code "
+                    "01..47 nor the 6-digit code of a body in the data\nTry 'aireport --help'.\n",
                     tok);
             return false;
         }
@@ -206,7 +214,7 @@ static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, aren
                           diags *d)
 {
     index_doc *docs = ARENA_NEW(mem, index_doc, n);
-    index_image *images = ARENA_NEW(mem, index_image, N_CHART_PAGES);
+    index_image *images = ARENA_NEW(mem, index_image, MAX_CHART_PAGES);
     int nd = 0, ni = 0;
     size_t out_len = strlen(b->o->out_dir) + 1;
     for (int i = 0; i < n; i++) {
@@ -272,11 +280,11 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
                                     .produce = S_produce_prefecture, .ctx = b, .arg = p,
                                     .extras = ARENA_NEW(mem, batch_extras, 1)};
         }
-    if (b->national && sel->all)
-        for (int i = 0; i < N_CHART_PAGES; i++)
+    if (b->national && (sel->all || sel->charts))
+        for (int i = 0; i < b->n_chart_pages; i++)
             jobs[n++] = (batch_job){
-                .name = arena_printf(mem, "charts/%s.png", S_chart_pages[i]),
-                .path = arena_printf(mem, "%s/charts/%s.png", out, S_chart_pages[i]),
+                .name = arena_printf(mem, "charts/%s.png", b->chart_pages[i]),
+                .path = arena_printf(mem, "%s/charts/%s.png", out, b->chart_pages[i]),
                 .produce = S_produce_chart, .ctx = b, .arg = i};
     if (b->body) {
         int nb = sel->all && bodies ? s->n_bodies : sel->n_bodies;
@@ -326,7 +334,7 @@ int cmd_build(const cli_options *o)
     int setup_status = EXIT_OK;
     fontset *fonts = fontset_load(o->fonts_file, d);
     b.fonts = fonts;
-    bool want_national = sel.all || sel.national;
+    bool want_national = sel.all || sel.national || sel.charts;
     bool want_prefs = sel.all;
     for (int p = 1; p <= N_PREFECTURES; p++)
         want_prefs |= sel.pref[p];
@@ -352,10 +360,15 @@ int cmd_build(const cli_options *o)
         fprintf(stderr, "aireport: body sheets: not built (fonts or templates invalid, see "
                         "above); %s/bodies/ kept as it was\n", o->out_dir);
 
-    batch_job *jobs = ARENA_NEW(mem, batch_job, 8 + N_PREFECTURES + N_CHART_PAGES + s->n_bodies);
+    if (b.national && sel.charts)
+        b.n_chart_pages = deck_chart_pages(b.national, b.chart_pages, MAX_CHART_PAGES, mem);
+    else if (b.national && sel.all)
+        for (int i = 0; i < N_HEADLINE_CHARTS; i++)
+            b.chart_pages[b.n_chart_pages++] = S_headline_charts[i];
+    batch_job *jobs = ARENA_NEW(mem, batch_job, 8 + N_PREFECTURES + MAX_CHART_PAGES + s->n_bodies);
     int n = S_jobs(&b, &sel, bodies, mem, jobs);
     const char *subdirs[] = {"prefectures", "charts", "bodies"};
-    bool need[] = {b.prefecture != NULL, b.national && sel.all, b.body != NULL};
+    bool need[] = {b.prefecture != NULL, b.n_chart_pages > 0, b.body != NULL};
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++)
         if (need[i] && !S_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
             setup_status = EXIT_IO; /* the jobs writing there fail and say so */

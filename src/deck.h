@@ -70,6 +70,11 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
                     unsigned char **png, size_t *len, char *caption, size_t caption_size,
                     diags *d);
 
+/* File-name prefixes ("p03") of the deck's pages that have a [chart], in
+ * page order, into prefix[0..max); returns how many. Strings in mem.
+ * (deck_png.c) */
+int deck_chart_pages(const deck_templates *t, const char **prefix, int max, arena *mem);
+
 /* The drawlists of every page as text (`--dump-layout`): a "page N title"
  * line, then drawlist_dump() of the page. false when layout failed. */
 bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,

@@ -25,6 +25,24 @@ static const tpl_page *S_find_page(const tpl_deck *deck, const char *prefix)
     return NULL;
 }
 
+int deck_chart_pages(const deck_templates *t, const char **prefix, int max, arena *mem)
+{
+    int n = 0;
+    for (int i = 0; i < t->deck->n_pages && n < max; i++) {
+        const tpl_page *pg = &t->deck->pages[i];
+        bool has_chart = false;
+        for (int k = 0; k < pg->n_blocks; k++)
+            has_chart |= pg->blocks[k].kind == TPL_CHART;
+        if (!has_chart)
+            continue;
+        const char *slash = strrchr(pg->file, '/');
+        const char *base = slash ? slash + 1 : pg->file;
+        size_t len = strcspn(base, "_.");
+        prefix[n++] = arena_strndup(mem, base, len);
+    }
+    return n;
+}
+
 bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *sc,
                     const fontset *fonts, const char *page_prefix, double px_per_pt,
                     unsigned char **png, size_t *len, char *caption, size_t caption_size,

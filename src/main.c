@@ -26,8 +26,8 @@ static const char S_usage[] =
     "                        national deck, the prefecture reports\n"
     "                        (prefectures/PP_name.pdf), charts/*.png and index.html.\n"
     "      -j, --jobs N      Documents built in parallel (default: number of cores).\n"
-    "      --only LIST       Only these documents: national, prefecture codes\n"
-    "                        (13), body codes (131016); e.g. --only national,13.\n"
+    "      --only LIST       Only these documents: national, charts, prefecture\n"
+    "                        codes (13), body codes (131016); e.g. --only national,13.\n"
     "      --bodies          Also one sheet per body into out/bodies/.\n"
     "  explain FIGURE        Define a figure and show the bodies behind it, e.g.\n"
     "                        P4.status_by_group or P4.status_by_group[R7,その他市区町村,1].\n"
@@ -35,6 +35,8 @@ static const char S_usage[] =
     "      --list            List the bodies (codes and names).\n"
     "  diff OLD NEW          Compare two figure exports or two data folders; print\n"
     "                        every changed number per page. Exit 1 when any changed.\n"
+    "  charts --png          Every chart of the national deck as a PNG into\n"
+    "                        --out/charts/ (for the accompanying web page).\n"
     "\n"
     "Options:\n"
     "  --data DIR            Survey data folder (default: data). It holds survey.ini,\n"
@@ -130,7 +132,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "no command given (check, figures, build, explain, diff)");
+        return usage_error("%s", "no command given (check, figures, build, explain, diff, charts)");
     const char *cmd = argv[optind];
     o.args = argv + optind + 1;
     o.n_args = argc - optind - 1;
@@ -151,6 +153,7 @@ int main(int argc, char **argv)
         {"build", cmd_build, 0},
         {"explain", cmd_explain, 1},
         {"diff", cmd_diff, 2},
+        {"charts", cmd_charts, 0},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)
@@ -159,5 +162,5 @@ int main(int argc, char **argv)
             return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
         return commands[i].run(&o);
     }
-    return usage_error("unknown command \"%s\" (check, figures, build, explain, diff)", cmd);
+    return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts)", cmd);
 }

@@ -60,4 +60,13 @@ awk -F, 'NR > 1 && $4 != "13" {bad = 1} END {exit bad}' "$tmp/p13.csv" ||
 scopes=$("$bin" figures --prefecture all | awk -F, 'NR > 1 {print $4}' | sort -u | wc -l)
 [ "$scopes" -eq 48 ] || fail "figures --prefecture all: $scopes scopes, expected 48"
 
+# 6. charts --png: every chart of the national deck as a PNG, nothing else.
+"$bin" charts --png -q --out "$tmp/charts" || fail "charts --png exited $?"
+n_png=$(ls "$tmp/charts/charts" 2>/dev/null | grep -c '\.png$')
+[ "$n_png" -ge 15 ] || fail "charts --png wrote $n_png PNGs, expected one per chart page (>= 15)"
+[ -e "$tmp/charts/national.pdf" ] && fail "charts --png also wrote national.pdf"
+head -c 8 "$tmp/charts/charts/p03.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" ||
+    fail "charts/p03.png is not a PNG"
+"$bin" charts 2>/dev/null; [ $? -eq 2 ] || fail "charts without --png: expected exit 2"
+
 if [ "$fails" -eq 0 ]; then echo "test_build: all checks passed"; else echo "test_build: $fails failed"; exit 1; fi
