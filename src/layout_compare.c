@@ -16,6 +16,7 @@
 #include "numfmt.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const double MM = 72.0 / 25.4;
 
@@ -63,6 +64,109 @@ static void pick(const page_state *ps, const tpl_block *b, const figset *nation,
     }
 }
 
+/* What one value label prints and what it was made of (for provenance). */
+typedef struct {
+    const fig_row *row; /* NULL: the scope has no row for the option (printed as 0) */
+    long long count, total; /* total: the percentage's base */
+    int pct10;
+    prov_rounding rounding;
+    bool count_printed, pct_printed; /* what the label shows */
+} value_info;
+
+typedef struct {
+    page_state *ps;
+    const value_info *vi;
+    int n_series;
+} compare_prov;
+
+/* spec.printed: each printed number of the chart with its source. */
+static void printed_cb(void *ctx, chart_text_role role, int cat, int series, const char *text)
+{
+    compare_prov *cp = ctx;
+    prov_list *p = cp->ps->c->prov;
+    const survey *s = cp->ps->c->s;
+    if (!prov_has_digit(text, strlen(text)))
+        return;
+    if (role == CHART_TEXT_VALUE) {
+        const value_info *v = &cp->vi[cat * cp->n_series + series];
+        const char *none = v->row ? NULL : "no answers in the scope";
+        char num[NUMFMT_MAX];
+        if (v->count_printed) {
+            prov_entry e = {.kind = PROV_FIGURE, .text = numfmt_int(num, v->count),
+                            .row = v->row, .field = "count", .numerator = v->count,
+                            .denominator = -1, .source = none};
+            prov_add(p, &e);
+        }
+        if (v->pct_printed) {
+            numfmt_pct10_str(num, v->pct10);
+            char *pct = arena_printf(cp->ps->c->mem, "%s%%", num);
+            prov_entry e = {.kind = PROV_FIGURE, .text = pct, .row = v->row, .field = "pct",
+                            .numerator = v->count, .denominator = v->total,
+                            .rounding = v->rounding, .source = none};
+            prov_add(p, &e);
+        }
+        return;
+    }
+    if (role == CHART_TEXT_TICK) {
+        prov_add_tokens(p, PROV_AXIS, text, strlen(text), "axis");
+        return;
+    }
+    for (int y = 0; y < s->n_years; y++)
+        if (s->years[y].label && strcmp(text, s->years[y].label) == 0) {
+            prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1,
+                            .denominator = -1, .source = "survey.ini"};
+            prov_add(p, &e);
+            return;
+        }
+    prov_add_tokens(p, PROV_LABEL, text, strlen(text), text);
+}
+
+/* Labels of a stacked100 chart: shares of each bar (its counts summed), half
+ * up or by largest remainder as the block says, as layout_chart.c does;
+ * sets the page's rounding note when half-up shares miss 100.0. */
+static const char **stacked_labels(page_state *ps, const tpl_block *b, int nc, int ns,
+                                   const double *values, const fig_row *const *rows,
+                                   value_info *vi)
+{
+    arena *mem = ps->c->mem;
+    const char **labels = ARENA_NEW(mem, const char *, (size_t)nc * (size_t)ns);
+    long long *counts = ARENA_NEW(mem, long long, ns);
+    int *pct10 = ARENA_NEW(mem, int, ns);
+    bool lr = b->rounding == TPL_ROUND_LARGEST_REMAINDER;
+    for (int k = 0; k < nc; k++) {
+        long long total = 0;
+        for (int i = 0; i < ns; i++)
+            total += counts[i] = (long long)values[k * ns + i];
+        if (lr)
+            numfmt_pct10_largest_remainder(counts, ns, pct10);
+        else
+            for (int i = 0; i < ns; i++)
+                pct10[i] = numfmt_pct10(counts[i], total);
+        int sum = 0;
+        for (int i = 0; i < ns; i++) {
+            char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
+            vi[k * ns + i] = (value_info){.row = rows[k * ns + i], .count = counts[i],
+                                          .total = total, .pct10 = pct10[i],
+                                          .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER
+                                                         : PROV_ROUND_HALF_UP};
+            sum += counts[i] > 0 ? pct10[i] : 0;
+            numfmt_int(cnt, counts[i]);
+            numfmt_pct10_str(pct, pct10[i]);
+            vi[k * ns + i].count_printed = total <= 0 || b->labels != CHART_LABEL_PCT;
+            vi[k * ns + i].pct_printed = total > 0 && b->labels != CHART_LABEL_COUNT;
+            if (total <= 0 || b->labels == CHART_LABEL_COUNT)
+                labels[k * ns + i] = arena_strdup(mem, cnt);
+            else if (b->labels == CHART_LABEL_PCT)
+                labels[k * ns + i] = arena_printf(mem, "%s%%", pct);
+            else
+                labels[k * ns + i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
+        }
+        if (!lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
+            ps->rounding_note = true;
+    }
+    return labels;
+}
+
 static const uint32_t *colors(page_state *ps, const tpl_block *b, int n)
 {
     if (!b->palette)
@@ -105,13 +209,16 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                        .font_size_pt = b->size_pt > 0 ? b->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};
     const figset *scopes[2] = {own, nation};
+    value_info *vi = NULL; /* per (cat, series), as values */
 
     if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
         int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
         int max_cats = 2 * (latest - first + 1);
         const char **cats = ARENA_NEW(mem, const char *, max_cats);
         const char **groups = ARENA_NEW(mem, const char *, max_cats);
-        double *values = ARENA_NEW(mem, double, (size_t)max_cats * (size_t)(opts.n ? opts.n : 1));
+        size_t n_values = (size_t)max_cats * (size_t)(opts.n ? opts.n : 1);
+        double *values = ARENA_NEW(mem, double, n_values);
+        const fig_row **rows = ARENA_NEW(mem, const fig_row *, n_values);
         int nc = 0;
         for (int y = first; y <= latest; y++) {
             const fig_row *probe[1];
@@ -124,6 +231,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                     const fig_row *r = figures_get(scopes[k], b->fig_page, b->fig_name, y,
                                                    b->groups[0], opts.code[i]);
                     values[nc * opts.n + i] = r && r->count > 0 ? r->count : 0;
+                    rows[nc * opts.n + i] = r;
                 }
                 nc++;
             }
@@ -135,6 +243,8 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.n_series = opts.n;
         spec.series = opts.label;
         spec.values = values;
+        vi = ARENA_NEW(mem, value_info, n_values);
+        spec.value_labels = stacked_labels(ps, b, nc, opts.n, values, rows, vi);
         spec.series_rgb = b->palette ? colors(ps, b, opts.n) : NULL;
     } else {
         /* shares of the latest year, one bar for the scope and one for the nation */
@@ -143,6 +253,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         const char **names = ARENA_NEW(mem, const char *, 2);
         names[0] = own_label;
         names[1] = NATION_LABEL;
+        vi = ARENA_NEW(mem, value_info, (size_t)(opts.n ? opts.n : 1) * 2);
         for (int i = 0; i < opts.n; i++)
             for (int k = 0; k < 2; k++) {
                 const fig_row *r = figures_get(scopes[k], b->fig_page, b->fig_name, latest,
@@ -151,6 +262,11 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                 char num[NUMFMT_MAX];
                 values[i * 2 + k] = pct10 / 10.0;
                 labels[i * 2 + k] = arena_printf(mem, "%s%%", numfmt_pct10_str(num, pct10));
+                /* the scope's own share: count over its base, as the figures hold it */
+                vi[i * 2 + k] = (value_info){.row = r, .count = r && r->count > 0 ? r->count : 0,
+                                             .total = r ? r->base : -1, .pct10 = pct10,
+                                             .rounding = PROV_ROUND_HALF_UP,
+                                             .pct_printed = true};
             }
         spec.type = CHART_GROUPED_BARS;
         spec.n_cats = opts.n;
@@ -168,6 +284,11 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                  "[%s] figure %s.%s has no data to compare for the years shown", b->section,
                  b->fig_page, b->fig_name);
         return false;
+    }
+    compare_prov cp = {.ps = ps, .vi = vi, .n_series = spec.n_series};
+    if (ps->c->prov) {
+        spec.printed = printed_cb;
+        spec.printed_ctx = &cp;
     }
     return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
                       layout_context(ps, b));

@@ -70,6 +70,7 @@ typedef struct {
     const char *cell[MAX_COLS];
     lb_lines lines[MAX_COLS];
     double h;
+    int body; /* index in s->bodies; -1 for the header */
 } row;
 
 /* The cells of one municipality. */
@@ -87,7 +88,35 @@ static void fill_row(const layout_ctx *c, int body, int first_year, const column
     const sv_year *latest = &s->years[s->n_years - 1];
     r->cell[k++] = option_label(s, s->q_guideline, sv_answer(s, latest, body, s->q_guideline));
     r->cell[k++] = services_of(s, latest, body, c->mem);
+    r->body = body;
     (void)cols;
+}
+
+/* Provenance of the header: the year keys of the status columns. */
+static void record_head(const layout_ctx *c, int first_year)
+{
+    for (int y = first_year; y < c->s->n_years; y++) {
+        prov_entry e = {.kind = PROV_YEAR, .text = c->s->years[y].key, .numerator = -1,
+                        .denominator = -1, .source = "survey.ini"};
+        prov_add(c->prov, &e);
+    }
+}
+
+/* Provenance of one municipality's cells (in fill_row's order): the digits of
+ * its name and its population come from bodies.csv, the answers' labels
+ * (which carry digits only in rare service names) from the codebook. */
+static void record_row(const layout_ctx *c, const columns *cols, const row *r)
+{
+    const sv_body *b = &c->s->bodies[r->body];
+    prov_add_tokens(c->prov, PROV_BODY, b->name, strlen(b->name),
+                    arena_printf(c->mem, "bodies.csv name of %s", b->code));
+    prov_add_tokens(c->prov, PROV_LABEL, r->cell[1], strlen(r->cell[1]), "body kind");
+    prov_entry pop = {.kind = PROV_BODY, .text = r->cell[2], .numerator = b->population,
+                      .denominator = -1, .rounding = PROV_ROUND_NONE,
+                      .source = arena_printf(c->mem, "bodies.csv population of %s", b->code)};
+    prov_add(c->prov, &pop);
+    for (int j = 3; j < cols->n_cols; j++)
+        prov_add_tokens(c->prov, PROV_LABEL, r->cell[j], strlen(r->cell[j]), "codebook");
 }
 
 static void set_columns(const layout_ctx *c, int first_year, columns *cols)
@@ -187,7 +216,7 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         if (!break_row(c, &cols, col_x, r, th->font_body, size))
             ok = false;
     }
-    row head = {.h = 0};
+    row head = {.h = 0, .body = -1};
     for (int j = 0; j < cols.n_cols; j++)
         head.cell[j] = cols.head[j];
     if (!break_row(c, &cols, col_x, &head, th->font_title, size))
@@ -213,6 +242,13 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         drawlist_init(dl, c->mem);
         if (!layout_page(c, p == 0 ? pg : &cont, first_page_no + p, dl, &(*titles)[p]))
             ok = false;
+        /* the table is drawn after the page's own blocks were reconciled:
+         * its entries and a second reconciliation follow here */
+        page_state ps = {.c = c, .pg = p == 0 ? pg : &cont, .dl = dl, .ok = true,
+                         .page_no = first_page_no + p};
+        layout_prov_block(&ps, b);
+        if (c->prov)
+            record_head(c, first_year);
         double y = box.y;
         dl_rect(dl, box.x, y, box.w, head.h, th->c_table_head, true, 0);
         draw_row(c, dl, &cols, col_x, &head, y, th->font_title, size, th->c_title);
@@ -224,12 +260,15 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
             if ((next - start) % 2 == 1) /* zebra stripes help reading across wide rows */
                 dl_rect(dl, box.x, y, box.w, rows[next].h, 0xF5F8FC, true, 0);
             draw_row(c, dl, &cols, col_x, &rows[next], y, th->font_body, size, th->c_text);
+            if (c->prov)
+                record_row(c, &cols, &rows[next]);
             y += rows[next].h;
             dl_line(dl, box.x, y, box.x + box.w, y, th->c_table_rule, 0.4);
             next++;
         }
         for (int j = 1; j < cols.n_cols; j++)
             dl_line(dl, col_x[j], box.y, col_x[j], y, th->c_table_rule, 0.4);
+        layout_prov_page_done(&ps);
         if (next == start && next < n_rows) { /* one row taller than the box */
             diag_add(c->d, D_TEXT_OVERFLOW, pg->file, b->line, 0,
                      "[%s]: the row of %s is taller than the table box", b->section,

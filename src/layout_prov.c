@@ -3,6 +3,7 @@
  * prints against what was recorded (see provenance.h). */
 #include "layout_priv.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,9 +52,28 @@ void layout_prov_piece(void *ctx, const ph_piece *pc)
     case PH_PIECE_LITERAL:
         prov_add_tokens(p, PROV_TEMPLATE, pc->text, pc->len, NULL);
         break;
-    case PH_PIECE_OTHER:
-        prov_add_tokens(p, PROV_FIGURE, pc->text, pc->len, "prefecture or body value");
+    case PH_PIECE_OTHER: {
+        /* {body.…} and the prefecture's name or code: bodies.csv; the
+         * prefecture's numbers came as PH_PIECE_FIGURE (A1 rows) */
+        const char *spec = pc->field ? pc->field : "";
+        bool body = strncmp(spec, "body.", 5) == 0 || strcmp(spec, "pref.name") == 0 ||
+                    strcmp(spec, "pref.code") == 0;
+        size_t size = strlen(spec) + 32;
+        char *source = xmalloc(size);
+        snprintf(source, size, "%s{%s}", body ? "bodies.csv " : "", spec);
+        if (strcmp(spec, "body.population") == 0) {
+            long long v = 0;
+            for (size_t i = 0; i < pc->len; i++)
+                if (pc->text[i] >= '0' && pc->text[i] <= '9')
+                    v = v * 10 + (pc->text[i] - '0');
+            prov_entry e = {.kind = PROV_BODY, .text = text, .numerator = v, .denominator = -1,
+                            .source = source};
+            prov_add(p, &e);
+        } else
+            prov_add_tokens(p, body ? PROV_BODY : PROV_FIGURE, pc->text, pc->len, source);
+        free(source);
         break;
+    }
     }
     free(text);
 }

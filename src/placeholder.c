@@ -358,7 +358,10 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
             if (done) {
                 size_t at = b.n;
                 sb_puts(&b, val);
-                note(c, PH_PIECE_OTHER, &b, at, NULL, NULL, NULL);
+                const fig_row *row;
+                const char *field;
+                ph_scope_source(spec, c, &row, &field);
+                note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, &b, at, row, field, NULL);
             }
         } else if (strncmp(spec, "nation:", 7) == 0) {
             ph_context nc = *c; /* the national figures beside the document's own */

@@ -77,6 +77,14 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
 bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t size, char *err,
                      size_t err_size);
 
+/* Where a {pref.…} / {body.…} value comes from, for provenance: the
+ * prefecture's shares, counts and ranks are the A1 rows of the national
+ * figures (latest year), *row and *field ("count", "base", "pct", "rank")
+ * set; anything else (names, a body's population) gives *row NULL and
+ * *field = spec. */
+void ph_scope_source(const char *spec, const ph_context *c, const fig_row **row,
+                     const char **field);
+
 /* A stand-in prefecture and body for checking templates at load. */
 const fig_pref_rank *ph_check_pref(void);
 const sv_body *ph_check_body(void);

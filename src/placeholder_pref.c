@@ -102,6 +102,34 @@ bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t si
     return body_field(spec + 5, c->body, out, size, err, err_size);
 }
 
+void ph_scope_source(const char *spec, const ph_context *c, const fig_row **row,
+                     const char **field)
+{
+    static const struct {
+        const char *spec, *figure, *field;
+    } a1[] = {
+        {"pref.municipalities", "adopted_share", "base"},
+        {"pref.adopted.count", "adopted_share", "count"},
+        {"pref.adopted.pct", "adopted_share", "pct"},
+        {"pref.rank.adopted", "adopted_share", "rank"},
+        {"pref.guideline.count", "guideline_share", "count"},
+        {"pref.guideline.pct", "guideline_share", "pct"},
+        {"pref.rank.guideline", "guideline_share", "rank"},
+    };
+    *row = NULL;
+    *field = spec;
+    const figset *nation = c->nation ? c->nation : c->f;
+    if (!c->pref || !nation || !c->s)
+        return;
+    for (size_t i = 0; i < sizeof a1 / sizeof a1[0]; i++)
+        if (strcmp(spec, a1[i].spec) == 0) {
+            *row = figures_get(nation, "A1", a1[i].figure, c->s->n_years - 1, "", c->pref->pref);
+            if (*row)
+                *field = a1[i].field;
+            return;
+        }
+}
+
 const fig_pref_rank *ph_check_pref(void)
 {
     static const fig_pref_rank p = {.pref = 13, .name = "東京都", .municipalities = 62,

@@ -122,7 +122,7 @@ const char *prov_kind_name(prov_kind k)
 {
     static const char *const names[PROV__COUNT] = {
         "figure",   "page_number", "date",  "year",        "case_text",
-        "template", "axis",        "label", "unattributed"};
+        "template", "axis",        "label", "body",        "unattributed"};
     return k >= 0 && k < PROV__COUNT ? names[k] : "?";
 }
 

@@ -5,7 +5,10 @@
  * year labels, digits in the template's own text), chart labels (values,
  * axis ticks, category and legend labels), table cells (population, case
  * text from cases.csv) and the page number. So the national deck and the
- * prefecture reports get it alike, with no per-page code.
+ * prefecture reports get it alike, with no per-page code. The blocks of the
+ * prefecture reports and body sheets that set their own numbers (the
+ * comparison charts, the municipality table, the ranking, the body sheet's
+ * answer table) record them where they print them.
  *
  * The build writes the list next to the PDF as <name>.numbers.csv and
  * <name>.numbers.json; tests/test_provenance.c checks that every number
@@ -32,6 +35,8 @@ typedef enum {
     PROV_TEMPLATE,    /* digits typed in the template text (「P3」, 「上位4位」) */
     PROV_AXIS,        /* a chart's axis tick (0%, 20%, 1,250) */
     PROV_LABEL,       /* digits in an option or group label of the codebook */
+    PROV_BODY,        /* a body's own datum from bodies.csv (population, digits
+                         of its name); source names the column and the code */
     PROV_UNATTRIBUTED, /* printed, but no hook said where it came from: a gap
                           in the recording (the national deck has none) */
     PROV__COUNT
