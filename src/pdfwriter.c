@@ -14,6 +14,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_utils.h>
 
+#include <zlib.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,6 +259,67 @@ static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
     return st == HPDF_OK;
 }
 
+/* Streams are compressed here, not by libharu: 2.3.0 deflates every stream
+ * at zlib's default level 6, a third of the whole build. Level 1 costs a
+ * fraction of that and leaves the files a few per cent larger (README,
+ * performance). A pre-compressed stream is handed to libharu with no
+ * filter, and its /Filter entry is written by this hook, which libharu
+ * calls just before closing the stream's dictionary. */
+#define STREAM_ZLIB_LEVEL 1
+
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Replaces the stream's data by its deflated form; false (stream unchanged)
+ * when the dictionary already has a write hook or zlib fails. */
+static bool set_deflated(HPDF_Dict dict, const unsigned char *data, size_t n)
+{
+    if (dict->write_fn)
+        return false;
+    uLongf out_len = compressBound((uLong)n);
+    unsigned char *z = xmalloc(out_len);
+    bool ok = compress2(z, &out_len, data, (uLong)n, STREAM_ZLIB_LEVEL) == Z_OK;
+    if (ok) {
+        HPDF_MemStream_FreeData(dict->stream);
+        ok = HPDF_Stream_Write(dict->stream, z, (HPDF_UINT)out_len) == HPDF_OK;
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = write_flate_filter;
+    }
+    free(z);
+    return ok;
+}
+
+/* Compresses a page's content stream (libharu keeps it in memory buffers). */
+static bool deflate_page_contents(HPDF_Page page)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Dict contents = attr->contents;
+    if (!contents || !contents->stream || contents->stream->type != HPDF_STREAM_MEMORY)
+        return false;
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(contents->stream);
+    size_t n = 0;
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
+        n += len;
+    }
+    unsigned char *flat = xmalloc(n ? n : 1);
+    size_t at = 0;
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
+        if (part)
+            memcpy(flat + at, part, len);
+        at += len;
+    }
+    bool ok = set_deflated(contents, flat, n);
+    free(flat);
+    return ok;
+}
+
 /* The CIDToGIDMap of the CIDs used, CID_BASE .. CID_BASE + n - 1 (the
  * CIDs below map to glyph 0). The glyph ids come from libharu's own lookup
  * in the dense cmap, the same it used for the widths. */
@@ -298,10 +361,8 @@ static bool embed_font(HPDF_Doc pdf, HPDF_Font font, int index, const unsigned c
 
     HPDF_STATUS st = HPDF_OK;
     HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!file)
+    if (!file || !set_deflated(file, data, n_bytes))
         return false;
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    st |= HPDF_Stream_Write(file->stream, data, (HPDF_UINT)n_bytes);
     st |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)n_bytes);
 
     HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
@@ -571,6 +632,10 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
         }
     }
     ops_flush(o, page, c);
+    /* The content is complete: compress it now (when that is not possible
+     * libharu's own filter, set on the page, still applies). */
+    if (!c->failed)
+        deflate_page_contents(page);
     if (pg->title && !c->failed) {
         HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
         if (ol) {
