@@ -346,6 +346,22 @@ bool fontset_has_glyph(const fontset *fs, font_role role, uint32_t codepoint)
     return hb_font_get_nominal_glyph(fs->faces[fs->face_of[role]].font, codepoint, &gid) != 0;
 }
 
+static int glyph_top_1000em(const font_face *f, uint32_t cp)
+{
+    hb_codepoint_t gid;
+    hb_glyph_extents_t ext;
+    if (!hb_font_get_nominal_glyph(f->font, cp, &gid) ||
+        !hb_font_get_glyph_extents(f->font, gid, &ext))
+        return 0;
+    return (int)((long)ext.y_bearing * 1000 / (long)f->upem); /* font units: scale = upem */
+}
+
+void fontset_heights_1000em(const fontset *fs, int face, int *cap_height, int *x_height)
+{
+    *cap_height = glyph_top_1000em(&fs->faces[face], 'H');
+    *x_height = glyph_top_1000em(&fs->faces[face], 'x');
+}
+
 bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
                             const char *context, diags *d)
 {

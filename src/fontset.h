@@ -71,6 +71,10 @@ enum { FONTSET_DENSE_MAX = 32000 };
 unsigned char *fontset_subset_dense(const fontset *fs, int face, const uint32_t *codepoints,
                                     size_t n, uint32_t base, size_t *out_len, diags *d);
 
+/* The cap height (top of "H") and x-height (top of "x") of a face in
+ * 1/1000 em, for a PDF FontDescriptor; 0 for a letter the font lacks. */
+void fontset_heights_1000em(const fontset *fs, int face, int *cap_height, int *x_height);
+
 /* Decodes one UTF-8 character at s[*i] (advancing *i); an invalid byte
  * yields U+FFFD and advances by one. Input is validated at the boundary,
  * so this is only a safety net. */

@@ -2,19 +2,16 @@
 #include "pdfwriter.h"
 
 #include "arena.h"
+#include "pdf_embed.h"
 
 #include <hpdf.h>
-/* libharu internals: the document's trailer and info dictionaries, the
- * font's ToUnicode and CIDToGIDMap streams (to fix what 2.3.0 writes wrongly
- * or wastefully) and the page's content stream (written directly). */
+/* libharu internals: the document's trailer, info dictionary and output
+ * stream, and the page's content stream (written directly). The font and
+ * stream work libharu gets wrong or slow is in pdf_embed.c. */
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_utils.h>
-
-#include <zlib.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -76,15 +73,14 @@ enum { BMP_WORDS = 0x10000 / 64 };
 
 /* Text is drawn through a private dense encoding: in each document the k-th
  * distinct character of a face (in code point order) is written as code
- * point CID_BASE + k, which is also its CID, and the embedded subset's cmap
- * knows only that range (fontset_subset_dense). libharu 2.3.0 maps all
+ * point PDF_CID_BASE + k, which is also its CID, and the embedded subset's
+ * cmap knows only that range (fontset_subset_dense). libharu 2.3.0 maps all
  * 65,536 CIDs through the font's cmap when it embeds a font, scanning the
  * cmap's segments linearly; a real Japanese subset has hundreds of
  * segments, the dense one two. The ToUnicode CMap maps the CIDs back to the
  * real characters for copying and searching. U+0100 keeps clear of ASCII
  * (libharu treats U+0000..U+001F as .notdef and U+0020 as a space) and
  * keeps the CIDToGIDMap short. */
-#define CID_BASE 0x100u
 
 /* One face's characters in a document: a bitmap of the BMP and, per 64-bit
  * word, the number of characters in the words before it, so that a
@@ -197,7 +193,7 @@ static size_t face_chars_list(face_chars *fc, uint32_t *out)
 static uint32_t face_chars_cid(const face_chars *fc, uint32_t c)
 {
     uint64_t below = fc->bits[c / 64] & ((1ull << (c % 64)) - 1);
-    return CID_BASE + fc->rank_before[c / 64] + (uint32_t)__builtin_popcountll(below);
+    return PDF_CID_BASE + fc->rank_before[c / 64] + (uint32_t)__builtin_popcountll(below);
 }
 
 /* libharu 2.3.0 reads fonts only from files: the subset goes through a
@@ -238,154 +234,6 @@ static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n
     }
     unlink(path);
     return name;
-}
-
-/* Replaces libharu's ToUnicode stream (it writes a cidrange CMap that
- * readers reject) with bfchar entries CID -> Unicode for the used glyphs. */
-static bool fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap || !cmap->stream)
-        return false;
-    char *text = pdf_tounicode_cmap(CID_BASE, cps, n);
-    HPDF_MemStream_FreeData(cmap->stream);
-    HPDF_STATUS st = HPDF_Stream_WriteStr(cmap->stream, text);
-    free(text);
-    /* Entries of an encoding CMap that do not belong to a ToUnicode map. */
-    static const char *const keys[] = {"CMapName", "CIDSystemInfo", "WMode", "Type"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        HPDF_Dict_RemoveElement(cmap, keys[i]); /* absent keys: a quiet NOT_FOUND */
-    return st == HPDF_OK;
-}
-
-/* Streams are compressed here, not by libharu: 2.3.0 deflates every stream
- * at zlib's default level 6, a third of the whole build. Level 1 costs a
- * fraction of that and leaves the files a few per cent larger (README,
- * performance). A pre-compressed stream is handed to libharu with no
- * filter, and its /Filter entry is written by this hook, which libharu
- * calls just before closing the stream's dictionary. */
-#define STREAM_ZLIB_LEVEL 1
-
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Replaces the stream's data by its deflated form; false (stream unchanged)
- * when the dictionary already has a write hook or zlib fails. */
-static bool set_deflated(HPDF_Dict dict, const unsigned char *data, size_t n)
-{
-    if (dict->write_fn)
-        return false;
-    uLongf out_len = compressBound((uLong)n);
-    unsigned char *z = xmalloc(out_len);
-    bool ok = compress2(z, &out_len, data, (uLong)n, STREAM_ZLIB_LEVEL) == Z_OK;
-    if (ok) {
-        HPDF_MemStream_FreeData(dict->stream);
-        ok = HPDF_Stream_Write(dict->stream, z, (HPDF_UINT)out_len) == HPDF_OK;
-        dict->filter = HPDF_STREAM_FILTER_NONE;
-        dict->write_fn = write_flate_filter;
-    }
-    free(z);
-    return ok;
-}
-
-/* Compresses a page's content stream (libharu keeps it in memory buffers). */
-static bool deflate_page_contents(HPDF_Page page)
-{
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Dict contents = attr->contents;
-    if (!contents || !contents->stream || contents->stream->type != HPDF_STREAM_MEMORY)
-        return false;
-    HPDF_UINT count = HPDF_MemStream_GetBufCount(contents->stream);
-    size_t n = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT len = 0;
-        HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
-        n += len;
-    }
-    unsigned char *flat = xmalloc(n ? n : 1);
-    size_t at = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
-        if (part)
-            memcpy(flat + at, part, len);
-        at += len;
-    }
-    bool ok = set_deflated(contents, flat, n);
-    free(flat);
-    return ok;
-}
-
-/* The CIDToGIDMap of the CIDs used, CID_BASE .. CID_BASE + n - 1 (the
- * CIDs below map to glyph 0). The glyph ids come from libharu's own lookup
- * in the dense cmap, the same it used for the widths. */
-static HPDF_Dict cid_to_gid_map(HPDF_Doc pdf, HPDF_FontDef def, size_t n)
-{
-    size_t n_cids = CID_BASE + n, n_bytes = 2 * n_cids;
-    HPDF_BYTE *bytes = xcalloc(1, n_bytes);
-    for (size_t cid = CID_BASE; cid < n_cids; cid++) {
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
-        bytes[2 * cid] = (HPDF_BYTE)(gid >> 8);
-        bytes[2 * cid + 1] = (HPDF_BYTE)gid;
-    }
-    HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (map && HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)n_bytes) != HPDF_OK)
-        map = NULL;
-    free(bytes);
-    return map;
-}
-
-/* Embeds the subset HarfBuzz made, as it is. libharu 2.3.0 would embed
- * the font it loaded by rewriting it table by table in 2- and 4-byte reads
- * and, for a UTF-8 font, write a CIDToGIDMap for all 65,536 CIDs (128 KB);
- * that was half of the cost of a one-page PDF. The font is therefore
- * loaded with embedding off, and the pieces libharu would add are added
- * here: the subset tag on the name, the FontDescriptor (libharu's keys and
- * values, plus FontFile2) and a CIDToGIDMap of the CIDs used. */
-static bool embed_font(HPDF_Doc pdf, HPDF_Font font, int index, const unsigned char *data,
-                       size_t n_bytes, size_t n_chars)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_FontDef def = attr->fontdef;
-    HPDF_TTFontDefAttr def_attr = (HPDF_TTFontDefAttr)def->attr;
-    if (def->descriptor || !attr->descendant_font)
-        return false;
-    char tag[] = "HPDFAA"; /* the tags libharu gives: HPDFAA, HPDFAB, ... */
-    tag[5] = (char)('A' + index % 26);
-    tag[4] = (char)('A' + index / 26 % 26);
-    HPDF_TTFontDef_SetTagName(def, tag);
-
-    HPDF_STATUS st = HPDF_OK;
-    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!file || !set_deflated(file, data, n_bytes))
-        return false;
-    st |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)n_bytes);
-
-    HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
-    if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK)
-        return false;
-    st |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    st |= HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-    st |= HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-    st |= HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-    st |= HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(pdf->mmgr, def->font_bbox));
-    st |= HPDF_Dict_AddName(desc, "FontName", def_attr->base_font);
-    st |= HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-    st |= HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
-    st |= HPDF_Dict_Add(desc, "FontFile2", file);
-    /* libharu's write hook links the descriptor it finds here. */
-    def->descriptor = desc;
-
-    HPDF_Dict map = cid_to_gid_map(pdf, def, n_chars);
-    if (!map)
-        return false;
-    st |= HPDF_Dict_Add(attr->descendant_font, "CIDToGIDMap", map);
-    attr->map_stream = map; /* compressed like the font's other streams */
-    return st == HPDF_OK;
 }
 
 static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
@@ -535,7 +383,7 @@ static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
  * this fraction of the font size. */
 #define FAKE_BOLD_STROKE_EM 0.03
 
-/* The item's text in the face's dense encoding (UTF-8 of CID_BASE + k),
+/* The item's text in the face's dense encoding (UTF-8 of PDF_CID_BASE + k),
  * in c->text_buf; control characters are dropped (they are never drawn). */
 static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx *c)
 {
@@ -635,7 +483,7 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
     /* The content is complete: compress it now (when that is not possible
      * libharu's own filter, set on the page, still applies). */
     if (!c->failed)
-        deflate_page_contents(page);
+        pdf_deflate_page_contents(page);
     if (pg->title && !c->failed) {
         HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
         if (ol) {
@@ -751,12 +599,12 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
             continue;
         int before = diags_count(d);
         size_t n = face_chars_list(&used[f], cps), sub_len = 0;
-        unsigned char *sub = fontset_subset_dense(doc->fs, f, cps, n, CID_BASE, &sub_len, d);
+        unsigned char *sub = fontset_subset_dense(doc->fs, f, cps, n, PDF_CID_BASE, &sub_len, d);
         const char *name = sub ? load_subset(pdf, sub, sub_len, &c) : NULL;
         c.step = "selecting the font";
         fonts[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-        bool embedded = fonts[f] && fix_tounicode(fonts[f], cps, n) &&
-                        embed_font(pdf, fonts[f], f, sub, sub_len, n);
+        bool embedded = fonts[f] && pdf_fix_tounicode(fonts[f], cps, n) &&
+                        pdf_embed_font(pdf, doc->fs, fonts[f], f, sub, sub_len, n);
         free(sub);
         if (!embedded) {
             if (diags_count(d) == before)

@@ -3,11 +3,14 @@
  * Lay out everything first, then hand the pages here. The emitter replays
  * each drawlist with libharu 2.3.0: paths as vector fills and strokes, text
  * in embedded fonts subset per document (HarfBuzz; only the characters the
- * document uses), aligned with the widths fontset measures. It adds the
- * document information, one bookmark per titled page (Japanese titles as
- * UTF-16BE), a correct ToUnicode CMap (libharu's own is invalid for UTF-8
- * fonts) so text can be copied and searched, and a document /ID derived from
- * the content. With SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the
+ * document uses), aligned with the widths fontset measures. For speed the
+ * text goes through a private dense encoding (the document's k-th character
+ * of a face is CID 0x100 + k, see pdfwriter.c), the subset is embedded by
+ * the writer rather than by libharu, and streams are deflated at zlib
+ * level 1. It adds the document information, one bookmark per titled page
+ * (Japanese titles as UTF-16BE), a ToUnicode CMap mapping every CID back to
+ * its character so text can be copied and searched, and a document /ID
+ * derived from the content. With SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the
  * creation and modification dates come from it and the same input gives
  * byte-identical output.
  *
