@@ -150,6 +150,16 @@ static void test_subset_dense(const fontset *fs)
     diags_free(d);
 }
 
+/* FontDescriptor heights from the whole font, in 1/1000 em. */
+static void test_heights(const fontset *fs)
+{
+    int cap = 0, x = 0;
+    fontset_heights_1000em(fs, fontset_face_of(fs, FONT_GOTHIC), &cap, &x);
+    CHECK(cap > 600 && cap < 800);
+    CHECK(x > 400 && x < 600);
+    CHECK(cap > x);
+}
+
 static void test_bad_config(void)
 {
     const char *path = "/tmp/test_fontset_bad.ini";
@@ -189,6 +199,7 @@ int main(void)
         test_coverage(fs);
         test_subset(fs);
         test_subset_dense(fs);
+        test_heights(fs);
     }
     test_bad_config();
     fontset_free(fs);

@@ -136,6 +136,11 @@ int main(int argc, char **argv)
     CHECK(contains(a, na, "%%EOF"));
     CHECK(contains(a, na, "/FontFile2"));
     CHECK(contains(a, na, "/ToUnicode"));
+    /* The writer's own embedding: descriptor with the required CapHeight,
+     * a CIDToGIDMap stream, streams deflated by the writer. */
+    CHECK(contains(a, na, "/CapHeight"));
+    CHECK(contains(a, na, "/CIDToGIDMap"));
+    CHECK(contains(a, na, "/Filter /FlateDecode"));
     CHECK(contains(a, na, "/Outlines"));
     CHECK(contains(a, na, "/ID ["));
     CHECK(contains(a, na, "/CreationDate (D:20260424"));
