@@ -3,13 +3,15 @@
  * bodies giving the same answer in its prefecture, in its population band
  * and in the nation. A share's base is the bodies of that scope that
  * answered the question (detail questions are asked of status 1-3 only).
- * Multi-answer questions give one row per option chosen. */
+ * Multi-answer questions give one row per option chosen. Every printed
+ * number is recorded for the sheet's provenance sidecar. */
 #include "layout_priv.h"
 
 #include "linebreak.h"
 #include "numfmt.h"
 #include "popband.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const double MM = 72.0 / 25.4;
@@ -53,6 +55,23 @@ static const char *pct_text(arena *mem, int count, int base)
     return arena_printf(mem, "%s%%", numfmt_pct10_str(num, (int)pct10));
 }
 
+/* Provenance of a printed share: counted here from the answers, not a
+ * figure row, so the source names the question, the option, the year and
+ * the scope; numerator and denominator are the counts it was made of. */
+static void record_share(const layout_ctx *c, const char *text, const cb_question *cq, int code,
+                         const char *year, const char *scope, int count, int base)
+{
+    if (!prov_has_digit(text, strlen(text)))
+        return;
+    prov_entry e = {.kind = PROV_FIGURE, .text = text, .field = "pct", .numerator = count,
+                    .denominator = base, .rounding = PROV_ROUND_HALF_UP,
+                    .source = arena_printf(c->mem,
+                                           "answers %s %s=%d: bodies of %s choosing it / "
+                                           "answering %s",
+                                           year, cq->id, code, scope, cq->id)};
+    prov_add(c->prov, &e);
+}
+
 bool layout_bodysheet(page_state *ps, const tpl_block *b)
 {
     const layout_ctx *c = ps->c;
@@ -77,9 +96,15 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
         x[k] = box.x + box.w * edge[k];
 
     dl_rect(ps->dl, box.x, box.y, box.w, lh, th->c_table_head, true, 0);
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 5; k++) {
         dl_text(ps->dl, head[k], (x[k] + x[k + 1]) / 2, layout_baseline(box.y, size, lh), size,
                 th->font_title, th->c_title, DL_ALIGN_CENTER);
+        if (c->prov) /* 「人口50万人以上」: the band of bodies.csv's population */
+            prov_add_tokens(c->prov, PROV_LABEL, head[k], strlen(head[k]),
+                            k == 3 ? "population band of bodies.csv" : "sheet header");
+    }
+    const char *scope_name[N_SCOPES] = {c->body->pref_name, head[3], "the nation"};
+    const char *year_key = s->years[s->n_years - 1].key;
     dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
     double top = box.y + lh;
     dl_line(ps->dl, box.x, top, box.x + box.w, top, th->c_title, 1.0);
@@ -117,10 +142,17 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                     t = arena_printf(c->mem, "%.*s…", (int)ls.lines[0].end, cells[k]);
                 dl_text(ps->dl, t, x[k] + 1.5 * MM, bl, size, k ? th->font_body : th->font_title,
                         th->c_text, DL_ALIGN_LEFT);
+                if (c->prov)
+                    prov_add_tokens(c->prov, PROV_LABEL, t, strlen(t), "codebook");
             }
-            for (int k = 0; k < N_SCOPES; k++)
-                dl_text(ps->dl, pct_text(c->mem, qc.chose[k][code], qc.answered[k]),
-                        x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text, DL_ALIGN_RIGHT);
+            for (int k = 0; k < N_SCOPES; k++) {
+                const char *pct = pct_text(c->mem, qc.chose[k][code], qc.answered[k]);
+                dl_text(ps->dl, pct, x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text,
+                        DL_ALIGN_RIGHT);
+                if (c->prov)
+                    record_share(c, pct, cq, code, year_key, scope_name[k], qc.chose[k][code],
+                                 qc.answered[k]);
+            }
             yy += lh;
             rows++;
             dl_line(ps->dl, box.x, yy, box.x + box.w, yy, th->c_table_rule, first ? 0.4 : 0.2);
@@ -133,6 +165,13 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
         double bl = layout_baseline(yy, size, lh);
         dl_text(ps->dl, arena_printf(c->mem, "ほか%d件の回答は紙幅の都合により省略", left_out),
                 box.x + 1.5 * MM, bl, size, th->font_body, th->c_muted, DL_ALIGN_LEFT);
+        if (c->prov) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", left_out);
+            prov_entry e = {.kind = PROV_FIGURE, .text = num, .numerator = left_out,
+                            .denominator = -1, .source = "answers not shown for lack of room"};
+            prov_add(c->prov, &e);
+        }
     }
     return true;
 }
