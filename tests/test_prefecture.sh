@@ -127,8 +127,10 @@ npages=$(pdfinfo "$tmp/n2/national.pdf" | awk '/^Pages:/ {print $2}')
 
 # 5. Body sheets of two bodies: one page each, the body named.
 "$bin" build -q --bodies --only 131016,472018 --out "$tmp/b" || fail "--bodies --only exited $?"
-nb=$(ls "$tmp/b/bodies" | wc -l)
+nb=$(ls "$tmp/b/bodies"/*.pdf | wc -l)
 [ "$nb" = 2 ] || fail "--only of two bodies wrote $nb sheets"
+ns=$(ls "$tmp/b/bodies"/*.numbers.csv | wc -l)
+[ "$ns" = 2 ] || fail "--only of two bodies wrote $ns provenance sidecars"
 for f in "$tmp"/b/bodies/*.pdf; do
     [ "$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')" = 1 ] || fail "$(basename "$f") is not one page"
     name=$(basename "$f" .pdf | sed 's/^[0-9]*_//')
