@@ -6,7 +6,6 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <iniparser.h>
-#include <pthread.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,44 +25,13 @@ struct fontset {
     int n_faces;
     int face_of[FONT__COUNT];
     bool fake_bold[FONT__COUNT];
-    /* Shaping buffer, one per thread (documents are laid out on several
-     * threads at once): created on first use, destroyed at thread exit. */
-    pthread_key_t buf_key;
-    bool has_key;
 };
-
-static void destroy_buf(void *buf) { hb_buffer_destroy(buf); }
-
-static hb_buffer_t *thread_buf(const fontset *fs)
-{
-    hb_buffer_t *buf = pthread_getspecific(fs->buf_key);
-    if (!buf) {
-        buf = hb_buffer_create();
-        pthread_setspecific(fs->buf_key, buf);
-    }
-    return buf;
-}
 
 static const char *const S_role_section[FONT__COUNT] = {
     [FONT_GOTHIC] = "gothic",
     [FONT_GOTHIC_BOLD] = "gothic-bold",
     [FONT_MINCHO] = "mincho",
 };
-
-/* Features that would make the measured width differ from what the PDF
- * shows: the emitter draws nominal glyphs one by one. */
-static hb_feature_t S_features[4];
-static bool S_features_ready;
-
-static void init_features(void)
-{
-    if (S_features_ready)
-        return;
-    static const char *const names[] = {"-kern", "-liga", "-clig", "-calt"};
-    for (int i = 0; i < 4; i++)
-        hb_feature_from_string(names[i], -1, &S_features[i]);
-    S_features_ready = true;
-}
 
 uint32_t fontset_utf8_next(const char *s, size_t len, size_t *i)
 {
@@ -179,7 +147,6 @@ static int open_face(fontset *fs, const char *path, diags *d)
 
 fontset *fontset_load(const char *ini_path, diags *d)
 {
-    init_features();
     dictionary *ini = iniparser_load(ini_path);
     if (!ini) {
         diag_add(d, D_IO_READ, ini_path, 0, 0, "cannot read the font configuration");
@@ -241,12 +208,6 @@ fontset *fontset_load(const char *ini_path, diags *d)
         fontset_free(fs);
         return NULL;
     }
-    fs->has_key = pthread_key_create(&fs->buf_key, destroy_buf) == 0;
-    if (!fs->has_key) {
-        diag_add(d, D_INTERNAL, ini_path, 0, 0, "no thread-specific key for the shaping buffer");
-        fontset_free(fs);
-        return NULL;
-    }
     return fs;
 }
 
@@ -259,12 +220,6 @@ void fontset_free(fontset *fs)
         hb_face_destroy(fs->faces[i].face);
         hb_blob_destroy(fs->faces[i].blob);
         free(fs->faces[i].path);
-    }
-    if (fs->has_key) {
-        hb_buffer_t *buf = pthread_getspecific(fs->buf_key); /* the calling thread's */
-        if (buf)
-            hb_buffer_destroy(buf);
-        pthread_key_delete(fs->buf_key);
     }
     free(fs);
 }
@@ -289,32 +244,29 @@ bool fontset_fake_bold(const fontset *fs, font_role role)
     return fs->fake_bold[role];
 }
 
-/* Shapes len bytes of utf8 into the fontset's buffer; clusters are byte offsets. */
-static const hb_glyph_position_t *shape(const fontset *fs, font_role role, const char *utf8,
-                                        size_t len, unsigned *n)
+/* Advance in font units (scale = upem) of what the PDF shows for cp: the
+ * nominal glyph from the cmap, one glyph per character, exactly what the
+ * writer draws (.notdef's where the font has none; the coverage check
+ * stops such text before it reaches a PDF). Control characters, which the
+ * writer drops, have no width. Shaping each string with HarfBuzz instead
+ * was an eighth of the whole build, and could differ from the PDF where
+ * it composes or substitutes. */
+static int advance_units(const font_face *f, uint32_t cp)
 {
-    const font_face *f = &fs->faces[fs->face_of[role]];
-    hb_buffer_t *buf = thread_buf(fs);
-    hb_buffer_clear_contents(buf);
-    hb_buffer_add_utf8(buf, utf8, (int)len, 0, (int)len);
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, HB_SCRIPT_HAN);
-    hb_buffer_set_language(buf, hb_language_from_string("ja", -1));
-    hb_shape(f->font, buf, S_features, 4);
-    return hb_buffer_get_glyph_positions(buf, n);
+    if (cp < 0x20)
+        return 0;
+    hb_codepoint_t gid = 0;
+    hb_font_get_nominal_glyph(f->font, cp, &gid);
+    return hb_font_get_glyph_h_advance(f->font, gid);
 }
 
 double fontset_measure(const fontset *fs, font_role role, const char *utf8, size_t len,
                        double size_pt)
 {
-    if (len == 0)
-        return 0.0;
     const font_face *f = &fs->faces[fs->face_of[role]];
-    unsigned n = 0;
-    const hb_glyph_position_t *pos = shape(fs, role, utf8, len, &n);
     long units = 0;
-    for (unsigned i = 0; i < n; i++)
-        units += pos[i].x_advance;
+    for (size_t i = 0; i < len;)
+        units += advance_units(f, fontset_utf8_next(utf8, len, &i));
     return (double)units * size_pt / (double)f->upem;
 }
 
@@ -323,16 +275,12 @@ void fontset_char_widths(const fontset *fs, font_role role, const char *utf8, si
 {
     for (size_t k = 0; k < len; k++)
         width_at_byte[k] = 0.0;
-    if (len == 0)
-        return;
     const font_face *f = &fs->faces[fs->face_of[role]];
-    unsigned n = 0;
-    const hb_glyph_position_t *pos = shape(fs, role, utf8, len, &n);
-    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(thread_buf(fs), NULL);
     double scale = size_pt / (double)f->upem;
-    for (unsigned i = 0; i < n; i++)
-        if (info[i].cluster < len)
-            width_at_byte[info[i].cluster] += pos[i].x_advance * scale;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        width_at_byte[at] = advance_units(f, fontset_utf8_next(utf8, len, &i)) * scale;
+    }
 }
 
 double fontset_measure_cb(void *ctx, const char *utf8, double size_pt, font_role font)

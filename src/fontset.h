@@ -4,9 +4,10 @@
  * fonts/fonts.ini names a TrueType file per role (see fonts/README.md). The
  * files are parsed once per process (one HarfBuzz face and font per distinct
  * file, shared by the roles that use it) and the fontset is read-only
- * afterwards. Widths are what the PDF will show: the sum of the glyphs'
- * nominal advances (shaped with kerning and ligatures switched off, because
- * the PDF emitter draws unshaped glyphs from the Unicode cmap).
+ * afterwards (safe to share between threads). Widths are what the PDF will
+ * show: the sum of the nominal advances of the characters' glyphs, one glyph
+ * per character from the Unicode cmap, as the PDF emitter draws them (no
+ * shaping, so no kerning, ligatures or composition).
  */
 #ifndef AIREPORT_FONTSET_H
 #define AIREPORT_FONTSET_H
@@ -37,7 +38,7 @@ bool fontset_fake_bold(const fontset *fs, font_role role);
  * are measured as the font's .notdef (check coverage separately). */
 double fontset_measure(const fontset *fs, font_role role, const char *utf8, size_t len,
                        double size_pt);
-/* Per-character widths in one shaping pass: width_at_byte[k] receives the
+/* Per-character widths in one pass: width_at_byte[k] receives the
  * width in pt of the character starting at byte k (0 for continuation
  * bytes); the array holds len entries. */
 void fontset_char_widths(const fontset *fs, font_role role, const char *utf8, size_t len,

@@ -48,6 +48,13 @@ static void test_measure(const fontset *fs)
     CHECK(fabs(cw[2] - 10.0) < 0.01); /* 導 starts at byte 2 */
     CHECK(cw[3] == 0.0);              /* continuation byte */
     CHECK(fabs(cw[0] + cw[1] + cw[2] + cw[5] - w(fs, FONT_GOTHIC, s, 10.0)) < 0.001);
+
+    /* One glyph per character, as the PDF draws them: a decomposed が
+     * (か + U+3099) is measured as its two characters, not composed, and a
+     * control character (dropped by the writer) has no width. */
+    double ka = w(fs, FONT_GOTHIC, "か", 10.0), mark = w(fs, FONT_GOTHIC, "\xE3\x82\x99", 10.0);
+    CHECK(fabs(w(fs, FONT_GOTHIC, "か\xE3\x82\x99", 10.0) - (ka + mark)) < 1e-9);
+    CHECK(fabs(w(fs, FONT_GOTHIC, "自\t治", 10.0) - 20.0) < 0.01);
 }
 
 static void test_coverage(const fontset *fs)
