@@ -97,6 +97,10 @@ typedef struct {
     double font_size_pt; /* 0 = 8 pt */
     uint32_t text_rgb;   /* 0 = dark grey 0x333333 */
     bool no_grid;        /* no gridlines and tick labels */
+    /* CHART_BARS / GROUPED: the values are percentages of a base (0..100):
+     * the axis ends at 100 at the most (never on an empty 120 %), ticks read
+     * "20%", and a label that does not fit after its bar goes inside it. */
+    bool pct_axis;
     const char *centre_text; /* CHART_DONUT: optional text in the hole ('\n' = lines) */
     chart_printed_fn printed; /* optional */
     void *printed_ctx;

@@ -4,10 +4,12 @@
  * Categories are drawn top to bottom in the order given (the caller ranks
  * them). Within a category the series' bars touch, first series on top. The
  * value axis starts at 0 and ends on a nice step chosen so that every value
- * label fits at the end of its bar. */
+ * label fits at the end of its bar; a percentage axis ends at 100 % at the
+ * most. */
 #include "chart_priv.h"
 
 #include <math.h>
+#include <string.h>
 
 static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
@@ -16,6 +18,14 @@ static bool fail(chart_ctx *x, diag_code code, const char *what, double need, do
              "box, fewer categories or a smaller font",
              what, need, have);
     return false;
+}
+
+/* A tick: a count ("1,250") or, on a percentage axis, "20%". */
+static void tick_text(const chart_spec *c, char *buf, double value)
+{
+    chart_format_tick(buf, value);
+    if (c->pct_axis)
+        strcat(buf, "%");
 }
 
 bool chart_draw_bars(chart_ctx *x, chart_box a)
@@ -44,19 +54,18 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             label_need = need;
     }
 
-    /* vertical: a pitch per category, bars touching inside it */
+    /* vertical: the categories share the whole box (a chart squeezed into
+     * the top of its box leaves an empty band above the notes); the bars of
+     * a category touch and are centred in its pitch. A bar is never thicker
+     * than bh_max, so with few categories the gaps grow instead. */
     double band = grid ? fs * 0.5 + tick_fs : 0;
     double avail = a.h - band - fs * 0.6;
     double pitch = avail / nc;
     double fill = ns == 1 ? 0.62 : 0.8;
     double bh = pitch * fill / ns;
-    double bh_max = fs * 1.7;
-    if (bh > bh_max) {
+    double bh_max = ns == 1 ? fs * 3.0 : fs * 1.9;
+    if (bh > bh_max)
         bh = bh_max;
-        pitch = bh * ns / fill;
-        if (pitch < label_need * 1.1)
-            pitch = label_need * 1.1 < avail / nc ? label_need * 1.1 : avail / nc;
-    }
     if (label_need > pitch)
         return fail(x, D_TEXT_OVERFLOW, "a wrapped category label", label_need, pitch);
     /* value labels of neighbouring bars must not touch */
@@ -86,10 +95,16 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             labels[i] = chart_label_one_line(x, chart_value_label(x, k, s, c->total));
             label_w[i] = chart_text_w(x, labels[i], val_fs, FONT_GOTHIC);
         }
+    /* percentages of a base: the axis stops at 100 %, whatever the labels */
+    bool pct_cap = c->pct_axis && max <= 100;
+    bool *inside = ARENA_NEW(x->out->mem, bool, ns * nc);
     bool fits = false;
     for (int tries = 0; tries < 40 && !fits; tries++) {
+        if (pct_cap && axis_max > 100)
+            axis_max = 100;
+        bool at_cap = pct_cap && axis_max >= 100;
         char t[NUMFMT_MAX];
-        chart_format_tick(t, axis_max);
+        tick_text(c, t, axis_max);
         double tick_w = chart_text_w(x, t, tick_fs, FONT_GOTHIC);
         right_margin = grid ? tick_w / 2 : 0;
         plot_w = a.x + a.w - right_margin - plot_x;
@@ -102,9 +117,18 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             continue;
         }
         fits = true;
-        for (int i = 0; i < ns * nc && fits; i++)
-            if (plot_x + plot_w * c->values[i] / axis_max + fs * 0.3 + label_w[i] > a.x + a.w)
+        for (int i = 0; i < ns * nc && fits; i++) {
+            double len = plot_w * c->values[i] / axis_max;
+            inside[i] = false;
+            if (plot_x + len + fs * 0.3 + label_w[i] <= a.x + a.w)
+                continue;
+            if (at_cap && len >= label_w[i] + fs * 0.6)
+                inside[i] = true; /* a long bar at the 100 % end carries its label */
+            else
                 fits = false;
+        }
+        if (!fits && at_cap)
+            break;
         if (!fits)
             axis_max += step;
     }
@@ -127,7 +151,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             chart_emit_line(x, gx, grid_top, gx, grid_bottom, t ? CHART_GRID_RGB : CHART_AXIS_RGB,
                             0.5);
             char buf[NUMFMT_MAX];
-            chart_format_tick(buf, v);
+            tick_text(c, buf, v);
             chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
             dl_text(x->out, buf, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
                     FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
@@ -148,9 +172,13 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             if (len > 0)
                 chart_emit_rect(x, plot_x, by, len, bh, chart_series_rgb(x, s));
             chart_printed(x, CHART_TEXT_VALUE, k, s, labels[i]);
-            dl_text(x->out, labels[i], plot_x + len + fs * 0.3,
-                    by + bh / 2 + val_fs * (CHART_ASCENT - 0.5), val_fs, FONT_GOTHIC, x->text_rgb,
-                    DL_ALIGN_LEFT);
+            double base_y = by + bh / 2 + val_fs * (CHART_ASCENT - 0.5);
+            if (inside[i])
+                dl_text(x->out, labels[i], plot_x + len - fs * 0.3, base_y, val_fs, FONT_GOTHIC,
+                        chart_text_on(x, chart_series_rgb(x, s)), DL_ALIGN_RIGHT);
+            else
+                dl_text(x->out, labels[i], plot_x + len + fs * 0.3, base_y, val_fs, FONT_GOTHIC,
+                        x->text_rgb, DL_ALIGN_LEFT);
         }
     }
     return true;

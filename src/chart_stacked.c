@@ -112,11 +112,11 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     double head_h = fs * 2.0;
     double band = grid ? fs * 0.5 + tick_fs : 0;
     double avail = a.h - band - n_heads * head_h - fs * 0.3;
+    /* the bars share the whole box: capping the pitch instead left an empty
+     * band under the chart (P3, P10, P11). Past bar_max the gaps grow. */
     double pitch = avail / c->n_cats;
-    double bar_max = fs * 4.5;
-    if (pitch * 0.6 > bar_max)
-        pitch = bar_max / 0.6;
-    double bar_h = pitch * 0.6, gap = pitch - bar_h;
+    double bar_max = fs * 6.0;
+    double bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6, gap = pitch - bar_h;
     if (bar_h < fs * 1.15)
         return fail(x, D_TEMPLATE, "the bars", (fs * 1.15 / 0.6) * c->n_cats + band +
                                                    n_heads * head_h, a.h);
@@ -128,9 +128,16 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     double content_h = c->n_cats * pitch + n_heads * head_h + fs * 0.3 + band;
     double y = chart_plot_top(x, a, content_h);
 
-    /* pass 1: row positions */
+    /* pass 1: row positions. A bar sits low in its pitch (the gap above it
+     * holds the labels of thin segments); the gridlines run from half that
+     * gap above a group's first bar to the same distance below its last,
+     * so they never cross a group heading (P4). */
     double *bar_top = ARENA_NEW(x->out->mem, double, c->n_cats);
     double *head_y = ARENA_NEW(x->out->mem, double, c->n_cats);
+    /* [run_top, run_bottom] of each run of bars between headings */
+    double *run_top = ARENA_NEW(x->out->mem, double, c->n_cats);
+    double *run_bottom = ARENA_NEW(x->out->mem, double, c->n_cats);
+    int n_runs = 0;
     for (int k = 0; k < c->n_cats; k++) {
         head_y[k] = -1;
         if (new_group(c, k)) {
@@ -138,10 +145,14 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             y += head_h;
         }
         bar_top[k] = y + gap;
+        if (k == 0 || head_y[k] >= 0)
+            run_top[n_runs++] = bar_top[k] - gap * 0.5;
+        run_bottom[n_runs - 1] = bar_top[k] + bar_h + gap * 0.5;
         y += pitch;
     }
-    double grid_top = bar_top[0] - gap * 0.5;
+    double grid_top = run_top[0];
     double grid_bottom = y + fs * 0.3;
+    run_bottom[n_runs - 1] = grid_bottom;
     x->geom->plot_x_pt = plot_x;
     x->geom->plot_y_pt = grid_top;
     x->geom->plot_w_pt = plot_w;
@@ -151,8 +162,9 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     if (grid) {
         for (int p = 0; p <= 100; p += 20) {
             double gx = plot_x + plot_w * p / 100.0;
-            chart_emit_line(x, gx, grid_top, gx, grid_bottom, p ? CHART_GRID_RGB : CHART_AXIS_RGB,
-                            0.5);
+            for (int r = 0; r < n_runs; r++)
+                chart_emit_line(x, gx, run_top[r], gx, run_bottom[r],
+                                p ? CHART_GRID_RGB : CHART_AXIS_RGB, 0.5);
             char t[8];
             snprintf(t, sizeof t, "%d%%", p);
             chart_printed(x, CHART_TEXT_TICK, -1, -1, t);

@@ -276,6 +276,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.values = values;
         spec.value_labels = labels;
         spec.series_rgb = colors(ps, b, 2);
+        spec.pct_axis = true; /* shares of each scope's base: 0..100 % */
         if (spec.legend == CHART_LEGEND_NONE)
             spec.legend = CHART_LEGEND_TOP; /* two series must be told apart */
     }

@@ -188,6 +188,10 @@ static void test_stacked(arena *mem)
     CHECK(r5 && r7 && r5->y < r7->y && r7->x <= g.plot_x_pt);
     CHECK(find_text(&dl, "100%") != NULL); /* gridline ticks */
     CHECK_INT(count_outside(&dl, 0, dl.n, 20, 30, 800, 300), 0);
+    /* the bars use the whole box: below the plot only the tick labels
+     * (0.5 + 0.85 font sizes) and a small margin, no empty band */
+    double below = 30 + 300 - (g.plot_y_pt + g.plot_h_pt);
+    CHECK(below >= 8 * 1.35 - 0.01 && below < 8 * 2.5);
     diags_free(d);
 }
 
@@ -223,6 +227,25 @@ static void test_stacked_groups(arena *mem)
     CHECK(h1 && h3 && h1->y < h3->y);
     CHECK(find_text(&dl, "100.0%") != NULL); /* 47 of 47 */
     CHECK_INT(count_outside(&dl, 0, dl.n, 0, 0, 900, 420), 0);
+    /* no gridline runs through a group heading: every vertical grey line
+     * stays clear of each heading's text band */
+    int grid_lines = 0, crossing = 0;
+    for (int i = 0; i < dl.n; i++) {
+        const dl_item *it = &dl.items[i];
+        bool vertical = it->n_segs == 2 && fabs(it->segs[0].x[0] - it->segs[1].x[0]) < 1e-6;
+        if (it->kind != DL_STROKE || !vertical || (it->rgb != 0xD9D9D9 && it->rgb != 0x8C8C8C))
+            continue;
+        grid_lines++;
+        double y0 = fmin(it->segs[0].y[0], it->segs[1].y[0]);
+        double y1 = fmax(it->segs[0].y[0], it->segs[1].y[0]);
+        for (int h = 0; h < 3; h++) {
+            const dl_item *ht = find_text(&dl, gname[h]);
+            if (ht && y0 < ht->y && y1 > ht->y - 0.88 * ht->size_pt)
+                crossing++;
+        }
+    }
+    CHECK_INT(grid_lines, 6 * 3); /* 0 % .. 100 %, once per group */
+    CHECK_INT(crossing, 0);
     diags_free(d);
 }
 
@@ -278,6 +301,51 @@ static void test_grouped(arena *mem)
     CHECK(wrapped >= 1);
     CHECK(find_text(&dl, cats[3]) == NULL); /* not on one line */
     CHECK_INT(count_outside(&dl, 0, dl.n, 10, 10, 420, 260), 0);
+    diags_free(d);
+}
+
+/* Shares in % of a base (a prefecture beside the nation): the axis ends at
+ * 100 %, not on an empty 120 %; a 100.0 % label goes inside its bar; few
+ * categories spread over the whole box. */
+static void test_pct_axis(arena *mem)
+{
+    const char *cats[3] = {"あいさつ文案の作成", "議事録の要約", "計画案の作成"};
+    const char *names[2] = {"東京都", "全国"};
+    const double v[6] = {100.0, 94.9, 93.0, 88.8, 61.4, 56.3};
+    const char *labels[6] = {"100.0%", "94.9%", "93.0%", "88.8%", "61.4%", "56.3%"};
+    uint32_t rgb[2] = {0x1F3864, 0x9DC3E6};
+    chart_spec c = {.type = CHART_GROUPED_BARS, .x_pt = 10, .y_pt = 10, .w_pt = 600,
+                    .h_pt = 300, .n_series = 2, .series = names, .series_rgb = rgb, .n_cats = 3,
+                    .cats = cats, .values = v, .value_labels = labels, .pct_axis = true};
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    diags *d = diags_new(stderr);
+    chart_geom g;
+    CHECK(chart_draw_geom(&c, &dl, fake_measure, NULL, d, "p05.ini [chart]", &g));
+    CHECK(fabs(g.axis_max - 100) < 1e-9);
+    CHECK(find_text(&dl, "100%") != NULL);
+    CHECK(find_text(&dl, "120%") == NULL);
+    const dl_item *full = find_text(&dl, "100.0%");
+    CHECK(full != NULL);
+    if (full) {
+        /* inside the full-length bar, white on navy */
+        CHECK(full->align == DL_ALIGN_RIGHT);
+        CHECK(full->x < g.plot_x_pt + g.plot_w_pt);
+        CHECK_INT((int)full->rgb, 0xFFFFFF);
+    }
+    const dl_item *other = find_text(&dl, "94.9%");
+    CHECK(other && other->align == DL_ALIGN_LEFT); /* fits after its bar */
+    double below = 10 + 300 - (g.plot_y_pt + g.plot_h_pt);
+    CHECK(below < 8 * 2.5); /* no empty band under three categories */
+    CHECK_INT(count_outside(&dl, 0, dl.n, 10, 10, 600, 300), 0);
+
+    /* the same values as counts: the axis may pass 100 */
+    c.pct_axis = false;
+    c.value_labels = NULL;
+    drawlist_init(&dl, mem);
+    CHECK(chart_draw_geom(&c, &dl, fake_measure, NULL, d, "p05.ini [chart]", &g));
+    CHECK(g.axis_max > 100);
+    CHECK_INT(diags_count(d), 0);
     diags_free(d);
 }
 
@@ -532,6 +600,7 @@ int main(void)
     test_stacked(mem);
     test_stacked_groups(mem);
     test_grouped(mem);
+    test_pct_axis(mem);
     test_donut(mem);
     test_errors(mem);
     test_samples_png(mem);
