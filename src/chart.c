@@ -338,6 +338,70 @@ static bool check_spec(const chart_spec *c, diags *d, const char *context)
     return true;
 }
 
+/* Horizontal extent of items [from, to) in pt (text measured as drawn). */
+static void items_extent(chart_ctx *x, int from, int to, double *x0, double *x1)
+{
+    *x0 = 1e300;
+    *x1 = -1e300;
+    for (int i = from; i < to; i++) {
+        const dl_item *it = &x->out->items[i];
+        if (it->kind == DL_TEXT) {
+            double w = chart_text_w(x, it->text, it->size_pt, it->font);
+            double l = it->align == DL_ALIGN_LEFT    ? it->x
+                       : it->align == DL_ALIGN_CENTER ? it->x - w / 2
+                                                      : it->x - w;
+            *x0 = fmin(*x0, l);
+            *x1 = fmax(*x1, l + w);
+            continue;
+        }
+        for (int k = 0; k < it->n_segs; k++) {
+            const dl_seg *g = &it->segs[k];
+            int n = g->op == DL_CURVE_TO ? 3 : g->op == DL_CLOSE ? 0 : 1;
+            for (int j = 0; j < n; j++) {
+                *x0 = fmin(*x0, g->x[j] - it->line_width_pt / 2);
+                *x1 = fmax(*x1, g->x[j] + it->line_width_pt / 2);
+            }
+        }
+    }
+}
+
+static void items_shift(chart_ctx *x, int from, int to, double dx)
+{
+    for (int i = from; i < to; i++) {
+        dl_item *it = &x->out->items[i];
+        it->x += dx;
+        for (int k = 0; k < it->n_segs; k++)
+            for (int j = 0; j < 3; j++)
+                it->segs[k].x[j] += dx;
+    }
+}
+
+/* A single ring with its legend at the right: the ring is centred in what
+ * the legend leaves and the legend sits at the box's right edge, which put
+ * a wide empty gap between them (P13, P14). Ring and legend become one
+ * block, a few font sizes apart, centred in the box. */
+static void donut_legend_pack(chart_ctx *x, int legend_from, int ring_from)
+{
+    const chart_spec *c = x->c;
+    int end = x->out->n;
+    if (legend_from == ring_from || ring_from == end)
+        return;
+    double l0, l1, r0, r1;
+    items_extent(x, legend_from, ring_from, &l0, &l1);
+    items_extent(x, ring_from, end, &r0, &r1);
+    double gap = x->fs * 3;
+    if (l0 - r1 <= gap)
+        return;
+    double block = (r1 - r0) + gap + (l1 - l0);
+    double left = c->x_pt + (c->w_pt - block) / 2;
+    if (left < c->x_pt)
+        left = c->x_pt;
+    double ring_dx = left - r0, legend_dx = left + (r1 - r0) + gap - l0;
+    items_shift(x, ring_from, end, ring_dx);
+    items_shift(x, legend_from, ring_from, legend_dx);
+    x->geom->cx_pt += ring_dx;
+}
+
 bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
                      diags *d, const char *context, chart_geom *geom)
 {
@@ -371,12 +435,17 @@ bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measur
                                                                           : CHART_LEGEND_NONE;
     x.legend = pos;
     bool ok = chart_legend(&x, pos, &area);
+    int ring_from = out->n;
     if (ok) {
         switch (c->type) {
         case CHART_STACKED100: ok = chart_draw_stacked(&x, area); break;
         case CHART_GROUPED_BARS:
         case CHART_BARS: ok = chart_draw_bars(&x, area); break;
-        case CHART_DONUT: ok = chart_draw_donut(&x, area); break;
+        case CHART_DONUT:
+            ok = chart_draw_donut(&x, area);
+            if (ok && pos == CHART_LEGEND_RIGHT && c->n_cats == 1)
+                donut_legend_pack(&x, n_before, ring_from);
+            break;
         default:
             diag_add(d, D_TEMPLATE, context, 0, 0, "chart: unknown chart type %d", (int)c->type);
             ok = false;

@@ -414,6 +414,35 @@ static void test_donut(arena *mem)
     CHECK_INT(find_fills(&dl, rgb[2], f, 8), 1 + 1 + 3); /* first donut, swatch, rings */
     CHECK(find_text(&dl, "853（47.7%）") != NULL);
     CHECK_INT(count_outside(&dl, from, dl.n, 0, 0, 840, 260), 0);
+
+    /* P13: one ring, legend at the right of a wide box: ring and legend
+     * form one block centred in the box, not a ring in the middle and a
+     * legend pinned to the far edge */
+    chart_spec wide = c;
+    wide.x_pt = 0;
+    wide.y_pt = 0;
+    wide.w_pt = 900;
+    wide.h_pt = 300;
+    wide.legend = CHART_LEGEND_RIGHT;
+    drawlist_init(&dl, mem);
+    CHECK(chart_draw_geom(&wide, &dl, fake_measure, NULL, d, "p13.ini [chart]", &g));
+    double x0 = 1e300, x1 = -1e300;
+    for (int i = 0; i < dl.n; i++) {
+        bbox b = item_bbox(&dl.items[i]);
+        x0 = fmin(x0, b.x0);
+        x1 = fmax(x1, b.x1);
+    }
+    CHECK(fabs(x0 - (900 - x1)) < 1.0); /* equal margins left and right */
+    CHECK(x0 > 100);                     /* the box was much wider than the block */
+    const dl_item *legend_text = find_text(&dl, series[0]);
+    const dl_item *right_label = find_text(&dl, "741（50.9%）");
+    CHECK(legend_text && right_label);
+    if (legend_text && right_label) {
+        double gap = legend_text->x - item_bbox(right_label).x1;
+        CHECK(gap > 0 && gap < 8 * 5); /* a few font sizes apart */
+        CHECK(g.cx_pt > x0 && g.cx_pt < legend_text->x);
+    }
+    CHECK_INT(count_outside(&dl, 0, dl.n, 0, 0, 900, 300), 0);
     diags_free(d);
 }
 
