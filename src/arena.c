@@ -74,7 +74,7 @@ void arena_free(arena *a)
     free(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc_uninit(arena *a, size_t size)
 {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     struct block *b = a->head;
@@ -92,12 +92,17 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
-    return memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    return memset(arena_alloc_uninit(a, size), 0, size);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_uninit(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -116,7 +121,7 @@ char *arena_printf(arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return arena_strdup(a, "");
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_uninit(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

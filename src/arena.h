@@ -18,6 +18,11 @@ void arena_free(arena *a);
 /* Zero-filled, aligned for any type. */
 void *arena_alloc(arena *a, size_t size);
 #define ARENA_NEW(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (size_t)(n)))
+/* Not zeroed: for arrays the caller overwrites whole (copies, emitted rows),
+ * where zeroing first is wasted work. */
+void *arena_alloc_uninit(arena *a, size_t size);
+#define ARENA_NEW_UNINIT(a, type, n) \
+    ((type *)arena_alloc_uninit((a), sizeof(type) * (size_t)(n)))
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 /* printf into the arena. */

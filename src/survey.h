@@ -56,6 +56,12 @@ typedef struct {
     int n_services;
     int *service_body;      /* [row] body index */
     cb_mask *services;      /* [row * cb.n + q]; only file=services questions filled */
+    /* Service rows by prefecture, so that a prefecture's figures visit only
+     * its rows: those of prefecture p are service_by_pref[i] for i in
+     * [service_pref_first[p], service_pref_first[p + 1]), in file order
+     * (p = 0: bodies without one). NULL when not built (then scan all). */
+    int *service_pref_first; /* [N_PREFECTURES + 2] */
+    int *service_by_pref;    /* [n_services] row indices */
 
     int n_cases;
     sv_case *cases;

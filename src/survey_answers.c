@@ -430,6 +430,27 @@ static void cases_row(void *ctx, const csv_row *row)
 
 /* ---- one year ----------------------------------------------------------- */
 
+/* y->service_by_pref: a counting sort of the rows by their body's prefecture. */
+static void index_services_by_pref(const survey *s, sv_year *y)
+{
+    int *first = ARENA_NEW(s->mem, int, N_PREFECTURES + 2);
+    int *by_pref = ARENA_NEW_UNINIT(s->mem, int, y->n_services);
+    for (int r = 0; r < y->n_services; r++) {
+        int p = s->bodies[y->service_body[r]].pref;
+        first[(p >= 1 && p <= N_PREFECTURES ? p : 0) + 1]++;
+    }
+    for (int p = 1; p <= N_PREFECTURES + 1; p++)
+        first[p] += first[p - 1];
+    int fill[N_PREFECTURES + 1];
+    memcpy(fill, first, sizeof fill);
+    for (int r = 0; r < y->n_services; r++) {
+        int p = s->bodies[y->service_body[r]].pref;
+        by_pref[fill[p >= 1 && p <= N_PREFECTURES ? p : 0]++] = r;
+    }
+    y->service_pref_first = first;
+    y->service_by_pref = by_pref;
+}
+
 void sv_load_year(sv_loader *L, int yi, const char *answers, const char *services,
                   const char *cases)
 {
@@ -458,12 +479,13 @@ void sv_load_year(sv_loader *L, int yi, const char *answers, const char *service
     S.service_seen = xcalloc(nb, sizeof *S.service_seen);
     csv_read_file(services, &opt, services_row, &S, L->d);
     y->n_services = S.n_rows;
-    y->service_body = ARENA_NEW(s->mem, int, S.n_rows);
-    y->services = ARENA_NEW(s->mem, cb_mask, (size_t)S.n_rows * n);
+    y->service_body = ARENA_NEW_UNINIT(s->mem, int, S.n_rows);
+    y->services = ARENA_NEW_UNINIT(s->mem, cb_mask, (size_t)S.n_rows * n);
     if (S.n_rows) {
         memcpy(y->service_body, S.row_body, sizeof(int) * (size_t)S.n_rows);
         memcpy(y->services, S.row_masks, sizeof(cb_mask) * n * (size_t)S.n_rows);
     }
+    index_services_by_pref(s, y);
 
     /* Detail respondents: status 1-3 and a detail answer or a service row. */
     for (size_t b = 0; b < nb; b++) {
@@ -484,7 +506,7 @@ void sv_load_year(sv_loader *L, int yi, const char *answers, const char *service
         struct case_load C = {.L = L, .file = cases};
         csv_read_file(cases, &opt, cases_row, &C, L->d);
         y->n_cases = C.n;
-        y->cases = ARENA_NEW(s->mem, sv_case, C.n);
+        y->cases = ARENA_NEW_UNINIT(s->mem, sv_case, C.n);
         if (C.n)
             memcpy(y->cases, C.rows, sizeof *C.rows * (size_t)C.n);
         free(C.rows);
