@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,22 @@ const char *textenc_name(text_encoding enc)
     }
 }
 
+/* The end of the ASCII run at p[i..n): survey files are mostly ASCII (codes,
+ * numbers, commas), so eight bytes are tested at a time. */
+static size_t skip_ascii(const unsigned char *p, size_t i, size_t n)
+{
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+        i += 8;
+    }
+    while (i < n && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* ---- detection ---------------------------------------------------------- */
 
 void textenc_sniff_init(textenc_sniffer *s)
@@ -58,10 +75,9 @@ static size_t sniff_run(textenc_sniffer *s, const unsigned char *p, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i = skip_ascii(p, i, n);
+        if (i == n)
+            break;
         int len = utf8_seq_len(p + i, n - i);
         if (len < 0) {
             s->bad++;
@@ -185,22 +201,37 @@ static void invalid_bytes(textdec *t, const unsigned char *bytes, size_t n)
     t->started = true;
 }
 
-/* Decodes UTF-8 in p[0..n); returns the length of an incomplete tail. */
+/* Copies the valid text p[from..to) held back by utf8_run. */
+static void flush_valid(textdec *t, const unsigned char *p, size_t from, size_t to)
+{
+    if (to > from) {
+        out_put(t, p + from, to - from);
+        t->started = true;
+    }
+}
+
+static bool is_bom(const unsigned char *p, int len)
+{
+    return len == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
+}
+
+/* Decodes UTF-8 in p[0..n); returns the length of an incomplete tail. Valid
+ * text is copied in spans, not character by character: only an invalid
+ * byte, a BOM or the tail interrupts a span. */
 static size_t utf8_run(textdec *t, const unsigned char *p, size_t n, bool last)
 {
     out_reserve(t, n + 3);
-    size_t i = 0;
+    size_t i = 0, from = 0;
     while (i < n) {
-        size_t run = i;
-        while (run < n && p[run] < 0x80)
-            run++;
-        if (run > i) {
-            out_put(t, p + i, run - i);
-            t->started = true;
-            i = run;
+        i = skip_ascii(p, i, n);
+        if (i == n)
+            break;
+        int len = utf8_seq_len(p + i, n - i);
+        if (len > 0 && !is_bom(p + i, len)) {
+            i += (size_t)len;
             continue;
         }
-        int len = utf8_seq_len(p + i, n - i);
+        flush_valid(t, p, from, i);
         if (len == 0) {
             if (!last)
                 return n - i;
@@ -210,18 +241,15 @@ static size_t utf8_run(textdec *t, const unsigned char *p, size_t n, bool last)
         if (len < 0) {
             invalid_bytes(t, p + i, (size_t)-len);
             i += (size_t)-len;
-            continue;
-        }
-        if (utf8_decode(p + i, len) == 0xFEFF) {
+        } else { /* U+FEFF */
             if (t->started)
                 add_event(t, TEXTDEC_BOM, p + i, (size_t)len);
             t->started = true; /* the leading BOM is dropped silently */
-        } else {
-            out_put(t, p + i, (size_t)len);
-            t->started = true;
+            i += (size_t)len;
         }
-        i += (size_t)len;
+        from = i;
     }
+    flush_valid(t, p, from, n);
     return 0;
 }
 
