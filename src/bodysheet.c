@@ -46,6 +46,15 @@ static void count_scopes(const survey *s, const sv_year *y, int q, const sv_body
     }
 }
 
+/* One answer row of the sheet: the question's title (first row of a
+ * question only) and the answer's label, wrapped into their columns. */
+typedef struct {
+    int q, code;
+    const char *cell[2];
+    lb_lines lines[2];
+    double h; /* pt */
+} sheet_row;
+
 static const char *pct_text(arena *mem, int count, int base)
 {
     if (base <= 0)
@@ -85,12 +94,11 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     int me = (int)(c->body - s->bodies);
     const sv_year *y = &s->years[s->n_years - 1];
     box_pt box = layout_box(b);
-    double size = b->size_pt, lh = size * 1.5;
+    double size = b->size_pt, lh = size * 1.4; /* 1.5 left answers out for lack of room */
     static const double edge[] = {0, 0.24, 0.62, 0.74, 0.87, 1.0};
     const char *head[5] = {"設問", "この団体の回答",
                            arena_printf(c->mem, "%s内", c->body->pref_name),
                            pop_band_label(pop_band(c->body->population)), "全国"};
-    int max_rows = (int)(box.h / lh) - 2; /* the header and a line for "ほか…" */
     double x[6];
     for (int k = 0; k < 6; k++)
         x[k] = box.x + box.w * edge[k];
@@ -108,8 +116,13 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
     double top = box.y + lh;
     dl_line(ps->dl, box.x, top, box.x + box.w, top, th->c_title, 1.0);
-    double yy = top;
-    int rows = 0, left_out = 0;
+
+    /* pass 1: the rows with their wrapped labels. A label too long for its
+     * column wraps inside its row (cutting it with … lost wording that fits
+     * on the page); such a row is taller by inner_lh per extra line. */
+    double inner_lh = size * 1.25;
+    int cap = 16, n_rows = 0;
+    sheet_row *rows = ARENA_NEW(c->mem, sheet_row, cap);
     for (int q = 0; q < s->cb.n; q++) {
         const cb_question *cq = &s->cb.q[q];
         if (cq->file != CB_FILE_ANSWERS || !y->asked[q])
@@ -117,47 +130,80 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
         cb_mask mine = sv_answer(s, y, me, q);
         if (!mine)
             continue;
-        q_counts qc;
-        count_scopes(s, y, q, c->body, &qc);
         bool first = true;
         for (int code = 1; code <= cq->n_options; code++) {
             if (!(mine & CB_BIT(code)))
                 continue;
-            if (rows == max_rows) {
-                left_out++;
-                continue;
+            if (n_rows == cap) {
+                sheet_row *grown = ARENA_NEW(c->mem, sheet_row, cap * 2);
+                memcpy(grown, rows, sizeof *rows * (size_t)cap);
+                rows = grown;
+                cap *= 2;
             }
-            double bl = layout_baseline(yy, size, lh);
-            const char *ql = first ? (cq->title ? cq->title : "") : "";
-            const char *al = cq->short_label[code] ? cq->short_label[code] : cq->label[code];
-            /* a label too long for its column is cut at a character with …, the
-             * full wording being in the national deck */
-            const char *cells[2] = {ql, al};
+            sheet_row *r = &rows[n_rows++];
+            r->q = q;
+            r->code = code;
+            r->cell[0] = first ? (cq->title ? cq->title : "") : "";
+            r->cell[1] = cq->short_label[code] ? cq->short_label[code] : cq->label[code];
+            int most = 1;
             for (int k = 0; k < 2; k++) {
-                double w = x[k + 1] - x[k] - 3 * MM;
-                lb_lines ls = linebreak(c->fonts, k ? th->font_body : th->font_title, size,
-                                        cells[k], w, c->mem);
-                const char *t = cells[k];
-                if (ls.n > 1)
-                    t = arena_printf(c->mem, "%.*s…", (int)ls.lines[0].end, cells[k]);
-                dl_text(ps->dl, t, x[k] + 1.5 * MM, bl, size, k ? th->font_body : th->font_title,
-                        th->c_text, DL_ALIGN_LEFT);
+                r->lines[k] = linebreak(c->fonts, k ? th->font_body : th->font_title, size,
+                                        r->cell[k], x[k + 1] - x[k] - 3 * MM, c->mem);
+                if (r->lines[k].n > most)
+                    most = r->lines[k].n;
+            }
+            r->h = lh + (most - 1) * inner_lh;
+            first = false;
+        }
+    }
+    /* as many rows as the box holds; when some are left out, one line says so */
+    double room = box.h - lh, need = 0;
+    for (int i = 0; i < n_rows; i++)
+        need += rows[i].h;
+    int shown = n_rows;
+    if (need > room + 1e-6) {
+        double used = 0;
+        for (shown = 0; shown < n_rows && used + rows[shown].h <= room - lh + 1e-6; shown++)
+            used += rows[shown].h;
+    }
+    int left_out = n_rows - shown;
+
+    /* pass 2: draw */
+    double yy = top;
+    int counted_q = -1;
+    q_counts qc;
+    for (int i = 0; i < shown; i++) {
+        const sheet_row *r = &rows[i];
+        const cb_question *cq = &s->cb.q[r->q];
+        if (r->q != counted_q) {
+            count_scopes(s, y, r->q, c->body, &qc);
+            counted_q = r->q;
+        }
+        double bl = layout_baseline(yy, size, lh);
+        for (int k = 0; k < 2; k++)
+            for (int l = 0; l < r->lines[k].n; l++) {
+                const lb_line *ln = &r->lines[k].lines[l];
+                const char *t = arena_strndup(c->mem, r->cell[k] + ln->start,
+                                              ln->end - ln->start);
+                dl_text(ps->dl, t, x[k] + 1.5 * MM, bl + l * inner_lh, size,
+                        k ? th->font_body : th->font_title, th->c_text, DL_ALIGN_LEFT);
                 if (c->prov)
                     prov_add_tokens(c->prov, PROV_LABEL, t, strlen(t), "codebook");
             }
-            for (int k = 0; k < N_SCOPES; k++) {
-                const char *pct = pct_text(c->mem, qc.chose[k][code], qc.answered[k]);
-                dl_text(ps->dl, pct, x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text,
-                        DL_ALIGN_RIGHT);
-                if (c->prov)
-                    record_share(c, pct, cq, code, year_key, scope_name[k], qc.chose[k][code],
-                                 qc.answered[k]);
-            }
-            yy += lh;
-            rows++;
-            dl_line(ps->dl, box.x, yy, box.x + box.w, yy, th->c_table_rule, first ? 0.4 : 0.2);
-            first = false;
+        for (int k = 0; k < N_SCOPES; k++) {
+            const char *pct = pct_text(c->mem, qc.chose[k][r->code], qc.answered[k]);
+            dl_text(ps->dl, pct, x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text,
+                    DL_ALIGN_RIGHT);
+            if (c->prov)
+                record_share(c, pct, cq, r->code, year_key, scope_name[k],
+                             qc.chose[k][r->code], qc.answered[k]);
         }
+        yy += r->h;
+        /* between questions a rule across the table; between the answers of
+         * one question a finer one that leaves the question's cell open */
+        bool next_new_q = i + 1 == shown || rows[i + 1].q != r->q;
+        dl_line(ps->dl, next_new_q ? box.x : x[1], yy, box.x + box.w, yy, th->c_table_rule,
+                next_new_q ? 0.4 : 0.2);
     }
     for (int k = 1; k < 5; k++)
         dl_line(ps->dl, x[k], box.y, x[k], yy, th->c_table_rule, 0.4);
