@@ -109,23 +109,45 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     int n_heads = 0;
     for (int k = 0; k < c->n_cats; k++)
         n_heads += new_group(c, k);
-    double head_h = fs * 2.0;
-    double band = grid ? fs * 0.5 + tick_fs : 0;
-    double avail = a.h - band - n_heads * head_h - fs * 0.3;
-    /* the bars share the whole box: capping the pitch instead left an empty
-     * band under the chart (P3, P10, P11). Past bar_max the gaps grow. */
-    double pitch = avail / c->n_cats;
-    double bar_max = fs * 6.0;
-    double bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6, gap = pitch - bar_h;
+    /* a heading row; a heading after a group gets head_pad more above it,
+     * or it sits right under the previous group's last bar (the bars stand
+     * at the bottom of their pitch) and reads as that group's footer. The
+     * pad is dropped where it would cost the gaps above the bars a tier of
+     * thin-segment labels (P4's nine bars). */
+    double head_h = fs * 2.0, band = grid ? fs * 0.5 + tick_fs : 0;
+    double bar_max = fs * 6.0, heads_h = 0, pitch = 0, bar_h = 0, gap = 0, head_pad = 0;
+    double lead = out_fs * 0.45 > 2.5 ? out_fs * 0.45 : 2.5;
+    int tiers_unpadded = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        head_pad = pass == 1 && n_heads > 1 ? fs * 0.8 : 0;
+        heads_h = n_heads * head_h + (n_heads > 1 ? (n_heads - 1) * head_pad : 0);
+        double avail = a.h - band - heads_h - fs * 0.3;
+        /* the bars share the whole box: capping the pitch instead left an
+         * empty band under the chart (P3, P10, P11). Past bar_max the gaps
+         * grow. */
+        pitch = avail / c->n_cats;
+        bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6;
+        gap = pitch - bar_h;
+        int tiers = gap >= lead + 2 * out_fs + 1 ? 2 : gap >= lead + out_fs ? 1 : 0;
+        if (pass == 0)
+            tiers_unpadded = tiers;
+        else if (tiers < tiers_unpadded) { /* back to the unpadded rows */
+            head_pad = 0;
+            heads_h = n_heads * head_h;
+            pitch = (a.h - band - heads_h - fs * 0.3) / c->n_cats;
+            bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6;
+            gap = pitch - bar_h;
+        }
+    }
     if (bar_h < fs * 1.15)
         return fail(x, D_TEMPLATE, "the bars", (fs * 1.15 / 0.6) * c->n_cats + band +
-                                                   n_heads * head_h, a.h);
+                                                   heads_h, a.h);
     for (int k = 0; k < c->n_cats; k++) {
         double need = (cat_lines[k].n - 1) * fs * CHART_LINE + fs;
         if (need > pitch)
             return fail(x, D_TEXT_OVERFLOW, "a wrapped category label", need, pitch);
     }
-    double content_h = c->n_cats * pitch + n_heads * head_h + fs * 0.3 + band;
+    double content_h = c->n_cats * pitch + heads_h + fs * 0.3 + band;
     double y = chart_plot_top(x, a, content_h);
 
     /* pass 1: row positions. A bar sits low in its pitch (the gap above it
@@ -141,6 +163,8 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     for (int k = 0; k < c->n_cats; k++) {
         head_y[k] = -1;
         if (new_group(c, k)) {
+            if (k > 0)
+                y += head_pad;
             head_y[k] = y;
             y += head_h;
         }
@@ -242,7 +266,6 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
         }
         if (!n_out)
             continue;
-        double lead = out_fs * 0.45 > 2.5 ? out_fs * 0.45 : 2.5;
         if (gap < lead + out_fs)
             return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
                         lead + out_fs, gap);
