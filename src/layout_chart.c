@@ -238,6 +238,22 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
     }
 }
 
+void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
+{
+    if (!b->heading)
+        return;
+    const tpl_theme *th = &ps->c->deck->theme;
+    const char *h = layout_expand(ps, b, b->heading, b->line, -1);
+    double lh = th->body_pt * 1.6;
+    if (h) {
+        dl_rect(ps->dl, box->x, box->y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
+        dl_text(ps->dl, h, box->x + 2.5 * MM, layout_baseline(box->y, th->body_pt, lh),
+                th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
+    }
+    box->y += lh;
+    box->h -= lh;
+}
+
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
     if (b->compare_nation)
@@ -246,17 +262,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
-    if (b->heading) {
-        const char *h = layout_expand(ps, b, b->heading, b->line, -1);
-        double lh = th->body_pt * 1.6;
-        if (h) {
-            dl_rect(ps->dl, box.x, box.y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
-            dl_text(ps->dl, h, box.x + 2.5 * MM, layout_baseline(box.y, th->body_pt, lh),
-                    th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
-        }
-        box.y += lh;
-        box.h -= lh;
-    }
+    layout_chart_heading(ps, b, &box);
     option_list opts;
     if (!pick_options(ps, b, &opts))
         return false;

@@ -18,8 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const double MM = 72.0 / 25.4;
-
 #define NATION_LABEL "全国"
 
 typedef struct {
@@ -188,17 +186,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                             : ps->c->body ? ps->c->body->pref_name
                                           : NATION_LABEL;
     box_pt box = layout_box(b);
-    if (b->heading) {
-        const char *h = layout_expand(ps, b, b->heading, b->line, -1);
-        double lh = th->body_pt * 1.6;
-        if (h) {
-            dl_rect(ps->dl, box.x, box.y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
-            dl_text(ps->dl, h, box.x + 2.5 * MM, layout_baseline(box.y, th->body_pt, lh),
-                    th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
-        }
-        box.y += lh;
-        box.h -= lh;
-    }
+    layout_chart_heading(ps, b, &box);
     picked opts;
     pick(ps, b, nation, &opts);
     int latest = s->n_years - 1;

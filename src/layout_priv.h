@@ -50,6 +50,9 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
 double layout_baseline(double top_pt, double size_pt, double line_h_pt);
 
 bool layout_chart(page_state *ps, const tpl_block *b);
+/* A chart block's heading (accent mark + title) at the top of *box, which
+ * shrinks by its height; nothing when the block has none. */
+void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
 bool layout_table(page_state *ps, const tpl_block *b);
 
 /* Prefecture reports, the appendix and body sheets. */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool in_list(const char *key, const char *const *names)
+bool tpl_in_list(const char *key, const char *const *names)
 {
     for (int i = 0; names[i]; i++)
         if (strcmp(key, names[i]) == 0)
@@ -17,33 +17,33 @@ static bool deck_key(const char *k)
     static const char *const names[] = {"title",   "subject",     "keywords", "author",
                                         "theme",   "pages",       "edition",  "years_shown",
                                         "appendix", NULL};
-    return in_list(k, names);
+    return tpl_in_list(k, names);
 }
 static bool page_key(const char *k)
 {
     static const char *const names[] = {"width_mm",      "height_mm",      "margin_mm",
                                         "title_band_mm", "footer_band_mm", NULL};
-    return in_list(k, names);
+    return tpl_in_list(k, names);
 }
 static bool fonts_key(const char *k)
 {
     static const char *const names[] = {"body", "title", NULL};
-    return in_list(k, names);
+    return tpl_in_list(k, names);
 }
 static bool sizes_key(const char *k)
 {
     static const char *const names[] = {"title_pt",  "lead_pt",  "body_pt",    "note_pt",
                                         "source_pt", "chart_pt", "page_no_pt", NULL};
-    return in_list(k, names);
+    return tpl_in_list(k, names);
 }
-static bool colors_key(const char *k)
+bool tpl_theme_color_key(const char *k)
 {
     static const char *const names[] = {"title", "title_text", "text",       "accent",
                                         "lead_bg", "rule",     "sample",     "muted",
                                         "table_head", "table_rule", NULL};
-    return in_list(k, names);
+    return tpl_in_list(k, names);
 }
-static bool any_key(const char *k)
+bool tpl_any_key(const char *k)
 {
     (void)k;
     return true;
@@ -60,7 +60,7 @@ const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name)
 static void check_sections(tpl_ini *ini, const char *const *known)
 {
     for (int i = 0; i < ini->n_pos; i++)
-        if (!ini->pos[i].key && !in_list(ini->pos[i].section, known))
+        if (!ini->pos[i].key && !tpl_in_list(ini->pos[i].section, known))
             tpl_error(ini, D_TEMPLATE, ini->pos[i].line, "unknown section [%s]",
                       ini->pos[i].section);
 }
@@ -93,8 +93,8 @@ static bool load_theme(tpl_theme *t, const char *path, arena *mem, diags *d)
     tpl_check_keys(&ini, "page", page_key);
     tpl_check_keys(&ini, "fonts", fonts_key);
     tpl_check_keys(&ini, "sizes", sizes_key);
-    tpl_check_keys(&ini, "colors", colors_key);
-    tpl_check_keys(&ini, "palettes", any_key);
+    tpl_check_keys(&ini, "colors", tpl_theme_color_key);
+    tpl_check_keys(&ini, "palettes", tpl_any_key);
 
     if (!tpl_ini_line(&ini, "page", NULL))
         tpl_error(&ini, D_TEMPLATE, 0, "missing section [page]");

@@ -17,31 +17,11 @@
 
 #include <string.h>
 
-static bool in_list(const char *key, const char *const *names)
-{
-    for (int i = 0; names[i]; i++)
-        if (strcmp(key, names[i]) == 0)
-            return true;
-    return false;
-}
-
 static bool deck_key(const char *k)
 {
     static const char *const names[] = {"title", "subject", "keywords", "author", "edition",
                                         "pages", "omit",    "add",      NULL};
-    return in_list(k, names);
-}
-static bool color_key(const char *k)
-{
-    static const char *const names[] = {"title",   "title_text", "text",  "accent",
-                                        "lead_bg", "rule",       "sample", "muted",
-                                        "table_head", "table_rule", NULL};
-    return in_list(k, names);
-}
-static bool any_key(const char *k)
-{
-    (void)k;
-    return true;
+    return tpl_in_list(k, names);
 }
 
 void tpl_read_vars(tpl_ini *ini, tpl_deck *deck)
@@ -66,13 +46,13 @@ bool tpl_override_open(tpl_ini *ov, const char *path, tpl_deck *deck, arena *mem
         return false;
     static const char *const sections[] = {"deck", "report", "colors", "palettes", NULL};
     for (int i = 0; i < ov->n_pos; i++)
-        if (!ov->pos[i].key && !in_list(ov->pos[i].section, sections))
+        if (!ov->pos[i].key && !tpl_in_list(ov->pos[i].section, sections))
             tpl_error(ov, D_TEMPLATE, ov->pos[i].line,
                       "unknown section [%s]: an override has deck, report, colors, palettes",
                       ov->pos[i].section);
     tpl_check_keys(ov, "deck", deck_key);
-    tpl_check_keys(ov, "colors", color_key);
-    tpl_check_keys(ov, "palettes", any_key);
+    tpl_check_keys(ov, "colors", tpl_theme_color_key);
+    tpl_check_keys(ov, "palettes", tpl_any_key);
 
     const char **fields[] = {&deck->title, &deck->subject, &deck->keywords, &deck->author,
                              &deck->edition};

@@ -42,6 +42,10 @@ void tpl_error(tpl_ini *ini, diag_code code, int line, const char *fmt, ...)
 /* Reports every key of section not accepted by `known` (returns true when
  * the key is allowed). */
 void tpl_check_keys(tpl_ini *ini, const char *section, bool (*known)(const char *key));
+/* Key predicates shared by theme.ini and the prefecture overrides (template.c). */
+bool tpl_in_list(const char *key, const char *const *names); /* names NULL-terminated */
+bool tpl_theme_color_key(const char *k); /* a key of [colors] */
+bool tpl_any_key(const char *k);         /* any key ([palettes]) */
 
 /* Value parsers: each reports its own error and returns false. */
 bool tpl_get_number(tpl_ini *ini, const char *sec, const char *key, bool required, double lo,
