@@ -38,6 +38,16 @@ static bool no_line_end(uint32_t c)
     return in_list(c, list, sizeof list / sizeof list[0]);
 }
 
+/* Marks that belong to the character before them and never start a line:
+ * combining diacritics, kana voicing marks (NFD が), variation selectors
+ * (IVS for names such as 葛󠄀). */
+static bool is_combining(uint32_t c)
+{
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0x3099 && c <= 0x309A) || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xFE20 && c <= 0xFE2F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
+
 /* Printable ASCII other than space: Latin words, numbers, codes, URLs. */
 static bool is_ascii_word(uint32_t c)
 {
@@ -79,7 +89,7 @@ static void classify(lb_text *t)
         } else {
             uint32_t p = t->cp[i - 1];
             bool allowed = true;
-            if (no_line_start(c) || no_line_end(p))
+            if (no_line_start(c) || no_line_end(p) || is_combining(c))
                 allowed = false;
             else if (is_ascii_word(p) && is_ascii_word(c))
                 allowed = false;
@@ -143,9 +153,15 @@ static void break_paragraph(const lb_text *t, size_t ps, size_t pe, double width
                 /* No opportunity on this line: the unit is wider than the line,
                  * break it between characters (documented last resort). */
                 end = last_ok > ls ? last_ok : i;
-                /* Even then keep 、。）」 off the start of the next line. */
-                while (last_ok <= ls && end > ls + 1 && no_line_start(t->cp[end]))
+                /* Even then keep 、。）」 and combining marks off the start of
+                 * the next line. */
+                while (last_ok <= ls && end > ls + 1 &&
+                       (no_line_start(t->cp[end]) || is_combining(t->cp[end])))
                     end--;
+                /* A line one character wide keeps that character's marks,
+                 * even if they overflow (linebreak_fit() reports it). */
+                while (end < pe && is_combining(t->cp[end]))
+                    end++;
                 break;
             }
             w += t->w[i];

@@ -155,6 +155,26 @@ static void test_fit(void)
     diags_free(d);
 }
 
+/* A combining mark stays with the character before it (NFD が = か + U+3099,
+ * a diacritic after Latin, an ideographic variation selector). */
+static void test_combining_marks(void)
+{
+    const char *text = "あいうえか\xE3\x82\x99きくけこさ\xE3\x82\x99しすせa\xCC\x8C" "bc "
+                       "葛\xF3\xA0\x84\x80城市";
+    for (double w = 12.0; w <= 120.0; w += 2.5) {
+        lb_lines l = linebreak(S_fs, FONT_GOTHIC, 10.0, text, w, S_mem);
+        for (int i = 1; i < l.n; i++) {
+            const unsigned char *p = (const unsigned char *)text + l.lines[i].start;
+            bool mark = (p[0] == 0xE3 && p[1] == 0x82 && p[2] == 0x99) ||
+                        (p[0] == 0xCC && p[1] == 0x8C) || (p[0] == 0xF3 && p[1] == 0xA0);
+            if (mark)
+                test_fail(__FILE__, __LINE__, "width %.1f: line %d starts with a combining mark",
+                          w, i);
+            test_checks++;
+        }
+    }
+}
+
 int main(void)
 {
     diags *d = diags_new(stderr);
@@ -168,6 +188,7 @@ int main(void)
     test_words_and_numbers();
     test_unbreakable_token();
     test_fit();
+    test_combining_marks();
     arena_free(S_mem);
     fontset_free(fs);
     diags_free(d);

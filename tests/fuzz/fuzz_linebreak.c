@@ -105,9 +105,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double *w = malloc(sizeof *w * len);
         FUZZ_ASSERT(w != NULL, "out of memory");
         fontset_char_widths(fs, role, text, len, size_pt, w);
-        for (size_t i = 0; i < len; i++)
-            if (w[i] > widest_char_pt)
-                widest_char_pt = w[i];
+        /* A character and the combining marks after it are one unit: the
+         * breaker never separates them, so that is what must fit. */
+        double cluster_pt = 0;
+        for (size_t i = 0; i < len;) {
+            size_t at = i;
+            uint32_t c = fontset_utf8_next(text, len, &i);
+            cluster_pt = S_combining(c) ? cluster_pt + w[at] : w[at];
+            if (cluster_pt > widest_char_pt)
+                widest_char_pt = cluster_pt;
+        }
         free(w);
     }
 
