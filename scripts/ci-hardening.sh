@@ -58,6 +58,7 @@ AIREPORT_WRAPPER="valgrind -q --leak-check=full --error-exitcode=99 --suppressio
 
 if [ "$fuzz" = yes ]; then
     step "3/3 fuzzers, ${fuzz_seconds}s each"
-    FUZZ_BUILD=build-hostile-fuzz sh scripts/fuzz.sh "$fuzz_seconds"
+    FUZZ_BUILD=build-hostile-fuzz FUZZ_SEED=${HARDENING_FUZZ_SEED:-1} \
+        sh scripts/fuzz.sh "$fuzz_seconds"
 fi
 step "hardening passed"

@@ -7,6 +7,9 @@
 # SECONDS   per harness (default $FUZZ_SECONDS, else 60)
 # HARNESS   fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak (default all)
 # FUZZ_BUILD  build folder (default build-hostile-fuzz)
+# FUZZ_SEED   libFuzzer's random seed (default: a new one each run). CI fixes
+#             it so that a run is reproducible: a finding there is found again
+#             here with the same seed and corpus.
 #
 # The committed corpus (tests/fuzz/corpus/<name>/) seeds each run; inputs the
 # fuzzer finds go to $FUZZ_BUILD/corpus/<name>/, never into the repository.
@@ -34,6 +37,8 @@ for h in $harnesses; do
     mkdir -p "$build/corpus/$h"
     dict=
     [ -f "tests/fuzz/$h.dict" ] && dict=-dict=tests/fuzz/$h.dict
+    seed=
+    [ -n "${FUZZ_SEED:-}" ] && seed=-seed=$FUZZ_SEED
     echo "=== $h: ${secs}s"
     # -timeout: one input taking over 10 s is a finding (a hang);
     # -rss_limit_mb: a memory blow-up is a finding too.
@@ -41,7 +46,7 @@ for h in $harnesses; do
     if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0 \
         "$build/tests/fuzz/$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" $dict \
+        -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" $dict $seed \
         "$build/corpus/$h" "tests/fuzz/corpus/$h" >"$build/$h.log" 2>&1; then
         tail -n 60 "$build/$h.log"
         echo "=== $h: FINDING, see $build/artifacts/$h-* (log: $build/$h.log)"
