@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "deck.h"
 #include "figures.h"
+#include "numfmt.h"
 #include "fontset.h"
 #include "indexhtml.h"
 #include "provenance.h"
@@ -236,9 +237,14 @@ static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, aren
         docs[nd++] = (index_doc){.title = title, .href = href, .bytes = j->bytes,
                                  .pages = j->pages, .failed = j->status != EXIT_OK};
     }
-    /* the survey year the documents report on */
-    const char *edition = b->s->years[b->s->n_years - 1].label;
-    index_page page = {.title = "自治体における生成AI導入状況", .edition = edition,
+    /* the survey year the documents report on, and its publication date */
+    const sv_year *latest = &b->s->years[b->s->n_years - 1];
+    const char *edition = latest->label;
+    char date[64];
+    if (latest->published && numfmt_era_date(date, sizeof date, latest->published))
+        edition = arena_printf(mem, "%s（%s版）", latest->label, date);
+    index_page page = {.title = b->s->title ? b->s->title : "自治体における生成AI導入状況",
+                       .edition = edition,
                        .sample = b->s->sample, .docs = docs, .n_docs = nd, .images = images,
                        .n_images = ni};
     char *buf = NULL;
