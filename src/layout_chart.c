@@ -16,13 +16,7 @@
 
 static const double MM = 72.0 / 25.4;
 
-typedef struct {
-    int n;
-    int code[CB_MAX_OPTIONS];
-    const char *label[CB_MAX_OPTIONS];
-} option_list;
-
-static const char *short_label(const survey *s, const fig_row *r, bool use_short)
+const char *layout_option_label(const survey *s, const fig_row *r, bool use_short)
 {
     if (use_short && r->question >= 0 && r->question < s->cb.n && r->option > 0 &&
         r->option <= s->cb.q[r->question].n_options && s->cb.q[r->question].short_label[r->option])
@@ -30,13 +24,13 @@ static const char *short_label(const survey *s, const fig_row *r, bool use_short
     return r->option_label ? r->option_label : "";
 }
 
-/* The options shown, in drawing order, from the latest year of the first group. */
-static bool pick_options(page_state *ps, const tpl_block *b, option_list *out)
+bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
+                         layout_options *out)
 {
     const survey *s = ps->c->s;
     const fig_row *rows[CB_MAX_OPTIONS];
     int latest = s->n_years - 1;
-    int n = figures_ranked(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0], rows,
+    int n = figures_ranked(f, b->fig_page, b->fig_name, latest, b->groups[0], rows,
                            CB_MAX_OPTIONS);
     if (n > CB_MAX_OPTIONS)
         n = CB_MAX_OPTIONS;
@@ -53,13 +47,13 @@ static bool pick_options(page_state *ps, const tpl_block *b, option_list *out)
             for (int i = 0; i < n; i++)
                 if (rows[i]->option == b->codes[k]) {
                     out->code[out->n] = rows[i]->option;
-                    out->label[out->n++] = short_label(s, rows[i], b->short_labels);
+                    out->label[out->n++] = layout_option_label(s, rows[i], b->short_labels);
                 }
     } else {
         int max = b->opt_mode == TPL_OPT_TOP && b->top_n < n ? b->top_n : n;
         for (int i = 0; i < max; i++) {
             out->code[out->n] = rows[i]->option;
-            out->label[out->n++] = short_label(s, rows[i], b->short_labels);
+            out->label[out->n++] = layout_option_label(s, rows[i], b->short_labels);
         }
     }
     if (out->n == 0) {
@@ -263,8 +257,8 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
     layout_chart_heading(ps, b, &box);
-    option_list opts;
-    if (!pick_options(ps, b, &opts))
+    layout_options opts;
+    if (!layout_pick_options(ps, b, ps->c->f, &opts))
         return false;
     int latest = s->n_years - 1;
     int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;

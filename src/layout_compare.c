@@ -20,48 +20,6 @@
 
 #define NATION_LABEL "全国"
 
-typedef struct {
-    int n;
-    int code[CB_MAX_OPTIONS];
-    const char *label[CB_MAX_OPTIONS];
-} picked;
-
-static const char *label_of(const survey *s, const fig_row *r, bool use_short)
-{
-    if (use_short && r->question >= 0 && r->question < s->cb.n && r->option > 0 &&
-        r->option <= s->cb.q[r->question].n_options && s->cb.q[r->question].short_label[r->option])
-        return s->cb.q[r->question].short_label[r->option];
-    return r->option_label ? r->option_label : "";
-}
-
-static void pick(const page_state *ps, const tpl_block *b, const figset *nation, picked *out)
-{
-    const fig_row *rows[CB_MAX_OPTIONS];
-    int latest = ps->c->s->n_years - 1;
-    int n = figures_ranked(nation, b->fig_page, b->fig_name, latest, b->groups[0], rows,
-                           CB_MAX_OPTIONS);
-    if (n > CB_MAX_OPTIONS)
-        n = CB_MAX_OPTIONS;
-    if (b->order == TPL_ORDER_CODE)
-        for (int i = 1; i < n; i++)
-            for (int j = i; j > 0 && rows[j - 1]->option > rows[j]->option; j--) {
-                const fig_row *t = rows[j];
-                rows[j] = rows[j - 1];
-                rows[j - 1] = t;
-            }
-    out->n = 0;
-    int max = b->opt_mode == TPL_OPT_TOP && b->top_n < n ? b->top_n : n;
-    for (int i = 0; i < n && out->n < max; i++) {
-        bool take = b->opt_mode != TPL_OPT_CODES;
-        for (int k = 0; !take && k < b->n_codes; k++)
-            take = rows[i]->option == b->codes[k];
-        if (take) {
-            out->code[out->n] = rows[i]->option;
-            out->label[out->n++] = label_of(ps->c->s, rows[i], b->short_labels);
-        }
-    }
-}
-
 /* What one value label prints and what it was made of (for provenance). */
 typedef struct {
     const fig_row *row; /* NULL: the scope has no row for the option (printed as 0) */
@@ -187,8 +145,9 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                                           : NATION_LABEL;
     box_pt box = layout_box(b);
     layout_chart_heading(ps, b, &box);
-    picked opts;
-    pick(ps, b, nation, &opts);
+    layout_options opts;
+    if (!layout_pick_options(ps, b, nation, &opts))
+        return false;
     int latest = s->n_years - 1;
     chart_spec spec = {.type = b->chart,
                        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,

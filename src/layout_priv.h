@@ -50,6 +50,20 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
 double layout_baseline(double top_pt, double size_pt, double line_h_pt);
 
 bool layout_chart(page_state *ps, const tpl_block *b);
+/* The options a chart block draws, in drawing order: ranked by the latest
+ * year of the block's first group in f (or by code), limited by the block's
+ * `options` (top N, or codes in the template's order), with the codebook's
+ * short labels when the block asks. false (reported) when there are none. */
+typedef struct {
+    int n;
+    int code[CB_MAX_OPTIONS];
+    const char *label[CB_MAX_OPTIONS];
+} layout_options;
+bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
+                         layout_options *out);
+/* An option's label, the short one when asked and the codebook has one. */
+const char *layout_option_label(const survey *s, const fig_row *r, bool use_short);
+
 /* A chart block's heading (accent mark + title) at the top of *box, which
  * shrinks by its height; nothing when the block has none. */
 void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
