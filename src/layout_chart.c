@@ -99,7 +99,6 @@ static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int serie
 {
     chart_prov *cp = ctx;
     prov_list *p = cp->ps->c->prov;
-    const survey *s = cp->ps->c->s;
     if (role == CHART_TEXT_VALUE) {
         const value_info *v = &cp->vi[cat * cp->n_series + series];
         char num[NUMFMT_MAX];
@@ -119,20 +118,7 @@ static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int serie
         }
         return;
     }
-    if (role == CHART_TEXT_CENTRE || !prov_has_digit(text, strlen(text)))
-        return; /* the centre text was recorded when it was expanded */
-    if (role == CHART_TEXT_TICK) {
-        prov_add_tokens(p, PROV_AXIS, text, strlen(text), "axis");
-        return;
-    }
-    for (int y = 0; y < s->n_years; y++)
-        if (s->years[y].label && strcmp(text, s->years[y].label) == 0) {
-            prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1,
-                            .denominator = -1, .source = "survey.ini"};
-            prov_add(p, &e);
-            return;
-        }
-    prov_add_tokens(p, PROV_LABEL, text, strlen(text), text);
+    layout_prov_chart_text(cp->ps, role, text);
 }
 
 /* The value labels of every (cat, series), as the chart would print them,

@@ -40,7 +40,6 @@ static void printed_cb(void *ctx, chart_text_role role, int cat, int series, con
 {
     compare_prov *cp = ctx;
     prov_list *p = cp->ps->c->prov;
-    const survey *s = cp->ps->c->s;
     if (!prov_has_digit(text, strlen(text)))
         return;
     if (role == CHART_TEXT_VALUE) {
@@ -63,18 +62,7 @@ static void printed_cb(void *ctx, chart_text_role role, int cat, int series, con
         }
         return;
     }
-    if (role == CHART_TEXT_TICK) {
-        prov_add_tokens(p, PROV_AXIS, text, strlen(text), "axis");
-        return;
-    }
-    for (int y = 0; y < s->n_years; y++)
-        if (s->years[y].label && strcmp(text, s->years[y].label) == 0) {
-            prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1,
-                            .denominator = -1, .source = "survey.ini"};
-            prov_add(p, &e);
-            return;
-        }
-    prov_add_tokens(p, PROV_LABEL, text, strlen(text), text);
+    layout_prov_chart_text(cp->ps, role, text);
 }
 
 /* Labels of a stacked100 chart: shares of each bar (its counts summed), half

@@ -25,6 +25,10 @@ void layout_prov_block(page_state *ps, const tpl_block *b); /* NULL: the page fr
 void layout_prov_piece(void *prov_list_ctx, const ph_piece *piece);
 /* Entries for the page's number tokens no hook recorded (kind unattributed). */
 void layout_prov_page_done(page_state *ps);
+/* A chart's text other than its value labels: axis ticks, year labels,
+ * digits inside category labels. (The centre text was recorded when it was
+ * expanded.) */
+void layout_prov_chart_text(page_state *ps, chart_text_role role, const char *text);
 /* Notes: LAYOUT_ROUNDING_NOTE appended to texts[0..n) when the page needs it
  * and the template does not carry it already, as a paragraph of its own or,
  * with join_last, after the last text (「…。　※割合は…」, a one-line box);
