@@ -292,6 +292,79 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
     return expand_field(b, c, r, field, err, size);
 }
 
+static void capture_row(void *ctx, const ph_piece *pc)
+{
+    if (pc->row)
+        *(const fig_row **)ctx = pc->row;
+}
+
+/* The row a reference without field names (P10.Q6[latest,全体,1]), resolved
+ * as {REF.count} would be, printing nothing. */
+static bool reference_row(const char *ref, const ph_context *c, const fig_row **row, char *err,
+                          size_t size)
+{
+    *row = NULL;
+    ph_context rc = *c;
+    rc.on_piece = capture_row;
+    rc.piece_ctx = (void *)row;
+    const char *nation = "nation:";
+    if (strncmp(ref, nation, strlen(nation)) == 0) {
+        ref += strlen(nation);
+        rc.f = c->nation ? c->nation : c->f;
+    }
+    size_t n = strlen(ref);
+    char *spec = xmalloc(n + sizeof ".count");
+    memcpy(spec, ref, n);
+    memcpy(spec + n, ".count", sizeof ".count");
+    strbuf tmp = {0};
+    bool ok = expand_figure(&tmp, spec, &rc, err, size);
+    free(tmp.p);
+    free(spec);
+    return ok && *row;
+}
+
+/* {A OP B ? THEN : ELSE}: the wording of a lead that depends on the data
+ * (「上回った」 or 「下回った」). A and B are figure references without a field,
+ * compared by count; OP is one of > >= < <= == !=. THEN and ELSE are plain
+ * text. */
+static bool expand_condition(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
+{
+    char *q = strstr(spec, " ? ");
+    char *colon = q ? strstr(q + 3, " : ") : NULL;
+    if (!q || !colon)
+        return fail(err, size, "expected {A > B ? then : else}");
+    *q = '\0';
+    *colon = '\0';
+    const char *then_text = trim(q + 3), *else_text = trim(colon + 3);
+    static const char *const ops[] = {">=", "<=", "==", "!=", ">", "<"};
+    char *at = NULL;
+    int op = -1;
+    for (int i = 0; i < 6 && !at; i++)
+        if ((at = strstr(spec, ops[i])) != NULL)
+            op = i;
+    if (!at)
+        return fail(err, size, "condition `%s`: expected A > B (>, >=, <, <=, ==, !=)", spec);
+    char *rhs = at + strlen(ops[op]);
+    *at = '\0';
+    const fig_row *a, *bb;
+    if (!reference_row(trim(spec), c, &a, err, size) ||
+        !reference_row(trim(rhs), c, &bb, err, size))
+        return false;
+    bool yes;
+    switch (op) {
+    case 0: yes = a->count >= bb->count; break;
+    case 1: yes = a->count <= bb->count; break;
+    case 2: yes = a->count == bb->count; break;
+    case 3: yes = a->count != bb->count; break;
+    case 4: yes = a->count > bb->count; break;
+    default: yes = a->count < bb->count; break;
+    }
+    size_t from = b->n;
+    sb_puts(b, yes ? then_text : else_text);
+    note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+    return true;
+}
+
 char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size)
 {
     strbuf b = {0};
@@ -324,7 +397,9 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
         spec[close - open - 1] = '\0';
         char reason[256] = "";
         bool done;
-        if (strncmp(spec, "year.", 5) == 0)
+        if (strstr(spec, " ? "))
+            done = expand_condition(&b, spec, c, reason, sizeof reason);
+        else if (strncmp(spec, "year.", 5) == 0)
             done = expand_year(&b, spec + 5, c, reason, sizeof reason);
         else if (strcmp(spec, "deck.edition") == 0) {
             char date[NUMFMT_MAX];

@@ -12,6 +12,11 @@
  * Year fields: label, key, as_of, period_from, period_to, published (dates
  * printed in the Japanese era, 令和7年10月31日). `{{` prints `{`.
  *
+ *   {P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 上回った : 下回った}
+ *
+ * words that depend on the data: two references without a field compared by
+ * count (> >= < <= == !=), then the text for true or for false.
+ *
  * Pure function of its inputs: safe to call from several threads at once.
  */
 #ifndef AIREPORT_PLACEHOLDER_H

@@ -147,6 +147,18 @@ static void test_placeholders(void)
     CHECK_STR(expand(mem, "{year.first.label}", -1), "令和5年度");
     CHECK_STR(expand(mem, "{deck.edition}", -1), "令和8年4月24日版");
     CHECK_STR(expand(mem, "{{literal}", -1), "{literal}");
+    /* wording that follows the data: 853 策定済 against 560 未策定 */
+    CHECK_STR(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 上回った : 下回った}",
+                     -1),
+              "上回った");
+    CHECK_STR(expand(mem, "{P10.Q6[latest,全体,3] > P10.Q6[latest,全体,1] ? 上回った : 下回った}",
+                     -1),
+              "下回った");
+    CHECK_STR(expand(mem, "{P10.Q6[latest,全体,#1] == P10.Q6[latest,全体,1] ? 策定済 : 他}", -1),
+              "策定済");
+    CHECK_STR(expand(mem, "{P3.status[latest,全体,1] >= P3.status[latest-2,全体,1] ? 増加 : 減少}",
+                     -1),
+              "増加");
     /* what is refused */
     CHECK(expand(mem, "{year.Y.as_of}", -1) == NULL);
     CHECK(expand(mem, "{P2.answered[latest-3,全体].count}", -1) == NULL);
@@ -154,6 +166,9 @@ static void test_placeholders(void)
     CHECK(expand(mem, "{P5.Q2[latest,全体,#99].label}", -1) == NULL);
     CHECK(expand(mem, "{P5.Q2[latest,全体].top(0)}", -1) == NULL);
     CHECK(expand(mem, "{P2.answered[latest,全体].count", -1) == NULL);
+    CHECK(expand(mem, "{P10.Q6[latest,全体,1] ~ P10.Q6[latest,全体,3] ? a : b}", -1) == NULL);
+    CHECK(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,9] ? a : b}", -1) == NULL);
+    CHECK(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? a}", -1) == NULL);
     ph_context c = {.s = S, .f = F, .edition = NULL, .year = -1};
     char err[256];
     CHECK(ph_expand("{P9.Q77[latest,全体,1].count}", &c, mem, err, sizeof err) == NULL);
