@@ -185,46 +185,6 @@ static void parse_piece(struct reader *r, const char *s, size_t n)
     }
 }
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t'; /* libcsv's default spaces */
-}
-
-/* Splits a whole line (s[0..n), ending in '\n') that holds no quote and no
- * CR before its line end, at a row start. libcsv's state machine costs ~45
- * instructions a byte and such lines are nearly all of a survey file, so
- * they are split here with the same result: values trimmed of spaces and
- * tabs, a line of only blanks no row, "\r\n" one line end. Returns false,
- * having done nothing, for any other line. */
-static bool split_plain_line(struct reader *r, const char *s, size_t n)
-{
-    if (!r->at_line_start || r->p.pstate != LIBCSV_ROW_NOT_BEGUN || n == 0 || s[n - 1] != '\n')
-        return false;
-    size_t end = n - 1;
-    if (end > 0 && s[end - 1] == '\r')
-        end--;
-    if (memchr(s, '"', end) || memchr(s, '\r', end))
-        return false;
-    size_t pos = 0;
-    while (pos < end && is_blank(s[pos]))
-        pos++;
-    if (pos == end)
-        return true; /* blank line: libcsv submits no row */
-    for (;;) {
-        while (pos < end && is_blank(s[pos]))
-            pos++;
-        const char *comma = memchr(s + pos, ',', end - pos);
-        size_t stop = comma ? (size_t)(comma - s) : end, last = stop;
-        while (last > pos && is_blank(s[last - 1]))
-            last--;
-        add_field(r, s + pos, last - pos);
-        if (!comma)
-            break;
-        pos = stop + 1;
-    }
-    on_row('\n', r);
-    return true;
-}
 
 static void check_field_size(struct reader *r)
 {
@@ -255,8 +215,7 @@ static void feed(struct reader *r, const char *s, size_t n)
             r->row_line = r->line;
         bool was_open = in_open_quote(r);
         long fields_before = r->fields_total;
-        if (!split_plain_line(r, s, k))
-            parse_piece(r, s, k);
+        parse_piece(r, s, k);
         if (in_open_quote(r) && (!was_open || r->fields_total != fields_before)) {
             r->quote_line = r->line;
             r->quote_field = r->n_fields + 1;
