@@ -267,6 +267,44 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
         return true;
     }
 
+    if (strncmp(field, "lead(", 5) == 0) {
+        /* How many of the top-ranked options are among the given codes, from
+         * rank 1 down: 「自治体向けのサービスが上位4位を占めた」 with the
+         * template naming which services are 自治体向け. */
+        size_t fl = strlen(field);
+        if (fl < 7 || field[fl - 1] != ')' || n_args > 2)
+            return fail(err, size, "%s.%s[…].%s: expected [year,group].lead(code,code,…)", page,
+                        figure, field);
+        cb_mask set = 0;
+        field[fl - 1] = '\0';
+        for (char *save = NULL, *tok = strtok_r(field + 5, ",", &save); tok;
+             tok = strtok_r(NULL, ",", &save)) {
+            int code = parse_uint(trim(tok));
+            if (code < 1 || code > CB_MAX_OPTIONS)
+                return fail(err, size, "%s.%s: lead(): `%s` is not an option code", page, figure,
+                            tok);
+            set |= CB_BIT(code);
+        }
+        const fig_row *rows[CB_MAX_OPTIONS];
+        int have = figures_ranked(c->f, page, figure, year, group, rows, CB_MAX_OPTIONS);
+        if (have > CB_MAX_OPTIONS)
+            have = CB_MAX_OPTIONS;
+        int n = 0;
+        while (n < have && rows[n]->option > 0 && (set & CB_BIT(rows[n]->option)))
+            n++;
+        if (n == 0)
+            return fail(err, size, "%s.%s[%s,%s].lead(): the option ranked 1 is not among the "
+                        "codes; the sentence would be false", page, figure,
+                        c->s->years[year].key, group);
+        char num[16];
+        snprintf(num, sizeof num, "%d", n);
+        size_t from = b->n;
+        sb_puts(b, num);
+        /* the last leading option's rank is the number printed */
+        note(c, PH_PIECE_FIGURE, b, from, rows[n - 1], "rank", NULL);
+        return true;
+    }
+
     const fig_row *r = NULL;
     const char *opt = n_args > 2 ? arg[2] : "-";
     if (opt[0] == '#') {

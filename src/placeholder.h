@@ -12,6 +12,8 @@
  * Year fields: label, key, as_of, period_from, period_to, published (dates
  * printed in the Japanese era, 令和7年10月31日). `{{` prints `{`.
  *
+ *   {P9.Q5[latest,全体].lead(1,2,3,4)}   how many top-ranked options are among
+ *                                          the codes (上位4位), an error when none
  *   {P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 上回った : 下回った}
  *
  * words that depend on the data: two references without a field compared by

@@ -147,6 +147,12 @@ static void test_placeholders(void)
     CHECK_STR(expand(mem, "{year.first.label}", -1), "令和5年度");
     CHECK_STR(expand(mem, "{deck.edition}", -1), "令和8年4月24日版");
     CHECK_STR(expand(mem, "{{literal}", -1), "{literal}");
+    /* 上位N位: how many of the top-ranked services are 自治体向け (codes 1-4) */
+    CHECK_STR(expand(mem, "上位{P9.Q5[latest,全体].lead(1,2,3,4)}位", -1), "上位4位");
+    CHECK_STR(expand(mem, "{P9.Q5[latest,全体].lead(2, 1, 9)}", -1), "2");
+    CHECK(expand(mem, "{P9.Q5[latest,全体].lead(5,6)}", -1) == NULL); /* rank 1 is code 1 */
+    CHECK(expand(mem, "{P9.Q5[latest,全体].lead()}", -1) == NULL);
+    CHECK(expand(mem, "{P9.Q5[latest,全体].lead(x)}", -1) == NULL);
     /* wording that follows the data: 853 策定済 against 560 未策定 */
     CHECK_STR(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 上回った : 下回った}",
                      -1),
