@@ -174,7 +174,11 @@ static void cells_of(const prov_entry *e, const survey *s, arena *mem, row_cells
     c->figure = arena_printf(mem, "%s.%s", r->page, r->figure);
     if (r->year >= 0 && r->year < s->n_years)
         c->year = s->years[r->year].key;
-    snprintf(c->scope, sizeof c->scope, "%d", r->scope);
+    /* as the figures export names scopes: national or the 2-digit code */
+    if (r->scope == 0)
+        snprintf(c->scope, sizeof c->scope, "national");
+    else
+        snprintf(c->scope, sizeof c->scope, "%02d", r->scope);
     c->group = r->group ? r->group : "";
     if (r->option > 0)
         snprintf(c->option, sizeof c->option, "%d", r->option);
@@ -282,7 +286,9 @@ bool prov_format_json(const prov_list *p, const survey *s, const char *document,
             json_str(f, c.figure);
             fputs(", \"year\": ", f);
             json_str(f, c.year);
-            fprintf(f, ", \"scope\": %s, \"group\": ", c.scope);
+            fputs(", \"scope\": ", f);
+            json_str(f, c.scope);
+            fputs(", \"group\": ", f);
             json_str(f, c.group);
             fputs(", \"option_code\": ", f);
             json_num(f, c.option);
