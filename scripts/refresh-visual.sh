@@ -1,15 +1,16 @@
 #!/bin/sh
-# refresh-visual.sh - after an intended change of the deck's look, rewrite
-# the reference renderings tests/visual/pNN.png that test_deck compares
-# against (30 dpi, small enough to keep in git). Review them before
-# committing:  git diff --stat tests/visual
+# refresh-visual.sh - after an intended change of the look, rewrite the
+# reference renderings that the tests compare against (30 dpi, small enough
+# to keep in git): tests/visual/pNN.png (national deck, test_deck) and
+# tests/visual/prefecture-13/pNN.png (the Tokyo report, test_prefecture).
+# Review them before committing:  git diff --stat tests/visual
 #
 #   scripts/refresh-visual.sh [BUILD_DIR]     (default: build)
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
 cmake -S . -B "$build" >/dev/null
-cmake --build "$build" -j2 --target deck_driver >/dev/null
+cmake --build "$build" -j2 --target deck_driver aireport >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 SOURCE_DATE_EPOCH=1777000000 "$build/tests/deck_driver" data fonts/fonts.ini layouts "$tmp/deck.pdf"
@@ -20,4 +21,13 @@ for f in "$tmp"/p-*.png; do
     n=$(basename "$f" .png | sed 's/^p-//')
     cp "$f" "tests/visual/p$n.png"
 done
-echo "refreshed $(ls tests/visual/p*.png | wc -l) pages in tests/visual"
+SOURCE_DATE_EPOCH=1777000000 "$build/src/aireport" build -q --only 13 --out "$tmp/pref"
+pdftoppm -png -r 30 "$tmp/pref/prefectures/13_東京都.pdf" "$tmp/t"
+mkdir -p tests/visual/prefecture-13
+rm -f tests/visual/prefecture-13/p*.png
+for f in "$tmp"/t-*.png; do
+    n=$(basename "$f" .png | sed 's/^t-//')
+    cp "$f" "tests/visual/prefecture-13/p$n.png"
+done
+echo "refreshed $(ls tests/visual/p*.png | wc -l) pages in tests/visual," \
+    "$(ls tests/visual/prefecture-13/p*.png | wc -l) in tests/visual/prefecture-13"

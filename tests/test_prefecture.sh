@@ -1,16 +1,17 @@
 #!/bin/sh
 # test_prefecture.sh - the per-prefecture report, the national appendix, the
 # body sheets and `build --only`, through the aireport binary.
-#   test_prefecture.sh AIREPORT SOURCE_DIR
+#   test_prefecture.sh AIREPORT SOURCE_DIR VISUAL_DIFF
 # Checks: 13 東京都 renders with its own numbers (from `aireport figures
 # --prefecture 13`) beside the national ones, its rank, every one of its
 # municipalities in the table, and the table breaking over pages with the
 # header repeated; a prefecture override (title, cover line, a page left
 # out); a broken override fails only its prefecture and keeps the last good
 # PDF; the appendix lists the 47 prefectures in rank order and can be
-# switched off; --only and --bodies.
+# switched off; --only and --bodies; the Tokyo report's look, page by page,
+# against tests/visual/prefecture-13/ (scripts/refresh-visual.sh).
 set -u
-bin=$1 src=$2
+bin=$1 src=$2 vdiff=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -141,5 +142,16 @@ done
 "$bin" build -q --only national,99 --out "$tmp/x" 2>"$tmp/err"; rc=$?
 [ "$rc" -eq 2 ] || fail "--only 99: exit $rc, expected 2"
 grep -q '"99"' "$tmp/err" || fail "--only 99: message does not quote the token"
+
+# Appearance of the Tokyo report: every page against its 30 dpi reference.
+pdftoppm -png -r 30 "$pdf" "$tmp/v" || fail "pdftoppm failed"
+nref=0
+for ref in "$src"/tests/visual/prefecture-13/p*.png; do
+    [ -e "$ref" ] || { fail "no references in tests/visual/prefecture-13 (scripts/refresh-visual.sh)"; break; }
+    nref=$((nref + 1))
+    page=$(basename "$ref" .png | sed 's/^p//')
+    "$vdiff" "$ref" "$tmp/v-$page.png" 1.5 || fail "Tokyo page $page looks different from $ref"
+done
+[ "$nref" -eq "$pages" ] || fail "$nref Tokyo reference pages, the report has $pages"
 
 if [ "$fails" -eq 0 ]; then echo "test_prefecture: all checks passed"; else echo "test_prefecture: $fails failed"; exit 1; fi
