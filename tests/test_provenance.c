@@ -10,57 +10,16 @@
 #include "harness.h"
 #include "provenance.h"
 #include "survey.h"
+#include "tokenbag.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum { MAX_PAGES = 64 };
-
-/* A multiset of tokens per page. */
-typedef struct {
-    char **tok;
-    int n, cap;
-} bag;
-
-static void bag_put(bag *b, const char *t, size_t len)
-{
-    if (b->n == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 64;
-        b->tok = xrealloc(b->tok, sizeof *b->tok * (size_t)b->cap);
-    }
-    char *c = xmalloc(len + 1);
-    memcpy(c, t, len);
-    c[len] = '\0';
-    b->tok[b->n++] = c;
-}
-
-static void bag_put_cb(void *ctx, const char *t, size_t len) { bag_put(ctx, t, len); }
-
-static bool bag_take(bag *b, const char *t)
-{
-    for (int i = 0; i < b->n; i++)
-        if (strcmp(b->tok[i], t) == 0) {
-            free(b->tok[i]);
-            b->tok[i] = b->tok[--b->n];
-            return true;
-        }
-    return false;
-}
-
-static void bag_free(bag *b)
-{
-    for (int i = 0; i < b->n; i++)
-        free(b->tok[i]);
-    free(b->tok);
-    b->n = b->cap = 0;
-    b->tok = NULL;
-}
-
 /* The sidecar CSV as read back: page and text of every entry, plus counts. */
 typedef struct {
-    bag pages[MAX_PAGES + 1];
+    tb_bag pages[TB_MAX_PAGES + 1];
     int rows, unattributed, bad_page;
     bool header_ok;
 } sidecar;
@@ -75,72 +34,13 @@ static void sidecar_row(void *ctx, const csv_row *r)
     }
     sc->rows++;
     int page = atoi(r->field[0]);
-    if (page < 1 || page > MAX_PAGES) {
+    if (page < 1 || page > TB_MAX_PAGES) {
         sc->bad_page++;
         return;
     }
     if (strcmp(r->field[1], "unattributed") == 0)
         sc->unattributed++;
-    prov_tokens(r->field[3], strlen(r->field[3]), bag_put_cb, &sc->pages[page]);
-}
-
-/* pdftotext's tokens, page by page (pages end with a form feed). */
-static int pdf_pages(const char *pdf, bag *pages)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", pdf);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return -1;
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0) {
-        if (len + got + 1 > cap) {
-            cap = (len + got + 1) * 2;
-            text = xrealloc(text, cap);
-        }
-        memcpy(text + len, chunk, got);
-        len += got;
-    }
-    if (pclose(p) != 0 || !text) {
-        free(text);
-        return -1;
-    }
-    text[len] = '\0';
-    int page = 1;
-    const char *start = text;
-    for (const char *c = text;; c++) {
-        if (*c == '\f' || *c == '\0') {
-            if (page <= MAX_PAGES)
-                prov_tokens(start, (size_t)(c - start), bag_put_cb, &pages[page]);
-            if (!*c || !c[1])
-                break;
-            page++;
-            start = c + 1;
-        }
-    }
-    free(text);
-    return page;
-}
-
-/* Tokens of pdf not in side (missing) and of side not in pdf (extra), per
- * page; both bags are consumed. Prints what differs. */
-static void compare(bag *pdf, bag *side, int n_pages, int *missing, int *extra)
-{
-    *missing = *extra = 0;
-    for (int p = 1; p <= n_pages && p <= MAX_PAGES; p++) {
-        for (int i = 0; i < pdf[p].n; i++)
-            if (!bag_take(&side[p], pdf[p].tok[i])) {
-                printf("page %d: printed %s, not in the sidecar\n", p, pdf[p].tok[i]);
-                (*missing)++;
-            }
-        for (int i = 0; i < side[p].n; i++) {
-            printf("page %d: sidecar has %s, not printed\n", p, side[p].tok[i]);
-            (*extra)++;
-        }
-    }
+    prov_tokens(r->field[3], strlen(r->field[3]), tb_put_cb, &sc->pages[page]);
 }
 
 static const prov_entry *find(const prov_list *pl, int page, const char *text, const char *fig)
@@ -213,32 +113,32 @@ int main(void)
     CHECK_INT(sc.bad_page, 0);
     CHECK_INT(sc.unattributed, 0); /* every number came through a hook */
 
-    static bag printed[MAX_PAGES + 1];
-    int pdf_n = pdf_pages(pdf_path, printed);
+    static tb_bag printed[TB_MAX_PAGES + 1];
+    int pdf_n = tb_pdf_pages(pdf_path, printed);
     CHECK_INT(pdf_n, n_pages);
 
     /* the checker itself: one figure entry left out must be found missing */
-    static bag side_copy[MAX_PAGES + 1], pdf_copy[MAX_PAGES + 1];
-    for (int p = 1; p <= MAX_PAGES; p++) {
+    static tb_bag side_copy[TB_MAX_PAGES + 1], pdf_copy[TB_MAX_PAGES + 1];
+    for (int p = 1; p <= TB_MAX_PAGES; p++) {
         for (int i = 0; i < sc.pages[p].n; i++)
-            bag_put(&side_copy[p], sc.pages[p].tok[i], strlen(sc.pages[p].tok[i]));
+            tb_put(&side_copy[p], sc.pages[p].tok[i], strlen(sc.pages[p].tok[i]));
         for (int i = 0; i < printed[p].n; i++)
-            bag_put(&pdf_copy[p], printed[p].tok[i], strlen(printed[p].tok[i]));
+            tb_put(&pdf_copy[p], printed[p].tok[i], strlen(printed[p].tok[i]));
     }
-    CHECK(bag_take(&side_copy[4], "45.6"));
+    CHECK(tb_take(&side_copy[4], "45.6"));
     int missing, extra;
     printf("-- self-check: one entry removed (page 4: 45.6)\n");
-    compare(pdf_copy, side_copy, n_pages, &missing, &extra);
+    tb_compare(pdf_copy, side_copy, n_pages, &missing, &extra);
     CHECK_INT(missing, 1);
     CHECK_INT(extra, 0);
 
     /* the real comparison */
     printf("-- the national deck\n");
-    compare(printed, sc.pages, n_pages, &missing, &extra);
+    tb_compare(printed, sc.pages, n_pages, &missing, &extra);
     CHECK_INT(missing, 0);
     CHECK_INT(extra, 0);
     int tokens = 0;
-    for (int p = 1; p <= MAX_PAGES; p++)
+    for (int p = 1; p <= TB_MAX_PAGES; p++)
         tokens += printed[p].n;
     CHECK(tokens > 500); /* the deck prints hundreds of numbers: the text was read */
 
@@ -283,11 +183,11 @@ int main(void)
 
     free(csv);
     free(json);
-    for (int p = 0; p <= MAX_PAGES; p++) {
-        bag_free(&printed[p]);
-        bag_free(&sc.pages[p]);
-        bag_free(&side_copy[p]);
-        bag_free(&pdf_copy[p]);
+    for (int p = 0; p <= TB_MAX_PAGES; p++) {
+        tb_free(&printed[p]);
+        tb_free(&sc.pages[p]);
+        tb_free(&side_copy[p]);
+        tb_free(&pdf_copy[p]);
     }
     if (!getenv("KEEP_SIDECAR"))
         unlink(csv_path);

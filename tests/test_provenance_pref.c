@@ -10,54 +10,15 @@
 #include "harness.h"
 #include "numfmt.h"
 #include "provenance.h"
+#include "tokenbag.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum { MAX_PAGES = 32 };
-
-/* A multiset of tokens per page. */
 typedef struct {
-    char **tok;
-    int n, cap;
-} bag;
-
-static void bag_put(void *ctx, const char *t, size_t len)
-{
-    bag *b = ctx;
-    if (b->n == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 64;
-        b->tok = xrealloc(b->tok, sizeof *b->tok * (size_t)b->cap);
-    }
-    char *c = xmalloc(len + 1);
-    memcpy(c, t, len);
-    c[len] = '\0';
-    b->tok[b->n++] = c;
-}
-
-static bool bag_take(bag *b, const char *t)
-{
-    for (int i = 0; i < b->n; i++)
-        if (strcmp(b->tok[i], t) == 0) {
-            free(b->tok[i]);
-            b->tok[i] = b->tok[--b->n];
-            return true;
-        }
-    return false;
-}
-
-static void bag_free(bag *b)
-{
-    for (int i = 0; i < b->n; i++)
-        free(b->tok[i]);
-    free(b->tok);
-    memset(b, 0, sizeof *b);
-}
-
-typedef struct {
-    bag pages[MAX_PAGES + 1];
+    tb_bag pages[TB_MAX_PAGES + 1];
     int rows, unattributed, bad_page, kind_body, figures_checked, figures_wrong;
     int col_field, col_num, col_den, col_round;
     bool header_ok;
@@ -111,7 +72,7 @@ static void sidecar_row(void *ctx, const csv_row *r)
         return;
     sc->rows++;
     int page = atoi(r->field[0]);
-    if (page < 1 || page > MAX_PAGES) {
+    if (page < 1 || page > TB_MAX_PAGES) {
         sc->bad_page++;
         return;
     }
@@ -128,47 +89,7 @@ static void sidecar_row(void *ctx, const csv_row *r)
     }
     if (strcmp(kind, "figure") == 0)
         check_figure(sc, r);
-    prov_tokens(r->field[3], strlen(r->field[3]), bag_put, &sc->pages[page]);
-}
-
-/* pdftotext's tokens, page by page (pages end with a form feed). */
-static int pdf_pages(const char *pdf, bag *pages)
-{
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", pdf);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return -1;
-    char *text = NULL;
-    size_t len = 0, cap = 0, got;
-    char chunk[4096];
-    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0) {
-        if (len + got + 1 > cap) {
-            cap = (len + got + 1) * 2;
-            text = xrealloc(text, cap);
-        }
-        memcpy(text + len, chunk, got);
-        len += got;
-    }
-    if (pclose(p) != 0 || !text) {
-        free(text);
-        return -1;
-    }
-    text[len] = '\0';
-    int page = 1;
-    const char *start = text;
-    for (const char *c = text;; c++) {
-        if (*c == '\f' || *c == '\0') {
-            if (page <= MAX_PAGES)
-                prov_tokens(start, (size_t)(c - start), bag_put, &pages[page]);
-            if (!*c || !c[1])
-                break;
-            page++;
-            start = c + 1;
-        }
-    }
-    free(text);
-    return page;
+    prov_tokens(r->field[3], strlen(r->field[3]), tb_put_cb, &sc->pages[page]);
 }
 
 typedef struct {
@@ -186,22 +107,15 @@ static compared compare_document(const char *pdf, const char *csv, sidecar *sc)
     csv_result cr = csv_read_file(csv, &utf8, sidecar_row, sc, d);
     diags_free(d);
     CHECK(cr.opened);
-    static bag printed[MAX_PAGES + 1];
+    static tb_bag printed[TB_MAX_PAGES + 1];
     memset(printed, 0, sizeof printed);
-    out.pages = pdf_pages(pdf, printed);
-    for (int p = 1; p <= MAX_PAGES; p++) {
+    out.pages = tb_pdf_pages(pdf, printed);
+    for (int p = 1; p <= TB_MAX_PAGES; p++)
         out.tokens += printed[p].n;
-        for (int i = 0; i < printed[p].n; i++)
-            if (!bag_take(&sc->pages[p], printed[p].tok[i])) {
-                printf("page %d: printed %s, not in the sidecar\n", p, printed[p].tok[i]);
-                out.missing++;
-            }
-        for (int i = 0; i < sc->pages[p].n; i++) {
-            printf("page %d: sidecar has %s, not printed\n", p, sc->pages[p].tok[i]);
-            out.extra++;
-        }
-        bag_free(&printed[p]);
-        bag_free(&sc->pages[p]);
+    tb_compare(printed, sc->pages, TB_MAX_PAGES, &out.missing, &out.extra);
+    for (int p = 1; p <= TB_MAX_PAGES; p++) {
+        tb_free(&printed[p]);
+        tb_free(&sc->pages[p]);
     }
     return out;
 }
