@@ -98,24 +98,11 @@ static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int serie
                              const char *text)
 {
     chart_prov *cp = ctx;
-    prov_list *p = cp->ps->c->prov;
     if (role == CHART_TEXT_VALUE) {
         const value_info *v = &cp->vi[cat * cp->n_series + series];
-        char num[NUMFMT_MAX];
-        if (cp->b->labels != CHART_LABEL_PCT || v->total <= 0) {
-            prov_entry e = {.kind = PROV_FIGURE, .text = numfmt_int(num, v->count),
-                            .row = v->row, .field = "count", .numerator = v->count,
-                            .denominator = -1};
-            prov_add(p, &e);
-        }
-        if (cp->b->labels != CHART_LABEL_COUNT && v->total > 0) {
-            numfmt_pct10_str(num, v->pct10);
-            char *pct = arena_printf(cp->ps->c->mem, "%s%%", num);
-            prov_entry e = {.kind = PROV_FIGURE, .text = pct, .row = v->row, .field = "pct",
-                            .numerator = v->count, .denominator = v->total,
-                            .rounding = v->rounding};
-            prov_add(p, &e);
-        }
+        layout_prov_value(cp->ps, v->row, v->count, v->total, v->pct10, v->rounding,
+                          cp->b->labels != CHART_LABEL_PCT || v->total <= 0,
+                          cp->b->labels != CHART_LABEL_COUNT && v->total > 0, NULL);
         return;
     }
     layout_prov_chart_text(cp->ps, role, text);

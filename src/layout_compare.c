@@ -39,27 +39,13 @@ typedef struct {
 static void printed_cb(void *ctx, chart_text_role role, int cat, int series, const char *text)
 {
     compare_prov *cp = ctx;
-    prov_list *p = cp->ps->c->prov;
     if (!prov_has_digit(text, strlen(text)))
         return;
     if (role == CHART_TEXT_VALUE) {
         const value_info *v = &cp->vi[cat * cp->n_series + series];
-        const char *none = v->row ? NULL : "no answers in the scope";
-        char num[NUMFMT_MAX];
-        if (v->count_printed) {
-            prov_entry e = {.kind = PROV_FIGURE, .text = numfmt_int(num, v->count),
-                            .row = v->row, .field = "count", .numerator = v->count,
-                            .denominator = -1, .source = none};
-            prov_add(p, &e);
-        }
-        if (v->pct_printed) {
-            numfmt_pct10_str(num, v->pct10);
-            char *pct = arena_printf(cp->ps->c->mem, "%s%%", num);
-            prov_entry e = {.kind = PROV_FIGURE, .text = pct, .row = v->row, .field = "pct",
-                            .numerator = v->count, .denominator = v->total,
-                            .rounding = v->rounding, .source = none};
-            prov_add(p, &e);
-        }
+        layout_prov_value(cp->ps, v->row, v->count, v->total, v->pct10, v->rounding,
+                          v->count_printed, v->pct_printed,
+                          v->row ? NULL : "no answers in the scope");
         return;
     }
     layout_prov_chart_text(cp->ps, role, text);

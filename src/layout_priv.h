@@ -25,6 +25,11 @@ void layout_prov_block(page_state *ps, const tpl_block *b); /* NULL: the page fr
 void layout_prov_piece(void *prov_list_ctx, const ph_piece *piece);
 /* Entries for the page's number tokens no hook recorded (kind unattributed). */
 void layout_prov_page_done(page_state *ps);
+/* A chart's value label: the count and/or the share it prints, from row
+ * (NULL with a source saying why there is none). */
+void layout_prov_value(page_state *ps, const fig_row *row, long long count, long long total,
+                       int pct10, prov_rounding rounding, bool count_printed, bool pct_printed,
+                       const char *source);
 /* A chart's text other than its value labels: axis ticks, year labels,
  * digits inside category labels. (The centre text was recorded when it was
  * expanded.) */

@@ -2,6 +2,7 @@
  * automatic rounding note, and a per-page reconciliation of what the page
  * prints against what was recorded (see provenance.h). */
 #include "layout_priv.h"
+#include "numfmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,30 @@ static bool bag_take(token_bag *b, const char *tok, size_t len)
             return true;
         }
     return false;
+}
+
+void layout_prov_value(page_state *ps, const fig_row *row, long long count, long long total,
+                       int pct10, prov_rounding rounding, bool count_printed, bool pct_printed,
+                       const char *source)
+{
+    prov_list *p = ps->c->prov;
+    if (!p)
+        return;
+    char num[NUMFMT_MAX];
+    if (count_printed) {
+        prov_entry e = {.kind = PROV_FIGURE, .text = numfmt_int(num, count), .row = row,
+                        .field = "count", .numerator = count, .denominator = -1,
+                        .source = source};
+        prov_add(p, &e);
+    }
+    if (pct_printed) {
+        numfmt_pct10_str(num, pct10);
+        char *pct = arena_printf(ps->c->mem, "%s%%", num);
+        prov_entry e = {.kind = PROV_FIGURE, .text = pct, .row = row, .field = "pct",
+                        .numerator = count, .denominator = total, .rounding = rounding,
+                        .source = source};
+        prov_add(p, &e);
+    }
 }
 
 void layout_prov_chart_text(page_state *ps, chart_text_role role, const char *text)
