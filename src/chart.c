@@ -463,3 +463,12 @@ bool chart_draw(const chart_spec *c, drawlist *out, chart_measure_fn measure, vo
 {
     return chart_draw_geom(c, out, measure, ctx, d, context, NULL);
 }
+
+bool chart_fail_room(chart_ctx *x, diag_code code, const char *kind, const char *what,
+                     double need_pt, double have_pt, const char *advice)
+{
+    diag_add(x->d, code, x->context, 0, 0,
+             "%s: %s needs %.1f pt but the box leaves %.1f pt; expected a larger chart box, %s",
+             kind, what, need_pt, have_pt, advice);
+    return false;
+}

@@ -13,11 +13,8 @@
 
 static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
-    diag_add(x->d, code, x->context, 0, 0,
-             "bar chart: %s needs %.1f pt but the box leaves %.1f pt; expected a larger chart "
-             "box, fewer categories or a smaller font",
-             what, need, have);
-    return false;
+    return chart_fail_room(x, code, "bar chart", what, need, have,
+                           "fewer categories or a smaller font");
 }
 
 /* A tick: a count ("1,250") or, on a percentage axis, "20%". */

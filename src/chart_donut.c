@@ -15,11 +15,8 @@ typedef struct {
 
 static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
-    diag_add(x->d, code, x->context, 0, 0,
-             "donut chart: %s needs %.1f pt but the box leaves %.1f pt; expected a larger chart "
-             "box, shorter labels or a smaller font",
-             what, need, have);
-    return false;
+    return chart_fail_room(x, code, "donut chart", what, need, have,
+                           "shorter labels or a smaller font");
 }
 
 /* Pushes label centres apart (sorted by y within one side) inside [lo, hi]. */

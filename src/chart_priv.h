@@ -83,6 +83,11 @@ const char *chart_label_one_line(chart_ctx *x, const char *label);
  * left for the plot. Returns false (after reporting) when it cannot fit. */
 bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area);
 
+/* Reports that `what` needs need_pt but the box leaves have_pt, naming the
+ * chart kind and what would help; returns false. */
+bool chart_fail_room(chart_ctx *x, diag_code code, const char *kind, const char *what,
+                     double need_pt, double have_pt, const char *advice);
+
 bool chart_draw_stacked(chart_ctx *x, chart_box area);
 bool chart_draw_bars(chart_ctx *x, chart_box area);
 bool chart_draw_donut(chart_ctx *x, chart_box area);

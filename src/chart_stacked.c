@@ -16,13 +16,10 @@ typedef struct {
     int tier;
 } outside_label;
 
-static bool fail(chart_ctx *x, diag_code code, const char *fmt_what, double need, double have)
+static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
-    diag_add(x->d, code, x->context, 0, 0,
-             "stacked bar chart: %s needs %.1f pt but the box leaves %.1f pt; expected a larger "
-             "chart box, fewer categories or a smaller font",
-             fmt_what, need, have);
-    return false;
+    return chart_fail_room(x, code, "stacked bar chart", what, need, have,
+                           "fewer categories or a smaller font");
 }
 
 static bool new_group(const chart_spec *c, int cat)
