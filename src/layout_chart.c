@@ -78,18 +78,10 @@ static double count_of(const page_state *ps, const tpl_block *b, int year, const
     return r && r->count > 0 ? r->count : 0;
 }
 
-/* What one value label of the chart prints, and from which row. */
-typedef struct {
-    const fig_row *row;
-    long long count, total; /* total: the percentage's base, 0 = none */
-    int pct10;
-    prov_rounding rounding;
-} value_info;
-
 typedef struct {
     page_state *ps;
     const tpl_block *b;
-    const value_info *vi;
+    const layout_value *vi;
     int n_series;
 } chart_prov;
 
@@ -99,60 +91,69 @@ static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int serie
 {
     chart_prov *cp = ctx;
     if (role == CHART_TEXT_VALUE) {
-        const value_info *v = &cp->vi[cat * cp->n_series + series];
+        const layout_value *v = &cp->vi[cat * cp->n_series + series];
         layout_prov_value(cp->ps, v->row, v->count, v->total, v->pct10, v->rounding,
-                          cp->b->labels != CHART_LABEL_PCT || v->total <= 0,
-                          cp->b->labels != CHART_LABEL_COUNT && v->total > 0, NULL);
+                          v->count_printed, v->pct_printed, NULL);
         return;
     }
     layout_prov_chart_text(cp->ps, role, text);
 }
 
-/* The value labels of every (cat, series), as the chart would print them,
- * with the block's rounding for shares of a bar (stacked100, donut). Sets
- * the page's rounding note when half-up shares of a bar miss 100.0. */
+void layout_bar_values(page_state *ps, const tpl_block *b, const long long *counts, int ns,
+                       long long total, bool shares, const fig_row *const *rows,
+                       layout_value *vals, const char **labels)
+{
+    arena *mem = ps->c->mem;
+    bool lr = shares && b->rounding == TPL_ROUND_LARGEST_REMAINDER;
+    if (shares) {
+        total = 0;
+        for (int i = 0; i < ns; i++)
+            total += counts[i];
+    }
+    int *pct10 = ARENA_NEW(mem, int, ns);
+    if (lr)
+        numfmt_pct10_largest_remainder(counts, ns, pct10);
+    else
+        for (int i = 0; i < ns; i++)
+            pct10[i] = numfmt_pct10(counts[i], total);
+    int sum = 0;
+    for (int i = 0; i < ns; i++) {
+        vals[i] = (layout_value){
+            .row = rows[i], .count = counts[i], .total = total > 0 ? total : 0,
+            .pct10 = pct10[i],
+            .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER : PROV_ROUND_HALF_UP,
+            .count_printed = total <= 0 || b->labels != CHART_LABEL_PCT,
+            .pct_printed = total > 0 && b->labels != CHART_LABEL_COUNT};
+        sum += counts[i] > 0 ? pct10[i] : 0;
+        char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
+        numfmt_int(cnt, counts[i]);
+        numfmt_pct10_str(pct, pct10[i]);
+        if (total <= 0 || b->labels == CHART_LABEL_COUNT)
+            labels[i] = arena_strdup(mem, cnt);
+        else if (b->labels == CHART_LABEL_PCT)
+            labels[i] = arena_printf(mem, "%s%%", pct);
+        else
+            labels[i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
+    }
+    if (shares && !lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
+        ps->rounding_note = true;
+}
+
+/* The value labels of every (cat, series), as the chart would print them. */
 static const char **value_labels(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                                 const fig_row *const *rows, value_info *vi)
+                                 const fig_row *const *rows, layout_value *vi)
 {
     arena *mem = ps->c->mem;
     int nc = spec->n_cats, ns = spec->n_series;
     const char **labels = ARENA_NEW(mem, const char *, (size_t)nc * (size_t)ns);
     bool shares = spec->type == CHART_STACKED100 || spec->type == CHART_DONUT;
-    bool lr = shares && b->rounding == TPL_ROUND_LARGEST_REMAINDER;
     long long *counts = ARENA_NEW(mem, long long, ns);
-    int *pct10 = ARENA_NEW(mem, int, ns);
     for (int k = 0; k < nc; k++) {
-        long long total = spec->type == CHART_BARS ? llround(spec->total) : 0;
-        for (int i = 0; i < ns; i++) {
+        for (int i = 0; i < ns; i++)
             counts[i] = llround(spec->values[k * ns + i]);
-            if (shares)
-                total += counts[i];
-        }
-        if (lr)
-            numfmt_pct10_largest_remainder(counts, ns, pct10);
-        else
-            for (int i = 0; i < ns; i++)
-                pct10[i] = numfmt_pct10(counts[i], total);
-        int sum = 0;
-        for (int i = 0; i < ns; i++) {
-            value_info *v = &vi[k * ns + i];
-            *v = (value_info){.row = rows[k * ns + i], .count = counts[i],
-                              .total = total > 0 ? total : 0, .pct10 = pct10[i],
-                              .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER
-                                             : PROV_ROUND_HALF_UP};
-            sum += counts[i] > 0 ? pct10[i] : 0;
-            char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
-            numfmt_int(cnt, counts[i]);
-            numfmt_pct10_str(pct, pct10[i]);
-            if (total <= 0 || b->labels == CHART_LABEL_COUNT)
-                labels[k * ns + i] = arena_strdup(mem, cnt);
-            else if (b->labels == CHART_LABEL_PCT)
-                labels[k * ns + i] = arena_printf(mem, "%s%%", pct);
-            else
-                labels[k * ns + i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
-        }
-        if (shares && !lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
-            ps->rounding_note = true;
+        layout_bar_values(ps, b, counts, ns, spec->type == CHART_BARS ? llround(spec->total) : 0,
+                          shares, rows + (size_t)k * ns, vi + (size_t)k * ns,
+                          labels + (size_t)k * ns);
     }
     return labels;
 }
@@ -332,7 +333,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     }
     /* labels formatted here (numfmt, the block's rounding) and every printed
      * number reported back for provenance */
-    value_info *vi = ARENA_NEW(mem, value_info, (size_t)spec.n_cats * (size_t)spec.n_series);
+    layout_value *vi = ARENA_NEW(mem, layout_value, (size_t)spec.n_cats * (size_t)spec.n_series);
     spec.value_labels = value_labels(ps, b, &spec, rows, vi);
     chart_prov cp = {.ps = ps, .b = b, .vi = vi, .n_series = spec.n_series};
     if (ps->c->prov) {

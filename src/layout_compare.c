@@ -20,18 +20,9 @@
 
 #define NATION_LABEL "全国"
 
-/* What one value label prints and what it was made of (for provenance). */
-typedef struct {
-    const fig_row *row; /* NULL: the scope has no row for the option (printed as 0) */
-    long long count, total; /* total: the percentage's base */
-    int pct10;
-    prov_rounding rounding;
-    bool count_printed, pct_printed; /* what the label shows */
-} value_info;
-
 typedef struct {
     page_state *ps;
-    const value_info *vi;
+    const layout_value *vi;
     int n_series;
 } compare_prov;
 
@@ -42,7 +33,7 @@ static void printed_cb(void *ctx, chart_text_role role, int cat, int series, con
     if (!prov_has_digit(text, strlen(text)))
         return;
     if (role == CHART_TEXT_VALUE) {
-        const value_info *v = &cp->vi[cat * cp->n_series + series];
+        const layout_value *v = &cp->vi[cat * cp->n_series + series];
         layout_prov_value(cp->ps, v->row, v->count, v->total, v->pct10, v->rounding,
                           v->count_printed, v->pct_printed,
                           v->row ? NULL : "no answers in the scope");
@@ -56,43 +47,16 @@ static void printed_cb(void *ctx, chart_text_role role, int cat, int series, con
  * sets the page's rounding note when half-up shares miss 100.0. */
 static const char **stacked_labels(page_state *ps, const tpl_block *b, int nc, int ns,
                                    const double *values, const fig_row *const *rows,
-                                   value_info *vi)
+                                   layout_value *vi)
 {
     arena *mem = ps->c->mem;
     const char **labels = ARENA_NEW(mem, const char *, (size_t)nc * (size_t)ns);
     long long *counts = ARENA_NEW(mem, long long, ns);
-    int *pct10 = ARENA_NEW(mem, int, ns);
-    bool lr = b->rounding == TPL_ROUND_LARGEST_REMAINDER;
     for (int k = 0; k < nc; k++) {
-        long long total = 0;
         for (int i = 0; i < ns; i++)
-            total += counts[i] = (long long)values[k * ns + i];
-        if (lr)
-            numfmt_pct10_largest_remainder(counts, ns, pct10);
-        else
-            for (int i = 0; i < ns; i++)
-                pct10[i] = numfmt_pct10(counts[i], total);
-        int sum = 0;
-        for (int i = 0; i < ns; i++) {
-            char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
-            vi[k * ns + i] = (value_info){.row = rows[k * ns + i], .count = counts[i],
-                                          .total = total, .pct10 = pct10[i],
-                                          .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER
-                                                         : PROV_ROUND_HALF_UP};
-            sum += counts[i] > 0 ? pct10[i] : 0;
-            numfmt_int(cnt, counts[i]);
-            numfmt_pct10_str(pct, pct10[i]);
-            vi[k * ns + i].count_printed = total <= 0 || b->labels != CHART_LABEL_PCT;
-            vi[k * ns + i].pct_printed = total > 0 && b->labels != CHART_LABEL_COUNT;
-            if (total <= 0 || b->labels == CHART_LABEL_COUNT)
-                labels[k * ns + i] = arena_strdup(mem, cnt);
-            else if (b->labels == CHART_LABEL_PCT)
-                labels[k * ns + i] = arena_printf(mem, "%s%%", pct);
-            else
-                labels[k * ns + i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
-        }
-        if (!lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
-            ps->rounding_note = true;
+            counts[i] = (long long)values[k * ns + i];
+        layout_bar_values(ps, b, counts, ns, 0, true, rows + (size_t)k * ns, vi + (size_t)k * ns,
+                          labels + (size_t)k * ns);
     }
     return labels;
 }
@@ -130,7 +94,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                        .font_size_pt = b->size_pt > 0 ? b->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};
     const figset *scopes[2] = {own, nation};
-    value_info *vi = NULL; /* per (cat, series), as values */
+    layout_value *vi = NULL; /* per (cat, series), as values */
 
     if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
         int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
@@ -164,7 +128,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.n_series = opts.n;
         spec.series = opts.label;
         spec.values = values;
-        vi = ARENA_NEW(mem, value_info, n_values);
+        vi = ARENA_NEW(mem, layout_value, n_values);
         spec.value_labels = stacked_labels(ps, b, nc, opts.n, values, rows, vi);
         spec.series_rgb = b->palette ? colors(ps, b, opts.n) : NULL;
     } else {
@@ -174,7 +138,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         const char **names = ARENA_NEW(mem, const char *, 2);
         names[0] = own_label;
         names[1] = NATION_LABEL;
-        vi = ARENA_NEW(mem, value_info, (size_t)(opts.n ? opts.n : 1) * 2);
+        vi = ARENA_NEW(mem, layout_value, (size_t)(opts.n ? opts.n : 1) * 2);
         for (int i = 0; i < opts.n; i++)
             for (int k = 0; k < 2; k++) {
                 const fig_row *r = figures_get(scopes[k], b->fig_page, b->fig_name, latest,
@@ -184,7 +148,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                 values[i * 2 + k] = pct10 / 10.0;
                 labels[i * 2 + k] = arena_printf(mem, "%s%%", numfmt_pct10_str(num, pct10));
                 /* the scope's own share: count over its base, as the figures hold it */
-                vi[i * 2 + k] = (value_info){.row = r, .count = r && r->count > 0 ? r->count : 0,
+                vi[i * 2 + k] = (layout_value){.row = r, .count = r && r->count > 0 ? r->count : 0,
                                              .total = r ? r->base : -1, .pct10 = pct10,
                                              .rounding = PROV_ROUND_HALF_UP,
                                              .pct_printed = true};

@@ -25,6 +25,24 @@ void layout_prov_block(page_state *ps, const tpl_block *b); /* NULL: the page fr
 void layout_prov_piece(void *prov_list_ctx, const ph_piece *piece);
 /* Entries for the page's number tokens no hook recorded (kind unattributed). */
 void layout_prov_page_done(page_state *ps);
+/* What one value label of a chart prints, and what it was made of. */
+typedef struct {
+    const fig_row *row;     /* NULL: no row in the scope (printed as 0) */
+    long long count, total; /* total: the percentage's base, 0 = none */
+    int pct10;
+    prov_rounding rounding;
+    bool count_printed, pct_printed;
+} layout_value;
+
+/* The values and label texts of one bar (or donut ring) of ns counts, as the
+ * block's `labels` asks. shares: percentages of the bar's own sum, rounded
+ * half up or by largest remainder as the block says, and the page's rounding
+ * note set when half-up shares miss 100.0; else percentages of total (0 =
+ * none). rows, vals and labels are [ns]. (layout_chart.c) */
+void layout_bar_values(page_state *ps, const tpl_block *b, const long long *counts, int ns,
+                       long long total, bool shares, const fig_row *const *rows,
+                       layout_value *vals, const char **labels);
+
 /* A chart's value label: the count and/or the share it prints, from row
  * (NULL with a source saying why there is none). */
 void layout_prov_value(page_state *ps, const fig_row *row, long long count, long long total,
