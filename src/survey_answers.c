@@ -33,6 +33,25 @@ struct year_load {
     int code_pos;           /* position in body_by_code of the last row's body */
 };
 
+/* A 団体コード that is not in bodies.csv, with a hint for the usual slips: a
+ * wrong check digit, a leading zero lost in a spreadsheet. */
+static void report_unknown_body(diags *d, const char *file, long line, long column,
+                                const char *code)
+{
+    char hint[96] = "";
+    size_t n = strlen(code);
+    if (n == 6 && strspn(code, "0123456789") == 6) {
+        int check = body_check_digit(code);
+        if (check != code[5] - '0')
+            snprintf(hint, sizeof hint, " (its check digit should be %d: %.5s%d?)", check, code,
+                     check);
+    } else if (n == 5 && strspn(code, "0123456789") == 5) {
+        snprintf(hint, sizeof hint, " (5 digits: a leading zero lost in a spreadsheet?)");
+    }
+    diag_add(d, D_BODY_UNKNOWN, file, line, column,
+             "団体コード \"%s\" is not in bodies.csv%s; expected a body of the master", code, hint);
+}
+
 static void setup_columns(struct year_load *Y, int yi)
 {
     const codebook *cb = &Y->s->cb;
@@ -222,13 +241,8 @@ static int row_body(struct year_load *Y, const csv_row *row)
             Y->code_pos = pos;
         }
     }
-    if (b < 0) {
-        char hint[96];
-        sv_unknown_code_hint(hint, sizeof hint, code);
-        diag_add(Y->L->d, D_BODY_UNKNOWN, Y->file, row->line, f + 1,
-                 "団体コード \"%s\" is not in bodies.csv%s; expected a body of the master", code,
-                 hint);
-    }
+    if (b < 0)
+        report_unknown_body(Y->L->d, Y->file, row->line, f + 1, code);
     return b;
 }
 
@@ -393,11 +407,7 @@ static void cases_row(void *ctx, const csv_row *row)
     const char *code = row->field[C->field_of[CC_CODE]];
     int b = survey_find_body(s, code);
     if (b < 0) {
-        char hint[96];
-        sv_unknown_code_hint(hint, sizeof hint, code);
-        diag_add(C->L->d, D_BODY_UNKNOWN, C->file, row->line, C->field_of[CC_CODE] + 1,
-                 "団体コード \"%s\" is not in bodies.csv%s; expected a body of the master", code,
-                 hint);
+        report_unknown_body(C->L->d, C->file, row->line, C->field_of[CC_CODE] + 1, code);
         return;
     }
     for (int c = CC_USE; c <= CC_EFFECT; c++)

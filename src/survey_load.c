@@ -448,18 +448,6 @@ static bool load_bodies(survey *s, const char *path, text_encoding enc, diags *d
     return diags_count(d) == before;
 }
 
-void sv_unknown_code_hint(char *buf, size_t cap, const char *code)
-{
-    buf[0] = '\0';
-    if (strlen(code) == 6 && digits(code, 6)) {
-        int check = body_check_digit(code);
-        if (check != code[5] - '0')
-            snprintf(buf, cap, " (its check digit should be %d: %.5s%d?)", check, code, check);
-    } else if (strlen(code) == 5 && digits(code, 5)) {
-        snprintf(buf, cap, " (5 digits: a leading zero lost in a spreadsheet?)");
-    }
-}
-
 /* ---- the whole ---------------------------------------------------------- */
 
 static bool check_codebook(survey *s, const char *path, diags *d)

@@ -19,7 +19,4 @@ typedef struct {
 void sv_load_year(sv_loader *L, int y, const char *answers, const char *services,
                   const char *cases);
 
-/* Hint for a code not in the master: "" or " (check digit ... )". */
-void sv_unknown_code_hint(char *buf, size_t cap, const char *code);
-
 #endif
