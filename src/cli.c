@@ -26,21 +26,6 @@ survey *cli_load_survey(const cli_options *o, diags *d, int *status)
     return s;
 }
 
-int cmd_charts(const cli_options *o)
-{
-    if (!o->png) {
-        fputs("aireport: charts: give --png (PNG is the only image format)\n"
-              "Try 'aireport --help'.\n",
-              stderr);
-        return EXIT_USAGE;
-    }
-    /* The build's own chart jobs: same layout, same atomic writes. */
-    cli_options charts = *o;
-    charts.only = "charts";
-    charts.bodies = false;
-    return cmd_build(&charts);
-}
-
 int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
                     figset *sets[N_PREFECTURES + 1])
 {

@@ -29,7 +29,7 @@ int cmd_check(const cli_options *o);
 int cmd_figures(const cli_options *o);
 int cmd_build(const cli_options *o);
 int cmd_explain(const cli_options *o);
-int cmd_charts(const cli_options *o); /* build --only charts, as PNG */
+int cmd_charts(const cli_options *o); /* build --only charts, as PNG (cmd_build.c) */
 int cmd_diff(const cli_options *o);
 
 /* The figure sets --prefecture asks for (nation, one, or "all": nation + 47). */

@@ -4,7 +4,8 @@
  * failures isolated): the figures export, the national deck, the 47
  * prefecture reports, the headline charts as PNG, index.html and, with
  * --bodies, one sheet per body. --only national,13,131016 builds just those
- * documents (the exports, charts and index.html are then left as they are). */
+ * documents (the exports, charts and index.html are then left as they are).
+ * `aireport charts --png` is the same run with --only charts. */
 #include "atomicfile.h"
 #include "batch.h"
 #include "cli.h"
@@ -406,4 +407,20 @@ int cmd_build(const cli_options *o)
     survey_free(s);
     diags_free(d);
     return status;
+}
+
+/* `aireport charts --png`: a build restricted to the charts. */
+int cmd_charts(const cli_options *o)
+{
+    if (!o->png) {
+        fputs("aireport: charts: give --png (PNG is the only image format)\n"
+              "Try 'aireport --help'.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    /* The build's own chart jobs: same layout, same atomic writes. */
+    cli_options charts = *o;
+    charts.only = "charts";
+    charts.bodies = false;
+    return cmd_build(&charts);
 }
