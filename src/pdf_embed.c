@@ -3,7 +3,7 @@
 #include "pdf_embed.h"
 
 #include "arena.h"
-#include "pdfwriter.h"
+#include "pdf_tounicode.h"
 
 /* libharu internals: the font's streams and descriptor, the document's
  * memory manager and cross-reference table, the page's content stream. */

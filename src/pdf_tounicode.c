@@ -1,8 +1,9 @@
 /* pdf_tounicode.c - the byte-level pieces of the PDF writer: ToUnicode
  * CMaps, PDF text strings (UTF-16BE) and the content hash behind /ID. */
-#include "pdfwriter.h"
+#include "pdf_tounicode.h"
 
 #include "arena.h"
+#include "fontset.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "pdf_embed.h"
+#include "pdf_tounicode.h"
 
 #include <hpdf.h>
 /* libharu internals: the document's trailer, info dictionary and output

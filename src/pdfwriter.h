@@ -52,18 +52,4 @@ void pdfdoc_add_page(pdf_doc *doc, double w_pt, double h_pt, const drawlist *dl,
  * page), a font cannot be subset or embedded, or libharu fails. */
 bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d);
 
-/* Helpers shared with pdf_tounicode.c. */
-typedef struct {
-    uint64_t h[2];
-} pdf_hash;
-void pdf_hash_init(pdf_hash *h);
-void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n);
-/* UTF-16BE with a byte order mark, the encoding of PDF text strings;
- * malloc'd, *n_bytes set. */
-unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes);
-/* The body of a ToUnicode CMap mapping CID first_cid + i to codepoints[i]
- * (BMP characters; the writer's dense encoding numbers a document's
- * characters from first_cid on); malloc'd text. */
-char *pdf_tounicode_cmap(uint32_t first_cid, const uint32_t *codepoints, size_t n);
-
 #endif

@@ -4,6 +4,7 @@
  * runs it that way and inspects the file with poppler and qpdf). */
 #include "atomicfile.h"
 #include "harness.h"
+#include "pdf_tounicode.h" /* white-box: the byte-level pieces */
 #include "pdfwriter.h"
 
 #include <stdio.h>
