@@ -1,5 +1,6 @@
 /* placeholder.c - {…} expansion against a figset (see placeholder.h). */
 #include "placeholder.h"
+#include "placeholder_pref.h"
 
 #include "numfmt.h"
 
@@ -467,13 +468,15 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
                          "expected deck.edition or a variable of the deck file's [report]");
         } else if (strncmp(spec, "pref.", 5) == 0 || strncmp(spec, "body.", 5) == 0) {
             char val[256];
-            done = ph_expand_scope(spec, c, val, sizeof val, reason, sizeof reason);
+            done = ph_expand_scope(spec, c->pref, c->body, val, sizeof val, reason,
+                                   sizeof reason);
             if (done) {
                 size_t at = b.n;
                 sb_puts(&b, val);
                 const fig_row *row;
                 const char *field;
-                ph_scope_source(spec, c, &row, &field);
+                ph_scope_source(spec, c->s, c->nation ? c->nation : c->f, c->pref, &row,
+                                &field);
                 note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, &b, at, row, field, NULL);
             }
         } else if (strncmp(spec, "nation:", 7) == 0) {

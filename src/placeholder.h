@@ -60,7 +60,7 @@ typedef struct {
     const figset *f;
     const char *edition; /* ISO date of {deck.edition}, NULL = none */
     int year;            /* year index that `Y` names, -1 = none */
-    /* Prefecture reports and body sheets (placeholder_pref.c):
+    /* Prefecture reports and body sheets (placeholder_pref.h):
      * {nation:FIGURE[…].field} reads the national figures (f itself when NULL);
      * {pref.name|code|municipalities}, {pref.adopted.count|pct},
      * {pref.guideline.count|pct}, {pref.rank.adopted|guideline} (of 47, latest
@@ -78,22 +78,5 @@ typedef struct {
  * placeholder is malformed or names nothing, with the reason (quoting the
  * placeholder) in err. */
 char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size);
-
-/* {pref.…} and {body.…} (spec without braces) into out; false with the
- * reason in err. */
-bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t size, char *err,
-                     size_t err_size);
-
-/* Where a {pref.…} / {body.…} value comes from, for provenance: the
- * prefecture's shares, counts and ranks are the A1 rows of the national
- * figures (latest year), *row and *field ("count", "base", "pct", "rank")
- * set; anything else (names, a body's population) gives *row NULL and
- * *field = spec. */
-void ph_scope_source(const char *spec, const ph_context *c, const fig_row **row,
-                     const char **field);
-
-/* A stand-in prefecture and body for checking templates at load. */
-const fig_pref_rank *ph_check_pref(void);
-const sv_body *ph_check_body(void);
 
 #endif

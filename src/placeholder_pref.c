@@ -1,7 +1,7 @@
 /* placeholder_pref.c - {pref.…} and {body.…}: the prefecture a report is
  * about (its name, its shares and its rank among the 47) and the body a
  * sheet is about. See placeholder.h for the names. */
-#include "placeholder.h"
+#include "placeholder_pref.h"
 
 #include "numfmt.h"
 #include "popband.h"
@@ -89,21 +89,21 @@ static bool body_field(const char *f, const sv_body *b, char *out, size_t size, 
                 "body field `%s`: expected name, code, pref, kind, population or band", f);
 }
 
-bool ph_expand_scope(const char *spec, const ph_context *c, char *out, size_t size, char *err,
-                     size_t err_size)
+bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const sv_body *body, char *out,
+                     size_t size, char *err, size_t err_size)
 {
     if (strncmp(spec, "pref.", 5) == 0) {
-        if (!c->pref)
+        if (!pref)
             return fail(err, err_size, "{pref.…} is only known in a prefecture report");
-        return pref_field(spec + 5, c->pref, out, size, err, err_size);
+        return pref_field(spec + 5, pref, out, size, err, err_size);
     }
-    if (!c->body)
+    if (!body)
         return fail(err, err_size, "{body.…} is only known in a body sheet");
-    return body_field(spec + 5, c->body, out, size, err, err_size);
+    return body_field(spec + 5, body, out, size, err, err_size);
 }
 
-void ph_scope_source(const char *spec, const ph_context *c, const fig_row **row,
-                     const char **field)
+void ph_scope_source(const char *spec, const survey *s, const figset *nation,
+                     const fig_pref_rank *pref, const fig_row **row, const char **field)
 {
     static const struct {
         const char *spec, *figure, *field;
@@ -118,12 +118,11 @@ void ph_scope_source(const char *spec, const ph_context *c, const fig_row **row,
     };
     *row = NULL;
     *field = spec;
-    const figset *nation = c->nation ? c->nation : c->f;
-    if (!c->pref || !nation || !c->s)
+    if (!pref || !nation || !s)
         return;
     for (size_t i = 0; i < sizeof a1 / sizeof a1[0]; i++)
         if (strcmp(spec, a1[i].spec) == 0) {
-            *row = figures_get(nation, "A1", a1[i].figure, c->s->n_years - 1, "", c->pref->pref);
+            *row = figures_get(nation, "A1", a1[i].figure, s->n_years - 1, "", pref->pref);
             if (*row)
                 *field = a1[i].field;
             return;

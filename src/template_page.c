@@ -1,6 +1,7 @@
 /* template_page.c - one page template: its blocks, boxes, figures and
  * placeholders, validated against the theme and a national figset. */
 #include "placeholder.h"
+#include "placeholder_pref.h"
 #include "template_priv.h"
 
 #include <stdio.h>
