@@ -1,5 +1,7 @@
 /* chart_priv.h - what the chart files share: the drawing context, cairo path
- * emission, text measuring and wrapping, legend and grid. Not for callers. */
+ * emission, text measuring and wrapping (chart.c), the legend
+ * (chart_legend.c) and one routine per chart kind, which chart_draw.c calls.
+ * Not for callers. */
 #ifndef AIREPORT_CHART_PRIV_H
 #define AIREPORT_CHART_PRIV_H
 
@@ -88,6 +90,8 @@ bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area);
 bool chart_fail_room(chart_ctx *x, diag_code code, const char *kind, const char *what,
                      double need_pt, double have_pt, const char *advice);
 
+/* One routine per chart kind: draws the plot into area (what the legend
+ * left); false after reporting. */
 bool chart_draw_stacked(chart_ctx *x, chart_box area);
 bool chart_draw_bars(chart_ctx *x, chart_box area);
 bool chart_draw_donut(chart_ctx *x, chart_box area);
