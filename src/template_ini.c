@@ -215,6 +215,28 @@ void tpl_check_keys(tpl_ini *ini, const char *section, bool (*known)(const char 
     }
 }
 
+void tpl_check_sections(tpl_ini *ini, const char *const *known)
+{
+    for (int i = 0; i < ini->n_pos; i++)
+        if (!ini->pos[i].key && !tpl_in_list(ini->pos[i].section, known))
+            tpl_error(ini, D_TEMPLATE, ini->pos[i].line, "unknown section [%s]",
+                      ini->pos[i].section);
+}
+
+bool tpl_in_list(const char *key, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(key, names[i]) == 0)
+            return true;
+    return false;
+}
+
+bool tpl_any_key(const char *k)
+{
+    (void)k;
+    return true;
+}
+
 bool tpl_parse_number(const char *s, double *out)
 {
     const char *p = s;

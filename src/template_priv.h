@@ -1,6 +1,8 @@
-/* template_priv.h - shared by template.c (deck, theme) and template_page.c
- * (page blocks): one INI file with its line numbers, and value parsers that
- * report `file:line: message`. */
+/* template_priv.h - shared by the template files (template_deck.c: the deck
+ * file; template_theme.c, template_page.c, template_pref.c,
+ * template_override.c): one INI file with its line numbers, and value
+ * parsers that report `file:line: message` (template_ini.c); what each file
+ * offers the others. Private to the template stage. */
 #ifndef AIREPORT_TEMPLATE_PRIV_H
 #define AIREPORT_TEMPLATE_PRIV_H
 
@@ -42,10 +44,11 @@ void tpl_error(tpl_ini *ini, diag_code code, int line, const char *fmt, ...)
 /* Reports every key of section not accepted by `known` (returns true when
  * the key is allowed). */
 void tpl_check_keys(tpl_ini *ini, const char *section, bool (*known)(const char *key));
-/* Key predicates shared by theme.ini and the prefecture overrides (template.c). */
+/* Reports every section whose name is not in known (NULL-terminated). */
+void tpl_check_sections(tpl_ini *ini, const char *const *known);
+/* Key predicates for tpl_check_keys. */
 bool tpl_in_list(const char *key, const char *const *names); /* names NULL-terminated */
-bool tpl_theme_color_key(const char *k); /* a key of [colors] */
-bool tpl_any_key(const char *k);         /* any key ([palettes]) */
+bool tpl_any_key(const char *k);                             /* any key ([palettes]) */
 
 /* Value parsers: each reports its own error and returns false. */
 bool tpl_get_number(tpl_ini *ini, const char *sec, const char *key, bool required, double lo,
@@ -64,6 +67,12 @@ int tpl_split_list(const char *s, const char **items, int max, arena *mem);
 char *tpl_unescape(arena *mem, const char *s);
 /* Locale-free decimal: [-]digits[.digits], whole string. */
 bool tpl_parse_number(const char *s, double *out);
+
+/* theme.ini (template_theme.c): defaults, then the file's values into *t;
+ * false after reporting. */
+bool tpl_theme_load(tpl_theme *t, const char *path, arena *mem, diags *d);
+/* A key of theme.ini's [colors] (also allowed in a prefecture's override). */
+bool tpl_theme_color_key(const char *k);
 
 /* The blocks of prefecture reports and body sheets (template_pref.c):
  * [munitable], [ranking], [bodysheet]. */

@@ -1,0 +1,99 @@
+/* template_deck.c - a deck file (deck.ini, prefecture.ini, body.ini): its
+ * [deck] and [report], then the theme (template_theme.c), a prefecture's
+ * override (template_override.c) and every page (template_page.c). */
+#include "template_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool deck_key(const char *k)
+{
+    static const char *const names[] = {"title",   "subject",     "keywords", "author",
+                                        "theme",   "pages",       "edition",  "years_shown",
+                                        "appendix", NULL};
+    return tpl_in_list(k, names);
+}
+
+static const char *join_path(arena *mem, const char *dir, const char *file)
+{
+    if (file[0] == '/' || !dir || !*dir)
+        return arena_strdup(mem, file);
+    return arena_printf(mem, "%s/%s", dir, file);
+}
+
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
+                        const figset *national, arena *mem, diags *d)
+{
+    return tpl_deck_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+}
+
+tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
+                                 const char *override_file, const survey *s,
+                                 const figset *national, arena *mem, diags *d)
+{
+    tpl_deck *deck = ARENA_NEW(mem, tpl_deck, 1);
+    deck->dir = arena_strdup(mem, layouts_dir);
+    deck->file = join_path(mem, layouts_dir, deck_file ? deck_file : "deck.ini");
+    deck->years_shown = 3;
+    tpl_ini ini;
+    if (!tpl_ini_open(&ini, deck->file, mem, d)) {
+        tpl_ini_close(&ini);
+        return NULL;
+    }
+    static const char *const sections[] = {"deck", "report", NULL};
+    tpl_check_sections(&ini, sections);
+    if (!tpl_ini_line(&ini, "deck", NULL))
+        tpl_error(&ini, D_TEMPLATE, 0, "missing section [deck]");
+    tpl_check_keys(&ini, "deck", deck_key);
+    deck->title = tpl_get_string(&ini, "deck", "title", true);
+    deck->subject = tpl_get_string(&ini, "deck", "subject", false);
+    deck->keywords = tpl_get_string(&ini, "deck", "keywords", false);
+    deck->author = tpl_get_string(&ini, "deck", "author", false);
+    deck->edition = tpl_get_string(&ini, "deck", "edition", false);
+    double shown = 3;
+    if (tpl_get_number(&ini, "deck", "years_shown", false, 1, 10, &shown))
+        deck->years_shown = (int)shown;
+    if (deck->years_shown > s->n_years)
+        deck->years_shown = s->n_years; /* fewer years in the data: show them all */
+
+    tpl_read_vars(&ini, deck);
+    tpl_ini ov = {0};
+    bool ok = ini.ok;
+    if (override_file && !tpl_override_open(&ov, override_file, deck, mem, d))
+        ok = false;
+    const char *theme = tpl_get_string(&ini, "deck", "theme", false);
+    if (!tpl_theme_load(&deck->theme, join_path(mem, layouts_dir, theme ? theme : "theme.ini"),
+                        mem, d))
+        ok = false;
+    if (ov.dict)
+        tpl_override_theme(&ov, &deck->theme);
+
+    const char *items[TPL_MAX_PAGES];
+    int n = tpl_split_list(tpl_ini_get(&ini, "deck", "pages"), items, TPL_MAX_PAGES, mem);
+    int pages_line = tpl_ini_line(&ini, "deck", "pages");
+    if (ov.dict)
+        n = tpl_override_pages(&ov, items, n, TPL_MAX_PAGES);
+    if (n <= 0) {
+        tpl_error(&ini, D_TEMPLATE, pages_line ? pages_line : tpl_ini_line(&ini, "deck", NULL),
+                  "pages: expected 1 to %d page files, comma separated", TPL_MAX_PAGES);
+        ok = false;
+        n = 0;
+    }
+    /* appendix = true: the 47-prefecture ranking page after the others */
+    static const char *const bools[] = {"false", "true", NULL};
+    deck->appendix = tpl_get_enum(&ini, "deck", "appendix", bools, 0) == 1;
+    if (deck->appendix && n > 0 && n < TPL_MAX_PAGES)
+        items[n++] = TPL_APPENDIX_PAGE;
+    deck->pages = ARENA_NEW(mem, tpl_page, n ? n : 1);
+    deck->n_pages = n;
+    ok = ok && ini.ok && (!ov.dict || ov.ok);
+    tpl_ini_close(&ini);
+    tpl_ini_close(&ov);
+    if (!ok)
+        return NULL; /* the pages need a valid theme for their boxes */
+    for (int i = 0; i < n; i++)
+        if (!tpl_page_load(&deck->pages[i], join_path(mem, layouts_dir, items[i]), deck, s,
+                           national, mem, d))
+            ok = false;
+    return ok ? deck : NULL;
+}
