@@ -1,21 +1,15 @@
-/* layout.c - the page frame (title bar, page number, sample label) and the
- * text blocks: lead bullets, free text, notes and source lines. */
+/* layout.c - page state and what every block of a page shares: the page
+ * size, a block's box in pt, its name in messages, the baseline of a line,
+ * and template text with its placeholders expanded (each piece recorded for
+ * provenance). The page itself is laid out by layout_page.c. */
 #include "layout_priv.h"
 
-#include "linebreak.h"
-#include "placeholder.h"
-
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Line pitch as a multiple of the font size. */
-#define LEAD_LEADING 1.55
-#define TEXT_LEADING 1.45
-#define NOTE_LEADING 1.35
 /* IPAex ascent (0.88 em) puts the baseline this far below the em box top. */
 #define ASCENT_EM 0.88
-/* Extra space between two paragraphs, in lines. */
-#define PARA_GAP 0.25
 
 static const double MM = 72.0 / 25.4; /* pt per mm */
 
@@ -37,6 +31,70 @@ double layout_baseline(double top_pt, double size_pt, double line_h_pt)
     return top_pt + (line_h_pt - size_pt) / 2 + size_pt * ASCENT_EM;
 }
 
+/* ph_context.on_piece: records each piece of an expanded text that shows a
+ * digit, with what it was made from. */
+static void record_piece(void *ctx, const ph_piece *pc)
+{
+    prov_list *p = ctx;
+    if (!prov_has_digit(pc->text, pc->len))
+        return;
+    char *text = xmalloc(pc->len + 1);
+    memcpy(text, pc->text, pc->len);
+    text[pc->len] = '\0';
+    switch (pc->kind) {
+    case PH_PIECE_FIGURE: {
+        const char *f = pc->field;
+        prov_rounding r = strcmp(f, "pct") == 0    ? PROV_ROUND_HALF_UP
+                          : strcmp(f, "pct0") == 0 ? PROV_ROUND_HALF_UP_INT
+                          : strcmp(f, "man") == 0  ? PROV_ROUND_MAN_HALF_UP
+                                                   : PROV_ROUND_NONE;
+        prov_add_figure(p, pc->row, f, text, r);
+        break;
+    }
+    case PH_PIECE_DATE: {
+        prov_entry e = {.kind = PROV_DATE, .text = text, .numerator = -1, .denominator = -1,
+                        .source = pc->iso};
+        prov_add(p, &e);
+        break;
+    }
+    case PH_PIECE_YEAR_LABEL: {
+        prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1, .denominator = -1,
+                        .source = "survey.ini"};
+        prov_add(p, &e);
+        break;
+    }
+    case PH_PIECE_LABEL:
+        prov_add_tokens(p, PROV_LABEL, pc->text, pc->len, "codebook");
+        break;
+    case PH_PIECE_LITERAL:
+        prov_add_tokens(p, PROV_TEMPLATE, pc->text, pc->len, NULL);
+        break;
+    case PH_PIECE_OTHER: {
+        /* {body.…} and the prefecture's name or code: bodies.csv; the
+         * prefecture's numbers came as PH_PIECE_FIGURE (A1 rows) */
+        const char *spec = pc->field ? pc->field : "";
+        bool body = strncmp(spec, "body.", 5) == 0 || strcmp(spec, "pref.name") == 0 ||
+                    strcmp(spec, "pref.code") == 0;
+        size_t size = strlen(spec) + 32;
+        char *source = xmalloc(size);
+        snprintf(source, size, "%s{%s}", body ? "bodies.csv " : "", spec);
+        if (strcmp(spec, "body.population") == 0) {
+            long long v = 0;
+            for (size_t i = 0; i < pc->len; i++)
+                if (pc->text[i] >= '0' && pc->text[i] <= '9')
+                    v = v * 10 + (pc->text[i] - '0');
+            prov_entry e = {.kind = PROV_BODY, .text = text, .numerator = v, .denominator = -1,
+                            .source = source};
+            prov_add(p, &e);
+        } else
+            prov_add_tokens(p, body ? PROV_BODY : PROV_FIGURE, pc->text, pc->len, source);
+        free(source);
+        break;
+    }
+    }
+    free(text);
+}
+
 const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
                           int year)
 {
@@ -45,7 +103,7 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
                      .nation = ps->c->nation, .pref = ps->c->pref, .body = ps->c->body,
                      .n_vars = ps->c->deck->n_vars, .var_name = ps->c->deck->var_name,
                      .var_value = ps->c->deck->var_value,
-                     .on_piece = ps->c->prov ? layout_prov_piece : NULL,
+                     .on_piece = ps->c->prov ? record_piece : NULL,
                      .piece_ctx = ps->c->prov};
     const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);
     if (!out) {
@@ -54,290 +112,4 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, 
         ps->ok = false;
     }
     return out;
-}
-
-/* A paragraph: an optional marker (●, ・, ※, ■) hanging left of the body. */
-typedef struct {
-    const char *marker;
-    const char *body;
-    double indent_pt; /* marker offset from the box's left */
-    double body_x_pt; /* body offset from the box's left */
-    lb_lines lines;
-} para;
-
-static void split_marker(para *p, const char *text, double size_pt, const fontset *fs,
-                         font_role font)
-{
-    static const struct { const char *in, *shown; int level; } markers[] = {
-        {"●", "●", 0}, {"・", "・", 1}, {"- ", "・", 1}, {"※", "※", 0}, {"■", "■", 0},
-    };
-    p->marker = NULL;
-    p->body = text;
-    p->indent_pt = 0;
-    p->body_x_pt = 0;
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
-        size_t n = strlen(markers[i].in);
-        if (strncmp(text, markers[i].in, n) != 0)
-            continue;
-        p->marker = markers[i].shown;
-        p->body = text + n;
-        while (*p->body == ' ')
-            p->body++;
-        p->indent_pt = markers[i].level * size_pt * 1.2;
-        double mw = fontset_measure(fs, font, p->marker, strlen(p->marker), size_pt);
-        /* ● gets a little air; ※ is followed directly by its text */
-        p->body_x_pt = p->indent_pt + mw + (strcmp(p->marker, "※") ? size_pt * 0.2 : 0);
-        return;
-    }
-}
-
-typedef struct {
-    font_role font;
-    double size_pt, leading;
-    double para_gap; /* extra space between paragraphs, in lines */
-    uint32_t rgb, marker_rgb;
-    dl_align align;
-    enum { V_TOP, V_CENTER, V_BOTTOM } valign;
-} text_style;
-
-/* Breaks and sets n texts as paragraphs into the box; reports an overflow
- * against the block. */
-static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const *texts, int n,
-                           const text_style *st, box_pt box)
-{
-    const fontset *fs = ps->c->fonts;
-    arena *mem = ps->c->mem;
-    para *paras = ARENA_NEW(mem, para, n ? n : 1);
-    double lh = st->size_pt * st->leading, total = 0;
-    int n_lines = 0;
-    bool too_wide = false;
-    for (int i = 0; i < n; i++) {
-        para *p = &paras[i];
-        split_marker(p, texts[i], st->size_pt, fs, st->font);
-        double w = box.w - p->body_x_pt;
-        p->lines = linebreak(fs, st->font, st->size_pt, p->body, w, mem);
-        for (int k = 0; k < p->lines.n; k++)
-            too_wide |= p->lines.lines[k].width_pt > w + 0.01;
-        n_lines += p->lines.n;
-        total += p->lines.n * lh + (i ? lh * st->para_gap : 0);
-    }
-    if (total > box.h + 0.01 || too_wide) {
-        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
-                 "[%s]: the text does not fit its box: %d lines need %.1f mm, the box is "
-                 "%.1f x %.1f mm%s; shorten the text or enlarge box_mm",
-                 b->section, n_lines, total / MM, box.w / MM, box.h / MM,
-                 too_wide ? " (a character is wider than the box)" : "");
-        ps->ok = false;
-        return false;
-    }
-    double y = box.y;
-    if (st->valign == V_CENTER)
-        y += (box.h - total) / 2;
-    else if (st->valign == V_BOTTOM)
-        y += box.h - total;
-    for (int i = 0; i < n; i++) {
-        const para *p = &paras[i];
-        if (i)
-            y += lh * st->para_gap;
-        if (p->marker && p->lines.n)
-            dl_text(ps->dl, p->marker, box.x + p->indent_pt,
-                    layout_baseline(y, st->size_pt, lh), st->size_pt, st->font, st->marker_rgb,
-                    DL_ALIGN_LEFT);
-        for (int k = 0; k < p->lines.n; k++) {
-            const lb_line *ln = &p->lines.lines[k];
-            char *s = arena_strndup(mem, p->body + ln->start, ln->end - ln->start);
-            double x = box.x + p->body_x_pt;
-            if (st->align == DL_ALIGN_CENTER)
-                x = box.x + box.w / 2;
-            else if (st->align == DL_ALIGN_RIGHT)
-                x = box.x + box.w;
-            dl_text(ps->dl, s, x, layout_baseline(y, st->size_pt, lh), st->size_pt, st->font,
-                    st->rgb, st->align);
-            y += lh;
-        }
-    }
-    return true;
-}
-
-/* Expands every text line of a block (year: for `Y`). */
-static int expand_texts(page_state *ps, const tpl_block *b, int year, const char **out)
-{
-    int n = 0;
-    for (int i = 0; i < b->n_text; i++) {
-        const char *t = layout_expand(ps, b, b->text[i].text, b->text[i].line, year);
-        if (t)
-            out[n++] = t;
-    }
-    return n;
-}
-
-static bool layout_lead(page_state *ps, const tpl_block *b)
-{
-    const tpl_theme *th = &ps->c->deck->theme;
-    box_pt box = layout_box(b);
-    dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_lead_bg, true, 0);
-    /* an accent bar down the left edge, as in the ministry's slides */
-    dl_rect(ps->dl, box.x, box.y, 1.2 * MM, box.h, th->c_accent, true, 0);
-    const char *texts[TPL_MAX_TEXT];
-    int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
-                     .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
-                     .valign = V_CENTER};
-    box_pt inner = {box.x + 4.5 * MM, box.y + 2 * MM, box.w - 8 * MM, box.h - 4 * MM};
-    return set_paragraphs(ps, b, texts, n, &st, inner);
-}
-
-static bool layout_text(page_state *ps, const tpl_block *b)
-{
-    const tpl_theme *th = &ps->c->deck->theme;
-    box_pt box = layout_box(b);
-    if (b->framed) {
-        dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_rule, false, 0.75);
-        box = (box_pt){box.x + 3 * MM, box.y + 2 * MM, box.w - 6 * MM, box.h - 4 * MM};
-    }
-    const char *texts[TPL_MAX_TEXT];
-    int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING, .para_gap = PARA_GAP,
-                     .rgb = b->rgb, .marker_rgb = b->rgb, .align = b->align,
-                     .valign = b->valign_bottom ? V_BOTTOM : V_TOP};
-    return set_paragraphs(ps, b, texts, n, &st, box);
-}
-
-static bool layout_notes(page_state *ps, const tpl_block *b)
-{
-    const tpl_theme *th = &ps->c->deck->theme;
-    const char *texts[TPL_MAX_TEXT + 1];
-    int n = expand_texts(ps, b, -1, texts);
-    /* a box with no room for another line gets the note on its last line */
-    box_pt box = layout_box(b);
-    n = layout_rounding_note(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
-    text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
-                     .para_gap = 0.1,
-                     .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
-                     .valign = V_TOP};
-    return set_paragraphs(ps, b, texts, n, &st, box);
-}
-
-/* One line per shown year (or the latest), each text expanded for it. */
-static bool layout_source(page_state *ps, const tpl_block *b)
-{
-    const tpl_theme *th = &ps->c->deck->theme;
-    const survey *s = ps->c->s;
-    int first = b->years == TPL_YEARS_LATEST ? s->n_years - 1
-                                             : s->n_years - ps->c->deck->years_shown;
-    int cap = b->n_text * (s->n_years - first) + 1, n = 0;
-    const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
-    bool has_notes = false;
-    for (int i = 0; i < ps->pg->n_blocks; i++)
-        has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
-    if (!has_notes) /* the rounding note goes above the source lines */
-        n = layout_rounding_note(ps, texts, 0, false);
-    for (int y = first; y < s->n_years; y++)
-        n += expand_texts(ps, b, y, texts + n);
-    text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
-                     .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,
-                     .valign = V_BOTTOM};
-    return set_paragraphs(ps, b, texts, n, &st, layout_box(b));
-}
-
-/* Title bar, page number and the sample label. */
-static void layout_frame(page_state *ps, int page_no, const char *title)
-{
-    const tpl_theme *th = &ps->c->deck->theme;
-    double w = th->width_mm * MM, h = th->height_mm * MM, m = th->margin_mm * MM;
-    if (!ps->pg->cover) {
-        double bar_h = (th->title_band_mm - 6) * MM;
-        dl_rect(ps->dl, 0, 0, w, bar_h, th->c_title, true, 0);
-        dl_rect(ps->dl, 0, bar_h, w, 1.2 * MM, th->c_accent, true, 0);
-        if (title) {
-            double tw = fontset_measure(ps->c->fonts, th->font_title, title, strlen(title),
-                                        th->title_pt);
-            if (tw > w - 2 * m) {
-                diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, 0, 0,
-                         "[page] title \"%s\" is %.1f mm wide; the title bar holds %.1f mm",
-                         title, tw / MM, (w - 2 * m) / MM);
-                ps->ok = false;
-            }
-            dl_text(ps->dl, title, m, layout_baseline(0, th->title_pt, bar_h), th->title_pt,
-                    th->font_title, th->c_title_text, DL_ALIGN_LEFT);
-        }
-        char num[16];
-        snprintf(num, sizeof num, "%d", page_no);
-        if (ps->c->prov) {
-            prov_entry e = {.kind = PROV_PAGE_NUMBER, .text = num, .numerator = page_no,
-                            .denominator = -1};
-            prov_add(ps->c->prov, &e);
-        }
-        double foot_y = h - th->footer_band_mm * MM;
-        dl_line(ps->dl, m, foot_y + 1.5 * MM, w - m, foot_y + 1.5 * MM, th->c_table_rule, 0.5);
-        dl_text(ps->dl, num, w - m,
-                layout_baseline(foot_y + 1.5 * MM, th->page_no_pt, th->footer_band_mm * MM - 3 * MM),
-                th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
-    }
-    if (ps->c->s->sample) {
-        double size = th->note_pt;
-        double foot_y = h - th->footer_band_mm * MM + 1.5 * MM;
-        dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
-                layout_baseline(foot_y, size, th->footer_band_mm * MM - 3 * MM), size,
-                th->font_title, th->c_sample, DL_ALIGN_LEFT);
-    }
-}
-
-bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
-                 const char **title)
-{
-    page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
-    layout_prov_block(&ps, NULL);
-    *title = NULL;
-    if (pg->title) {
-        /* a cover prints no title bar: its title is only the outline entry */
-        layout_ctx unrecorded = *c;
-        unrecorded.prov = NULL;
-        page_state ts = ps;
-        ts.c = pg->cover ? &unrecorded : c;
-        *title = layout_expand(&ts, NULL, pg->title, 0, -1);
-        ps.ok = ts.ok;
-    }
-    layout_frame(&ps, page_no, *title);
-    /* notes and source lines last (pass 1): a chart may add the rounding note */
-    for (int i = 0; i < 2 * pg->n_blocks; i++) {
-        const tpl_block *b = &pg->blocks[i % pg->n_blocks];
-        if ((b->kind == TPL_NOTES || b->kind == TPL_SOURCE) != (i >= pg->n_blocks))
-            continue;
-        layout_prov_block(&ps, b);
-        switch (b->kind) {
-        case TPL_LEAD:
-            layout_lead(&ps, b);
-            break;
-        case TPL_TEXT:
-            layout_text(&ps, b);
-            break;
-        case TPL_NOTES:
-            layout_notes(&ps, b);
-            break;
-        case TPL_SOURCE:
-            layout_source(&ps, b);
-            break;
-        case TPL_CHART:
-            if (!layout_chart(&ps, b))
-                ps.ok = false;
-            break;
-        case TPL_TABLE:
-            if (!layout_table(&ps, b))
-                ps.ok = false;
-            break;
-        case TPL_MUNITABLE:
-            break; /* paginated by the caller: layout_munitable.c */
-        case TPL_RANKING:
-            if (!layout_ranking(&ps, b))
-                ps.ok = false;
-            break;
-        case TPL_BODYSHEET:
-            if (!layout_bodysheet(&ps, b))
-                ps.ok = false;
-            break;
-        }
-    }
-    layout_prov_page_done(&ps);
-    return ps.ok;
 }

@@ -14,57 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-static const double MM = 72.0 / 25.4;
-
-const char *layout_option_label(const survey *s, const fig_row *r, bool use_short)
-{
-    if (use_short && r->question >= 0 && r->question < s->cb.n && r->option > 0 &&
-        r->option <= s->cb.q[r->question].n_options && s->cb.q[r->question].short_label[r->option])
-        return s->cb.q[r->question].short_label[r->option];
-    return r->option_label ? r->option_label : "";
-}
-
-bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
-                         layout_options *out)
-{
-    const survey *s = ps->c->s;
-    const fig_row *rows[CB_MAX_OPTIONS];
-    int latest = s->n_years - 1;
-    int n = figures_ranked(f, b->fig_page, b->fig_name, latest, b->groups[0], rows,
-                           CB_MAX_OPTIONS);
-    if (n > CB_MAX_OPTIONS)
-        n = CB_MAX_OPTIONS;
-    if (b->order == TPL_ORDER_CODE) /* insertion sort by option code */
-        for (int i = 1; i < n; i++)
-            for (int j = i; j > 0 && rows[j - 1]->option > rows[j]->option; j--) {
-                const fig_row *t = rows[j];
-                rows[j] = rows[j - 1];
-                rows[j - 1] = t;
-            }
-    out->n = 0;
-    if (b->opt_mode == TPL_OPT_CODES) {
-        for (int k = 0; k < b->n_codes; k++)
-            for (int i = 0; i < n; i++)
-                if (rows[i]->option == b->codes[k]) {
-                    out->code[out->n] = rows[i]->option;
-                    out->label[out->n++] = layout_option_label(s, rows[i], b->short_labels);
-                }
-    } else {
-        int max = b->opt_mode == TPL_OPT_TOP && b->top_n < n ? b->top_n : n;
-        for (int i = 0; i < max; i++) {
-            out->code[out->n] = rows[i]->option;
-            out->label[out->n++] = layout_option_label(s, rows[i], b->short_labels);
-        }
-    }
-    if (out->n == 0) {
-        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, b->fig_line, 0,
-                 "[%s] figure %s.%s has no options to draw for year %s, group %s", b->section,
-                 b->fig_page, b->fig_name, s->years[latest].key, b->groups[0]);
-        return false;
-    }
-    return true;
-}
-
 static bool year_has_rows(const page_state *ps, const tpl_block *b, int year, const char *group)
 {
     const fig_row *r[1];
@@ -97,46 +46,6 @@ static void chart_printed_cb(void *ctx, chart_text_role role, int cat, int serie
         return;
     }
     layout_prov_chart_text(cp->ps, role, text);
-}
-
-void layout_bar_values(page_state *ps, const tpl_block *b, const long long *counts, int ns,
-                       long long total, bool shares, const fig_row *const *rows,
-                       layout_value *vals, const char **labels)
-{
-    arena *mem = ps->c->mem;
-    bool lr = shares && b->rounding == TPL_ROUND_LARGEST_REMAINDER;
-    if (shares) {
-        total = 0;
-        for (int i = 0; i < ns; i++)
-            total += counts[i];
-    }
-    int *pct10 = ARENA_NEW(mem, int, ns);
-    if (lr)
-        numfmt_pct10_largest_remainder(counts, ns, pct10);
-    else
-        for (int i = 0; i < ns; i++)
-            pct10[i] = numfmt_pct10(counts[i], total);
-    int sum = 0;
-    for (int i = 0; i < ns; i++) {
-        vals[i] = (layout_value){
-            .row = rows[i], .count = counts[i], .total = total > 0 ? total : 0,
-            .pct10 = pct10[i],
-            .rounding = lr ? PROV_ROUND_LARGEST_REMAINDER : PROV_ROUND_HALF_UP,
-            .count_printed = total <= 0 || b->labels != CHART_LABEL_PCT,
-            .pct_printed = total > 0 && b->labels != CHART_LABEL_COUNT};
-        sum += counts[i] > 0 ? pct10[i] : 0;
-        char cnt[NUMFMT_MAX], pct[NUMFMT_MAX];
-        numfmt_int(cnt, counts[i]);
-        numfmt_pct10_str(pct, pct10[i]);
-        if (total <= 0 || b->labels == CHART_LABEL_COUNT)
-            labels[i] = arena_strdup(mem, cnt);
-        else if (b->labels == CHART_LABEL_PCT)
-            labels[i] = arena_printf(mem, "%s%%", pct);
-        else
-            labels[i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
-    }
-    if (shares && !lr && total > 0 && b->labels != CHART_LABEL_COUNT && sum != 1000)
-        ps->rounding_note = true;
 }
 
 /* The value labels of every (cat, series), as the chart would print them. */
@@ -206,26 +115,8 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
     }
 }
 
-void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
-{
-    if (!b->heading)
-        return;
-    const tpl_theme *th = &ps->c->deck->theme;
-    const char *h = layout_expand(ps, b, b->heading, b->line, -1);
-    double lh = th->body_pt * 1.6;
-    if (h) {
-        dl_rect(ps->dl, box->x, box->y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
-        dl_text(ps->dl, h, box->x + 2.5 * MM, layout_baseline(box->y, th->body_pt, lh),
-                th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
-    }
-    box->y += lh;
-    box->h -= lh;
-}
-
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
-    if (b->compare_nation)
-        return layout_chart_compare(ps, b); /* prefecture beside nation: layout_compare.c */
     const survey *s = ps->c->s;
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;

@@ -1,10 +1,14 @@
-/* layout_priv.h - page state shared by layout.c (frame, text blocks),
- * layout_chart.c and layout_table.c. */
+/* layout_priv.h - what the layout files share, grouped by the file that
+ * defines it. Private to the layout stage. Files depend downwards only:
+ * layout_page.c (the page) calls the blocks; the blocks use the chart
+ * helpers, the provenance hooks and the page state below them. */
 #ifndef AIREPORT_LAYOUT_PRIV_H
 #define AIREPORT_LAYOUT_PRIV_H
 
 #include "layout.h"
 #include "placeholder.h"
+
+/* ---- page state (layout.c) ---- */
 
 /* Page state: what one page's blocks share while it is laid out. */
 typedef struct {
@@ -18,30 +22,32 @@ typedef struct {
     bool rounding_note;
 } page_state;
 
+/* A block's box in pt. */
+typedef struct {
+    double x, y, w, h;
+} box_pt;
+
+box_pt layout_box(const tpl_block *b);
+
+/* "layouts/pages/p05.ini [chart]" for messages. */
+const char *layout_context(const page_state *ps, const tpl_block *b);
+
+/* Expands placeholders of a template text (year: index for `Y`, -1 none),
+ * recording each piece for provenance; NULL after reporting the problem
+ * against the block's line. */
+const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
+                          int year);
+
+/* Baseline of a line whose line box starts at top_pt. */
+double layout_baseline(double top_pt, double size_pt, double line_h_pt);
+
+/* ---- provenance (layout_prov.c), all no-ops when the document records none ---- */
+
 #define LAYOUT_ROUNDING_NOTE "※割合は四捨五入しており、合計が100%にならないものがある。"
 
-/* Provenance (layout_prov.c), all no-ops when the document records none. */
 void layout_prov_block(page_state *ps, const tpl_block *b); /* NULL: the page frame */
-void layout_prov_piece(void *prov_list_ctx, const ph_piece *piece);
 /* Entries for the page's number tokens no hook recorded (kind unattributed). */
 void layout_prov_page_done(page_state *ps);
-/* What one value label of a chart prints, and what it was made of. */
-typedef struct {
-    const fig_row *row;     /* NULL: no row in the scope (printed as 0) */
-    long long count, total; /* total: the percentage's base, 0 = none */
-    int pct10;
-    prov_rounding rounding;
-    bool count_printed, pct_printed;
-} layout_value;
-
-/* The values and label texts of one bar (or donut ring) of ns counts, as the
- * block's `labels` asks. shares: percentages of the bar's own sum, rounded
- * half up or by largest remainder as the block says, and the page's rounding
- * note set when half-up shares miss 100.0; else percentages of total (0 =
- * none). rows, vals and labels are [ns]. (layout_chart.c) */
-void layout_bar_values(page_state *ps, const tpl_block *b, const long long *counts, int ns,
-                       long long total, bool shares, const fig_row *const *rows,
-                       layout_value *vals, const char **labels);
 
 /* A chart's value label: the count and/or the share it prints, from row
  * (NULL with a source saying why there is none). */
@@ -58,25 +64,26 @@ void layout_prov_chart_text(page_state *ps, chart_text_role role, const char *te
  * returns the new n. */
 int layout_rounding_note(const page_state *ps, const char **texts, int n, bool join_last);
 
-/* A block's box in pt. */
+/* ---- what both chart blocks share (layout_chart_common.c) ---- */
+
+/* What one value label of a chart prints, and what it was made of. */
 typedef struct {
-    double x, y, w, h;
-} box_pt;
+    const fig_row *row;     /* NULL: no row in the scope (printed as 0) */
+    long long count, total; /* total: the percentage's base, 0 = none */
+    int pct10;
+    prov_rounding rounding;
+    bool count_printed, pct_printed;
+} layout_value;
 
-box_pt layout_box(const tpl_block *b);
+/* The values and label texts of one bar (or donut ring) of ns counts, as the
+ * block's `labels` asks. shares: percentages of the bar's own sum, rounded
+ * half up or by largest remainder as the block says, and the page's rounding
+ * note set when half-up shares miss 100.0; else percentages of total (0 =
+ * none). rows, vals and labels are [ns]. */
+void layout_bar_values(page_state *ps, const tpl_block *b, const long long *counts, int ns,
+                       long long total, bool shares, const fig_row *const *rows,
+                       layout_value *vals, const char **labels);
 
-/* "layouts/pages/p05.ini [chart]" for messages. */
-const char *layout_context(const page_state *ps, const tpl_block *b);
-
-/* Expands placeholders of a template text (year: index for `Y`, -1 none);
- * NULL after reporting the problem against the block's line. */
-const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
-                          int year);
-
-/* Baseline of a line whose line box starts at top_pt. */
-double layout_baseline(double top_pt, double size_pt, double line_h_pt);
-
-bool layout_chart(page_state *ps, const tpl_block *b);
 /* The options a chart block draws, in drawing order: ranked by the latest
  * year of the block's first group in f (or by code), limited by the block's
  * `options` (top N, or codes in the template's order), with the codebook's
@@ -94,11 +101,21 @@ const char *layout_option_label(const survey *s, const fig_row *r, bool use_shor
 /* A chart block's heading (accent mark + title) at the top of *box, which
  * shrinks by its height; nothing when the block has none. */
 void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
-bool layout_table(page_state *ps, const tpl_block *b);
 
-/* Prefecture reports, the appendix and body sheets. */
+/* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
+/* Each draws into ps->dl inside the block's box; false (and ps->ok false)
+ * after reporting. */
+
+bool layout_lead(page_state *ps, const tpl_block *b);   /* layout_text.c */
+bool layout_text(page_state *ps, const tpl_block *b);   /* layout_text.c */
+bool layout_notes(page_state *ps, const tpl_block *b);  /* layout_text.c */
+bool layout_source(page_state *ps, const tpl_block *b); /* layout_text.c */
+bool layout_chart(page_state *ps, const tpl_block *b);  /* layout_chart.c */
+/* A chart with `compare = nation`: the scope beside the nation. */
 bool layout_chart_compare(page_state *ps, const tpl_block *b); /* layout_compare.c */
-bool layout_ranking(page_state *ps, const tpl_block *b);       /* layout_ranking.c */
-bool layout_bodysheet(page_state *ps, const tpl_block *b);     /* bodysheet.c */
+bool layout_table(page_state *ps, const tpl_block *b);         /* layout_table.c */
+/* Prefecture reports, the appendix and body sheets. */
+bool layout_ranking(page_state *ps, const tpl_block *b);   /* layout_ranking.c */
+bool layout_bodysheet(page_state *ps, const tpl_block *b); /* bodysheet.c */
 
 #endif

@@ -1,6 +1,8 @@
-/* layout_prov.c - provenance hooks of the layout: placeholder pieces, the
- * automatic rounding note, and a per-page reconciliation of what the page
- * prints against what was recorded (see provenance.h). */
+/* layout_prov.c - provenance hooks of the layout: the page and block being
+ * laid out, the automatic rounding note, a chart's values and texts, and a
+ * per-page reconciliation of what the page prints against what was recorded
+ * (see provenance.h). Placeholder pieces are recorded as they are expanded
+ * (layout.c). */
 #include "layout_priv.h"
 #include "numfmt.h"
 
@@ -15,68 +17,6 @@ void layout_prov_block(page_state *ps, const tpl_block *b)
         return;
     prov_set_page(p, ps->page_no);
     prov_set_block(p, layout_context(ps, b));
-}
-
-void layout_prov_piece(void *ctx, const ph_piece *pc)
-{
-    prov_list *p = ctx;
-    if (!prov_has_digit(pc->text, pc->len))
-        return;
-    char *text = xmalloc(pc->len + 1);
-    memcpy(text, pc->text, pc->len);
-    text[pc->len] = '\0';
-    switch (pc->kind) {
-    case PH_PIECE_FIGURE: {
-        const char *f = pc->field;
-        prov_rounding r = strcmp(f, "pct") == 0    ? PROV_ROUND_HALF_UP
-                          : strcmp(f, "pct0") == 0 ? PROV_ROUND_HALF_UP_INT
-                          : strcmp(f, "man") == 0  ? PROV_ROUND_MAN_HALF_UP
-                                                   : PROV_ROUND_NONE;
-        prov_add_figure(p, pc->row, f, text, r);
-        break;
-    }
-    case PH_PIECE_DATE: {
-        prov_entry e = {.kind = PROV_DATE, .text = text, .numerator = -1, .denominator = -1,
-                        .source = pc->iso};
-        prov_add(p, &e);
-        break;
-    }
-    case PH_PIECE_YEAR_LABEL: {
-        prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1, .denominator = -1,
-                        .source = "survey.ini"};
-        prov_add(p, &e);
-        break;
-    }
-    case PH_PIECE_LABEL:
-        prov_add_tokens(p, PROV_LABEL, pc->text, pc->len, "codebook");
-        break;
-    case PH_PIECE_LITERAL:
-        prov_add_tokens(p, PROV_TEMPLATE, pc->text, pc->len, NULL);
-        break;
-    case PH_PIECE_OTHER: {
-        /* {body.…} and the prefecture's name or code: bodies.csv; the
-         * prefecture's numbers came as PH_PIECE_FIGURE (A1 rows) */
-        const char *spec = pc->field ? pc->field : "";
-        bool body = strncmp(spec, "body.", 5) == 0 || strcmp(spec, "pref.name") == 0 ||
-                    strcmp(spec, "pref.code") == 0;
-        size_t size = strlen(spec) + 32;
-        char *source = xmalloc(size);
-        snprintf(source, size, "%s{%s}", body ? "bodies.csv " : "", spec);
-        if (strcmp(spec, "body.population") == 0) {
-            long long v = 0;
-            for (size_t i = 0; i < pc->len; i++)
-                if (pc->text[i] >= '0' && pc->text[i] <= '9')
-                    v = v * 10 + (pc->text[i] - '0');
-            prov_entry e = {.kind = PROV_BODY, .text = text, .numerator = v, .denominator = -1,
-                            .source = source};
-            prov_add(p, &e);
-        } else
-            prov_add_tokens(p, body ? PROV_BODY : PROV_FIGURE, pc->text, pc->len, source);
-        free(source);
-        break;
-    }
-    }
-    free(text);
 }
 
 int layout_rounding_note(const page_state *ps, const char **texts, int n, bool join_last)

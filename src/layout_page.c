@@ -1,0 +1,111 @@
+/* layout_page.c - one page: the frame (title bar, page number, sample
+ * label), then each block by its kind (layout_text.c, layout_chart.c,
+ * layout_compare.c, layout_table.c, layout_ranking.c, bodysheet.c). */
+#include "layout_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const double MM = 72.0 / 25.4; /* pt per mm */
+
+/* Title bar, page number and the sample label. */
+static void layout_frame(page_state *ps, int page_no, const char *title)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    double w = th->width_mm * MM, h = th->height_mm * MM, m = th->margin_mm * MM;
+    if (!ps->pg->cover) {
+        double bar_h = (th->title_band_mm - 6) * MM;
+        dl_rect(ps->dl, 0, 0, w, bar_h, th->c_title, true, 0);
+        dl_rect(ps->dl, 0, bar_h, w, 1.2 * MM, th->c_accent, true, 0);
+        if (title) {
+            double tw = fontset_measure(ps->c->fonts, th->font_title, title, strlen(title),
+                                        th->title_pt);
+            if (tw > w - 2 * m) {
+                diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, 0, 0,
+                         "[page] title \"%s\" is %.1f mm wide; the title bar holds %.1f mm",
+                         title, tw / MM, (w - 2 * m) / MM);
+                ps->ok = false;
+            }
+            dl_text(ps->dl, title, m, layout_baseline(0, th->title_pt, bar_h), th->title_pt,
+                    th->font_title, th->c_title_text, DL_ALIGN_LEFT);
+        }
+        char num[16];
+        snprintf(num, sizeof num, "%d", page_no);
+        if (ps->c->prov) {
+            prov_entry e = {.kind = PROV_PAGE_NUMBER, .text = num, .numerator = page_no,
+                            .denominator = -1};
+            prov_add(ps->c->prov, &e);
+        }
+        double foot_y = h - th->footer_band_mm * MM;
+        dl_line(ps->dl, m, foot_y + 1.5 * MM, w - m, foot_y + 1.5 * MM, th->c_table_rule, 0.5);
+        dl_text(ps->dl, num, w - m,
+                layout_baseline(foot_y + 1.5 * MM, th->page_no_pt, th->footer_band_mm * MM - 3 * MM),
+                th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
+    }
+    if (ps->c->s->sample) {
+        double size = th->note_pt;
+        double foot_y = h - th->footer_band_mm * MM + 1.5 * MM;
+        dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
+                layout_baseline(foot_y, size, th->footer_band_mm * MM - 3 * MM), size,
+                th->font_title, th->c_sample, DL_ALIGN_LEFT);
+    }
+}
+
+bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
+                 const char **title)
+{
+    page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
+    layout_prov_block(&ps, NULL);
+    *title = NULL;
+    if (pg->title) {
+        /* a cover prints no title bar: its title is only the outline entry */
+        layout_ctx unrecorded = *c;
+        unrecorded.prov = NULL;
+        page_state ts = ps;
+        ts.c = pg->cover ? &unrecorded : c;
+        *title = layout_expand(&ts, NULL, pg->title, 0, -1);
+        ps.ok = ts.ok;
+    }
+    layout_frame(&ps, page_no, *title);
+    /* notes and source lines last (pass 1): a chart may add the rounding note */
+    for (int i = 0; i < 2 * pg->n_blocks; i++) {
+        const tpl_block *b = &pg->blocks[i % pg->n_blocks];
+        if ((b->kind == TPL_NOTES || b->kind == TPL_SOURCE) != (i >= pg->n_blocks))
+            continue;
+        layout_prov_block(&ps, b);
+        switch (b->kind) {
+        case TPL_LEAD:
+            layout_lead(&ps, b);
+            break;
+        case TPL_TEXT:
+            layout_text(&ps, b);
+            break;
+        case TPL_NOTES:
+            layout_notes(&ps, b);
+            break;
+        case TPL_SOURCE:
+            layout_source(&ps, b);
+            break;
+        case TPL_CHART: /* a prefecture beside the nation, or the scope's own */
+            if (!(b->compare_nation ? layout_chart_compare(&ps, b) : layout_chart(&ps, b)))
+                ps.ok = false;
+            break;
+        case TPL_TABLE:
+            if (!layout_table(&ps, b))
+                ps.ok = false;
+            break;
+        case TPL_MUNITABLE:
+            break; /* paginated by the caller: layout_munitable.c */
+        case TPL_RANKING:
+            if (!layout_ranking(&ps, b))
+                ps.ok = false;
+            break;
+        case TPL_BODYSHEET:
+            if (!layout_bodysheet(&ps, b))
+                ps.ok = false;
+            break;
+        }
+    }
+    layout_prov_page_done(&ps);
+    return ps.ok;
+}

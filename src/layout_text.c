@@ -1,0 +1,200 @@
+/* layout_text.c - the text blocks: lead bullets, free text, notes and source
+ * lines, set as paragraphs with the Japanese line breaker. */
+#include "layout_priv.h"
+
+#include "linebreak.h"
+
+#include <string.h>
+
+/* Line pitch as a multiple of the font size. */
+#define LEAD_LEADING 1.55
+#define TEXT_LEADING 1.45
+#define NOTE_LEADING 1.35
+/* Extra space between two paragraphs, in lines. */
+#define PARA_GAP 0.25
+
+static const double MM = 72.0 / 25.4; /* pt per mm */
+
+/* A paragraph: an optional marker (●, ・, ※, ■) hanging left of the body. */
+typedef struct {
+    const char *marker;
+    const char *body;
+    double indent_pt; /* marker offset from the box's left */
+    double body_x_pt; /* body offset from the box's left */
+    lb_lines lines;
+} para;
+
+static void split_marker(para *p, const char *text, double size_pt, const fontset *fs,
+                         font_role font)
+{
+    static const struct { const char *in, *shown; int level; } markers[] = {
+        {"●", "●", 0}, {"・", "・", 1}, {"- ", "・", 1}, {"※", "※", 0}, {"■", "■", 0},
+    };
+    p->marker = NULL;
+    p->body = text;
+    p->indent_pt = 0;
+    p->body_x_pt = 0;
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        size_t n = strlen(markers[i].in);
+        if (strncmp(text, markers[i].in, n) != 0)
+            continue;
+        p->marker = markers[i].shown;
+        p->body = text + n;
+        while (*p->body == ' ')
+            p->body++;
+        p->indent_pt = markers[i].level * size_pt * 1.2;
+        double mw = fontset_measure(fs, font, p->marker, strlen(p->marker), size_pt);
+        /* ● gets a little air; ※ is followed directly by its text */
+        p->body_x_pt = p->indent_pt + mw + (strcmp(p->marker, "※") ? size_pt * 0.2 : 0);
+        return;
+    }
+}
+
+typedef struct {
+    font_role font;
+    double size_pt, leading;
+    double para_gap; /* extra space between paragraphs, in lines */
+    uint32_t rgb, marker_rgb;
+    dl_align align;
+    enum { V_TOP, V_CENTER, V_BOTTOM } valign;
+} text_style;
+
+/* Breaks and sets n texts as paragraphs into the box; reports an overflow
+ * against the block. */
+static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const *texts, int n,
+                           const text_style *st, box_pt box)
+{
+    const fontset *fs = ps->c->fonts;
+    arena *mem = ps->c->mem;
+    para *paras = ARENA_NEW(mem, para, n ? n : 1);
+    double lh = st->size_pt * st->leading, total = 0;
+    int n_lines = 0;
+    bool too_wide = false;
+    for (int i = 0; i < n; i++) {
+        para *p = &paras[i];
+        split_marker(p, texts[i], st->size_pt, fs, st->font);
+        double w = box.w - p->body_x_pt;
+        p->lines = linebreak(fs, st->font, st->size_pt, p->body, w, mem);
+        for (int k = 0; k < p->lines.n; k++)
+            too_wide |= p->lines.lines[k].width_pt > w + 0.01;
+        n_lines += p->lines.n;
+        total += p->lines.n * lh + (i ? lh * st->para_gap : 0);
+    }
+    if (total > box.h + 0.01 || too_wide) {
+        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
+                 "[%s]: the text does not fit its box: %d lines need %.1f mm, the box is "
+                 "%.1f x %.1f mm%s; shorten the text or enlarge box_mm",
+                 b->section, n_lines, total / MM, box.w / MM, box.h / MM,
+                 too_wide ? " (a character is wider than the box)" : "");
+        ps->ok = false;
+        return false;
+    }
+    double y = box.y;
+    if (st->valign == V_CENTER)
+        y += (box.h - total) / 2;
+    else if (st->valign == V_BOTTOM)
+        y += box.h - total;
+    for (int i = 0; i < n; i++) {
+        const para *p = &paras[i];
+        if (i)
+            y += lh * st->para_gap;
+        if (p->marker && p->lines.n)
+            dl_text(ps->dl, p->marker, box.x + p->indent_pt,
+                    layout_baseline(y, st->size_pt, lh), st->size_pt, st->font, st->marker_rgb,
+                    DL_ALIGN_LEFT);
+        for (int k = 0; k < p->lines.n; k++) {
+            const lb_line *ln = &p->lines.lines[k];
+            char *s = arena_strndup(mem, p->body + ln->start, ln->end - ln->start);
+            double x = box.x + p->body_x_pt;
+            if (st->align == DL_ALIGN_CENTER)
+                x = box.x + box.w / 2;
+            else if (st->align == DL_ALIGN_RIGHT)
+                x = box.x + box.w;
+            dl_text(ps->dl, s, x, layout_baseline(y, st->size_pt, lh), st->size_pt, st->font,
+                    st->rgb, st->align);
+            y += lh;
+        }
+    }
+    return true;
+}
+
+/* Expands every text line of a block (year: for `Y`). */
+static int expand_texts(page_state *ps, const tpl_block *b, int year, const char **out)
+{
+    int n = 0;
+    for (int i = 0; i < b->n_text; i++) {
+        const char *t = layout_expand(ps, b, b->text[i].text, b->text[i].line, year);
+        if (t)
+            out[n++] = t;
+    }
+    return n;
+}
+
+bool layout_lead(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    box_pt box = layout_box(b);
+    dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_lead_bg, true, 0);
+    /* an accent bar down the left edge, as in the ministry's slides */
+    dl_rect(ps->dl, box.x, box.y, 1.2 * MM, box.h, th->c_accent, true, 0);
+    const char *texts[TPL_MAX_TEXT];
+    int n = expand_texts(ps, b, -1, texts);
+    text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
+                     .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
+                     .valign = V_CENTER};
+    box_pt inner = {box.x + 4.5 * MM, box.y + 2 * MM, box.w - 8 * MM, box.h - 4 * MM};
+    return set_paragraphs(ps, b, texts, n, &st, inner);
+}
+
+bool layout_text(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    box_pt box = layout_box(b);
+    if (b->framed) {
+        dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_rule, false, 0.75);
+        box = (box_pt){box.x + 3 * MM, box.y + 2 * MM, box.w - 6 * MM, box.h - 4 * MM};
+    }
+    const char *texts[TPL_MAX_TEXT];
+    int n = expand_texts(ps, b, -1, texts);
+    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING, .para_gap = PARA_GAP,
+                     .rgb = b->rgb, .marker_rgb = b->rgb, .align = b->align,
+                     .valign = b->valign_bottom ? V_BOTTOM : V_TOP};
+    return set_paragraphs(ps, b, texts, n, &st, box);
+}
+
+bool layout_notes(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    const char *texts[TPL_MAX_TEXT + 1];
+    int n = expand_texts(ps, b, -1, texts);
+    /* a box with no room for another line gets the note on its last line */
+    box_pt box = layout_box(b);
+    n = layout_rounding_note(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
+    text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
+                     .para_gap = 0.1,
+                     .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
+                     .valign = V_TOP};
+    return set_paragraphs(ps, b, texts, n, &st, box);
+}
+
+/* One line per shown year (or the latest), each text expanded for it. */
+bool layout_source(page_state *ps, const tpl_block *b)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    const survey *s = ps->c->s;
+    int first = b->years == TPL_YEARS_LATEST ? s->n_years - 1
+                                             : s->n_years - ps->c->deck->years_shown;
+    int cap = b->n_text * (s->n_years - first) + 1, n = 0;
+    const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
+    bool has_notes = false;
+    for (int i = 0; i < ps->pg->n_blocks; i++)
+        has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
+    if (!has_notes) /* the rounding note goes above the source lines */
+        n = layout_rounding_note(ps, texts, 0, false);
+    for (int y = first; y < s->n_years; y++)
+        n += expand_texts(ps, b, y, texts + n);
+    text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
+                     .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,
+                     .valign = V_BOTTOM};
+    return set_paragraphs(ps, b, texts, n, &st, layout_box(b));
+}
