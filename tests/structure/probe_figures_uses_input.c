@@ -1,0 +1,10 @@
+/* probe_figures_uses_input.c - the control probe: a source of the figures
+ * stage that includes what figures builds on (survey.h of input, numfmt.h
+ * of core) and its own private folder's public header. It must build, or the
+ * failing probes prove nothing. Built only by tests/structure/probe.sh. */
+#include "figures.h"
+#include "numfmt.h"
+#include "survey.h"
+
+int probe_figures_uses_input(void);
+int probe_figures_uses_input(void) { return N_PREFECTURES; }
