@@ -6,6 +6,7 @@
  * Multi-answer questions give one row per option chosen. Every printed
  * number is recorded for the sheet's provenance sidecar. */
 #include "layout_priv.h"
+#include "units.h"
 
 #include "linebreak.h"
 #include "numfmt.h"
@@ -13,8 +14,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static const double MM = 72.0 / 25.4;
 
 enum { N_SCOPES = 3 }; /* prefecture, band, nation */
 
@@ -148,7 +147,7 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
             int most = 1;
             for (int k = 0; k < 2; k++) {
                 r->lines[k] = linebreak(c->fonts, k ? th->font_body : th->font_title, size,
-                                        r->cell[k], x[k + 1] - x[k] - 3 * MM, c->mem);
+                                        r->cell[k], x[k + 1] - x[k] - mm_to_pt(3), c->mem);
                 if (r->lines[k].n > most)
                     most = r->lines[k].n;
             }
@@ -185,14 +184,14 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                 const lb_line *ln = &r->lines[k].lines[l];
                 const char *t = arena_strndup(c->mem, r->cell[k] + ln->start,
                                               ln->end - ln->start);
-                dl_text(ps->dl, t, x[k] + 1.5 * MM, bl + l * inner_lh, size,
+                dl_text(ps->dl, t, x[k] + mm_to_pt(1.5), bl + l * inner_lh, size,
                         k ? th->font_body : th->font_title, th->c_text, DL_ALIGN_LEFT);
                 if (c->prov)
                     prov_add_tokens(c->prov, PROV_LABEL, t, strlen(t), "codebook");
             }
         for (int k = 0; k < N_SCOPES; k++) {
             const char *pct = pct_text(c->mem, qc.chose[k][r->code], qc.answered[k]);
-            dl_text(ps->dl, pct, x[k + 3] - 3 * MM, bl, size, th->font_body, th->c_text,
+            dl_text(ps->dl, pct, x[k + 3] - mm_to_pt(3), bl, size, th->font_body, th->c_text,
                     DL_ALIGN_RIGHT);
             if (c->prov)
                 record_share(c, pct, cq, r->code, year_key, scope_name[k],
@@ -210,7 +209,7 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     if (left_out) {
         double bl = layout_baseline(yy, size, lh);
         dl_text(ps->dl, arena_printf(c->mem, "ほか%d件の回答は紙幅の都合により省略", left_out),
-                box.x + 1.5 * MM, bl, size, th->font_body, th->c_muted, DL_ALIGN_LEFT);
+                box.x + mm_to_pt(1.5), bl, size, th->font_body, th->c_muted, DL_ALIGN_LEFT);
         if (c->prov) {
             char num[16];
             snprintf(num, sizeof num, "%d", left_out);

@@ -5,6 +5,7 @@
 
 #include "layout.h"
 #include "pngwriter.h"
+#include "units.h"
 
 #include <cairo.h>
 #include <stdlib.h>
@@ -70,9 +71,9 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
     if (ok) {
         snprintf(caption, caption_size, "%s", title ? title : page_prefix);
         /* the block's box itself: the blocks around it touch it on most pages */
-        const double mm = 72.0 / 25.4, pad = 2 * mm;
-        double x = chart->box.x_mm * mm - pad, y = chart->box.y_mm * mm;
-        double w = chart->box.w_mm * mm + 2 * pad, h = chart->box.h_mm * mm;
+        const double pad = mm_to_pt(2);
+        double x = mm_to_pt(chart->box.x_mm) - pad, y = mm_to_pt(chart->box.y_mm);
+        double w = mm_to_pt(chart->box.w_mm) + 2 * pad, h = mm_to_pt(chart->box.h_mm);
         int wpx = (int)(w * px_per_pt + 0.5), hpx = (int)(h * px_per_pt + 0.5);
         cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, wpx, hpx);
         cairo_t *cr = cairo_create(surf);

@@ -3,6 +3,7 @@
  * and template text with its placeholders expanded (each piece recorded for
  * provenance). The page itself is laid out by layout_page.c. */
 #include "layout_priv.h"
+#include "units.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,14 +12,19 @@
 /* IPAex ascent (0.88 em) puts the baseline this far below the em box top. */
 #define ASCENT_EM 0.88
 
-static const double MM = 72.0 / 25.4; /* pt per mm */
-
-double layout_page_w_pt(const tpl_deck *deck) { return deck->theme.width_mm * MM; }
-double layout_page_h_pt(const tpl_deck *deck) { return deck->theme.height_mm * MM; }
+double layout_page_w_pt(const tpl_deck *deck)
+{
+    return mm_to_pt(deck->theme.width_mm);
+}
+double layout_page_h_pt(const tpl_deck *deck)
+{
+    return mm_to_pt(deck->theme.height_mm);
+}
 
 box_pt layout_box(const tpl_block *b)
 {
-    return (box_pt){b->box.x_mm * MM, b->box.y_mm * MM, b->box.w_mm * MM, b->box.h_mm * MM};
+    return (box_pt){mm_to_pt(b->box.x_mm), mm_to_pt(b->box.y_mm), mm_to_pt(b->box.w_mm),
+                    mm_to_pt(b->box.h_mm)};
 }
 
 const char *layout_context(const page_state *ps, const tpl_block *b)

@@ -2,10 +2,9 @@
  * layout_compare.c) share: the options a chart draws, a bar's values and
  * label texts with their rounding, and the chart heading. */
 #include "layout_priv.h"
+#include "units.h"
 
 #include "numfmt.h"
-
-static const double MM = 72.0 / 25.4; /* pt per mm */
 
 const char *layout_option_label(const survey *s, const fig_row *r, bool use_short)
 {
@@ -104,8 +103,8 @@ void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
     const char *h = layout_expand(ps, b, b->heading, b->line, -1);
     double lh = th->body_pt * 1.6;
     if (h) {
-        dl_rect(ps->dl, box->x, box->y + lh * 0.15, 1.0 * MM, lh * 0.7, th->c_accent, true, 0);
-        dl_text(ps->dl, h, box->x + 2.5 * MM, layout_baseline(box->y, th->body_pt, lh),
+        dl_rect(ps->dl, box->x, box->y + lh * 0.15, mm_to_pt(1.0), lh * 0.7, th->c_accent, true, 0);
+        dl_text(ps->dl, h, box->x + mm_to_pt(2.5), layout_baseline(box->y, th->body_pt, lh),
                 th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
     }
     box->y += lh;

@@ -3,12 +3,12 @@
 #include "layout_munitable.h"
 
 #include "layout_priv.h"
+#include "units.h"
 #include "linebreak.h"
 #include "numfmt.h"
 
 #include <string.h>
 
-static const double MM = 72.0 / 25.4;
 #define CELL_PAD_X_MM 1.5
 #define CELL_PAD_Y_MM 1.0
 #define CELL_LEADING 1.3
@@ -146,14 +146,14 @@ static bool break_row(const layout_ctx *c, const columns *cols, const double *co
     int most = 1;
     bool fits = true;
     for (int j = 0; j < cols->n_cols; j++) {
-        double w = col_x[j + 1] - col_x[j] - 2 * CELL_PAD_X_MM * MM;
+        double w = col_x[j + 1] - col_x[j] - mm_to_pt(2 * CELL_PAD_X_MM);
         r->lines[j] = linebreak(c->fonts, font, size, r->cell[j], w, c->mem);
         for (int k = 0; k < r->lines[j].n; k++)
             fits &= r->lines[j].lines[k].width_pt <= w + 0.01;
         if (r->lines[j].n > most)
             most = r->lines[j].n;
     }
-    r->h = most * lh + 2 * CELL_PAD_Y_MM * MM;
+    r->h = most * lh + mm_to_pt(2 * CELL_PAD_Y_MM);
     return fits;
 }
 
@@ -169,8 +169,8 @@ static void draw_row(const layout_ctx *c, drawlist *dl, const columns *cols,
             const lb_line *ln = &ls->lines[k];
             char *t = arena_strndup(c->mem, r->cell[j] + ln->start, ln->end - ln->start);
             double x = cols->centred[j] ? (col_x[j] + col_x[j + 1]) / 2
-                       : cols->right[j] ? col_x[j + 1] - CELL_PAD_X_MM * MM
-                                        : col_x[j] + CELL_PAD_X_MM * MM;
+                       : cols->right[j] ? col_x[j + 1] - mm_to_pt(CELL_PAD_X_MM)
+                                        : col_x[j] + mm_to_pt(CELL_PAD_X_MM);
             dl_align a = cols->centred[j] ? DL_ALIGN_CENTER
                          : cols->right[j] ? DL_ALIGN_RIGHT
                                           : DL_ALIGN_LEFT;
@@ -225,7 +225,7 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         diag_add(c->d, D_TEXT_OVERFLOW, pg->file, b->line, 0,
                  "[%s]: a word is wider than its column, or the box (%.1f x %.1f mm) cannot "
                  "hold the header and one row; enlarge box_mm or lower size_pt",
-                 b->section, box.w / MM, box.h / MM);
+                 b->section, pt_to_mm(box.w), pt_to_mm(box.h));
         return false;
     }
 

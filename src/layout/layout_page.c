@@ -2,28 +2,27 @@
  * label), then each block by its kind (layout_text.c, layout_chart.c,
  * layout_compare.c, layout_table.c, layout_ranking.c, bodysheet.c). */
 #include "layout_priv.h"
+#include "units.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const double MM = 72.0 / 25.4; /* pt per mm */
 
 /* Title bar, page number and the sample label. */
 static void layout_frame(page_state *ps, int page_no, const char *title)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    double w = th->width_mm * MM, h = th->height_mm * MM, m = th->margin_mm * MM;
+    double w = mm_to_pt(th->width_mm), h = mm_to_pt(th->height_mm), m = mm_to_pt(th->margin_mm);
     if (!ps->pg->cover) {
-        double bar_h = (th->title_band_mm - 6) * MM;
+        double bar_h = mm_to_pt(th->title_band_mm - 6);
         dl_rect(ps->dl, 0, 0, w, bar_h, th->c_title, true, 0);
-        dl_rect(ps->dl, 0, bar_h, w, 1.2 * MM, th->c_accent, true, 0);
+        dl_rect(ps->dl, 0, bar_h, w, mm_to_pt(1.2), th->c_accent, true, 0);
         if (title) {
             double tw = fontset_measure(ps->c->fonts, th->font_title, title, strlen(title),
                                         th->title_pt);
             if (tw > w - 2 * m) {
                 diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, 0, 0,
-                         "[page] title \"%s\" is %.1f mm wide; the title bar holds %.1f mm",
-                         title, tw / MM, (w - 2 * m) / MM);
+                         "[page] title \"%s\" is %.1f mm wide; the title bar holds %.1f mm", title,
+                         pt_to_mm(tw), pt_to_mm(w - 2 * m));
                 ps->ok = false;
             }
             dl_text(ps->dl, title, m, layout_baseline(0, th->title_pt, bar_h), th->title_pt,
@@ -36,17 +35,19 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                             .denominator = -1};
             prov_add(ps->c->prov, &e);
         }
-        double foot_y = h - th->footer_band_mm * MM;
-        dl_line(ps->dl, m, foot_y + 1.5 * MM, w - m, foot_y + 1.5 * MM, th->c_table_rule, 0.5);
+        double foot_y = h - mm_to_pt(th->footer_band_mm);
+        dl_line(ps->dl, m, foot_y + mm_to_pt(1.5), w - m, foot_y + mm_to_pt(1.5), th->c_table_rule,
+                0.5);
         dl_text(ps->dl, num, w - m,
-                layout_baseline(foot_y + 1.5 * MM, th->page_no_pt, th->footer_band_mm * MM - 3 * MM),
+                layout_baseline(foot_y + mm_to_pt(1.5), th->page_no_pt,
+                                mm_to_pt(th->footer_band_mm) - mm_to_pt(3)),
                 th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
     }
     if (ps->c->s->sample) {
         double size = th->note_pt;
-        double foot_y = h - th->footer_band_mm * MM + 1.5 * MM;
+        double foot_y = h - mm_to_pt(th->footer_band_mm) + mm_to_pt(1.5);
         dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
-                layout_baseline(foot_y, size, th->footer_band_mm * MM - 3 * MM), size,
+                layout_baseline(foot_y, size, mm_to_pt(th->footer_band_mm) - mm_to_pt(3)), size,
                 th->font_title, th->c_sample, DL_ALIGN_LEFT);
     }
 }

@@ -4,14 +4,13 @@
  * with a small bar of the share. In a prefecture report the report's own
  * prefecture is highlighted. Equal shares share a rank (figures.c). */
 #include "layout_priv.h"
+#include "units.h"
 
 #include "numfmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double MM = 72.0 / 25.4;
 
 typedef struct {
     const fig_pref_rank *r;
@@ -73,14 +72,14 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
     box_pt box = layout_box(b);
     int cols = b->rank_columns > 0 ? b->rank_columns : 3;
     int per_col = (n + cols - 1) / cols;
-    double gap = 6 * MM;
+    double gap = mm_to_pt(6);
     double gw = (box.w - gap * (cols - 1)) / cols;
     double rh = box.h / (per_col + 1);
     double size = b->size_pt;
     if (rh < size * 1.25) {
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
-                 "[%s]: %d rows of %.1f pt text need %.1f mm, the box is %.1f mm high",
-                 b->section, per_col + 1, size, (per_col + 1) * size * 1.25 / MM, box.h / MM);
+                 "[%s]: %d rows of %.1f pt text need %.1f mm, the box is %.1f mm high", b->section,
+                 per_col + 1, size, pt_to_mm((per_col + 1) * size * 1.25), pt_to_mm(box.h));
         return false;
     }
     /* column edges within a group, as fractions of its width */
@@ -117,21 +116,22 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
                      numfmt_int(base, r->r->municipalities));
             numfmt_pct10_str(pct, r->pct10);
             double bl = layout_baseline(y, size, rh);
-            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - 2 * MM, bl, size,
-                    font, th->c_text, DL_ALIGN_RIGHT);
-            dl_text(ps->dl, r->r->name, gx + gw * edge[1] + 2 * MM, bl, size, font, th->c_text,
+            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
+                    size, font, th->c_text, DL_ALIGN_RIGHT);
+            dl_text(ps->dl, r->r->name, gx + gw * edge[1] + mm_to_pt(2), bl, size, font, th->c_text,
                     DL_ALIGN_LEFT);
-            dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - 2 * MM, bl,
+            dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - mm_to_pt(2), bl,
                     size, font, th->c_text, DL_ALIGN_RIGHT);
             /* the share as a bar, scaled to the highest share, with its value */
             char *label = arena_printf(ps->c->mem, "%s%%", pct);
             double lw = fontset_measure(ps->c->fonts, font, "100.0%", 6, size);
-            double bx = gx + gw * edge[3] + 1.5 * MM;
-            double bw_max = gw * (edge[4] - edge[3]) - lw - 4 * MM;
+            double bx = gx + gw * edge[3] + mm_to_pt(1.5);
+            double bw_max = gw * (edge[4] - edge[3]) - lw - mm_to_pt(4);
             double bw = bw_max > 0 ? bw_max * r->pct10 / max_pct10 : 0;
             dl_rect(ps->dl, bx, y + rh * 0.25, bw, rh * 0.5, mine ? th->c_title : th->c_accent,
                     true, 0);
-            dl_text(ps->dl, label, gx + gw - 1 * MM, bl, size, font, th->c_text, DL_ALIGN_RIGHT);
+            dl_text(ps->dl, label, gx + gw - mm_to_pt(1), bl, size, font, th->c_text,
+                    DL_ALIGN_RIGHT);
             if (ps->c->prov)
                 record_row(ps, b, r, rank, num, base, label);
             y += rh;

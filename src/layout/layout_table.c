@@ -2,13 +2,13 @@
  * widths come from the template, cells wrapped with the line breaker, row
  * heights from their content, a tinted header row. */
 #include "layout_priv.h"
+#include "units.h"
 
 #include "linebreak.h"
 #include "numfmt.h"
 
 #include <string.h>
 
-static const double MM = 72.0 / 25.4;
 #define CELL_PAD_X_MM 2.0
 #define CELL_PAD_Y_MM 2.5
 #define CELL_LEADING 1.4
@@ -28,7 +28,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
     const sv_year *yr = &s->years[latest];
     box_pt box = layout_box(b);
     double size = b->size_pt > 0 ? b->size_pt : th->body_pt, lh = size * CELL_LEADING;
-    double pad_x = CELL_PAD_X_MM * MM, pad_y = CELL_PAD_Y_MM * MM;
+    double pad_x = mm_to_pt(CELL_PAD_X_MM), pad_y = mm_to_pt(CELL_PAD_Y_MM);
 
     int n_rows = 0;
     while (figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", n_rows + 1))
@@ -85,7 +85,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
                  "[%s]: the table does not fit its box: %d rows need %.1f mm, the box is "
                  "%.1f x %.1f mm%s",
-                 b->section, n_rows + 1, total / MM, box.w / MM, box.h / MM,
+                 b->section, n_rows + 1, pt_to_mm(total), pt_to_mm(box.w), pt_to_mm(box.h),
                  too_wide ? " (a column is narrower than one character)" : "");
         return false;
     }

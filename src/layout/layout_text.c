@@ -1,6 +1,7 @@
 /* layout_text.c - the text blocks: lead bullets, free text, notes and source
  * lines, set as paragraphs with the Japanese line breaker. */
 #include "layout_priv.h"
+#include "units.h"
 
 #include "linebreak.h"
 
@@ -12,8 +13,6 @@
 #define NOTE_LEADING 1.35
 /* Extra space between two paragraphs, in lines. */
 #define PARA_GAP 0.25
-
-static const double MM = 72.0 / 25.4; /* pt per mm */
 
 /* A paragraph: an optional marker (●, ・, ※, ■) hanging left of the body. */
 typedef struct {
@@ -84,7 +83,7 @@ static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
                  "[%s]: the text does not fit its box: %d lines need %.1f mm, the box is "
                  "%.1f x %.1f mm%s; shorten the text or enlarge box_mm",
-                 b->section, n_lines, total / MM, box.w / MM, box.h / MM,
+                 b->section, n_lines, pt_to_mm(total), pt_to_mm(box.w), pt_to_mm(box.h),
                  too_wide ? " (a character is wider than the box)" : "");
         ps->ok = false;
         return false;
@@ -136,13 +135,14 @@ bool layout_lead(page_state *ps, const tpl_block *b)
     box_pt box = layout_box(b);
     dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_lead_bg, true, 0);
     /* an accent bar down the left edge, as in the ministry's slides */
-    dl_rect(ps->dl, box.x, box.y, 1.2 * MM, box.h, th->c_accent, true, 0);
+    dl_rect(ps->dl, box.x, box.y, mm_to_pt(1.2), box.h, th->c_accent, true, 0);
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
     text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
                      .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
                      .valign = V_CENTER};
-    box_pt inner = {box.x + 4.5 * MM, box.y + 2 * MM, box.w - 8 * MM, box.h - 4 * MM};
+    box_pt inner = {box.x + mm_to_pt(4.5), box.y + mm_to_pt(2), box.w - mm_to_pt(8),
+                    box.h - mm_to_pt(4)};
     return set_paragraphs(ps, b, texts, n, &st, inner);
 }
 
@@ -152,7 +152,8 @@ bool layout_text(page_state *ps, const tpl_block *b)
     box_pt box = layout_box(b);
     if (b->framed) {
         dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_rule, false, 0.75);
-        box = (box_pt){box.x + 3 * MM, box.y + 2 * MM, box.w - 6 * MM, box.h - 4 * MM};
+        box = (box_pt){box.x + mm_to_pt(3), box.y + mm_to_pt(2), box.w - mm_to_pt(6),
+                       box.h - mm_to_pt(4)};
     }
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);

@@ -179,6 +179,4 @@ const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
 /* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
 bool tpl_parse_color(const char *s, uint32_t *rgb);
 
-static inline double tpl_mm_to_pt(double mm) { return mm * 72.0 / 25.4; }
-
 #endif
