@@ -109,7 +109,7 @@ done <"$tmp/both.list"
 n=$(wc -l <"$tmp/both.list")
 if [ -s "$tmp/report" ]; then
     cat "$tmp/report"
-    echo "compare-outputs: $(wc -l <"$tmp/report") of $n files differ ($1 vs $2)"
+    echo "compare-outputs: $(wc -l <"$tmp/report") differences ($n files on both sides; $1 vs $2)"
     exit 1
 fi
 echo "compare-outputs: all $n files byte-identical ($1 vs $2)"
