@@ -31,6 +31,7 @@ int cmd_build(const cli_options *o);
 int cmd_explain(const cli_options *o);
 int cmd_charts(const cli_options *o); /* build --only charts, as PNG (cmd_build.c) */
 int cmd_diff(const cli_options *o);
+int cmd_version(void); /* --version: the program's and its libraries' versions */
 
 /* The figure sets --prefecture asks for (nation, one, or "all": nation + 47). */
 int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,

@@ -46,7 +46,7 @@ static const char S_usage[] =
     "  --fonts FILE          Font configuration (default: fonts/fonts.ini).\n"
     "  -q, --quiet           No progress output.\n"
     "  -h, --help            Show this text.\n"
-    "  --version             Show the version.\n"
+    "  --version             Show the version and those of the libraries it uses.\n"
     "\n"
     "Exit status:\n"
     "  0  success\n"
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
         }
         case 'q': o.quiet = true; break;
         case 'h': fputs(S_usage, stdout); return EXIT_OK;
-        case OPT_VERSION: puts("aireport " AIREPORT_VERSION); return EXIT_OK;
+        case OPT_VERSION: return cmd_version();
         case ':': return usage_error("option %s needs a value", argv[optind - 1]);
         default: return usage_error("unknown option %s", argv[optind - 1]);
         }
