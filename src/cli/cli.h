@@ -10,8 +10,8 @@
 typedef struct {
     const char *data_dir;    /* --data, default "data" */
     const char *out_dir;     /* --out, default "out" */
-    const char *layouts_dir; /* --layouts, default "layouts" */
-    const char *fonts_file;  /* --fonts, default "fonts/fonts.ini" */
+    const char *layouts_dir; /* --layouts, else found by paths_resolve() */
+    const char *fonts_file;  /* --fonts, else found by paths_resolve() */
     const char *format;      /* figures --format json|csv */
     const char *prefecture;  /* --prefecture CODE (01..47) */
     const char *only;        /* build --only national,13,27 */

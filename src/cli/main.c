@@ -1,6 +1,7 @@
 /* main.c - the aireport command: option parsing and dispatch. */
 #include "cli.h"
 #include "diag.h"
+#include "paths.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -42,8 +43,10 @@ static const char S_usage[] =
     "  --data DIR            Survey data folder (default: data). It holds survey.ini,\n"
     "                        which names the survey years and their files.\n"
     "  --out DIR             Output folder (default: out).\n"
-    "  --layouts DIR         Page templates (default: layouts).\n"
-    "  --fonts FILE          Font configuration (default: fonts/fonts.ini).\n"
+    "  --layouts DIR         Page templates (default: ./layouts, else the installed\n"
+    "                        ones in <bin>/../share/aireport/layouts).\n"
+    "  --fonts FILE          Font configuration (default: ./fonts/fonts.ini, else the\n"
+    "                        installed <bin>/../share/aireport/fonts/fonts.ini).\n"
     "  -q, --quiet           No progress output.\n"
     "  -h, --help            Show this text.\n"
     "  --version             Show the version and those of the libraries it uses.\n"
@@ -79,8 +82,6 @@ int main(int argc, char **argv)
 {
     cli_options o = {.data_dir = "data",
                      .out_dir = "out",
-                     .layouts_dir = "layouts",
-                     .fonts_file = "fonts/fonts.ini",
                      .format = "csv"};
     enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
            OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION };
@@ -142,6 +143,9 @@ int main(int argc, char **argv)
                            o.prefecture);
     if (strcmp(o.format, "csv") != 0 && strcmp(o.format, "json") != 0)
         return usage_error("--format wants csv or json, got \"%s\"", o.format);
+
+    /* --layouts and --fonts not given: ./ or the installed ones (paths.h) */
+    paths_resolve(&o, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
 
     static const struct {
         const char *name;
