@@ -2,7 +2,8 @@
 # An installed aireport, moved after installing, run from an empty folder
 # with only --data: finds its templates and font configuration in the share
 # folder beside its executable and builds every document; --version names
-# the libraries (test_version.sh on the installed binary). Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION
+# the libraries (test_version.sh on the installed binary); `aireport init`
+# finds its skeleton. Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION
 set -u
 build=$1 src=$2 version=$3
 tmp=$(mktemp -d)
@@ -14,6 +15,7 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
     { cat "$tmp/install.log"; echo "FAIL: cmake --install exited $?"; exit 1; }
 for f in bin/aireport share/aireport/layouts/deck.ini share/aireport/layouts/theme.ini \
          share/aireport/layouts/pages/p03_status.ini share/aireport/fonts/fonts.ini \
+         share/aireport/init/survey.ini share/aireport/init/codebook.ini \
          share/aireport/docs/data-format.md; do
     [ -f "$tmp/prefix/$f" ] || fail "not installed: PREFIX/$f"
 done
@@ -63,5 +65,9 @@ cd "$tmp/empty" || exit 1
 sh "$src/tests/test_version.sh" "$bin" "$version" "$src" >"$tmp/v" 2>&1 ||
     { cat "$tmp/v"; fail "test_version.sh on the installed binary"; }
 
+# init finds the installed skeleton and codebook.
+"$bin" init ed R8 >"$tmp/out" 2>"$tmp/err" || { fail "installed init exited $?"; cat "$tmp/err"; }
+cmp -s ed/codebook.ini "$src/data/codebook.ini" || fail "init: codebook.ini is not the installed one"
+grep -qF "$share/docs/data-format.md" "$tmp/out" || fail "init does not point to the installed data-format.md"
 
 if [ "$fails" -eq 0 ]; then echo "test_install: all checks passed"; else echo "test_install: $fails failed"; exit 1; fi

@@ -1,9 +1,12 @@
 /* cli.c - helpers shared by the aireport commands. */
 #include "cli.h"
+#include "paths.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int cli_prefecture_code(const char *s)
 {
@@ -19,6 +22,7 @@ survey *cli_load_survey(const cli_options *o, diags *d, int *status)
     *status = EXIT_OK;
     if (!s) {
         diags_print_summary(d, stderr);
+        paths_no_data_hint(o, stderr); /* no survey.ini: where to get one */
         *status = diags_exit_status(d);
         if (*status == EXIT_OK) /* no survey yet no diagnostic: a bug */
             *status = EXIT_INTERNAL;
@@ -37,4 +41,28 @@ int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
         sets[n++] = figures_compute(s, o->prefecture ? cli_prefecture_code(o->prefecture) : 0, mem);
     }
     return n;
+}
+
+bool cli_mkdirs(const char *dir, diags *d)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return false;
+    for (char *s = p + 1;; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                diag_add(d, D_IO_WRITE, p, 0, 0, "cannot create the output folder: %s",
+                         strerror(errno));
+                free(p);
+                return false;
+            }
+            *s = c;
+            if (!c)
+                break;
+        }
+    }
+    free(p);
+    return true;
 }

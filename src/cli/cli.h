@@ -31,6 +31,7 @@ int cmd_build(const cli_options *o);
 int cmd_explain(const cli_options *o);
 int cmd_charts(const cli_options *o); /* build --only charts, as PNG (cmd_build.c) */
 int cmd_diff(const cli_options *o);
+int cmd_init(const cli_options *o);  /* a new survey edition to fill in (cmd_init.c) */
 int cmd_version(void); /* --version: the program's and its libraries' versions */
 
 /* The figure sets --prefecture asks for (nation, one, or "all": nation + 47). */
@@ -40,6 +41,9 @@ int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
 /* Loads --data; on failure prints the summary of d and sets *status to the
  * exit status (never EXIT_OK then). */
 survey *cli_load_survey(const cli_options *o, diags *d, int *status);
+
+/* Creates dir and its parents; false with a D_IO_WRITE diagnostic. */
+bool cli_mkdirs(const char *dir, diags *d);
 
 /* Parses "13" / "01" into 1..47; -1 when not a prefecture code. */
 int cli_prefecture_code(const char *s);

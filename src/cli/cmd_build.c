@@ -17,11 +17,9 @@
 #include "provenance.h"
 #include "survey.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* The national pages whose first chart a full build writes to out/charts/
@@ -145,31 +143,6 @@ static bool S_produce_chart(void *ctx, const batch_job *job, unsigned char **dat
     *pages = 0;
     return deck_chart_png(b->national, b->s, &scope, b->fonts, b->chart_pages[job->arg], 1.5,
                           data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0], d);
-}
-
-/* Creates dir (and its parents). */
-static bool S_mkdirs(const char *dir, diags *d)
-{
-    char *p = strdup(dir);
-    if (!p)
-        return false;
-    for (char *s = p + 1;; s++) {
-        if (*s == '/' || *s == '\0') {
-            char c = *s;
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                diag_add(d, D_IO_WRITE, p, 0, 0, "cannot create the output folder: %s",
-                         strerror(errno));
-                free(p);
-                return false;
-            }
-            *s = c;
-            if (!c)
-                break;
-        }
-    }
-    free(p);
-    return true;
 }
 
 /* What --only asks for. */
@@ -321,7 +294,7 @@ int cmd_build(const cli_options *o)
         diags_free(d);
         return status;
     }
-    if (!S_mkdirs(o->out_dir, d)) {
+    if (!cli_mkdirs(o->out_dir, d)) {
         survey_free(s);
         status = diags_exit_status(d);
         diags_free(d);
@@ -383,7 +356,7 @@ int cmd_build(const cli_options *o)
     const char *subdirs[] = {"prefectures", "charts", "bodies"};
     bool need[] = {b.prefecture != NULL, b.n_chart_pages > 0, b.body != NULL};
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++)
-        if (need[i] && !S_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
+        if (need[i] && !cli_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
             setup_status = EXIT_IO; /* the jobs writing there fail and say so */
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);

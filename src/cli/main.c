@@ -38,6 +38,11 @@ static const char S_usage[] =
     "                        every changed number per page. Exit 1 when any changed.\n"
     "  charts --png          Every chart of the national deck as a PNG into\n"
     "                        --out/charts/ (for the accompanying web page).\n"
+    "  init DIR [YEAR]       Start a new survey edition in DIR (new or empty):\n"
+    "                        survey.ini, codebook.ini, bodies.csv and YEAR/*.csv\n"
+    "                        as header lines to fill in. YEAR: a Reiwa year key\n"
+    "                        (R8); default: the current fiscal year. Refuses a\n"
+    "                        folder that is not empty (exit 2).\n"
     "\n"
     "Options:\n"
     "  --data DIR            Survey data folder (default: data). It holds survey.ini,\n"
@@ -54,7 +59,7 @@ static const char S_usage[] =
     "Exit status:\n"
     "  0  success\n"
     "  1  diff: the inputs differ\n"
-    "  2  bad command line\n"
+    "  2  bad command line (init: DIR is not empty)\n"
     "  3  invalid survey data, codebook or survey.ini\n"
     "  4  invalid page template, or text that does not fit its box\n"
     "  5  a file could not be read or written (the last good output is kept)\n"
@@ -132,8 +137,12 @@ int main(int argc, char **argv)
         default: return usage_error("unknown option %s", argv[optind - 1]);
         }
     }
-    if (optind >= argc)
-        return usage_error("%s", "no command given (check, figures, build, explain, diff, charts)");
+    if (optind >= argc) {
+        int status = usage_error("%s", "no command given (check, figures, build, explain, "
+                                       "diff, charts, init)");
+        paths_no_data_hint(&o, stderr); /* a first run: where the data goes */
+        return status;
+    }
     const char *cmd = argv[optind];
     o.args = argv + optind + 1;
     o.n_args = argc - optind - 1;
@@ -158,6 +167,7 @@ int main(int argc, char **argv)
         {"explain", cmd_explain, 1},
         {"diff", cmd_diff, 2},
         {"charts", cmd_charts, 0},
+        {"init", cmd_init, 2},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)
@@ -166,5 +176,6 @@ int main(int argc, char **argv)
             return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
         return commands[i].run(&o);
     }
-    return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts)", cmd);
+    return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts, "
+                       "init)", cmd);
 }
