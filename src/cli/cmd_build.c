@@ -8,6 +8,7 @@
  * `aireport charts --png` is the same run with --only charts. */
 #include "atomicfile.h"
 #include "batch.h"
+#include "build.h"
 #include "cli.h"
 #include "deck.h"
 #include "figures.h"
@@ -31,6 +32,7 @@ enum { MAX_CHART_PAGES = 64 };
 
 typedef struct {
     const cli_options *o;
+    const build_limit *lim;            /* what this run may write (never NULL) */
     const survey *s;
     figset *sets[N_PREFECTURES + 1];   /* [0] national, [pref] */
     fig_pref_rank rank[N_PREFECTURES]; /* latest year; [pref - 1] */
@@ -242,7 +244,7 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
     const survey *s = b->s;
     const char *out = b->o->out_dir;
     int n = 0;
-    if (sel->all) {
+    if (sel->all && b->lim->whole) {
         jobs[n++] = (batch_job){.name = "figures.csv",
                                 .path = arena_printf(mem, "%s/figures.csv", out),
                                 .produce = S_produce_figures, .ctx = b, .arg = 0};
@@ -257,7 +259,7 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
                                 .extras = ARENA_NEW(mem, batch_extras, 1)};
     if (b->prefecture)
         for (int p = 1; p <= N_PREFECTURES; p++) {
-            if (!(sel->all || sel->pref[p]) || !b->rank[p - 1].name[0])
+            if (!(sel->all || sel->pref[p]) || !b->lim->pref[p] || !b->rank[p - 1].name[0])
                 continue;
             const char *name = arena_printf(mem, "%02d_%s", p, b->rank[p - 1].name);
             jobs[n++] = (batch_job){.name = name,
@@ -285,8 +287,32 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
     return n;
 }
 
+/* Tells r which template files each loaded kind of document was read from. */
+static void S_report_templates(const build_ctx *b, build_report *r)
+{
+    const deck_templates *decks[BUILD_N_KINDS] = {b->national, b->prefecture, b->body};
+    for (int k = 0; k < BUILD_N_KINDS; k++) {
+        const char *files[256];
+        if (decks[k])
+            r->templates(r->ctx, (build_kind)k, files,
+                         deck_template_files(decks[k], files, (int)(sizeof files / sizeof *files)));
+    }
+}
+
 int cmd_build(const cli_options *o)
 {
+    return build_run(o, NULL, NULL);
+}
+
+int build_run(const cli_options *o, const build_limit *lim, build_report *r)
+{
+    build_limit everything = {.whole = true, .national = true, .bodies = true};
+    for (int p = 0; p <= N_PREFECTURES; p++)
+        everything.pref[p] = true;
+    if (!lim || lim->whole)
+        lim = &everything;
+    if (r)
+        r->documents = r->failed = 0;
     diags *d = diags_new(stderr);
     int status;
     survey *s = cli_load_survey(o, d, &status);
@@ -309,8 +335,8 @@ int cmd_build(const cli_options *o)
         diags_free(d);
         return EXIT_USAGE;
     }
-    bool bodies = o->bodies || sel.n_bodies > 0;
-    build_ctx b = {.o = o, .s = s};
+    bool bodies = (o->bodies || sel.n_bodies > 0) && lim->bodies;
+    build_ctx b = {.o = o, .lim = lim, .s = s};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
     figures_pref_ranking(s, s->n_years - 1, b.rank);
@@ -320,10 +346,10 @@ int cmd_build(const cli_options *o)
     int setup_status = EXIT_OK;
     fontset *fonts = fontset_load(o->fonts_file, d);
     b.fonts = fonts;
-    bool want_national = sel.all || sel.national || sel.charts;
-    bool want_prefs = sel.all;
+    bool want_national = (sel.all || sel.national || sel.charts) && lim->national;
+    bool want_prefs = false;
     for (int p = 1; p <= N_PREFECTURES; p++)
-        want_prefs |= sel.pref[p];
+        want_prefs |= (sel.all || sel.pref[p]) && lim->pref[p];
     if (want_national)
         b.national = deck_templates_load(o->layouts_dir, "deck.ini", s, b.sets[0], mem, d);
     if (want_prefs)
@@ -364,7 +390,13 @@ int cmd_build(const cli_options *o)
                         .progress = !o->quiet,
                         .quiet = o->quiet};
     status = batch_run(jobs, n, &bo, stderr);
-    if (sel.all) {
+    if (r) {
+        for (int i = 0; i < n; i++)
+            *(jobs[i].status == EXIT_OK ? &r->documents : &r->failed) += 1;
+        if (r->templates)
+            S_report_templates(&b, r);
+    }
+    if (sel.all && lim->whole) {
         diags *di = diags_new(stderr);
         S_write_index(&b, jobs, n, mem, di);
         diags_print_summary(di, stderr);

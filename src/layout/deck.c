@@ -37,6 +37,16 @@ deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_fi
 
 int deck_page_count(const deck_templates *t) { return t->deck->n_pages; }
 
+int deck_template_files(const deck_templates *t, const char **files, int max)
+{
+    int n = 0;
+    if (n < max)
+        files[n++] = t->deck->file;
+    for (int i = 0; i < t->deck->n_pages && n < max; i++)
+        files[n++] = t->deck->pages[i].file;
+    return n;
+}
+
 typedef struct {
     int n_pages;
     drawlist *pages;

@@ -32,6 +32,11 @@ deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_fi
 
 int deck_page_count(const deck_templates *t);
 
+/* The files t was read from: the deck file and every page's file, paths as
+ * opened (the theme is not among them), into files[0..max); returns how
+ * many. `build --watch` rebuilds the documents whose files changed. */
+int deck_template_files(const deck_templates *t, const char **files, int max);
+
 /* Renders one document: *pdf (malloc'd, free with free()), *len, *n_pages.
  * false with diagnostics (text overflow, missing glyph, …); nothing is
  * returned then. */

@@ -1,0 +1,36 @@
+/* build.h - one run of `aireport build` (cmd_build.c), for the commands that
+ * run it more than once: `build --watch` rebuilds, through the same run,
+ * only the documents a change affects. */
+#ifndef AIREPORT_BUILD_H
+#define AIREPORT_BUILD_H
+
+#include "cli.h"
+
+#include <stdbool.h>
+
+/* The kinds of document, each made from its own deck of templates. */
+typedef enum { BUILD_NATIONAL, BUILD_PREFECTURES, BUILD_BODIES, BUILD_N_KINDS } build_kind;
+
+/* Which documents a run may write, within what the options select. */
+typedef struct {
+    bool whole;                     /* everything, the exports and index.html too */
+    bool national;                  /* the national deck and its charts */
+    bool pref[N_PREFECTURES + 1];   /* [code]: that prefecture's report */
+    bool bodies;                    /* the body sheets */
+} build_limit;
+
+/* What a run did. */
+typedef struct {
+    int documents; /* written */
+    int failed;    /* not written (their previous files are kept) */
+    /* Optional: called for each kind whose templates loaded, with every
+     * template file they were read from (deck_template_files()). */
+    void (*templates)(void *ctx, build_kind kind, const char *const *files, int n);
+    void *ctx;
+} build_report;
+
+/* `aireport build` limited to lim (NULL: no limit); fills r when not NULL.
+ * Returns the exit status, as cmd_build. */
+int build_run(const cli_options *o, const build_limit *lim, build_report *r);
+
+#endif
