@@ -33,4 +33,8 @@ typedef struct {
  * Returns the exit status, as cmd_build. */
 int build_run(const cli_options *o, const build_limit *lim, build_report *r);
 
+/* `build --watch` (cmd_watch.c): builds once, then rebuilds what changes
+ * under --data, --layouts and the font configuration until SIGINT. */
+int cmd_watch(const cli_options *o);
+
 #endif

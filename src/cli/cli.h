@@ -17,6 +17,7 @@ typedef struct {
     const char *only;        /* build --only national,13,27 */
     int jobs;                /* build -j N, 0 = number of cores */
     bool bodies;             /* build --bodies */
+    bool watch;              /* build --watch: rebuild on every change (cmd_watch.c) */
     bool png;                /* charts --png */
     bool list;               /* explain --list */
     bool quiet;              /* -q */

@@ -30,6 +30,10 @@ static const char S_usage[] =
     "      --only LIST       Only these documents: national, charts, prefecture\n"
     "                        codes (13), body codes (131016); e.g. --only national,13.\n"
     "      --bodies          Also one sheet per body into out/bodies/.\n"
+    "      --watch           Build, then rebuild the documents a change under\n"
+    "                        --data, --layouts or the font configuration affects,\n"
+    "                        one line per rebuild, until Ctrl-C (exit 0). A failed\n"
+    "                        rebuild keeps the previous files.\n"
     "  explain FIGURE        Define a figure and show the bodies behind it, e.g.\n"
     "                        P4.status_by_group or P4.status_by_group[R7,その他市区町村,1].\n"
     "      --prefecture CODE Restrict to one prefecture.\n"
@@ -89,7 +93,7 @@ int main(int argc, char **argv)
                      .out_dir = "out",
                      .format = "csv"};
     enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
-           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION };
+           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION, OPT_WATCH };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"out", required_argument, NULL, OPT_OUT},
@@ -100,6 +104,7 @@ int main(int argc, char **argv)
         {"only", required_argument, NULL, OPT_ONLY},
         {"jobs", required_argument, NULL, 'j'},
         {"bodies", no_argument, NULL, OPT_BODIES},
+        {"watch", no_argument, NULL, OPT_WATCH},
         {"png", no_argument, NULL, OPT_PNG},
         {"list", no_argument, NULL, OPT_LIST},
         {"quiet", no_argument, NULL, 'q'},
@@ -120,6 +125,7 @@ int main(int argc, char **argv)
         case OPT_PREF: o.prefecture = optarg; break;
         case OPT_ONLY: o.only = optarg; break;
         case OPT_BODIES: o.bodies = true; break;
+        case OPT_WATCH: o.watch = true; break;
         case OPT_PNG: o.png = true; break;
         case OPT_LIST: o.list = true; break;
         case 'j': {
@@ -152,6 +158,8 @@ int main(int argc, char **argv)
                            o.prefecture);
     if (strcmp(o.format, "csv") != 0 && strcmp(o.format, "json") != 0)
         return usage_error("--format wants csv or json, got \"%s\"", o.format);
+    if (o.watch && strcmp(cmd, "build") != 0)
+        return usage_error("--watch is an option of build, not of %s", cmd);
 
     /* --layouts and --fonts not given: ./ or the installed ones (paths.h) */
     paths_resolve(&o, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
