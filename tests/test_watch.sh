@@ -49,6 +49,9 @@ stop() {
 # it over the old one (stdin is the new content)
 save() { cat >"$1.new" && mv "$1.new" "$1"; }
 
+"$bin" figures --watch >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'option of build' "$tmp/err" || fail "figures --watch: not a usage error"
+
 # --- 1 ----------------------------------------------------------------------
 cp -r layouts "$tmp/lay"
 page=$tmp/lay/pages/p03_status.ini

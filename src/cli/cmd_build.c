@@ -301,7 +301,7 @@ static void S_report_templates(const build_ctx *b, build_report *r)
 
 int cmd_build(const cli_options *o)
 {
-    return o->watch ? cmd_watch(o) : build_run(o, NULL, NULL);
+    return build_run(o, NULL, NULL);
 }
 
 int build_run(const cli_options *o, const build_limit *lim, build_report *r)

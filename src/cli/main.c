@@ -1,4 +1,5 @@
 /* main.c - the aireport command: option parsing and dispatch. */
+#include "build.h"
 #include "cli.h"
 #include "diag.h"
 #include "paths.h"
@@ -182,7 +183,8 @@ int main(int argc, char **argv)
             continue;
         if (o.n_args > commands[i].max_args)
             return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
-        return commands[i].run(&o);
+        /* build --watch: the build, then rebuilds (cmd_watch.c) */
+        return (o.watch ? cmd_watch : commands[i].run)(&o);
     }
     return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts, "
                        "init)", cmd);
