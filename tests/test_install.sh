@@ -3,9 +3,10 @@
 # with only --data: finds its templates and font configuration in the share
 # folder beside its executable and builds every document; --version names
 # the libraries (test_version.sh on the installed binary); `aireport init`
-# finds its skeleton. Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION
+# finds its skeleton; without its share folder it says where it looked.
+# Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION CONFIGURED_SHARE_DIR
 set -u
-build=$1 src=$2 version=$3
+build=$1 src=$2 version=$3 configured_share=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -60,6 +61,23 @@ pdftotext out/national.pdf - | grep -q 'ローカルの雛形' || fail "./layout
     fail "build with --layouts exited $?"
 pdftotext out/national.pdf - | grep -q '指定した雛形' || fail "--layouts was not preferred to ./layouts"
 cd "$tmp/empty" || exit 1
+
+# The binary without its share folder: build says where it looked (unless
+# the configured prefix has an installation, which it would then use).
+if [ ! -e "$configured_share" ]; then
+    mkdir -p "$tmp/lonely/bin" && cp "$bin" "$tmp/lonely/bin/"
+    "$tmp/lonely/bin/aireport" build -q --data "$src/data" --out out2 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -ne 0 ] || fail "a build without templates exited 0"
+    grep -qF "no page templates found; looked in ./layouts, $tmp/lonely/share/aireport/layouts" "$tmp/err" &&
+        grep -qF -- "--layouts DIR" "$tmp/err" && grep -qF "no font configuration found" "$tmp/err" ||
+        fail "no message saying where the templates and fonts were looked for: $(cat "$tmp/err")"
+    "$tmp/lonely/bin/aireport" init ed-lonely 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 5 ] || fail "init without the installed skeleton: exit $rc, expected 5"
+    grep -qF "$tmp/lonely/share/aireport/init" "$tmp/err" || fail "init does not say where it looked: $(cat "$tmp/err")"
+    [ -e ed-lonely ] && fail "init without its skeleton created the folder"
+fi
 
 # --version and the PDF's Creator, from the installed binary.
 sh "$src/tests/test_version.sh" "$bin" "$version" "$src" >"$tmp/v" 2>&1 ||

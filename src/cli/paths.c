@@ -30,8 +30,9 @@ static bool S_is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* <folder of the running executable>/AIREPORT_BIN_TO_SHARE, resolved;
- * false when /proc/self/exe cannot be read or the folder does not exist. */
+/* <folder of the running executable>/AIREPORT_BIN_TO_SHARE, resolved when
+ * it exists, else with its leading ../ taken off the folder (to say where
+ * it was looked for); false when /proc/self/exe cannot be read. */
 static bool S_exe_share(char *out, size_t size)
 {
     char exe[PATH_MAX];
@@ -43,12 +44,15 @@ static bool S_exe_share(char *out, size_t size)
     if (!slash)
         return false;
     *slash = '\0';
-    char joined[2 * PATH_MAX];
-    snprintf(joined, sizeof joined, "%s/%s", exe, AIREPORT_BIN_TO_SHARE);
-    char resolved[PATH_MAX];
-    if (!realpath(joined, resolved) || strlen(resolved) >= size)
+    const char *rel = AIREPORT_BIN_TO_SHARE;
+    for (; strncmp(rel, "../", 3) == 0 && (slash = strrchr(exe, '/')) && slash != exe; rel += 3)
+        *slash = '\0';
+    char joined[2 * PATH_MAX], resolved[PATH_MAX];
+    snprintf(joined, sizeof joined, "%s/%s", exe, rel);
+    const char *dir = realpath(joined, resolved) ? resolved : joined;
+    if (strlen(dir) >= size)
         return false;
-    memcpy(out, resolved, strlen(resolved) + 1);
+    memcpy(out, dir, strlen(dir) + 1);
     return true;
 }
 
