@@ -74,7 +74,9 @@ static const char S_usage[] =
     "Examples:\n"
     "  aireport check\n"
     "  aireport figures --format csv --prefecture 13 > tokyo.csv\n"
-    "  aireport build --out out\n";
+    "  aireport build --out out\n"
+    "  aireport --data mydata build --watch --only national\n"
+    "  aireport init edition-r8 R8\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
