@@ -1,6 +1,8 @@
 /* test_chart.c - chart geometry read back from the drawlist: proportions,
  * labels, leader lines, containment, errors; and the PNG writer. Sample
- * charts with the real fonts go to /tmp/aireport-chart-*.png for a look. */
+ * charts with the real fonts go to aireport-chart-*.png in the test's working
+ * folder (the build tree's tests/, so two builds never share a file) for a
+ * look. */
 #include "chart.h"
 #include "numfmt.h"
 #include "harness.h"
@@ -535,8 +537,8 @@ static void test_samples_png(arena *mem)
                      .font_size_pt = 9};
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&st, &dl, png_measure_text, NULL, d, "sample p03"));
-    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "/tmp/aireport-chart-p03.png", d));
-    check_png("/tmp/aireport-chart-p03.png", 1840, 680);
+    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "aireport-chart-p03.png", d));
+    check_png("aireport-chart-p03.png", 1840, 680);
 
     /* P4: groups x years, legend at the bottom */
     double p4[54];
@@ -558,7 +560,7 @@ static void test_samples_png(arena *mem)
                      .font_size_pt = 8};
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&s4, &dl, png_measure_text, NULL, d, "sample p04"));
-    CHECK(drawlist_write_png(&dl, 920, 480, 2.0, "/tmp/aireport-chart-p04.png", d));
+    CHECK(drawlist_write_png(&dl, 920, 480, 2.0, "aireport-chart-p04.png", d));
 
     /* P8-like grouped bars */
     const char *q4[6] = {"AI生成物の正確性への懸念がある", "取り組むための人材がない又は不足している",
@@ -571,7 +573,7 @@ static void test_samples_png(arena *mem)
                      .values = v4, .font_size_pt = 9};
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&gb, &dl, png_measure_text, NULL, d, "sample p08"));
-    CHECK(drawlist_write_png(&dl, 920, 460, 2.0, "/tmp/aireport-chart-p08.png", d));
+    CHECK(drawlist_write_png(&dl, 920, 460, 2.0, "aireport-chart-p08.png", d));
 
     /* P13-like donut and P19-like two bar charts side by side */
     const char *q8[2] = {"約款型外部サービスによる利用", "個別契約等、約款型外部サービスでない形態による利用"};
@@ -581,7 +583,7 @@ static void test_samples_png(arena *mem)
                      .centre_text = "1,357件", .font_size_pt = 9};
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&dn, &dl, png_measure_text, NULL, d, "sample p13"));
-    CHECK(drawlist_write_png(&dl, 600, 340, 2.0, "/tmp/aireport-chart-p13.png", d));
+    CHECK(drawlist_write_png(&dl, 600, 340, 2.0, "aireport-chart-p13.png", d));
 
     const char *q6[3] = {"策定済", "策定中", "未策定"};
     const double v6[9] = {300, 400, 1088, 600, 500, 688, 853, 500, 435};
@@ -590,7 +592,7 @@ static void test_samples_png(arena *mem)
                      .legend = CHART_LEGEND_BOTTOM, .font_size_pt = 9};
     drawlist_init(&dl, mem);
     CHECK(chart_draw(&d3, &dl, png_measure_text, NULL, d, "sample p10"));
-    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "/tmp/aireport-chart-p10.png", d));
+    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "aireport-chart-p10.png", d));
 
     const char *cost[6] = {"0円", "1円～50万円未満", "50万円～100万円未満", "100万円～500万円未満",
                            "500万円～1,000万円未満", "1,000万円以上"};
@@ -610,14 +612,14 @@ static void test_samples_png(arena *mem)
     CHECK_INT(count_outside(&dl, 0, split, 20, 20, 430, 300), 0);
     CHECK_INT(count_outside(&dl, split, dl.n, 470, 20, 430, 300), 0);
     bbox_measure = fake_measure;
-    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "/tmp/aireport-chart-p19.png", d));
+    CHECK(drawlist_write_png(&dl, 920, 340, 2.0, "aireport-chart-p19.png", d));
     CHECK_INT(diags_count(d), 0);
     diags_free(d);
 
     d = diags_new(NULL);
     CHECK(!drawlist_write_png(&dl, 100, 100, 1.0, "/nonexistent-dir/x.png", d));
     CHECK(diags_has(d, D_IO_WRITE));
-    CHECK(!drawlist_write_png(&dl, 0, 100, 1.0, "/tmp/aireport-chart-zero.png", d));
+    CHECK(!drawlist_write_png(&dl, 0, 100, 1.0, "aireport-chart-zero.png", d));
     CHECK(diags_has(d, D_INTERNAL));
     diags_free(d);
 }
