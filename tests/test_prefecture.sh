@@ -143,14 +143,18 @@ done
 [ "$rc" -eq 2 ] || fail "--only 99: exit $rc, expected 2"
 grep -q '"99"' "$tmp/err" || fail "--only 99: message does not quote the token"
 
-# Appearance of the Tokyo report: every page against its 30 dpi reference.
+# Appearance of the Tokyo report: every page against its 30 dpi reference,
+# tile by tile with tolerance 0 as in test_deck.sh.
 pdftoppm -png -r 30 "$pdf" "$tmp/v" || fail "pdftoppm failed"
 nref=0
 for ref in "$src"/tests/visual/prefecture-13/p*.png; do
     [ -e "$ref" ] || { fail "no references in tests/visual/prefecture-13 (scripts/refresh-visual.sh)"; break; }
     nref=$((nref + 1))
     page=$(basename "$ref" .png | sed 's/^p//')
-    "$vdiff" "$ref" "$tmp/v-$page.png" 1.5 || fail "Tokyo page $page looks different from $ref"
+    mkdir -p visual-diff
+    "$vdiff" --label "Tokyo page $page" --tol "${AIREPORT_VISUAL_TOL:-0}" \
+        --diff "visual-diff/tokyo-p$page.png" "$ref" "$tmp/v-$page.png" >"$tmp/vd.txt" ||
+        { cat "$tmp/vd.txt"; fail "Tokyo page $page looks different from $ref (see $PWD/visual-diff/tokyo-p$page.png)"; }
 done
 [ "$nref" -eq "$pages" ] || fail "$nref Tokyo reference pages, the report has $pages"
 
