@@ -6,7 +6,7 @@ set -eu
 
 RUNTIME="build-essential cmake pkg-config libcsv-dev libiniparser-dev libhpdf-dev \
 libcairo2-dev libpng-dev zlib1g-dev libharfbuzz-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho"
-TEST="poppler-utils qpdf clang libclang-rt-14-dev valgrind time"
+TEST="poppler-utils qpdf python3 clang libclang-rt-14-dev valgrind time"
 
 want="$RUNTIME"
 [ "${1:-}" = "--test" ] && want="$RUNTIME $TEST"
