@@ -152,6 +152,13 @@ class Data:
             out[code] = names
         return out
 
+    def label(self, qid, code, short=False):
+        """An option's label; with short, its .short where there is one."""
+        q = self.question(qid)
+        if short and f"{code}.short" in q:
+            return q[f"{code}.short"]
+        return q[str(code)]
+
     def questions(self):
         return [s.upper() for s in self.codebook if re.fullmatch(r"q\d+", s)]
 
