@@ -26,20 +26,9 @@ from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import Data, Report, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, squash  # noqa: E402
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, squash  # noqa: E402
 
-# Population bands of the body sheets, by their printed names.
-BANDS = [(10000, "人口1万人未満"), (50000, "人口1万～5万人"), (100000, "人口5万～10万人"),
-         (200000, "人口10万～20万人"), (500000, "人口20万～50万人"), (None, "人口50万人以上")]
-# Questions of answers.csv shown on a body sheet, in codebook order.
 DASH = "―"
-
-
-def band_of(pop):
-    for i, (upper, _) in enumerate(BANDS):
-        if upper is None or pop < upper:
-            return i
-    return len(BANDS) - 1
 
 
 def competition_ranks(shares):
@@ -109,7 +98,7 @@ class Expected:
         return out
 
 
-def tie_note(rep, exp, kind, pref, got):
+def tie_note(exp, kind, pref, got):
     """A rank that differs from the printed-share rank but equals the exact
     share's: the known deviation (see known_deviations.txt)."""
     return got == str(exp.rank_exact[kind][pref]) and got != str(exp.rank[kind][pref])
@@ -169,7 +158,7 @@ def check_ranking(rep, dev, exp, kind, where, text):
             continue
         want = (str(exp.rank[kind][pref]), str(exp.count[kind][pref]), str(len(exp.munis[pref])), exp.share[kind][pref])
         got = (rank, count, total, pct)
-        if got != want and got[1:] == want[1:] and tie_note(rep, exp, kind, pref, rank):
+        if got != want and got[1:] == want[1:] and tie_note(exp, kind, pref, rank):
             if dev.allow("rank-printed-share", f"{where}: {name} ranked {rank}, printed share {pct}% ties at rank {want[0]}"):
                 continue
         rep.check(got == want, "ranking", f"{where}: {name} printed rank {rank}, {count}／{total} {pct}%; recomputed rank {want[0]}, {want[1]}／{want[2]} {want[3]}%")

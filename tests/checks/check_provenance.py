@@ -26,19 +26,18 @@ the .numbers.csv beside it must say the same) and every body sheet found
 import collections
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (Data, Report, documents, era_date, fmt_int, largest_remainder, main_args, man,  # noqa: E402
+from common import (BANDS, Data, band_of, Report, documents, era_date, fmt_int, largest_remainder, main_args, man,  # noqa: E402
                     pct0, pct1, read_csv, read_ini, sidecar_csv, sidecar_json)
-import subprocess  # noqa: E402
 
 KINDS = {"figure", "page_number", "date", "year", "case_text", "template", "axis", "label", "body"}
 FIELDS = {"count", "base", "pct", "pct0", "man", "rank"}
 TOKEN = re.compile(r"\d(?:\d|[,.](?=\d))*")
 AUTO_NOTE = "※割合は四捨五入しており、合計が100%にならないものがある。"
-BANDS = ["人口1万人未満", "人口1万～5万人", "人口5万～10万人", "人口10万～20万人", "人口20万～50万人", "人口50万人以上"]
 
 
 def tokens(text):
@@ -188,10 +187,7 @@ class Checker:
 
 
 def band_label(pop):
-    for upper, label in zip((10000, 50000, 100000, 200000, 500000), BANDS):
-        if pop < upper:
-            return label
-    return BANDS[-1]
+    return BANDS[band_of(pop)][1]
 
 
 def page_tokens(pdf):

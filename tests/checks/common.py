@@ -220,6 +220,19 @@ def era_date(iso):
     raise ValueError(iso)
 
 
+# Population bands of the body sheets (upper bound, printed name).
+BANDS = [(10000, "人口1万人未満"), (50000, "人口1万～5万人"), (100000, "人口5万～10万人"),
+         (200000, "人口10万～20万人"), (500000, "人口20万～50万人"), (None, "人口50万人以上")]
+
+
+def band_of(pop):
+    """The index in BANDS of a population."""
+    for i, (upper, _) in enumerate(BANDS):
+        if upper is None or pop < upper:
+            return i
+    return len(BANDS) - 1
+
+
 # --- outputs -------------------------------------------------------------------
 
 
