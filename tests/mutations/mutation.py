@@ -6,7 +6,9 @@ A .mut file:
     stage: figures                       (input, figures, template, layout,
                                           chart, render, cli/batch, provenance)
     file: numfmt.c                       a file's BASENAME, found under src/
-                                         (any folder), else layouts/ or data/
+                                         (any folder), else layouts/ or data/;
+                                         (prefecture/pages/p03_status.ini where
+                                         the basename is not unique)
     find:
     <exact text, one or more lines>
     replace:
@@ -51,18 +53,22 @@ def parse(path):
     return m
 
 
-def locate(tree, base):
+def locate(tree, name):
+    """The one file named `name` (a basename, or the end of a path such as
+    prefecture/pages/p03_status.ini where a basename is not unique)."""
+    base = os.path.basename(name)
     for top in SEARCH:
         hits = []
         for root, dirs, files in os.walk(os.path.join(tree, top)):
             dirs[:] = [d for d in dirs if not d.startswith(("build", "."))]
-            if base in files:
-                hits.append(os.path.join(root, base))
+            path = os.path.join(root, base)
+            if base in files and path.endswith("/" + name):
+                hits.append(path)
         if len(hits) > 1:
-            raise SystemExit(f"{base}: {len(hits)} files of that name under {top}/")
+            raise SystemExit(f"{name}: {len(hits)} files of that name under {top}/: name more of the path")
         if hits:
             return hits[0]
-    raise SystemExit(f"{base}: no such file under {', '.join(SEARCH)}")
+    raise SystemExit(f"{name}: no such file under {', '.join(SEARCH)}")
 
 
 def target(tree, m):
