@@ -73,7 +73,6 @@ def check_document(rep, src, data, wording, notes, kind, name, pdf, deck_file, p
     # 2. the outline
     outl = outlines(pdf)
     rep.check(len(outl) == len(pages), "outline", f"{name}: {len(outl)} outline entries, {len(pages)} pages")
-    seen_first = set()
     for i, (title, dest, has_dest) in enumerate(outl):
         page = i + 1
         if not rep.check(has_dest and dest is not None, "outline", f"{name}: entry {page} 「{title}」 has no destination"):
@@ -83,8 +82,8 @@ def check_document(rep, src, data, wording, notes, kind, name, pdf, deck_file, p
         if rel is None:
             continue
         t = cache.setdefault(rel, PageTemplate(layouts, rel, ctx, shown))
-        continued = rel in seen_first and rel.endswith("municipalities.ini")
-        seen_first.add(rel)
+        # a table running over pages: its later pages are 「…（続き）」
+        continued = dest > 1 and where.get(dest - 1) == rel
         want = doc_title if page == 1 and t.ini["page"].get("kind") == "cover" else t.title
         got = squash(title or "")
         if continued:
