@@ -79,15 +79,16 @@ grep -q "No syntax or stream encoding errors" "$tmp/qpdf.txt" || bad "qpdf repor
 # a picture of them in visual-diff/ of the test's working folder.
 tol=${AIREPORT_VISUAL_TOL:-0}
 pdftoppm -png -r 30 "$tmp/a.pdf" "$tmp/p" || bad "pdftoppm failed"
+mkdir -p visual-diff
 for ref in "$src"/tests/visual/p*.png; do
     [ -e "$ref" ] || { bad "no reference images in tests/visual (scripts/refresh-visual.sh)"; break; }
     page=$(basename "$ref" .png | sed 's/^p//')
-    mkdir -p visual-diff
     "$vdiff" --label "national page $page" --tol "$tol" --diff "visual-diff/national-p$page.png" \
         "$ref" "$tmp/p-$page.png" >"$tmp/vd.txt"
     rc=$?
     [ $rc = 0 ] || { cat "$tmp/vd.txt"; bad "page $page looks different from $ref (see $PWD/visual-diff/national-p$page.png)"; }
 done
+rmdir visual-diff 2>/dev/null # kept only when it holds a picture of a change
 nref=$(ls "$src"/tests/visual/p*.png 2>/dev/null | wc -l)
 [ "$nref" = 20 ] || bad "$nref reference pages in tests/visual, expected 20"
 

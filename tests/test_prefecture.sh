@@ -16,6 +16,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+diffs=$PWD/visual-diff # pictures of changed pages, in the test's working folder
 cd "$src" || exit 1
 export SOURCE_DATE_EPOCH=1777000000
 
@@ -128,16 +129,17 @@ grep -q '"99"' "$tmp/err" || fail "--only 99: message does not quote the token"
 # Appearance of the Tokyo report: every page against its 30 dpi reference,
 # tile by tile with tolerance 0 as in test_deck.sh.
 pdftoppm -png -r 30 "$pdf" "$tmp/v" || fail "pdftoppm failed"
+mkdir -p "$diffs"
 nref=0
 for ref in "$src"/tests/visual/prefecture-13/p*.png; do
     [ -e "$ref" ] || { fail "no references in tests/visual/prefecture-13 (scripts/refresh-visual.sh)"; break; }
     nref=$((nref + 1))
     page=$(basename "$ref" .png | sed 's/^p//')
-    mkdir -p visual-diff
     "$vdiff" --label "Tokyo page $page" --tol "${AIREPORT_VISUAL_TOL:-0}" \
-        --diff "visual-diff/tokyo-p$page.png" "$ref" "$tmp/v-$page.png" >"$tmp/vd.txt" ||
-        { cat "$tmp/vd.txt"; fail "Tokyo page $page looks different from $ref (see $PWD/visual-diff/tokyo-p$page.png)"; }
+        --diff "$diffs/tokyo-p$page.png" "$ref" "$tmp/v-$page.png" >"$tmp/vd.txt" ||
+        { cat "$tmp/vd.txt"; fail "Tokyo page $page looks different from $ref (see $diffs/tokyo-p$page.png)"; }
 done
+rmdir "$diffs" 2>/dev/null # kept only when it holds a picture of a change
 [ "$nref" -eq "$pages" ] || fail "$nref Tokyo reference pages, the report has $pages"
 
 if [ "$fails" -eq 0 ]; then echo "test_prefecture: all checks passed"; else echo "test_prefecture: $fails failed"; exit 1; fi
