@@ -12,7 +12,8 @@
 #                command = check | build | both   (default both)
 #                exit    = N                      exit status of every command
 #                message = TEXT                   must appear in stderr/stdout
-#                                                 (repeatable; file:line:column)
+#                                                 (repeatable; file:line:column and
+#                                                 the text, never a bare number)
 #                output  = unchanged | kept | none | written
 #                figures = pristine               (written) figures.csv equals
 #                                                 the one of the unaltered inputs
@@ -61,7 +62,11 @@ while IFS= read -r line || [ -n "$line" ]; do
     case $key in
     command) command=$value ;;
     exit) want_exit=$value ;;
-    message) printf '%s\n' "$value" >>"$messages" ;;
+    message)
+        # A bare number ("9", "40") is found anywhere in the output (a line
+        # number, a count): a message must say where and what.
+        case $value in *[!0-9.,\ ]*) ;; *) fail "expected: message '$value' is a bare number; quote the whole message (file:line: text)" ;; esac
+        printf '%s\n' "$value" >>"$messages" ;;
     output) output=$value ;;
     figures) figures=$value ;;
     *) fail "expected: unknown key '$key'" ;;

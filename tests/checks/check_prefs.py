@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""check_prefs.py - prefecture reports and body sheets against numbers
+recomputed here from data/*.csv, without the program's figures module.
+
+    check_prefs.py SOURCE_DIR OUT_DIR
+
+Recomputed from bodies.csv and the answers/services of each year:
+- per prefecture, its municipalities (指定都市 included, the prefecture
+  itself not), how many answered 導入済 and ガイドライン 策定済 in the latest
+  year, the shares to 0.1 % half up, and the ranks among the 47: standard
+  competition ranking (1, 2, 2, 4) on the printed share, as the page's note
+  says (同じ割合の団体は同順位);
+- per prefecture, all its bodies: answered, 導入済 / 実証中 / 導入予定 and
+  策定済 counts and shares; the same for the nation;
+- each municipality's table row: name, 区分, population, status per year
+  shown, guideline, services of the latest year;
+- each body sheet's shares: of the bodies that answered a question, those
+  giving the body's answer, in its prefecture, its population band, the nation.
+Compared with what the PDFs print (pdftotext) and what the sidecars say
+(numerator, denominator and rank of the A1 entries).
+"""
+import os
+import re
+import sys
+from decimal import Decimal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, squash  # noqa: E402
+
+DASH = "―"
+
+
+def competition_ranks(shares):
+    """{key: rank}: 1 + how many printed shares are strictly higher."""
+    return {k: 1 + sum(1 for o in shares.values() if Decimal(o) > Decimal(v)) for k, v in shares.items()}
+
+
+class Expected:
+    def __init__(self, data):
+        self.data = data
+        y = data.latest
+        ans = data.answers(y)
+        self.share = {"adopted": {}, "guideline": {}}
+        self.count = {"adopted": {}, "guideline": {}}
+        self.munis = {}
+        for pref in data.prefs:
+            munis = data.municipalities(pref)
+            self.munis[pref] = munis
+            a = sum(1 for b in munis if ans[b["団体コード"]]["導入状況"] == "1")
+            g = sum(1 for b in munis if ans[b["団体コード"]]["ガイドライン"] == "1")
+            self.count["adopted"][pref], self.count["guideline"][pref] = a, g
+            self.share["adopted"][pref] = pct1(a, len(munis))
+            self.share["guideline"][pref] = pct1(g, len(munis))
+        self.rank = {k: competition_ranks(v) for k, v in self.share.items()}
+        # exact-share ranks: what a program that ignores the printed rounding gives
+        self.rank_exact = {}
+        for k in self.share:
+            exact = {p: Decimal(self.count[k][p]) / len(self.munis[p]) for p in data.prefs}
+            self.rank_exact[k] = {p: 1 + sum(1 for o in exact.values() if o > v) for p, v in exact.items()}
+        # the nation's municipalities other than 指定都市 (その他市区町村)
+        others = [b for b in data.bodies if b["団体区分"] not in ("都道府県", "指定都市")]
+        self.nat_other_adopted = pct1(sum(1 for b in others if ans[b["団体コード"]]["導入状況"] == "1"), len(others))
+
+    def sheet_counts(self, column, scope):
+        """(answered, {code: bodies choosing it}) of a question of answers.csv
+        in ('pref', code), ('band', n) or ('nation',), latest year."""
+        key = (column,) + scope
+        if not hasattr(self, "_sheet"):
+            self._sheet = {}
+        if key not in self._sheet:
+            ans = self.data.answers(self.data.latest)
+            answered, chose = 0, {}
+            for b in self.data.bodies:
+                v = ans[b["団体コード"]].get(column)
+                if not v:
+                    continue
+                if scope[0] == "pref" and b["都道府県コード"] != scope[1]:
+                    continue
+                if scope[0] == "band" and band_of(int(b["人口"])) != scope[1]:
+                    continue
+                answered += 1
+                for c in v.split(";"):
+                    chose[int(c)] = chose.get(int(c), 0) + 1
+            self._sheet[key] = (answered, chose)
+        return self._sheet[key]
+
+    def scope_counts(self, pref=None):
+        """answered, status 1/2/3 and 策定済 over a prefecture's bodies (or all)."""
+        ans = self.data.answers(self.data.latest)
+        bodies = [b for b in self.data.bodies if pref is None or b["都道府県コード"] == pref]
+        rows = [ans[b["団体コード"]] for b in bodies if b["団体コード"] in ans]
+        n = len(rows)
+        out = {"answered": n}
+        for code in ("1", "2", "3"):
+            out[f"status{code}"] = sum(1 for r in rows if r["導入状況"] == code)
+        out["guideline1"] = sum(1 for r in rows if r["ガイドライン"] == "1")
+        return out
+
+
+def tie_note(exp, kind, pref, got):
+    """A rank that differs from the printed-share rank but equals the exact
+    share's: the known deviation (see known_deviations.txt)."""
+    return got == str(exp.rank_exact[kind][pref]) and got != str(exp.rank[kind][pref])
+
+
+class Deviations:
+    """tests/checks/known_deviations.txt: rules the program is known to break
+    (each needs a src/ change). A listed deviation that is seen is reported,
+    not failed; a listed one that no longer occurs fails, so the list is
+    cleaned when the program is fixed."""
+
+    def __init__(self, src):
+        self.known, self.seen = set(), set()
+        path = os.path.join(src, "tests", "checks", "known_deviations.txt")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                self.known = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
+
+    def allow(self, name, message):
+        if name in self.known:
+            if name not in self.seen:
+                print(f"KNOWN DEVIATION [{name}] {message}")
+            self.seen.add(name)
+            return True
+        return False
+
+    def finish(self, rep):
+        for name in sorted(self.known - self.seen):
+            rep.fail("known-deviation", f"{name} is listed in known_deviations.txt but no longer occurs: remove it")
+
+
+def find_seq(rep, kind, where, text, pieces, start=0):
+    """Each piece found in text after the previous one; returns the end."""
+    pos = start
+    for piece in pieces:
+        i = text.find(piece, pos)
+        if not rep.check(i >= 0, kind, f"{where}: not printed (in order): {piece}"):
+            return pos
+        pos = i + len(piece)
+    return pos
+
+
+def ranking_rows(text):
+    """(rank, prefecture, count, total, pct) of a ranking page (-raw text)."""
+    rx = re.compile(r"^(\d+) (\S+?[都道府県]) (\d+)／(\d+) ([\d.]+)%$", re.M)
+    return [m.groups() for m in rx.finditer(text)]
+
+
+def check_ranking(rep, dev, exp, kind, where, text):
+    rows = ranking_rows(text)
+    rep.check(len(rows) == 47, "ranking", f"{where}: {len(rows)} ranking rows, expected 47")
+    names = {n: c for c, n in exp.data.prefs.items()}
+    prev = 0
+    for rank, name, count, total, pct in rows:
+        pref = names.get(name)
+        if not rep.check(pref is not None, "ranking", f"{where}: unknown prefecture {name}"):
+            continue
+        want = (str(exp.rank[kind][pref]), str(exp.count[kind][pref]), str(len(exp.munis[pref])), exp.share[kind][pref])
+        got = (rank, count, total, pct)
+        if got != want and got[1:] == want[1:] and tie_note(exp, kind, pref, rank):
+            if dev.allow("rank-printed-share", f"{where}: {name} ranked {rank}, printed share {pct}% ties at rank {want[0]}"):
+                continue
+        rep.check(got == want, "ranking", f"{where}: {name} printed rank {rank}, {count}／{total} {pct}%; recomputed rank {want[0]}, {want[1]}／{want[2]} {want[3]}%")
+        rep.check(int(rank) >= prev, "ranking", f"{where}: {name} (rank {rank}) after rank {prev}: not in rank order")
+        prev = int(rank)
+
+
+def rank_text(rep, dev, exp, kind, pref, where, flat, before, after):
+    """`before{rank}after` printed with the recomputed rank (or the known
+    exact-share deviation)."""
+    want = f"{before}{exp.rank[kind][pref]}{after}"
+    if want in flat:
+        rep.check(True, "rank", "")
+        return
+    alt = f"{before}{exp.rank_exact[kind][pref]}{after}"
+    if alt in flat and dev.allow("rank-printed-share", f"{where}: printed {alt}, the printed share ties at {want}"):
+        return
+    rep.check(False, "rank", f"{where}: not printed: {want}")
+
+
+def check_report(rep, dev, exp, name, pdf):
+    data = exp.data
+    pref = name[:2]
+    pname = data.prefs[pref]
+    munis = exp.munis[pref]
+    pages = pdf_pages(pdf)
+    flat = [squash(p) for p in pages]
+    where = f"{name}"
+    # p02: the summary lead and the side boxes
+    n, a, g = len(munis), exp.count["adopted"][pref], exp.count["guideline"][pref]
+    p2 = flat[1]
+    find_seq(rep, "summary", f"{where} page 2", p2, [
+        f"{pname}内の市区町村{n}団体のうち", f"導入済の団体は{a}団体（{exp.share['adopted'][pref]}%）で、47都道府県中"])
+    rank_text(rep, dev, exp, "adopted", pref, f"{where} page 2", p2, f"（{exp.share['adopted'][pref]}%）で、47都道府県中", f"位（全国の市区町村では{exp.nat_other_adopted}%）")
+    rank_text(rep, dev, exp, "guideline", pref, f"{where} page 2", p2, f"策定済の市区町村は{g}団体（{exp.share['guideline'][pref]}%）で、47都道府県中", "位")
+    for label, sc in ((pname, exp.scope_counts(pref)), ("全国", exp.scope_counts())):
+        d = sc["answered"]
+        pieces = [f"【{label}（{data.year_label[data.latest]}）】", f"■回答団体数：{fmt_int(d)}団体"]
+        for code, word in (("1", "導入済"), ("2", "実証中"), ("3", "導入予定")):
+            c = sc[f"status{code}"]
+            pieces.append(f"■{word}：{fmt_int(c)}団体（{pct1(c, d)}%）")
+        pieces.append(f"■ガイドライン策定済：{fmt_int(sc['guideline1'])}団体（{pct1(sc['guideline1'], d)}%）")
+        find_seq(rep, "summary", f"{where} page 2 【{label}】", p2, pieces)
+    # p03 / p04 leads: the prefecture's bodies beside the nation
+    sc, nat = exp.scope_counts(pref), exp.scope_counts()
+    find_seq(rep, "summary", f"{where} page 3", flat[2], [
+        f"{pname}内の{sc['answered']}団体のうち、生成AIを導入済の団体は{sc['status1']}団体（{pct1(sc['status1'], sc['answered'])}%）となった（全国{pct1(nat['status1'], nat['answered'])}%）"])
+    find_seq(rep, "summary", f"{where} page 4", flat[3], [
+        f"{pname}内でガイドラインを策定済の団体は{sc['guideline1']}団体（{pct1(sc['guideline1'], sc['answered'])}%）、全国では{fmt_int(nat['guideline1'])}団体（{pct1(nat['guideline1'], nat['answered'])}%）"])
+    # p09 / p10: the lead and the ranking of the 47
+    for page, kind in ((9, "adopted"), (10, "guideline")):
+        rank_text(rep, dev, exp, kind, pref, f"{where} page {page}", flat[page - 1], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", "位")
+        check_ranking(rep, dev, exp, kind, f"{where} page {page}", pages[page - 1])
+    # p11…: the municipality table, row by row in code order
+    table = "".join(flat[10:])
+    pos = 0
+    for b in munis:
+        pos = find_seq(rep, "table", f"{where} municipality table", table, [table_row(data, b)], pos)
+    # the sidecar's A1 entries: counts and ranks as recomputed
+    check_a1(rep, dev, exp, where, load_sidecar(pdf[:-4]), pref)
+
+
+def table_row(data, b):
+    code = b["団体コード"]
+    cells = [b["団体名"], b["団体区分"], fmt_int(b["人口"])]
+    for y in data.years[-3:]:
+        r = data.answers(y).get(code)
+        s = r["導入状況"] if r else ""
+        cells.append(data.label("Q1", s, short=True) if s else DASH)
+    r = data.answers(data.latest).get(code)
+    cells.append(data.label("Q6", r["ガイドライン"], short=True) if r and r["ガイドライン"] else DASH)
+    svc = sorted({int(s["サービス"]) for s in data.services(data.latest) if s["団体コード"] == code})
+    cells.append("、".join(data.label("Q5", c) for c in svc) if svc else DASH)
+    return squash("".join(cells))
+
+
+def check_a1(rep, dev, exp, where, entries, pref):
+    for e in entries:
+        fig = e.get("figure") or ""
+        if not fig.startswith("A1.") or e.get("scope") != pref:
+            continue
+        kind = "adopted" if fig == "A1.adopted_share" else "guideline"
+        p = f"{int(e['option_code']):02d}" if e.get("option_code") else pref
+        what = f"{where} page {e['page']} {e['block']}: {fig} {e['field']} of {exp.data.prefs.get(p, p)}"
+        if e["field"] == "rank":
+            got = str(e["numerator"])
+            if got != str(exp.rank[kind][p]) and got == str(exp.rank_exact[kind][p]) and dev.allow("rank-printed-share", f"{what}: sidecar rank {got}"):
+                continue
+            rep.check(got == str(exp.rank[kind][p]), "sidecar", f"{what}: rank {got}, recomputed {exp.rank[kind][p]}")
+        elif e["field"] == "count":
+            rep.check(e["numerator"] == exp.count[kind][p], "sidecar", f"{what}: {e['numerator']}, recomputed {exp.count[kind][p]}")
+        elif e["field"] == "base":
+            rep.check(e["numerator"] == len(exp.munis[p]), "sidecar", f"{what}: {e['numerator']}, recomputed {len(exp.munis[p])}")
+        elif e["field"] == "pct":
+            rep.check((e["numerator"], e["denominator"]) == (exp.count[kind][p], len(exp.munis[p])), "sidecar",
+                      f"{what}: {e['numerator']}/{e['denominator']}, recomputed {exp.count[kind][p]}/{len(exp.munis[p])}")
+
+
+def check_sheet(rep, dev, exp, name, pdf):
+    data = exp.data
+    code = name[:6]
+    b = data.body[code]
+    pref = b["都道府県コード"]
+    pop = int(b["人口"])
+    band = band_of(pop)
+    flat = squash(pdf_pages(pdf)[0])
+    where = f"body sheet {name}"
+    pieces = [f"{b['団体名']}（{b['団体区分']}、人口{fmt_int(pop)}人、{BANDS[band][1]}）",
+              f"{data.prefs[pref]}内の市区町村の導入済の割合は{exp.share['adopted'][pref]}%（47都道府県中"]
+    find_seq(rep, "sheet", where, flat, pieces)
+    rank_text(rep, dev, exp, "adopted", pref, where, flat, f"（47都道府県中", f"位）、全国の市区町村では{exp.nat_other_adopted}%")
+    me = data.answers(data.latest)[code]
+    pos = find_seq(rep, "sheet", where, flat, [squash(f"{data.prefs[pref]}内{BANDS[band][1]}全国")])
+    rows = []
+    for q in data.questions():
+        cq = data.question(q)
+        if cq["file"] != "answers" or not me.get(cq["column"]):
+            continue
+        for i, c in enumerate(sorted(int(x) for x in me[cq["column"]].split(";"))):
+            cells = [cq["title"]] if i == 0 else []
+            cells.append(data.label(q, c, short=True))
+            for scope in (("pref", pref), ("band", band), ("nation",)):
+                answered, chose = exp.sheet_counts(cq["column"], scope)
+                cells.append(f"{pct1(chose.get(c, 0), answered)}%" if answered else DASH)
+            rows.append(squash("".join(cells)))
+    for i, row in enumerate(rows):
+        j = flat.find(row, pos)
+        if j >= 0:
+            pos = j + len(row)
+            continue
+        # a sheet that runs out of room says how many answers it leaves out
+        omitted = f"ほか{len(rows) - i}件の回答は紙幅の都合により省略"
+        rep.check(omitted in flat[pos:], "sheet", f"{where}: not printed (in order): {row}, nor 「{omitted}」")
+        break
+
+
+def main():
+    src, out = main_args("check_prefs.py SOURCE_DIR OUT_DIR", 2)
+    data = Data(src)
+    exp = Expected(data)
+    rep = Report("check_prefs")
+    dev = Deviations(src)
+    n = {"national": 0, "prefecture": 0, "body": 0}
+    for kind, name, pdf in documents(out):
+        n[kind] += 1
+        if kind == "national":
+            pages = pdf_pages(pdf)
+            check_ranking(rep, dev, exp, "adopted", "national appendix", pages[-1])
+        elif kind == "prefecture":
+            check_report(rep, dev, exp, name, pdf)
+        else:
+            check_sheet(rep, dev, exp, name, pdf)
+    print(f"documents: {n['national']} national, {n['prefecture']} prefecture reports, {n['body']} body sheets")
+    rep.check(n["national"] == 1 and n["prefecture"] == 47 and n["body"] > 0, "documents", f"expected national, 47 reports and body sheets in {out}")
+    dev.finish(rep)
+    return rep.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
