@@ -15,7 +15,7 @@ A .mut file:
     <its replacement, zero or more lines>
 The text must occur exactly once in the file.
 
-    mutation.py check TREE MUT...        every mutation applies to TREE
+    mutation.py check TREE MUT|DIR...    every mutation applies to TREE
     mutation.py apply TREE MUT           applies one (prints the file changed)
     mutation.py describe MUT             prints "stage: description"
 """
@@ -87,9 +87,17 @@ def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "check":
         tree = sys.argv[2]
-        for p in sys.argv[3:]:
+        muts = []
+        for p in sys.argv[3:]:  # a folder stands for its *.mut files
+            if os.path.isdir(p):
+                muts += sorted(os.path.join(p, n) for n in os.listdir(p) if n.endswith(".mut"))
+            else:
+                muts.append(p)
+        if not muts:
+            sys.exit("mutation.py check: no mutation given")
+        for p in muts:
             target(tree, parse(p))
-        print(f"{len(sys.argv) - 3} mutations apply")
+        print(f"{len(muts)} mutations apply")
     elif cmd == "apply":
         tree, p = sys.argv[2], sys.argv[3]
         m = parse(p)
