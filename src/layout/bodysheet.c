@@ -93,7 +93,7 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     int me = (int)(c->body - s->bodies);
     const sv_year *y = &s->years[s->n_years - 1];
     box_pt box = layout_box(b);
-    double size = b->size_pt, lh = size * 1.4; /* 1.5 left answers out for lack of room */
+    double size = b->as.sheet.size_pt, lh = size * 1.4; /* 1.5 left answers out for lack of room */
     static const double edge[] = {0, 0.24, 0.62, 0.74, 0.87, 1.0};
     const char *head[5] = {"設問", "この団体の回答",
                            arena_printf(c->mem, "%s内", c->body->pref_name),

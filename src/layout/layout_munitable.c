@@ -200,7 +200,7 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
     col_x[0] = box.x;
     for (int j = 0; j < cols.n_cols; j++)
         col_x[j + 1] = col_x[j] + box.w * cols.pct[j] / 100.0;
-    double size = b->size_pt;
+    double size = b->as.sheet.size_pt;
 
     /* the municipalities in code order (body_by_code is sorted by code) */
     int n_rows = 0;

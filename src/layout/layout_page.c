@@ -88,7 +88,7 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
             layout_source(&ps, b);
             break;
         case TPL_CHART: /* a prefecture beside the nation, or the scope's own */
-            if (!(b->compare_nation ? layout_chart_compare(&ps, b) : layout_chart(&ps, b)))
+            if (!(b->as.chart.compare_nation ? layout_chart_compare(&ps, b) : layout_chart(&ps, b)))
                 ps.ok = false;
             break;
         case TPL_TABLE:

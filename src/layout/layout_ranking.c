@@ -31,7 +31,7 @@ static void record_row(page_state *ps, const tpl_block *b, const ranked *r, cons
                        const char *count, const char *base, const char *pct)
 {
     const figset *nat = ps->c->nation ? ps->c->nation : ps->c->f;
-    const fig_row *row = figures_get(nat, "A1", b->rank_guideline ? "guideline_share"
+    const fig_row *row = figures_get(nat, "A1", b->as.ranking.by_guideline ? "guideline_share"
                                                                   : "adopted_share",
                                      ps->c->s->n_years - 1, "", r->r->pref);
     const char *text[] = {rank, count, base, pct};
@@ -62,20 +62,20 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
         if (!all[i].name || !all[i].name[0] || all[i].municipalities == 0)
             continue; /* a prefecture without bodies in the data has no share */
         rows[n].r = &all[i];
-        rows[n].rank = b->rank_guideline ? all[i].guideline_rank : all[i].adopted_rank;
-        rows[n].pct10 = b->rank_guideline ? all[i].guideline_pct10 : all[i].adopted_pct10;
-        rows[n].count = b->rank_guideline ? all[i].guideline : all[i].adopted;
+        rows[n].rank = b->as.ranking.by_guideline ? all[i].guideline_rank : all[i].adopted_rank;
+        rows[n].pct10 = b->as.ranking.by_guideline ? all[i].guideline_pct10 : all[i].adopted_pct10;
+        rows[n].count = b->as.ranking.by_guideline ? all[i].guideline : all[i].adopted;
         n++;
     }
     qsort(rows, (size_t)n, sizeof rows[0], by_rank);
 
     box_pt box = layout_box(b);
-    int cols = b->rank_columns > 0 ? b->rank_columns : 3;
+    int cols = b->as.ranking.columns > 0 ? b->as.ranking.columns : 3;
     int per_col = (n + cols - 1) / cols;
     double gap = mm_to_pt(6);
     double gw = (box.w - gap * (cols - 1)) / cols;
     double rh = box.h / (per_col + 1);
-    double size = b->size_pt;
+    double size = b->as.ranking.size_pt;
     if (rh < size * 1.25) {
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
                  "[%s]: %d rows of %.1f pt text need %.1f mm, the box is %.1f mm high", b->section,
@@ -84,8 +84,8 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
     }
     /* column edges within a group, as fractions of its width */
     static const double edge[] = {0, 0.11, 0.33, 0.58, 1.0};
-    const char *head[] = {"順位", "都道府県", b->rank_guideline ? "策定済／市区町村" : "導入済／市区町村",
-                          b->rank_guideline ? "策定済の割合" : "導入済の割合"};
+    const char *head[] = {"順位", "都道府県", b->as.ranking.by_guideline ? "策定済／市区町村" : "導入済／市区町村",
+                          b->as.ranking.by_guideline ? "策定済の割合" : "導入済の割合"};
     int max_pct10 = 1;
     for (int i = 0; i < n; i++)
         if (rows[i].pct10 > max_pct10)

@@ -71,28 +71,39 @@ typedef struct {
     uint32_t rgb[TPL_MAX_COLORS];
 } tpl_palette;
 
+/* The text lines of a block (text, text1 .. text12). */
 typedef struct {
-    tpl_block_kind kind;
-    const char *section; /* as spelled in the file, lower case ("chart2") */
-    int line;            /* line of the [section] header */
-    tpl_box box;
+    int n;
+    tpl_text at[TPL_MAX_TEXT];
+} tpl_lines;
 
-    int n_text;
-    tpl_text text[TPL_MAX_TEXT];
-
-    /* text blocks (TPL_TEXT), tables and charts; lead/notes/source take the
-     * theme's sizes */
+/* [text], [text2] …: free text in its own style. */
+typedef struct {
+    tpl_lines lines;
     double size_pt;
     font_role font;
     uint32_t rgb;        /* text colour */
     dl_align align;
     bool valign_bottom;  /* text sits at the bottom of its box */
-    bool framed;         /* TPL_TEXT: a thin frame around the box */
+    bool framed;         /* a thin frame around the box */
+} tpl_text_block;
 
-    /* chart / table */
-    const char *fig_page, *fig_name; /* "P4", "status_by_group" */
-    int fig_line;
-    chart_type chart;
+/* [source]: each line once per shown year (or for the latest only). */
+typedef struct {
+    tpl_lines lines;
+    tpl_years years;
+} tpl_source_block;
+
+/* A `figure = PAGE.name` key: "P4", "status_by_group", its line. */
+typedef struct {
+    const char *page, *name;
+    int line;
+} tpl_figure;
+
+/* [chart], [chart2] …: a figure drawn as a chart. */
+typedef struct {
+    tpl_figure fig;
+    chart_type type;
     tpl_years years;
     int n_groups;
     const char *groups[TPL_MAX_GROUPS];
@@ -108,16 +119,49 @@ typedef struct {
     bool short_labels;
     const char *heading;        /* optional heading line above the chart */
     const char *centre;         /* donut: text in the hole (placeholders) */
+    double size_pt;
+    bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
+} tpl_chart_block;
 
+/* [table]: the P6 case table. */
+typedef struct {
+    tpl_figure fig;
+    double size_pt;
     int n_cols;
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
     tpl_column_field col_field[TPL_MAX_COLUMNS];
+} tpl_table_block;
 
-    /* prefecture reports (template_pref.c) */
-    bool compare_nation; /* chart: the scope's bars beside the nation's (compare = nation) */
-    bool rank_guideline; /* ranking: by the 策定済 share instead of the 導入済 share */
-    int rank_columns;    /* ranking: the 47 rows set in this many column groups */
+/* [ranking] (template_pref.c). */
+typedef struct {
+    double size_pt;
+    bool by_guideline; /* by the 策定済 share instead of the 導入済 share */
+    int columns;       /* the 47 rows set in this many column groups */
+} tpl_ranking_block;
+
+/* [munitable], [bodysheet] (template_pref.c): tables laid out from the
+ * document's scope; only their type size is set in the template. */
+typedef struct {
+    double size_pt;
+} tpl_sheet_block;
+
+/* One [section] of a page: what every block has, then the data of its kind
+ * (as cmark's node->as): read `as.chart` only when kind is TPL_CHART. */
+typedef struct {
+    tpl_block_kind kind;
+    const char *section; /* as spelled in the file, lower case ("chart2") */
+    int line;            /* line of the [section] header */
+    tpl_box box;
+    union {
+        tpl_lines lines;           /* TPL_LEAD, TPL_NOTES (the theme's style) */
+        tpl_text_block text;       /* TPL_TEXT */
+        tpl_source_block source;   /* TPL_SOURCE */
+        tpl_chart_block chart;     /* TPL_CHART */
+        tpl_table_block table;     /* TPL_TABLE */
+        tpl_ranking_block ranking; /* TPL_RANKING */
+        tpl_sheet_block sheet;     /* TPL_MUNITABLE, TPL_BODYSHEET */
+    } as;
 } tpl_block;
 
 typedef struct {
@@ -172,6 +216,10 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const su
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
                                  const char *override_file, const survey *s,
                                  const figset *national, arena *mem, diags *d);
+
+/* The text lines of a lead, notes, text or source block; NULL for the
+ * other kinds. */
+const tpl_lines *tpl_block_lines(const tpl_block *b);
 
 /* The theme palette of that name, NULL when absent. */
 const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
