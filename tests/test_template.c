@@ -65,7 +65,7 @@ static void test_bad_templates(void)
         snprintf(dir, sizeof dir, "%s/templates/%s", TEST_FIXTURES, c->kind);
         diags *d = diags_new(NULL);
         arena *mem = arena_new();
-        deck_templates *t = deck_templates_load(dir, "deck.ini", S, F, mem, d);
+        deck_templates *t = deck_templates_load(dir, "deck.ini", F, mem, d);
         CHECK(t == NULL);
         const diag *g = find_diag(d, c->code);
         CHECK(g != NULL);
@@ -91,14 +91,14 @@ static void test_overflow(void)
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
     deck_templates *t =
-        deck_templates_load(TEST_FIXTURES "/templates/overflow", "deck.ini", S, F, mem, d);
+        deck_templates_load(TEST_FIXTURES "/templates/overflow", "deck.ini", F, mem, d);
     CHECK(t != NULL);
     CHECK_INT(diags_count(d), 0);
     if (t) {
         unsigned char *pdf = NULL;
         size_t len = 0;
         int pages = -1;
-        CHECK(!deck_render(t, S, F, FONTS, &pdf, &len, &pages, d));
+        CHECK(!deck_render(t, F, FONTS, &pdf, &len, &pages, d));
         CHECK(pdf == NULL);
         CHECK_INT(pages, 0);
         const diag *g = find_diag(d, D_TEXT_OVERFLOW);
@@ -116,7 +116,7 @@ static void test_overflow(void)
 
 static const char *expand(arena *mem, const char *text, int year)
 {
-    ph_context c = {.s = S, .f = F, .edition = "2026-04-24", .year = year};
+    ph_context c = {.f = F, .edition = "2026-04-24", .year = year};
     char err[256];
     return ph_expand(text, &c, mem, err, sizeof err);
 }
@@ -175,7 +175,7 @@ static void test_placeholders(void)
     CHECK(expand(mem, "{P10.Q6[latest,全体,1] ~ P10.Q6[latest,全体,3] ? a : b}", -1) == NULL);
     CHECK(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,9] ? a : b}", -1) == NULL);
     CHECK(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? a}", -1) == NULL);
-    ph_context c = {.s = S, .f = F, .edition = NULL, .year = -1};
+    ph_context c = {.f = F, .edition = NULL, .year = -1};
     char err[256];
     CHECK(ph_expand("{P9.Q77[latest,全体,1].count}", &c, mem, err, sizeof err) == NULL);
     CHECK_CONTAINS(err, "no figure P9.Q77");
@@ -188,7 +188,7 @@ static void test_real_deck(void)
 {
     diags *d = diags_new(stderr);
     arena *mem = arena_new();
-    tpl_deck *deck = tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", S, F, mem, d);
+    tpl_deck *deck = tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", F, mem, d);
     CHECK(deck != NULL);
     CHECK_INT(diags_count(d), 0);
     if (!deck)
@@ -198,7 +198,7 @@ static void test_real_deck(void)
     CHECK(deck->pages[0].cover);
     CHECK(!deck->pages[4].cover);
 
-    layout_ctx c = {.deck = deck, .s = S, .f = F, .fonts = FONTS, .mem = mem, .d = d};
+    layout_ctx c = {.deck = deck, .f = F, .fonts = FONTS, .mem = mem, .d = d};
     drawlist dl;
     drawlist_init(&dl, mem);
     const char *title = NULL;

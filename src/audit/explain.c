@@ -4,6 +4,7 @@
 #include "explain.h"
 
 #include "numfmt.h"
+#include "popband.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -95,8 +96,8 @@ bool explain_parse(const survey *s, const char *spec, arena *mem, explain_ref *r
     }
     const char *year = S_trim(field[0]), *group = S_trim(field[1]), *option = S_trim(field[2]);
     ref->single = true;
-    ref->year = S_year(s, year);
-    if (ref->year < 0) {
+    ref->year = strcmp(year, "-") == 0 ? -1 : S_year(s, year); /* -: M.population */
+    if (ref->year < 0 && strcmp(year, "-") != 0) {
         int m = snprintf(err, err_size, "\"%s\": unknown survey year \"%s\"; expected latest, "
                          "latest-N or one of", spec, year);
         for (int y = 0; y < s->n_years && m > 0 && (size_t)m < err_size; y++)
@@ -232,6 +233,21 @@ static int S_deck_group(const char *group)
     return -1;
 }
 
+/* The population band a row's group names (B), -1 when none. */
+static int S_band_group(const char *group)
+{
+    for (int band = 0; band < POP_N_BANDS; band++)
+        if (strcmp(group, pop_band_label(band)) == 0)
+            return band;
+    return -1;
+}
+
+/* The body an M row is about (its group is the 団体コード), -1 for other rows. */
+static int S_row_body(const survey *s, const fig_row *r)
+{
+    return strcmp(r->page, "M") == 0 ? survey_find_body(s, r->group) : -1;
+}
+
 /* The Q1 code whose label is the row's group (P11), 0 when none. */
 static int S_status_group(const survey *s, const fig_row *r)
 {
@@ -257,6 +273,11 @@ static bool S_body_in(const survey *s, const sv_year *y, const fig_row *r, int b
         return body->pref == r->scope && body->kind != KIND_PREFECTURE;
     if (!S_in_scope(body, r->scope))
         return false;
+    if (S_is(r, "M", NULL)) /* one body's own answers */
+        return strcmp(body->code, r->group) == 0;
+    int band = S_band_group(r->group);
+    if (band >= 0 && pop_band(body->population) != band)
+        return false;
     int g = S_deck_group(r->group);
     if (g >= 0 && (int)body_group_of(body) != g)
         return false;
@@ -275,6 +296,12 @@ static bool S_body_in_base(const survey *s, const sv_year *y, int b, fig_base ki
     case BASE_GUIDELINE: return S_single(sv_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
     default: return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
     }
+}
+
+/* BASE_ANSWERED (B): the body answered the row's question. */
+static bool S_body_answered(const survey *s, const sv_year *y, const fig_row *r, int b)
+{
+    return r->question >= 0 && sv_answer(s, y, b, r->question) != 0;
 }
 
 /* Does body b (in the population) count for the row? */
@@ -304,6 +331,14 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
 {
     *counted = (explain_set){.unit = EXPLAIN_BODIES, .derived = true};
     *base = (explain_set){.unit = EXPLAIN_BODIES, .derived = r->base_kind != BASE_NONE};
+    if (S_is(r, "M", "population")) { /* a datum of bodies.csv: the body it belongs to */
+        counted->derived = base->derived = false;
+        counted->items = ARENA_NEW(mem, int, 1);
+        int b = S_row_body(s, r);
+        if (b >= 0)
+            S_push(counted, b);
+        return;
+    }
     if (r->year < 0 || r->year >= s->n_years) {
         counted->derived = base->derived = false;
         return;
@@ -326,7 +361,8 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
         int q9 = codebook_find(&s->cb, "Q9");
         for (int row = 0; row < y->n_services; row++) {
             int b = y->service_body[row];
-            if (b < 0 || b >= s->n_bodies || !S_in_scope(&s->bodies[b], r->scope))
+            if (b < 0 || b >= s->n_bodies || !S_in_scope(&s->bodies[b], r->scope) ||
+                (S_is(r, "M", NULL) && b != S_row_body(s, r)))
                 continue;
             if (service_q && r->option > 0 && r->option <= CB_MAX_OPTIONS &&
                 (sv_service(s, y, row, r->question) & CB_BIT(r->option)))
@@ -344,7 +380,9 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
             continue;
         if (!service_q && S_body_counts(s, y, r, b))
             S_push(counted, b);
-        if (!service_base && r->base_kind != BASE_NONE && S_body_in_base(s, y, b, r->base_kind))
+        if (!service_base && r->base_kind != BASE_NONE &&
+            (r->base_kind == BASE_ANSWERED ? S_body_answered(s, y, r, b)
+                                           : S_body_in_base(s, y, b, r->base_kind)))
             S_push(base, b);
     }
 }
@@ -379,6 +417,11 @@ const char *explain_base_words(const survey *s, const fig_row *r, arena *mem)
     case BASE_SERVICE_ROWS: return "サービス別回答（利用しているサービス1件につき1行）";
     case BASE_CUSTOMISED_ROWS: return "「カスタマイズしている」と回答したサービス別回答";
     case BASE_STATUS_GROUP: return arena_printf(mem, "導入状況が「%s」の団体", r->group);
+    case BASE_ANSWERED:
+        return arena_printf(mem, "%s%sに回答した団体",
+                            S_band_group(r->group) >= 0 ? arena_printf(mem, "%sのうち", r->group)
+                                                        : "",
+                            r->question >= 0 ? s->cb.q[r->question].id : "設問");
     case BASE_NONE: break;
     }
     return "なし（割合を示さない数値）";
@@ -424,8 +467,19 @@ static const char *S_counts_words(const survey *s, const fig_row *r, arena *mem)
         return "導入状況が「導入済」の市区町村（都道府県別）";
     if (S_is(r, "A1", "guideline_share"))
         return "ガイドラインが「策定済」の市区町村（都道府県別）";
+    if (S_is(r, "M", "population"))
+        return "団体の人口（bodies.csv）";
     if (r->question < 0)
         return "";
+    if (S_is(r, "B", NULL))
+        return arena_printf(mem, "%sでその選択肢を選んだ団体（団体票の割合）",
+                            s->cb.q[r->question].id);
+    if (S_is(r, "M", NULL))
+        return s->cb.q[r->question].file == CB_FILE_SERVICES
+                   ? arena_printf(mem, "団体のサービス別回答のうち、%sでそのサービスを挙げた行",
+                                  s->cb.q[r->question].id)
+                   : arena_printf(mem, "団体の%sの回答（選んだ選択肢ごとに1）",
+                                  s->cb.q[r->question].id);
     const cb_question *q = &s->cb.q[r->question];
     return arena_printf(mem, "%sの回答（%s）", q->id,
                         q->file == CB_FILE_SERVICES ? "件、サービス別回答1行につき1件"
@@ -496,7 +550,7 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
             ok = false;
         }
     } else {
-        fprintf(out, "%s\n", counted.n ? " — case study of:" : "");
+        fprintf(out, "%s\n", !counted.n ? "" : S_is(r, "P6", NULL) ? " — case study of:" : " — of:");
     }
     if (base.derived && base.n != r->base) {
         fprintf(out, "    ! re-derived base %d, but the figure's base is %d\n", base.n, r->base);
@@ -504,7 +558,8 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
     }
     if (list || !counted.derived)
         for (int i = 0; i < counted.n; i++)
-            S_print_member(out, s, &s->years[r->year], counted.unit, counted.items[i]);
+            S_print_member(out, s, &s->years[r->year >= 0 ? r->year : s->n_years - 1],
+                           counted.unit, counted.items[i]);
     return ok;
 }
 
@@ -616,13 +671,24 @@ int explain_print(FILE *out, const survey *s, const figset *rows_of, const expla
             if (!S_print_members(out, s, r, list, mem))
                 status = EXIT_INTERNAL;
         }
+    } else if (ref->year < 0) { /* a datum without a year (M.population) */
+        fputs("\nvalue:\n", out);
+        if (sel) {
+            fputs("* ", out);
+            S_print_row_value(out, s, sel);
+            fputc('\n', out);
+            fputs("\nmembers", out);
+            if (!S_print_members(out, s, sel, list, mem))
+                status = EXIT_INTERNAL;
+        }
     } else {
         fputs("\nvalue by survey year (count / base = percent):\n", out);
         for (int y = 0; y < s->n_years; y++) {
             const fig_row *r =
                 figures_get(rows_of, ref->page, ref->figure, y, ref->group, ref->option);
             if (!r) {
-                fprintf(out, "  %s: not asked\n", s->years[y].key);
+                fprintf(out, "  %s: %s\n", s->years[y].key,
+                        S_is(rep, "M", NULL) ? "no such answer" : "not asked");
                 continue;
             }
             fprintf(out, "%s ", r == sel ? "*" : " ");

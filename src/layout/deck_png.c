@@ -44,8 +44,7 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
     return n;
 }
 
-bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *sc,
-                    const fontset *fonts, const char *page_prefix, double px_per_pt,
+bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts, const char *page_prefix, double px_per_pt,
                     unsigned char **png, size_t *len, char *caption, size_t caption_size,
                     diags *d)
 {
@@ -64,8 +63,9 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
     arena *mem = arena_new();
     drawlist dl;
     drawlist_init(&dl, mem);
-    layout_ctx c = {.deck = t->deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
-                    .nation = sc->nation, .pref = sc->pref, .body = sc->body};
+    layout_ctx c = {.deck = t->deck, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
+                    .nation = sc->nation, .pref = sc->pref, .body = sc->body,
+                    .bodies = sc->bodies, .nation_bodies = sc->nation_bodies};
     const char *title = NULL;
     bool ok = layout_page(&c, pg, 1, &dl, &title);
     if (ok) {

@@ -121,7 +121,7 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
     const tpl_chart_block *ch = &b->as.chart;
-    const survey *s = ps->c->s;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
@@ -129,8 +129,8 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     layout_options opts;
     if (!layout_pick_options(ps, b, ps->c->f, &opts))
         return false;
-    int latest = s->n_years - 1;
-    int first = ch->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
+    int latest = cat->n_years - 1;
+    int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
     int n_years_max = latest - first + 1;
 
     chart_spec spec = {.type = ch->type,
@@ -158,7 +158,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                     continue;
                 cat_year[nc] = y;
                 cat_group[nc] = ch->groups[g];
-                cats[nc] = many_years ? s->years[y].label : ch->groups[g];
+                cats[nc] = many_years ? cat->years[y].label : ch->groups[g];
                 if (cat_groups)
                     cat_groups[nc] = ch->groups[g];
                 nc++;
@@ -185,7 +185,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                 years[ns++] = y;
         series = ARENA_NEW(mem, const char *, ns ? ns : 1);
         for (int i = 0; i < ns; i++)
-            series[i] = s->years[years[i]].label;
+            series[i] = cat->years[years[i]].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, (size_t)opts.n * (size_t)(ns ? ns : 1));
         rows = ARENA_NEW(mem, const fig_row *, (size_t)opts.n * (size_t)(ns ? ns : 1));
@@ -200,7 +200,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         spec.series_rgb = series_colors(ps, b, ns, true);
     } else { /* CHART_BARS: the latest year */
         series = ARENA_NEW(mem, const char *, 1);
-        series[0] = s->years[latest].label;
+        series[0] = cat->years[latest].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, opts.n);
         rows = ARENA_NEW(mem, const fig_row *, opts.n);

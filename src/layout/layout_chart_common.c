@@ -6,25 +6,17 @@
 
 #include "numfmt.h"
 
-const char *layout_option_label(const survey *s, const fig_row *r, bool use_short)
-{
-    if (use_short && r->question >= 0 && r->question < s->cb.n && r->option > 0 &&
-        r->option <= s->cb.q[r->question].n_options && s->cb.q[r->question].short_label[r->option])
-        return s->cb.q[r->question].short_label[r->option];
-    return r->option_label ? r->option_label : "";
-}
-
 bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
                          layout_options *out)
 {
     const tpl_chart_block *ch = &b->as.chart;
-    const survey *s = ps->c->s;
-    const fig_row *rows[CB_MAX_OPTIONS];
-    int latest = s->n_years - 1;
+    const fig_catalogue *cat = layout_catalogue(ps);
+    const fig_row *rows[FIG_MAX_OPTIONS];
+    int latest = cat->n_years - 1;
     int n = figures_ranked(f, ch->fig.page, ch->fig.name, latest, ch->groups[0], rows,
-                           CB_MAX_OPTIONS);
-    if (n > CB_MAX_OPTIONS)
-        n = CB_MAX_OPTIONS;
+                           FIG_MAX_OPTIONS);
+    if (n > FIG_MAX_OPTIONS)
+        n = FIG_MAX_OPTIONS;
     if (ch->order == TPL_ORDER_CODE) /* insertion sort by option code */
         for (int i = 1; i < n; i++)
             for (int j = i; j > 0 && rows[j - 1]->option > rows[j]->option; j--) {
@@ -38,19 +30,21 @@ bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset 
             for (int i = 0; i < n; i++)
                 if (rows[i]->option == ch->codes[k]) {
                     out->code[out->n] = rows[i]->option;
-                    out->label[out->n++] = layout_option_label(s, rows[i], ch->short_labels);
+                    out->label[out->n++] = ch->short_labels ? rows[i]->short_label
+                                                            : rows[i]->option_label;
                 }
     } else {
         int max = ch->opt_mode == TPL_OPT_TOP && ch->top_n < n ? ch->top_n : n;
         for (int i = 0; i < max; i++) {
             out->code[out->n] = rows[i]->option;
-            out->label[out->n++] = layout_option_label(s, rows[i], ch->short_labels);
+            out->label[out->n++] = ch->short_labels ? rows[i]->short_label
+                                                    : rows[i]->option_label;
         }
     }
     if (out->n == 0) {
         diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, ch->fig.line, 0,
                  "[%s] figure %s.%s has no options to draw for year %s, group %s", b->section,
-                 ch->fig.page, ch->fig.name, s->years[latest].key, ch->groups[0]);
+                 ch->fig.page, ch->fig.name, cat->years[latest].key, ch->groups[0]);
         return false;
     }
     return true;

@@ -75,7 +75,7 @@ static const uint32_t *colors(page_state *ps, const tpl_block *b, int n)
 bool layout_chart_compare(page_state *ps, const tpl_block *b)
 {
     const tpl_chart_block *ch = &b->as.chart;
-    const survey *s = ps->c->s;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     const figset *own = ps->c->f;
@@ -88,7 +88,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
         return false;
-    int latest = s->n_years - 1;
+    int latest = cat->n_years - 1;
     chart_spec spec = {.type = ch->type,
                        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
                        .legend = ch->legend,
@@ -99,7 +99,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
     layout_value *vi = NULL; /* per (cat, series), as values */
 
     if (ch->type == CHART_STACKED100 || ch->type == CHART_DONUT) {
-        int first = ch->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
+        int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
         int max_cats = 2 * (latest - first + 1);
         const char **cats = ARENA_NEW(mem, const char *, max_cats);
         const char **groups = ARENA_NEW(mem, const char *, max_cats);
@@ -113,7 +113,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                 continue; /* not asked that year */
             for (int k = 0; k < 2; k++) {
                 cats[nc] = k == 0 ? own_label : NATION_LABEL;
-                groups[nc] = s->years[y].label;
+                groups[nc] = cat->years[y].label;
                 for (int i = 0; i < opts.n; i++) {
                     const fig_row *r = figures_get(scopes[k], ch->fig.page, ch->fig.name, y,
                                                    ch->groups[0], opts.code[i]);

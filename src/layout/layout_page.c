@@ -43,7 +43,7 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                                 mm_to_pt(th->footer_band_mm) - mm_to_pt(3)),
                 th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
     }
-    if (ps->c->s->sample) {
+    if (layout_catalogue(ps)->sample) {
         double size = th->note_pt;
         double foot_y = h - mm_to_pt(th->footer_band_mm) + mm_to_pt(1.5);
         dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,

@@ -90,13 +90,13 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
  * short labels when the block asks. false (reported) when there are none. */
 typedef struct {
     int n;
-    int code[CB_MAX_OPTIONS];
-    const char *label[CB_MAX_OPTIONS];
+    int code[FIG_MAX_OPTIONS];
+    const char *label[FIG_MAX_OPTIONS];
 } layout_options;
 bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
                          layout_options *out);
-/* An option's label, the short one when asked and the codebook has one. */
-const char *layout_option_label(const survey *s, const fig_row *r, bool use_short);
+/* The catalogue of the document's figures: years, title, questions. */
+const fig_catalogue *layout_catalogue(const page_state *ps);
 
 /* A chart block's heading (accent mark + title) at the top of *box, which
  * shrinks by its height; nothing when the block has none. */

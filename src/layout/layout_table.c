@@ -21,12 +21,12 @@ typedef struct {
 bool layout_table(page_state *ps, const tpl_block *b)
 {
     const tpl_table_block *tb = &b->as.table;
-    const survey *s = ps->c->s;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     const fontset *fs = ps->c->fonts;
-    int latest = s->n_years - 1;
-    const sv_year *yr = &s->years[latest];
+    int latest = cat->n_years - 1;
+    const fig_year *yr = &cat->years[latest];
     box_pt box = layout_box(b);
     double size = tb->size_pt > 0 ? tb->size_pt : th->body_pt, lh = size * CELL_LEADING;
     double pad_x = mm_to_pt(CELL_PAD_X_MM), pad_y = mm_to_pt(CELL_PAD_Y_MM);
@@ -45,16 +45,15 @@ bool layout_table(page_state *ps, const tpl_block *b)
         cells[j].text = tb->col_header[j];
     for (int i = 0; i < n_rows; i++) {
         const fig_row *r = figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i + 1);
-        const sv_case *cs = i < yr->n_cases ? &yr->cases[i] : NULL;
         for (int j = 0; j < nc; j++) {
             const char *t = "";
             char num[NUMFMT_MAX];
             switch (tb->col_field[j]) {
             case TPL_COL_USE_CASE:
-                t = cs && cs->use_case ? cs->use_case : (r->option_label ? r->option_label : "");
+                t = r->option_label; /* 活用事例 */
                 break;
             case TPL_COL_EFFECT:
-                t = cs && cs->effect ? cs->effect : "";
+                t = r->detail ? r->detail : ""; /* 導入効果 */
                 break;
             case TPL_COL_POPULATION:
                 t = arena_strdup(mem, numfmt_man(num, r->count));

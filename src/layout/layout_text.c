@@ -184,17 +184,17 @@ bool layout_notes(page_state *ps, const tpl_block *b)
 bool layout_source(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    const survey *s = ps->c->s;
-    int first = b->as.source.years == TPL_YEARS_LATEST ? s->n_years - 1
-                                                       : s->n_years - ps->c->deck->years_shown;
-    int cap = b->as.source.lines.n * (s->n_years - first) + 1, n = 0;
+    const fig_catalogue *cat = layout_catalogue(ps);
+    int first = b->as.source.years == TPL_YEARS_LATEST ? cat->n_years - 1
+                                                       : cat->n_years - ps->c->deck->years_shown;
+    int cap = b->as.source.lines.n * (cat->n_years - first) + 1, n = 0;
     const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
     bool has_notes = false;
     for (int i = 0; i < ps->pg->n_blocks; i++)
         has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
     if (!has_notes) /* the rounding note goes above the source lines */
         n = layout_rounding_note(ps, texts, 0, false);
-    for (int y = first; y < s->n_years; y++)
+    for (int y = first; y < cat->n_years; y++)
         n += expand_texts(ps, b, y, texts + n);
     text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
                      .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,

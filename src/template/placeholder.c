@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ static int parse_uint(const char *s)
 /* `latest`, `latest-N` or `Y` -> year index. */
 static bool parse_year(const char *spec, const ph_context *c, int *year, char *err, size_t size)
 {
-    int n = c->s->n_years;
+    int n = figures_catalogue(c->f)->n_years;
     if (strcmp(spec, "Y") == 0) {
         if (c->year < 0)
             return fail(err, size, "`Y` names the year of a `years = shown` line; this text has none");
@@ -120,10 +121,10 @@ static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, s
     if (!parse_year(spec, c, &y, err, size))
         return false;
     const char *field = dot + 1;
-    const sv_year *yr = &c->s->years[y];
+    const fig_year *yr = &figures_catalogue(c->f)->years[y];
     size_t from = b->n;
     if (strcmp(field, "label") == 0) {
-        sb_puts(b, yr->label ? yr->label : yr->key);
+        sb_puts(b, yr->label);
         note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
         return true;
     }
@@ -156,15 +157,10 @@ static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, s
     return true;
 }
 
-static const char *short_label(const ph_context *c, const fig_row *r)
+/* A year's key for messages. */
+static const char *year_key(const ph_context *c, int year)
 {
-    if (r->question >= 0 && r->question < c->s->cb.n && r->option > 0 &&
-        r->option <= c->s->cb.q[r->question].n_options) {
-        const char *sl = c->s->cb.q[r->question].short_label[r->option];
-        if (sl)
-            return sl;
-    }
-    return r->option_label ? r->option_label : "";
+    return figures_catalogue(c->f)->years[year].key;
 }
 
 static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const char *field,
@@ -187,7 +183,7 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
     } else if (strcmp(field, "label") == 0)
         sb_puts(b, r->option_label ? r->option_label : "");
     else if (strcmp(field, "short") == 0)
-        sb_puts(b, short_label(c, r));
+        sb_puts(b, r->short_label);
     else if (strcmp(field, "man") == 0)
         sb_puts(b, numfmt_man(num, r->count));
     else if (strcmp(field, "rank") == 0) {
@@ -256,7 +252,7 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
         int have = figures_ranked(c->f, page, figure, year, group, rows, n);
         if (have < n)
             return fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", page,
-                        figure, c->s->years[year].key, group, n, have);
+                        figure, year_key(c, year), group, n, have);
         for (int i = 0; i < n; i++) {
             if (i)
                 sb_puts(b, "、");
@@ -276,27 +272,28 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
         if (fl < 7 || field[fl - 1] != ')' || n_args > 2)
             return fail(err, size, "%s.%s[…].%s: expected [year,group].lead(code,code,…)", page,
                         figure, field);
-        cb_mask set = 0;
+        uint32_t set = 0; /* bit code - 1 */
         field[fl - 1] = '\0';
         for (char *save = NULL, *tok = strtok_r(field + 5, ",", &save); tok;
              tok = strtok_r(NULL, ",", &save)) {
             int code = parse_uint(trim(tok));
-            if (code < 1 || code > CB_MAX_OPTIONS)
+            if (code < 1 || code > FIG_MAX_OPTIONS)
                 return fail(err, size, "%s.%s: lead(): `%s` is not an option code", page, figure,
                             tok);
-            set |= CB_BIT(code);
+            set |= 1u << (code - 1);
         }
-        const fig_row *rows[CB_MAX_OPTIONS];
-        int have = figures_ranked(c->f, page, figure, year, group, rows, CB_MAX_OPTIONS);
-        if (have > CB_MAX_OPTIONS)
-            have = CB_MAX_OPTIONS;
+        const fig_row *rows[FIG_MAX_OPTIONS];
+        int have = figures_ranked(c->f, page, figure, year, group, rows, FIG_MAX_OPTIONS);
+        if (have > FIG_MAX_OPTIONS)
+            have = FIG_MAX_OPTIONS;
         int n = 0;
-        while (n < have && rows[n]->option > 0 && (set & CB_BIT(rows[n]->option)))
+        while (n < have && rows[n]->option > 0 && rows[n]->option <= FIG_MAX_OPTIONS &&
+               (set & (1u << (rows[n]->option - 1))))
             n++;
         if (n == 0)
             return fail(err, size, "%s.%s[%s,%s].lead(): the option ranked 1 is not among the "
                         "codes; the sentence would be false", page, figure,
-                        c->s->years[year].key, group);
+                        year_key(c, year), group);
         char num[16];
         snprintf(num, sizeof num, "%d", n);
         size_t from = b->n;
@@ -310,9 +307,9 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
     const char *opt = n_args > 2 ? arg[2] : "-";
     if (opt[0] == '#') {
         int rank = parse_uint(opt + 1);
-        if (rank < 1 || rank > CB_MAX_OPTIONS)
-            return fail(err, size, "option `%s`: expected #N with N 1..%d", opt, CB_MAX_OPTIONS);
-        const fig_row *rows[CB_MAX_OPTIONS];
+        if (rank < 1 || rank > FIG_MAX_OPTIONS)
+            return fail(err, size, "option `%s`: expected #N with N 1..%d", opt, FIG_MAX_OPTIONS);
+        const fig_row *rows[FIG_MAX_OPTIONS];
         int have = figures_ranked(c->f, page, figure, year, group, rows, rank);
         if (have >= rank)
             r = rows[rank - 1];
@@ -327,7 +324,7 @@ static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err,
     }
     if (!r)
         return fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", page,
-                    figure, c->s->years[year].key, group, opt);
+                    figure, year_key(c, year), group, opt);
     return expand_field(b, c, r, field, err, size);
 }
 
@@ -475,7 +472,7 @@ char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, si
                 sb_puts(&b, val);
                 const fig_row *row;
                 const char *field;
-                ph_scope_source(spec, c->s, c->nation ? c->nation : c->f, c->pref, &row,
+                ph_scope_source(spec, c->nation ? c->nation : c->f, c->pref, c->body, &row,
                                 &field);
                 note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, &b, at, row, field, NULL);
             }

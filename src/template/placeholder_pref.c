@@ -4,7 +4,6 @@
 #include "placeholder_pref.h"
 
 #include "numfmt.h"
-#include "popband.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,7 +69,7 @@ static bool pref_field(const char *f, const fig_pref_rank *p, char *out, size_t 
                 f);
 }
 
-static bool body_field(const char *f, const sv_body *b, char *out, size_t size, char *err,
+static bool body_field(const char *f, const fig_body *b, char *out, size_t size, char *err,
                        size_t err_size)
 {
     if (strcmp(f, "name") == 0)
@@ -80,16 +79,16 @@ static bool body_field(const char *f, const sv_body *b, char *out, size_t size, 
     if (strcmp(f, "pref") == 0)
         return put(out, size, b->pref_name);
     if (strcmp(f, "kind") == 0)
-        return put(out, size, body_kind_label((body_kind)b->kind));
+        return put(out, size, b->kind);
     if (strcmp(f, "population") == 0)
         return put_int(out, size, b->population);
     if (strcmp(f, "band") == 0)
-        return put(out, size, pop_band_label(pop_band(b->population)));
+        return put(out, size, b->band);
     return fail(err, err_size,
                 "body field `%s`: expected name, code, pref, kind, population or band", f);
 }
 
-bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const sv_body *body, char *out,
+bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const fig_body *body, char *out,
                      size_t size, char *err, size_t err_size)
 {
     if (strncmp(spec, "pref.", 5) == 0) {
@@ -102,8 +101,8 @@ bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const sv_body 
     return body_field(spec + 5, body, out, size, err, err_size);
 }
 
-void ph_scope_source(const char *spec, const survey *s, const figset *nation,
-                     const fig_pref_rank *pref, const fig_row **row, const char **field)
+void ph_scope_source(const char *spec, const figset *nation, const fig_pref_rank *pref,
+                     const fig_body *body, const fig_row **row, const char **field)
 {
     static const struct {
         const char *spec, *figure, *field;
@@ -118,11 +117,17 @@ void ph_scope_source(const char *spec, const survey *s, const figset *nation,
     };
     *row = NULL;
     *field = spec;
-    if (!pref || !nation || !s)
+    if (body && body->population_row && strcmp(spec, "body.population") == 0) {
+        *row = body->population_row;
+        *field = "count";
         return;
+    }
+    if (!pref || !nation)
+        return;
+    int latest = figures_catalogue(nation)->n_years - 1;
     for (size_t i = 0; i < sizeof a1 / sizeof a1[0]; i++)
         if (strcmp(spec, a1[i].spec) == 0) {
-            *row = figures_get(nation, "A1", a1[i].figure, s->n_years - 1, "", pref->pref);
+            *row = figures_get(nation, "A1", a1[i].figure, latest, "", pref->pref);
             if (*row)
                 *field = a1[i].field;
             return;
@@ -138,9 +143,10 @@ const fig_pref_rank *ph_check_pref(void)
     return &p;
 }
 
-const sv_body *ph_check_body(void)
+const fig_body *ph_check_body(void)
 {
-    static const sv_body b = {.code = "131016", .pref = 13, .kind = KIND_WARD,
-                              .name = "千代田区", .pref_name = "東京都", .population = 68000};
+    static const fig_body b = {.code = "131016", .pref = 13, .kind = "特別区",
+                               .name = "千代田区", .pref_name = "東京都", .population = 68000,
+                               .band = "人口5万～10万人"};
     return &b;
 }

@@ -21,16 +21,17 @@ static const char *join_path(arena *mem, const char *dir, const char *file)
     return arena_printf(mem, "%s/%s", dir, file);
 }
 
-tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
-                        const figset *national, arena *mem, diags *d)
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const figset *national,
+                        arena *mem, diags *d)
 {
-    return tpl_deck_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+    return tpl_deck_load_override(layouts_dir, deck_file, NULL, national, mem, d);
 }
 
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
-                                 const char *override_file, const survey *s,
-                                 const figset *national, arena *mem, diags *d)
+                                 const char *override_file, const figset *national,
+                                 arena *mem, diags *d)
 {
+    int n_years = figures_catalogue(national)->n_years;
     tpl_deck *deck = ARENA_NEW(mem, tpl_deck, 1);
     deck->dir = arena_strdup(mem, layouts_dir);
     deck->file = join_path(mem, layouts_dir, deck_file ? deck_file : "deck.ini");
@@ -53,8 +54,8 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     double shown = 3;
     if (tpl_get_number(&ini, "deck", "years_shown", false, 1, 10, &shown))
         deck->years_shown = (int)shown;
-    if (deck->years_shown > s->n_years)
-        deck->years_shown = s->n_years; /* fewer years in the data: show them all */
+    if (deck->years_shown > n_years)
+        deck->years_shown = n_years; /* fewer years in the data: show them all */
 
     tpl_read_vars(&ini, deck);
     tpl_ini ov = {0};
@@ -92,7 +93,7 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     if (!ok)
         return NULL; /* the pages need a valid theme for their boxes */
     for (int i = 0; i < n; i++)
-        if (!tpl_page_load(&deck->pages[i], join_path(mem, layouts_dir, items[i]), deck, s,
+        if (!tpl_page_load(&deck->pages[i], join_path(mem, layouts_dir, items[i]), deck,
                            national, mem, d))
             ok = false;
     return ok ? deck : NULL;

@@ -10,8 +10,8 @@
 typedef struct {
     tpl_ini *ini;
     const tpl_deck *deck;
-    const survey *s;
     const figset *f;
+    const fig_catalogue *cat;
     arena *mem;
 } page_ctx;
 
@@ -93,7 +93,7 @@ static int block_kind(const char *sec)
 static void check_placeholders(page_ctx *c, const char *text, int line, int year)
 {
     char err[512];
-    ph_context ph = {.s = c->s, .f = c->f, .edition = c->deck->edition, .year = year,
+    ph_context ph = {.f = c->f, .edition = c->deck->edition, .year = year,
                      .nation = c->f, .pref = ph_check_pref(), .body = ph_check_body(),
                      .n_vars = c->deck->n_vars, .var_name = c->deck->var_name,
                      .var_value = c->deck->var_value};
@@ -115,7 +115,7 @@ static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool p
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
         if (per_year)
-            for (int y = c->s->n_years - c->deck->years_shown; y < c->s->n_years; y++)
+            for (int y = c->cat->n_years - c->deck->years_shown; y < c->cat->n_years; y++)
                 check_placeholders(c, t->text, t->line, y);
         else
             check_placeholders(c, t->text, t->line, -1);
@@ -278,14 +278,14 @@ static void load_chart(page_ctx *c, tpl_block *b)
 
     if (!split_figure(c, b, &ch->fig))
         return;
-    int latest = c->s->n_years - 1;
+    int latest = c->cat->n_years - 1;
     for (int g = 0; g < ch->n_groups; g++) {
         const fig_row *r[1];
         if (figures_ranked(c->f, ch->fig.page, ch->fig.name, latest, ch->groups[g], r, 1) == 0)
             tpl_error(ini, D_TEMPLATE_FIGURE, ch->fig.line,
                       "figure = `%s.%s`, group `%s`: no such figure in the figures of year %s "
                       "(see figures.h for the names)",
-                      ch->fig.page, ch->fig.name, ch->groups[g], c->s->years[latest].key);
+                      ch->fig.page, ch->fig.name, ch->groups[g], c->cat->years[latest].key);
     }
 }
 
@@ -295,10 +295,10 @@ static void load_table(page_ctx *c, tpl_block *b)
     const char *sec = b->section;
     tpl_table_block *tb = &b->as.table;
     if (split_figure(c, b, &tb->fig) &&
-        !figures_get(c->f, tb->fig.page, tb->fig.name, c->s->n_years - 1, "", 1))
+        !figures_get(c->f, tb->fig.page, tb->fig.name, c->cat->n_years - 1, "", 1))
         tpl_error(ini, D_TEMPLATE_FIGURE, tb->fig.line,
                   "figure = `%s.%s`: no such table figure in year %s (expected P6.cases)",
-                  tb->fig.page, tb->fig.name, c->s->years[c->s->n_years - 1].key);
+                  tb->fig.page, tb->fig.name, c->cat->years[c->cat->n_years - 1].key);
     tb->size_pt = c->deck->theme.body_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &tb->size_pt);
     const char *cols = tpl_get_string(ini, sec, "columns", true);
@@ -405,7 +405,7 @@ const tpl_lines *tpl_block_lines(const tpl_block *b)
     return NULL;
 }
 
-bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
                    const figset *national, arena *mem, diags *d)
 {
     memset(pg, 0, sizeof *pg);
@@ -415,7 +415,8 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
         tpl_ini_close(&ini);
         return false;
     }
-    page_ctx c = {.ini = &ini, .deck = deck, .s = s, .f = national, .mem = mem};
+    page_ctx c = {.ini = &ini, .deck = deck, .f = national,
+                  .cat = figures_catalogue(national), .mem = mem};
 
     if (!tpl_ini_line(&ini, "page", NULL))
         tpl_error(&ini, D_TEMPLATE, 0, "missing section [page]");

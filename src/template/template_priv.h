@@ -90,7 +90,7 @@ void tpl_override_theme(tpl_ini *ov, tpl_theme *t);
 int tpl_override_pages(tpl_ini *ov, const char **items, int n, int max);
 
 /* Loads one page file (template_page.c). */
-bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
                    const figset *national, arena *mem, diags *d);
 
 #endif

@@ -26,7 +26,6 @@
 
 #include "arena.h"
 #include "figures.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,8 +55,7 @@ typedef struct {
     /* optional: told about every piece of the output, in order (provenance) */
     ph_piece_fn on_piece;
     void *piece_ctx;
-    const survey *s;
-    const figset *f;
+    const figset *f;     /* its catalogue gives the years */
     const char *edition; /* ISO date of {deck.edition}, NULL = none */
     int year;            /* year index that `Y` names, -1 = none */
     /* Prefecture reports and body sheets (placeholder_pref.h):
@@ -67,7 +65,7 @@ typedef struct {
      * year); {body.name|code|kind|population|band|pref}. */
     const figset *nation;
     const fig_pref_rank *pref; /* NULL: not a prefecture report */
-    const sv_body *body;       /* NULL: not a body sheet */
+    const fig_body *body;      /* NULL: not a body sheet */
     /* {deck.NAME}: the deck file's [report] variables (may hold placeholders) */
     int n_vars;
     const char *const *var_name;

@@ -16,7 +16,6 @@
 #include "diag.h"
 #include "drawlist.h"
 #include "figures.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -24,7 +23,7 @@
 enum {
     TPL_MAX_TEXT = 12,    /* text1 .. text12 per block */
     TPL_MAX_GROUPS = 8,
-    TPL_MAX_CODES = CB_MAX_OPTIONS,
+    TPL_MAX_CODES = FIG_MAX_OPTIONS,
     TPL_MAX_COLUMNS = 6,
     TPL_MAX_PALETTES = 16,
     TPL_MAX_COLORS = 16,
@@ -204,8 +203,8 @@ typedef struct {
 /* Loads layouts_dir/deck_file, the theme and every page it names. national
  * is used to check figure names and placeholders. NULL when any problem was
  * reported (every problem is reported, not only the first). */
-tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
-                        const figset *national, arena *mem, diags *d);
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const figset *national,
+                        arena *mem, diags *d);
 
 /* The same with a prefecture's override file (layouts/prefectures/PP.ini;
  * NULL = none) applied: [deck] title, subject, keywords, author, edition,
@@ -214,8 +213,8 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const su
  * unknown section or key, or a [report] variable the deck file does not
  * define, is an error. (template_override.c) */
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
-                                 const char *override_file, const survey *s,
-                                 const figset *national, arena *mem, diags *d);
+                                 const char *override_file, const figset *national,
+                                 arena *mem, diags *d);
 
 /* The text lines of a lead, notes, text or source block; NULL for the
  * other kinds. */
