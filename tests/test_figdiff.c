@@ -173,9 +173,9 @@ static void test_malformed(void)
 static void test_folders(void)
 {
     diags *d = diags_new(stderr);
-    figdiff_table *o = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, d);
-    figdiff_table *same = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, d);
-    figdiff_table *n = figdiff_open(AUDIT "data-changed", FIGDIFF_ALL_SCOPES, d);
+    figdiff_table *o = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, false, d);
+    figdiff_table *same = figdiff_open(AUDIT "data", FIGDIFF_ALL_SCOPES, false, d);
+    figdiff_table *n = figdiff_open(AUDIT "data-changed", FIGDIFF_ALL_SCOPES, false, d);
     CHECK_INT(diags_count(d), 0);
     CHECK(o && n && same);
     if (o && n && same) {
@@ -208,8 +208,8 @@ static void test_folders(void)
     figdiff_table_free(n);
 
     /* Hokkaido only: nothing of it changed. */
-    o = figdiff_open(AUDIT "data", 1, d);
-    n = figdiff_open(AUDIT "data-changed", 1, d);
+    o = figdiff_open(AUDIT "data", 1, false, d);
+    n = figdiff_open(AUDIT "data-changed", 1, false, d);
     CHECK(o && n);
     if (o && n) {
         figdiff_counts c;
