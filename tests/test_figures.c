@@ -296,6 +296,70 @@ static void test_catalogue(survey *s, const figset *national, arena *mem)
         CHECK_STR(r->detail, "月190時間が51時間に");
 }
 
+/* The catalogue and the computed rows in step: every row of every kind of
+ * set is a figure of the catalogue with that year, group and option, and
+ * every figure with codes has rows in each of its years (P6 and M rows
+ * depend on the data: cases, a body's answers). */
+static void check_rows_in_catalogue(const fig_catalogue *cat, const figset *f)
+{
+    for (int i = 0; i < figures_count(f); i++) {
+        const fig_row *r = figures_row(f, i);
+        const fig_def *d = figures_def(cat, r->page, r->figure);
+        if (!d) {
+            test_fail(__FILE__, __LINE__, "%s.%s is not in the catalogue", r->page, r->figure);
+            continue;
+        }
+        bool year_ok = d->no_year ? r->year == -1 : r->year >= 0 && d->in_year[r->year];
+        if (!year_ok || !figures_def_group(d, r->group) || !figures_def_option(d, r->option) ||
+            (r->base > 0 && !d->has_base) || (r->rank > 0 && !d->ranked))
+            test_fail(__FILE__, __LINE__, "%s.%s[%d,%s,%d] (base %d, rank %d) is not as the "
+                      "catalogue says", r->page, r->figure, r->year, r->group, r->option, r->base,
+                      r->rank);
+    }
+}
+
+static void test_catalogue_in_step(const survey *s, arena *mem)
+{
+    figset *sets[] = {figures_compute(s, 0, mem), figures_compute(s, 1, mem),
+                      figures_compute_bodies(s, 0, mem), figures_compute_bodies(s, 1, mem)};
+    const fig_catalogue *cat = figures_catalogue(sets[0]);
+    for (int k = 0; k < 4; k++)
+        check_rows_in_catalogue(cat, sets[k]);
+    int checked = 0;
+    for (int i = 0; i < cat->n_figures; i++) {
+        const fig_def *d = &cat->figures[i];
+        if (d->options == FIG_OPT_LIST || d->body_groups)
+            continue;
+        const figset *f = strcmp(d->page, "B") == 0 ? sets[2] : sets[0];
+        for (int y = 0; y < cat->n_years; y++) {
+            const fig_row *r[1];
+            int n = 0;
+            for (int g = 0; g < d->n_groups; g++)
+                n += figures_ranked(f, d->page, d->name, y, d->groups[g], r, 1);
+            if ((n > 0) != d->in_year[y])
+                test_fail(__FILE__, __LINE__, "%s.%s year %d: %d rows, the catalogue says %s",
+                          d->page, d->name, y, n, d->in_year[y] ? "some" : "none");
+            checked++;
+        }
+    }
+    CHECK(checked > 30); /* 18 figures x 2 years in the fixture */
+    /* what a template may name */
+    const fig_def *d = figures_def(cat, "P4", "status_by_group");
+    CHECK(d && figures_def_group(d, "その他市区町村") && !figures_def_group(d, "全体"));
+    CHECK(d && figures_def_option(d, 6) && !figures_def_option(d, 7) && !figures_def_option(d, 0));
+    CHECK(figures_def(cat, "P5", "Q99") == NULL);
+    d = figures_def(cat, "P3", "Q3");
+    CHECK(d == NULL);
+    d = figures_def(cat, "P7", "Q3");
+    CHECK(d && !d->in_year[R6] && d->in_year[R7]); /* Q3 is not asked in R6 */
+    d = figures_def(cat, "P6", "hours_after");
+    CHECK(d && !d->has_base && figures_def_option(d, 12));
+    d = figures_def(cat, "A1", "adopted_share");
+    CHECK(d && figures_def_option(d, 47) && !figures_def_option(d, 48) && figures_def_group(d, ""));
+    d = figures_def(cat, "M", "Q5");
+    CHECK(d && figures_def_group(d, "131016") && !figures_def_group(d, "全体"));
+}
+
 static void test_export(const survey *s, figset *national, figset *p1)
 {
     figset *sets[2] = {national, p1};
@@ -414,6 +478,7 @@ int main(void)
         test_export_escapes(s);
         test_bodies(s, mem);
         test_catalogue(s, national, mem);
+        test_catalogue_in_step(s, mem);
     }
     arena_free(mem);
     arena_free(s->mem);

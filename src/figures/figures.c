@@ -16,12 +16,7 @@
 
 /* ---- the question pages: one figure per question, named by its id ---- */
 
-typedef struct {
-    const char *page, *qid;
-    fig_base base;
-} question_page;
-
-static const question_page QUESTION_PAGES[] = {
+const fig_question_page FIG_QUESTION_PAGES[FIG_N_QUESTION_PAGES] = {
     {"P5", "Q2", BASE_DETAIL},           {"P7", "Q3", BASE_DETAIL},
     {"P8", "Q4", BASE_ALL},              {"P9", "Q5", BASE_DETAIL},
     {"P10", "Q6", BASE_ALL},             {"P12", "Q7", BASE_GUIDELINE},
@@ -30,18 +25,15 @@ static const question_page QUESTION_PAGES[] = {
     {"P17", "Q15", BASE_ALL},            {"P18", "Q12", BASE_SERVICE_ROWS},
     {"P19", "Q13", BASE_SERVICE_ROWS},   {"P19", "Q14", BASE_SERVICE_ROWS},
 };
-enum { N_QUESTION_PAGES = sizeof QUESTION_PAGES / sizeof QUESTION_PAGES[0] };
+const char *const FIG_GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
+static const char ALL_GROUP[] = FIG_ALL_GROUP;
 
-static const char *const GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
-static const char ALL_GROUP[] = "全体";
-
-enum { STATUS_ADOPTED = 1, STATUS_PLANNED = 3, STATUS_CONSIDERING = 4, GUIDELINE_DONE = 1,
-       CUSTOMISED = 1 };
+enum { STATUS_ADOPTED = 1, STATUS_CONSIDERING = 4, GUIDELINE_DONE = 1, CUSTOMISED = 1 };
 
 /* Codebook indices of the questions the figures name, -1 when absent. */
 typedef struct {
     int status, guideline, customised;
-    int page_q[N_QUESTION_PAGES];
+    int page_q[FIG_N_QUESTION_PAGES];
 } question_ids;
 
 /* Counts of one scope and year. */
@@ -139,7 +131,7 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
             t->status_by_group[g][status]++;
             t->status_bodies[status]++;
             t->guideline_by_status[status][guideline]++;
-            if (status <= STATUS_PLANNED)
+            if (status <= FIG_STATUS_PLANNED)
                 t->status13++;
         }
         if (guideline == GUIDELINE_DONE)
@@ -247,14 +239,14 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     }
     for (int g = 0; g < GROUP__COUNT; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            fig_emit(rb, "P4", "status_by_group", yi, scope, GROUP_LABEL[g], code, q1->label[code],
+            fig_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code, q1->label[code],
                  t->status_by_group[g][code], t->group_bodies[g], BASE_ALL, ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
     for (int g = 0; g < GROUP__COUNT; g++) {
         int n = 0;
         for (int code = 1; code <= STATUS_CONSIDERING && code <= q1->n_options; code++)
             n += t->status_by_group[g][code];
-        fig_emit(rb, "P4", "status_1_4", yi, scope, GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
+        fig_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
              BASE_ALL, ids->status);
     }
 
@@ -262,7 +254,7 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     if (ids->guideline < 0 || !y->asked[ids->guideline])
         return;
     const cb_question *q6 = &s->cb.q[ids->guideline];
-    for (int status = 1; status <= STATUS_PLANNED && status <= q1->n_options; status++)
+    for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
             fig_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
                  t->guideline_by_status[status][code], t->status_bodies[status],
@@ -273,15 +265,15 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
                                 const tally *t, row_buf *rb)
 {
     const sv_year *y = &s->years[yi];
-    for (int i = 0; i < N_QUESTION_PAGES; i++) {
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++) {
         int q = ids->page_q[i];
         if (q < 0 || !y->asked[q])
             continue;
         const cb_question *cq = &s->cb.q[q];
-        int base = base_of(t, QUESTION_PAGES[i].base);
+        int base = base_of(t, FIG_QUESTION_PAGES[i].base);
         for (int code = 1; code <= cq->n_options; code++)
-            fig_emit(rb, QUESTION_PAGES[i].page, QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
-                 cq->label[code], t->answers[q][code], base, QUESTION_PAGES[i].base, q);
+            fig_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
+                 cq->label[code], t->answers[q][code], base, FIG_QUESTION_PAGES[i].base, q);
     }
 }
 
@@ -483,9 +475,9 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
         int n1 = s->cb.q[ids->status].n_options;
         per_year += 2 + n1 + GROUP__COUNT * n1 + GROUP__COUNT;
         if (ids->guideline >= 0)
-            per_year += STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
+            per_year += FIG_STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
     }
-    for (int i = 0; i < N_QUESTION_PAGES; i++)
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
         if (ids->page_q[i] >= 0)
             per_year += s->cb.q[ids->page_q[i]].n_options;
     if (scope == 0)
@@ -505,8 +497,8 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
         .guideline = fig_find_question(&s->cb, FIG_Q_GUIDELINE),
         .customised = fig_find_question(&s->cb, "Q9"),
     };
-    for (int i = 0; i < N_QUESTION_PAGES; i++)
-        ids.page_q[i] = fig_find_question(&s->cb, QUESTION_PAGES[i].qid);
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
+        ids.page_q[i] = fig_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
 
     /* the scope's bodies as a list (for the answers) and as flags (for the
      * service rows), so that a prefecture's pass touches only its bodies */
@@ -563,29 +555,6 @@ const fig_row *figures_row(const figset *f, int i)
 const fig_catalogue *figures_catalogue(const figset *f)
 {
     return f->cat;
-}
-
-fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
-{
-    fig_catalogue *c = ARENA_NEW(mem, fig_catalogue, 1);
-    c->title = s->title ? s->title : "";
-    c->sample = s->sample;
-    fig_year *years = ARENA_NEW(mem, fig_year, s->n_years > 0 ? s->n_years : 1);
-    for (int y = 0; y < s->n_years; y++) {
-        const sv_year *sy = &s->years[y];
-        years[y] = (fig_year){.key = sy->key, .label = sy->label ? sy->label : sy->key,
-                              .as_of = sy->as_of, .period_from = sy->period_from,
-                              .period_to = sy->period_to, .published = sy->published};
-    }
-    c->n_years = s->n_years;
-    c->years = years;
-    fig_question *qs = ARENA_NEW(mem, fig_question, s->cb.n > 0 ? s->cb.n : 1);
-    for (int q = 0; q < s->cb.n; q++)
-        qs[q] = (fig_question){.id = s->cb.q[q].id, .title = s->cb.q[q].title,
-                               .per_body = s->cb.q[q].file == CB_FILE_ANSWERS};
-    c->n_questions = s->cb.n;
-    c->questions = qs;
-    return c;
 }
 
 const fig_row *figures_get(const figset *f, const char *page, const char *figure, int year,

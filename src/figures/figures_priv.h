@@ -53,6 +53,19 @@ fig_row *fig_emit(row_buf *rb, const char *page, const char *figure, int year, i
 /* Series, ranks and the lookup tables of f's rows (f->rows, f->n_rows set). */
 void fig_build_index(figset *f, arena *mem);
 
+/* The question pages: one figure per question, named by its id (P5 Q2 …). */
+typedef struct {
+    const char *page, *qid;
+    fig_base base;
+} fig_question_page;
+enum { FIG_N_QUESTION_PAGES = 14 };
+extern const fig_question_page FIG_QUESTION_PAGES[FIG_N_QUESTION_PAGES];
+/* The deck's three groups (P4), in body_group order. */
+extern const char *const FIG_GROUP_LABEL[GROUP__COUNT];
+#define FIG_ALL_GROUP "全体"
+/* Q1 codes 1..FIG_STATUS_PLANNED: AI in hand or planned (P2 detail, P11). */
+enum { FIG_STATUS_PLANNED = 3 };
+
 /* Codebook index of question id, -1 when absent. */
 int fig_find_question(const codebook *cb, const char *id);
 /* The one code of a single answer; 0 when empty or several. */

@@ -128,8 +128,33 @@ typedef struct {
     bool per_body;     /* one answer per body (answers.csv), not per service row */
 } fig_question;
 
+/* What a figure's options are. */
+typedef enum {
+    FIG_OPT_NONE,  /* one row per group, option 0 (`-`) */
+    FIG_OPT_CODES, /* a row for each code 1..n_options of a question */
+    FIG_OPT_LIST   /* rows 1..n as the data has them: P6 case numbers (n_options 0:
+                      known once computed), A1 prefecture codes (n_options 47) */
+} fig_opt_kind;
+
+/* One figure without its values: the (year, group, option) rows it has. */
+typedef struct {
+    const char *page, *name;   /* "P4", "status_by_group" */
+    int question;              /* its options are this question's codes; -1 none */
+    fig_opt_kind options;
+    int n_options;
+    int n_groups;
+    const char *const *groups; /* "全体", the deck groups, …; "" for a figure without */
+    bool body_groups;          /* groups are 団体コード (page M) */
+    const bool *in_year;       /* [n_years]: the figure has rows that year */
+    bool no_year;              /* its rows have no year (year -, M.population) */
+    bool has_base;             /* a share: pct and pct0 exist */
+    bool ranked;               /* ranked by count (回答の多い順) or given ranks (A1) */
+} fig_def;
+
 /* The survey's definitions as the figures see them: survey.ini's title and
- * years, the codebook's questions (fig_row.question indexes them). */
+ * years, the codebook's questions (fig_row.question indexes them), and every
+ * figure figures_compute() and figures_compute_bodies() can emit (the names
+ * of this header's table), so that templates are checked without values. */
 typedef struct {
     const char *title;
     bool sample;   /* synthetic sample data: every page says so */
@@ -137,12 +162,22 @@ typedef struct {
     const fig_year *years;
     int n_questions;
     const fig_question *questions;
+    int n_figures;
+    const fig_def *figures;
 } fig_catalogue;
 
-/* Built from the survey's definitions only (no answer is read), in mem. */
+/* Built from the survey's definitions only (survey.ini, the codebook: the
+ * answers are not read, a survey of survey_load_definitions() will do), in
+ * mem. (figures_catalogue.c) */
 fig_catalogue *figures_catalogue_new(const survey *s, arena *mem);
 /* The catalogue of the survey f was computed from. */
 const fig_catalogue *figures_catalogue(const figset *f);
+/* The figure page.name, NULL when the catalogue has none. */
+const fig_def *figures_def(const fig_catalogue *c, const char *page, const char *name);
+/* Whether the figure has rows of that group ("" = none) and option (0 = -);
+ * an option of a FIG_OPT_LIST figure without a known count is taken. */
+bool figures_def_group(const fig_def *d, const char *group);
+bool figures_def_option(const fig_def *d, int option);
 
 /* scope: 0 = national, 1..47 = prefecture code (the prefecture body and its
  * municipalities). Returns NULL for a scope out of range. */
