@@ -75,7 +75,7 @@ int main(void)
     fontset *fonts = fontset_load(TEST_FIXTURES "/../fonts/fonts.ini", d);
     CHECK(fonts != NULL);
     deck_templates *t =
-        fonts ? deck_templates_load(TEST_FIXTURES "/../layouts", "deck.ini", national, mem, d)
+        fonts ? deck_templates_load(TEST_FIXTURES "/../layouts", "deck.ini", figures_catalogue(national), mem, d)
               : NULL;
     CHECK(t != NULL);
     if (!t)

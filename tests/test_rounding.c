@@ -104,7 +104,7 @@ static char *dump_page(const env *e, const char *edition, const char *page, int 
     write_text("pages/p.ini", page);
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
-    deck_templates *t = deck_templates_load(DIR, "deck.ini", e->f, mem, d);
+    deck_templates *t = deck_templates_load(DIR, "deck.ini", figures_catalogue(e->f), mem, d);
     *load_diags = diags_kept(d);
     char *out = NULL;
     if (t) {

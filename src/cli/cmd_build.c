@@ -127,7 +127,7 @@ static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char 
     const deck_templates *t = b->prefecture;
     if (access(override, F_OK) == 0)
         t = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini", override,
-                                         b->sets[0], mem, d);
+                                         figures_catalogue(b->sets[0]), mem, d);
     bool ok = t && S_render(b, t, scope, job, data, len, pages, d);
     arena_free(mem);
     return ok;
@@ -362,12 +362,13 @@ int cmd_build(const cli_options *o)
     bool want_prefs = sel.all;
     for (int p = 1; p <= N_PREFECTURES; p++)
         want_prefs |= sel.pref[p];
+    const fig_catalogue *cat = figures_catalogue(b.sets[0]);
     if (want_national)
-        b.national = deck_templates_load(o->layouts_dir, "deck.ini", b.sets[0], mem, d);
+        b.national = deck_templates_load(o->layouts_dir, "deck.ini", cat, mem, d);
     if (want_prefs)
-        b.prefecture = deck_templates_load(o->layouts_dir, "prefecture.ini", b.sets[0], mem, d);
+        b.prefecture = deck_templates_load(o->layouts_dir, "prefecture.ini", cat, mem, d);
     if (bodies)
-        b.body = deck_templates_load(o->layouts_dir, "body.ini", b.sets[0], mem, d);
+        b.body = deck_templates_load(o->layouts_dir, "body.ini", cat, mem, d);
     diags_print_summary(d, stderr);
     if (!fonts || (want_national && !b.national) || (want_prefs && !b.prefecture) ||
         (bodies && !b.body))

@@ -41,6 +41,7 @@ struct ini_ctx {
     const char *path;
     dictionary *ini;
     diags *d;
+    bool data_files; /* the files it names must exist (not when only the definitions are read) */
 };
 
 static void config_problem(struct ini_ctx *c, const char *sec, const char *key, const char *fmt,
@@ -124,7 +125,7 @@ static const char *ini_file(struct ini_ctx *c, survey *s, const char *sec, const
         v = dflt;
     }
     char *path = join_path(s->mem, s->data_dir, v);
-    if (!file_exists(path)) {
+    if (c->data_files && !file_exists(path)) {
         config_problem(c, sec, key, "names %s, which does not exist (%s)", v, path);
         return NULL;
     }
@@ -152,14 +153,15 @@ struct year_files {
     const char *answers, *services, *cases;
 };
 
-static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct year_files **yfp,
-                            const char **bodies, const char **cb_path, text_encoding *enc)
+static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, diags *d,
+                            struct year_files **yfp, const char **bodies, const char **cb_path,
+                            text_encoding *enc)
 {
     int before = diags_count(d);
     dictionary *ini = ini_load_checked(ini_path, d, D_CONFIG);
     if (!ini)
         return false;
-    struct ini_ctx c = {ini_path, ini, d};
+    struct ini_ctx c = {ini_path, ini, d, data_files};
     const char *v;
 
     if (!iniparser_find_entry(ini, "survey"))
@@ -175,7 +177,10 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
     if (v && !textenc_parse(v, enc))
         config_problem(&c, "survey", "encoding", "\"%s\"; expected auto, utf-8 or cp932", v);
     *bodies = ini_file(&c, s, "survey", "bodies", "bodies.csv", true);
+    /* the codebook is a definition: it must exist either way */
+    c.data_files = true;
     *cb_path = ini_file(&c, s, "survey", "codebook", "codebook.ini", true);
+    c.data_files = data_files;
 
     /* years = R5, R6, R7 */
     v = ini_get(&c, "survey", "years");
@@ -495,7 +500,8 @@ static bool check_codebook(survey *s, const char *path, diags *d)
     return ok;
 }
 
-survey *survey_load(const char *data_dir, diags *d)
+/* survey_load, or with answers false survey_load_definitions. */
+static survey *load(const char *data_dir, bool answers, diags *d)
 {
     int before = diags_count(d);
     arena *mem = arena_new();
@@ -515,10 +521,12 @@ survey *survey_load(const char *data_dir, diags *d)
         arena_free(mem);
         return NULL;
     }
-    read_survey_ini(s, ini_path, d, &yf, &bodies, &cb_path, &enc);
+    read_survey_ini(s, ini_path, answers, d, &yf, &bodies, &cb_path, &enc);
 
     bool cb_ok = cb_path && codebook_load(&s->cb, cb_path, mem, d) &&
                  check_codebook(s, cb_path, d);
+    if (!answers)
+        bodies = NULL; /* the definitions only: no body, no answer */
     bool bodies_ok = bodies && load_bodies(s, bodies, enc, d);
 
     /* Years are checked even when the master had problems: the bodies with a
@@ -536,4 +544,14 @@ survey *survey_load(const char *data_dir, diags *d)
         return NULL;
     }
     return s;
+}
+
+survey *survey_load(const char *data_dir, diags *d)
+{
+    return load(data_dir, true, d);
+}
+
+survey *survey_load_definitions(const char *data_dir, diags *d)
+{
+    return load(data_dir, false, d);
 }

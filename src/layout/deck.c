@@ -16,9 +16,9 @@ struct deck_templates {
 
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
                                              const char *override_file,
-                                             const figset *national, arena *mem, diags *d)
+                                             const fig_catalogue *cat, arena *mem, diags *d)
 {
-    tpl_deck *deck = tpl_deck_load_override(layouts_dir, deck_file, override_file, national, mem, d);
+    tpl_deck *deck = tpl_deck_load_override(layouts_dir, deck_file, override_file, cat, mem, d);
     if (!deck)
         return NULL;
     deck_templates *t = ARENA_NEW(mem, deck_templates, 1);
@@ -27,9 +27,9 @@ deck_templates *deck_templates_load_override(const char *layouts_dir, const char
 }
 
 deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
-                                    const figset *national, arena *mem, diags *d)
+                                    const fig_catalogue *cat, arena *mem, diags *d)
 {
-    return deck_templates_load_override(layouts_dir, deck_file, NULL, national, mem, d);
+    return deck_templates_load_override(layouts_dir, deck_file, NULL, cat, mem, d);
 }
 
 int deck_page_count(const deck_templates *t) { return t->deck->n_pages; }
@@ -91,8 +91,8 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
     ph_context ph = {.f = sc->f, .edition = deck->edition, .year = -1,
                      .nation = sc->nation, .pref = sc->pref, .body = sc->body,
                      .n_vars = deck->n_vars, .var_name = deck->var_name,
-                     .var_value = deck->var_value};
-    out->doc_title = ph_expand(deck->title, &ph, mem, err, sizeof err);
+                     .var_text = deck->var_text};
+    out->doc_title = ph_expand(deck->title_text, &ph, mem, err, sizeof err);
     if (!out->doc_title) {
         diag_add(d, D_TEMPLATE, deck->file, 0, 0, "[deck] title: %s", err);
         ok = false;

@@ -106,14 +106,14 @@ static void record_piece(void *ctx, const ph_piece *pc)
     free(text);
 }
 
-const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
+const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *text, int line,
                           int year)
 {
     char err[512];
     ph_context ph = {.f = ps->c->f, .edition = ps->c->deck->edition, .year = year,
                      .nation = ps->c->nation, .pref = ps->c->pref, .body = ps->c->body,
                      .n_vars = ps->c->deck->n_vars, .var_name = ps->c->deck->var_name,
-                     .var_value = ps->c->deck->var_value,
+                     .var_text = ps->c->deck->var_text,
                      .on_piece = ps->c->prov ? record_piece : NULL,
                      .piece_ctx = ps->c->prov};
     const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);

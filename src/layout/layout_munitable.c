@@ -217,19 +217,17 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
     int cap = n_rows + 1;
     *pages = ARENA_NEW(c->mem, drawlist, cap);
     *titles = ARENA_NEW(c->mem, const char *, cap);
-    tpl_page cont = *pg;
-    cont.title = pg->title ? arena_printf(c->mem, "%s" CONTINUED, pg->title) : NULL;
     int next = 0;
     do {
         int p = (*n)++;
         drawlist *dl = &(*pages)[p];
         drawlist_init(dl, c->mem);
-        if (!layout_page(c, p == 0 ? pg : &cont, first_page_no + p, dl, &(*titles)[p]))
+        if (!layout_page_titled(c, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
+                                &(*titles)[p]))
             ok = false;
         /* the table is drawn after the page's own blocks were reconciled:
          * its entries and a second reconciliation follow here */
-        page_state ps = {.c = c, .pg = p == 0 ? pg : &cont, .dl = dl, .ok = true,
-                         .page_no = first_page_no + p};
+        page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = first_page_no + p};
         layout_prov_block(&ps, b);
         if (c->prov)
             record_head(c, first_year);

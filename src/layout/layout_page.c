@@ -55,6 +55,12 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
 bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
                  const char **title)
 {
+    return layout_page_titled(c, pg, page_no, NULL, dl, title);
+}
+
+bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
+                        const char *title_suffix, drawlist *dl, const char **title)
+{
     page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
     layout_prov_block(&ps, NULL);
     *title = NULL;
@@ -65,6 +71,8 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
         page_state ts = ps;
         ts.c = pg->cover ? &unrecorded : c;
         *title = layout_expand(&ts, NULL, pg->title, 0, -1);
+        if (*title && title_suffix)
+            *title = arena_printf(c->mem, "%s%s", *title, title_suffix);
         ps.ok = ts.ok;
     }
     layout_frame(&ps, page_no, *title);

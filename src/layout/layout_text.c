@@ -123,7 +123,7 @@ static int expand_texts(page_state *ps, const tpl_block *b, int year, const char
     const tpl_lines *lines = tpl_block_lines(b);
     int n = 0;
     for (int i = 0; i < lines->n; i++) {
-        const char *t = layout_expand(ps, b, lines->at[i].text, lines->at[i].line, year);
+        const char *t = layout_expand(ps, b, lines->at[i].ph, lines->at[i].line, year);
         if (t)
             out[n++] = t;
     }

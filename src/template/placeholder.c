@@ -1,17 +1,13 @@
-/* placeholder.c - {…} expansion against a figset (see placeholder.h). */
-#include "placeholder.h"
-#include "placeholder_pref.h"
+/* placeholder.c - a parsed text expanded against a document's figures
+ * (see placeholder.h): the nodes are walked, nothing is parsed again. Each
+ * piece of the output is told to the caller for provenance. */
+#include "placeholder_priv.h"
 
 #include "numfmt.h"
 
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { PH_MAX_TOP = 10 };
 
 typedef struct {
     char *p;
@@ -45,449 +41,267 @@ static void note(const ph_context *c, ph_piece_kind kind, const strbuf *b, size_
     c->on_piece(c->piece_ctx, &pc);
 }
 
-static bool fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool fail(char *err, size_t size, const char *fmt, ...)
+static const fig_catalogue *cat_of(const ph_context *c)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-    return false;
+    return figures_catalogue(c->f);
 }
 
-/* Trims ASCII spaces in place: returns the start, writes a NUL at the end. */
-static char *trim(char *s)
+static bool expand_year(strbuf *b, const ph_node *nd, const ph_context *c, char *err, size_t size)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
-/* A non-negative decimal integer filling the whole string, -1 otherwise. */
-static int parse_uint(const char *s)
-{
-    if (!*s)
-        return -1;
-    long v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9' || v > 100000000L)
-            return -1;
-        v = v * 10 + (*s - '0');
-    }
-    return (int)v;
-}
-
-/* `latest`, `latest-N` or `Y` -> year index. */
-static bool parse_year(const char *spec, const ph_context *c, int *year, char *err, size_t size)
-{
-    int n = figures_catalogue(c->f)->n_years;
-    if (strcmp(spec, "Y") == 0) {
-        if (c->year < 0)
-            return fail(err, size, "`Y` names the year of a `years = shown` line; this text has none");
-        *year = c->year;
-        return true;
-    }
-    if (strcmp(spec, "first") == 0) {
-        *year = 0;
-        return true;
-    }
-    if (strncmp(spec, "latest", 6) == 0) {
-        int back = 0;
-        if (spec[6] == '-')
-            back = parse_uint(spec + 7);
-        else if (spec[6] != '\0')
-            back = -1;
-        if (back < 0)
-            return fail(err, size, "year `%s`: expected latest, latest-N or Y", spec);
-        if (back >= n)
-            return fail(err, size, "year `%s`: the survey has only %d years", spec, n);
-        *year = n - 1 - back;
-        return true;
-    }
-    return fail(err, size, "year `%s`: expected first, latest, latest-N or Y", spec);
-}
-
-static bool expand_year(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
-{
-    /* spec: "<year>.<field>"; the year itself may contain '-' but no '.' */
-    char *dot = strchr(spec, '.');
-    if (!dot)
-        return fail(err, size, "expected {year.<latest|latest-N|Y>.<field>}");
-    *dot = '\0';
     int y;
-    if (!parse_year(spec, c, &y, err, size))
+    if (!ph_year_index(&nd->as.year.year, cat_of(c)->n_years, c->year, &y, err, size))
         return false;
-    const char *field = dot + 1;
-    const fig_year *yr = &figures_catalogue(c->f)->years[y];
+    const fig_year *yr = &cat_of(c)->years[y];
     size_t from = b->n;
-    if (strcmp(field, "label") == 0) {
-        sb_puts(b, yr->label);
+    static const char *const names[] = {"label", "key", "as_of", "period_from", "period_to",
+                                        "published"};
+    const char *iso[] = {NULL, NULL, yr->as_of, yr->period_from, yr->period_to, yr->published};
+    ph_year_field f = nd->as.year.field;
+    if (f == PH_YF_LABEL || f == PH_YF_KEY) {
+        sb_puts(b, f == PH_YF_LABEL ? yr->label : yr->key);
         note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
         return true;
     }
-    if (strcmp(field, "key") == 0) {
-        sb_puts(b, yr->key);
-        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
-        return true;
-    }
-    const char *iso = NULL;
-    if (strcmp(field, "as_of") == 0)
-        iso = yr->as_of;
-    else if (strcmp(field, "period_from") == 0)
-        iso = yr->period_from;
-    else if (strcmp(field, "period_to") == 0)
-        iso = yr->period_to;
-    else if (strcmp(field, "published") == 0)
-        iso = yr->published;
-    else
-        return fail(err, size,
-                    "year field `%s`: expected label, key, as_of, period_from, period_to or "
-                    "published",
-                    field);
-    if (!iso)
-        return fail(err, size, "year %s has no %s in survey.ini", yr->key, field);
+    if (!iso[f])
+        return ph_fail(err, size, "year %s has no %s in survey.ini", yr->key, names[f]);
     char date[NUMFMT_MAX];
-    if (!numfmt_era_date(date, sizeof date, iso))
-        return fail(err, size, "year %s: %s `%s` is not a date", yr->key, field, iso);
+    if (!numfmt_era_date(date, sizeof date, iso[f]))
+        return ph_fail(err, size, "year %s: %s `%s` is not a date", yr->key, names[f], iso[f]);
     sb_puts(b, date);
-    note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
+    note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso[f]);
     return true;
 }
 
-/* A year's key for messages. */
-static const char *year_key(const ph_context *c, int year)
-{
-    return figures_catalogue(c->f)->years[year].key;
-}
-
-static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const char *field,
+static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const ph_ref *ref,
                          char *err, size_t size)
 {
+    if (!ph_field_known(ref, err, size))
+        return false;
     char num[NUMFMT_MAX];
     size_t from = b->n;
-    if (strcmp(field, "count") == 0)
-        sb_puts(b, numfmt_int(num, r->count));
-    else if (strcmp(field, "base") == 0)
-        sb_puts(b, numfmt_int(num, r->base));
-    else if (strcmp(field, "pct") == 0 || strcmp(field, "pct0") == 0) {
+    switch (ref->field) {
+    case PH_FIELD_COUNT: sb_puts(b, numfmt_int(num, r->count)); break;
+    case PH_FIELD_BASE: sb_puts(b, numfmt_int(num, r->base)); break;
+    case PH_FIELD_PCT:
+    case PH_FIELD_PCT0:
         if (r->base <= 0 || r->pct10 < 0)
-            return fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
-        if (field[3] == '0')
+            return ph_fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
+        if (ref->field == PH_FIELD_PCT0)
             snprintf(num, sizeof num, "%d", numfmt_pct_int(r->count, r->base));
         else
             numfmt_pct10_str(num, r->pct10);
         sb_puts(b, num);
-    } else if (strcmp(field, "label") == 0)
-        sb_puts(b, r->option_label ? r->option_label : "");
-    else if (strcmp(field, "short") == 0)
-        sb_puts(b, r->short_label);
-    else if (strcmp(field, "man") == 0)
-        sb_puts(b, numfmt_man(num, r->count));
-    else if (strcmp(field, "rank") == 0) {
+        break;
+    case PH_FIELD_LABEL: sb_puts(b, r->option_label ? r->option_label : ""); break;
+    case PH_FIELD_SHORT: sb_puts(b, r->short_label); break;
+    case PH_FIELD_MAN: sb_puts(b, numfmt_man(num, r->count)); break;
+    case PH_FIELD_RANK:
         snprintf(num, sizeof num, "%d", r->rank);
         sb_puts(b, num);
-    } else
-        return fail(err, size,
-                    "field `%s`: expected count, base, pct, pct0, label, short, man, rank or "
-                    "top(N)",
-                    field);
-    bool is_label = strcmp(field, "label") == 0 || strcmp(field, "short") == 0;
-    note(c, is_label ? PH_PIECE_LABEL : PH_PIECE_FIGURE, b, from, r, field, NULL);
+        break;
+    case PH_FIELD_TOP:
+    case PH_FIELD_LEAD:
+    case PH_FIELD_UNKNOWN: return false; /* not a row's field */
+    }
+    bool is_label = ref->field == PH_FIELD_LABEL || ref->field == PH_FIELD_SHORT;
+    note(c, is_label ? PH_PIECE_LABEL : PH_PIECE_FIGURE, b, from, r, ref->field_text, NULL);
     return true;
 }
 
-/* {P4.status_by_group[latest,都道府県,1].pct} with spec the text inside. */
-static bool expand_figure(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
+/* top(N): 「A」、「B」、… in rank order. */
+static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
+                       char *err, size_t size)
 {
-    char *open = strchr(spec, '[');
-    char *close = open ? strchr(open, ']') : NULL;
-    if (!open || !close || close[1] != '.')
-        return fail(err, size, "expected FIGURE[year,group,option].field");
-    *open = '\0';
-    *close = '\0';
-    char *name = spec, *args = open + 1, *field = close + 2;
-    char *dot = strchr(name, '.');
-    if (!dot || dot == name || !dot[1])
-        return fail(err, size, "figure `%s`: expected PAGE.figure (P4.status_by_group)", name);
-    *dot = '\0';
-    const char *page = name, *figure = dot + 1;
-
-    char *arg[3] = {NULL, NULL, NULL};
-    int n_args = 0;
-    for (char *p = args; n_args < 3;) {
-        char *comma = strchr(p, ',');
-        if (comma)
-            *comma = '\0';
-        arg[n_args++] = trim(p);
-        if (!comma)
-            break;
-        p = comma + 1;
-        if (n_args == 3)
-            return fail(err, size, "%s.%s: at most three arguments [year,group,option]", page,
-                        figure);
+    const fig_row *rows[PH_MAX_TOP];
+    size_t from = b->n;
+    int n = r->top_n;
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, n);
+    if (have < n)
+        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
+                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            sb_puts(b, "、");
+        sb_puts(b, "「");
+        sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
+        sb_puts(b, "」");
     }
-    int year;
-    if (!parse_year(arg[0], c, &year, err, size))
-        return false;
-    const char *group = "";
-    if (n_args > 1 && strcmp(arg[1], "-") != 0)
-        group = arg[1];
+    note(c, PH_PIECE_LABEL, b, from, rows[0], "top", NULL);
+    return true;
+}
 
-    if (strncmp(field, "top(", 4) == 0) {
-        size_t fl = strlen(field);
-        int n = -1;
-        if (fl > 5 && field[fl - 1] == ')') {
-            field[fl - 1] = '\0';
-            n = parse_uint(field + 4);
-            field[fl - 1] = ')';
-        }
-        if (n < 1 || n > PH_MAX_TOP || n_args > 2)
-            return fail(err, size, "%s.%s[…].%s: expected [year,group].top(N), N 1..%d", page,
-                        figure, field, PH_MAX_TOP);
-        const fig_row *rows[PH_MAX_TOP];
-        size_t from = b->n;
-        int have = figures_ranked(c->f, page, figure, year, group, rows, n);
-        if (have < n)
-            return fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", page,
-                        figure, year_key(c, year), group, n, have);
-        for (int i = 0; i < n; i++) {
-            if (i)
-                sb_puts(b, "、");
-            sb_puts(b, "「");
-            sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
-            sb_puts(b, "」");
-        }
-        note(c, PH_PIECE_LABEL, b, from, rows[0], "top", NULL);
-        return true;
-    }
+/* lead(codes): how many of the top-ranked options are among the codes, from
+ * rank 1 down: 「自治体向けのサービスが上位4位を占めた」 with the template
+ * naming which services are 自治体向け. */
+static bool expand_lead(strbuf *b, const ph_ref *r, const figset *f, int year,
+                        const ph_context *c, char *err, size_t size)
+{
+    const fig_row *rows[FIG_MAX_OPTIONS];
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, FIG_MAX_OPTIONS);
+    if (have > FIG_MAX_OPTIONS)
+        have = FIG_MAX_OPTIONS;
+    int n = 0;
+    while (n < have && rows[n]->option > 0 && rows[n]->option <= FIG_MAX_OPTIONS &&
+           (r->lead_codes & (1u << (rows[n]->option - 1))))
+        n++;
+    if (n == 0)
+        return ph_fail(err, size,
+                       "%s.%s[%s,%s].lead(): the option ranked 1 is not among the codes; the "
+                       "sentence would be false",
+                       r->page, r->figure, cat_of(c)->years[year].key, r->group);
+    char num[16];
+    snprintf(num, sizeof num, "%d", n);
+    size_t from = b->n;
+    sb_puts(b, num);
+    /* the last leading option's rank is the number printed */
+    note(c, PH_PIECE_FIGURE, b, from, rows[n - 1], "rank", NULL);
+    return true;
+}
 
-    if (strncmp(field, "lead(", 5) == 0) {
-        /* How many of the top-ranked options are among the given codes, from
-         * rank 1 down: 「自治体向けのサービスが上位4位を占めた」 with the
-         * template naming which services are 自治体向け. */
-        size_t fl = strlen(field);
-        if (fl < 7 || field[fl - 1] != ')' || n_args > 2)
-            return fail(err, size, "%s.%s[…].%s: expected [year,group].lead(code,code,…)", page,
-                        figure, field);
-        uint32_t set = 0; /* bit code - 1 */
-        field[fl - 1] = '\0';
-        for (char *save = NULL, *tok = strtok_r(field + 5, ",", &save); tok;
-             tok = strtok_r(NULL, ",", &save)) {
-            int code = parse_uint(trim(tok));
-            if (code < 1 || code > FIG_MAX_OPTIONS)
-                return fail(err, size, "%s.%s: lead(): `%s` is not an option code", page, figure,
-                            tok);
-            set |= 1u << (code - 1);
-        }
+/* The row a reference names, NULL (with the reason) when f has none. */
+static const fig_row *row_of(const ph_ref *r, const figset *f, int year, const ph_context *c,
+                             char *err, size_t size)
+{
+    const fig_row *row = NULL;
+    if (r->option == PH_OPTION_RANK) {
         const fig_row *rows[FIG_MAX_OPTIONS];
-        int have = figures_ranked(c->f, page, figure, year, group, rows, FIG_MAX_OPTIONS);
-        if (have > FIG_MAX_OPTIONS)
-            have = FIG_MAX_OPTIONS;
-        int n = 0;
-        while (n < have && rows[n]->option > 0 && rows[n]->option <= FIG_MAX_OPTIONS &&
-               (set & (1u << (rows[n]->option - 1))))
-            n++;
-        if (n == 0)
-            return fail(err, size, "%s.%s[%s,%s].lead(): the option ranked 1 is not among the "
-                        "codes; the sentence would be false", page, figure,
-                        year_key(c, year), group);
-        char num[16];
-        snprintf(num, sizeof num, "%d", n);
-        size_t from = b->n;
-        sb_puts(b, num);
-        /* the last leading option's rank is the number printed */
-        note(c, PH_PIECE_FIGURE, b, from, rows[n - 1], "rank", NULL);
-        return true;
-    }
-
-    const fig_row *r = NULL;
-    const char *opt = n_args > 2 ? arg[2] : "-";
-    if (opt[0] == '#') {
-        int rank = parse_uint(opt + 1);
-        if (rank < 1 || rank > FIG_MAX_OPTIONS)
-            return fail(err, size, "option `%s`: expected #N with N 1..%d", opt, FIG_MAX_OPTIONS);
-        const fig_row *rows[FIG_MAX_OPTIONS];
-        int have = figures_ranked(c->f, page, figure, year, group, rows, rank);
-        if (have >= rank)
-            r = rows[rank - 1];
+        int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, r->option_value);
+        if (have >= r->option_value)
+            row = rows[r->option_value - 1];
     } else {
-        int code = 0;
-        if (strcmp(opt, "-") != 0 && opt[0]) {
-            code = parse_uint(opt);
-            if (code < 0)
-                return fail(err, size, "option `%s`: expected a code, #N or -", opt);
-        }
-        r = figures_get(c->f, page, figure, year, group, code);
+        row = figures_get(f, r->page, r->figure, year, r->group,
+                          r->option == PH_OPTION_CODE ? r->option_value : 0);
     }
-    if (!r)
-        return fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", page,
-                    figure, year_key(c, year), group, opt);
-    return expand_field(b, c, r, field, err, size);
+    if (!row)
+        ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", r->page,
+                r->figure, cat_of(c)->years[year].key, r->group, r->option_text);
+    return row;
 }
 
-static void capture_row(void *ctx, const ph_piece *pc)
+/* The figures a reference reads: the document's own, or with nation: the
+ * national ones. */
+static const figset *figures_of(const ph_ref *r, const ph_context *c)
 {
-    if (pc->row)
-        *(const fig_row **)ctx = pc->row;
+    return r->nation && c->nation ? c->nation : c->f;
 }
 
-/* The row a reference without field names (P10.Q6[latest,全体,1]), resolved
- * as {REF.count} would be, printing nothing. */
-static bool reference_row(const char *ref, const ph_context *c, const fig_row **row, char *err,
-                          size_t size)
+static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char *err, size_t size)
 {
-    *row = NULL;
-    ph_context rc = *c;
-    rc.on_piece = capture_row;
-    rc.piece_ctx = (void *)row;
-    const char *nation = "nation:";
-    if (strncmp(ref, nation, strlen(nation)) == 0) {
-        ref += strlen(nation);
-        rc.f = c->nation ? c->nation : c->f;
-    }
-    size_t n = strlen(ref);
-    char *spec = xmalloc(n + sizeof ".count");
-    memcpy(spec, ref, n);
-    memcpy(spec + n, ".count", sizeof ".count");
-    strbuf tmp = {0};
-    bool ok = expand_figure(&tmp, spec, &rc, err, size);
-    free(tmp.p);
-    free(spec);
-    return ok && *row;
+    int year;
+    if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
+        return false;
+    const figset *f = figures_of(r, c);
+    if (r->field == PH_FIELD_TOP)
+        return expand_top(b, r, f, year, c, err, size);
+    if (r->field == PH_FIELD_LEAD)
+        return expand_lead(b, r, f, year, c, err, size);
+    const fig_row *row = row_of(r, f, year, c, err, size);
+    return row && expand_field(b, c, row, r, err, size);
+}
+
+/* The count of a condition's operand. */
+static bool operand(const ph_ref *r, const ph_context *c, int *count, char *err, size_t size)
+{
+    int year;
+    if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
+        return false;
+    const fig_row *row = row_of(r, figures_of(r, c), year, c, err, size);
+    if (row)
+        *count = row->count;
+    return row != NULL;
 }
 
 /* {A OP B ? THEN : ELSE}: the wording of a lead that depends on the data
- * (「上回った」 or 「下回った」). A and B are figure references without a field,
- * compared by count; OP is one of > >= < <= == !=. THEN and ELSE are plain
- * text. */
-static bool expand_condition(strbuf *b, char *spec, const ph_context *c, char *err, size_t size)
+ * (「上回った」 or 「下回った」), A and B compared by count. */
+static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, char *err,
+                             size_t size)
 {
-    char *q = strstr(spec, " ? ");
-    char *colon = q ? strstr(q + 3, " : ") : NULL;
-    if (!q || !colon)
-        return fail(err, size, "expected {A > B ? then : else}");
-    *q = '\0';
-    *colon = '\0';
-    const char *then_text = trim(q + 3), *else_text = trim(colon + 3);
-    static const char *const ops[] = {">=", "<=", "==", "!=", ">", "<"};
-    char *at = NULL;
-    int op = -1;
-    for (int i = 0; i < 6 && !at; i++)
-        if ((at = strstr(spec, ops[i])) != NULL)
-            op = i;
-    if (!at)
-        return fail(err, size, "condition `%s`: expected A > B (>, >=, <, <=, ==, !=)", spec);
-    char *rhs = at + strlen(ops[op]);
-    *at = '\0';
-    const fig_row *a, *bb;
-    if (!reference_row(trim(spec), c, &a, err, size) ||
-        !reference_row(trim(rhs), c, &bb, err, size))
+    int a, bb;
+    if (!operand(&nd->as.cond.a, c, &a, err, size) || !operand(&nd->as.cond.b, c, &bb, err, size))
         return false;
     bool yes;
-    switch (op) {
-    case 0: yes = a->count >= bb->count; break;
-    case 1: yes = a->count <= bb->count; break;
-    case 2: yes = a->count == bb->count; break;
-    case 3: yes = a->count != bb->count; break;
-    case 4: yes = a->count > bb->count; break;
-    default: yes = a->count < bb->count; break;
+    switch (nd->as.cond.op) {
+    case PH_CMP_GE: yes = a >= bb; break;
+    case PH_CMP_LE: yes = a <= bb; break;
+    case PH_CMP_EQ: yes = a == bb; break;
+    case PH_CMP_NE: yes = a != bb; break;
+    case PH_CMP_GT: yes = a > bb; break;
+    default: yes = a < bb; break;
     }
     size_t from = b->n;
-    sb_puts(b, yes ? then_text : else_text);
+    sb_puts(b, yes ? nd->as.cond.then_text : nd->as.cond.else_text);
     note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
     return true;
 }
 
-char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size)
+static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
+                        char *err, size_t size)
+{
+    switch (nd->kind) {
+    case PH_NODE_LITERAL: {
+        size_t from = b->n;
+        sb_put(b, nd->text, nd->len);
+        note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+        return true;
+    }
+    case PH_NODE_FIGURE: return expand_figure(b, &nd->as.ref, c, err, size);
+    case PH_NODE_YEAR: return expand_year(b, nd, c, err, size);
+    case PH_NODE_CONDITION: return expand_condition(b, nd, c, err, size);
+    case PH_NODE_EDITION: {
+        char date[NUMFMT_MAX];
+        if (!c->edition || !numfmt_era_date(date, sizeof date, c->edition))
+            return ph_fail(err, size, "deck.ini has no valid edition date");
+        size_t at = b->n;
+        sb_puts(b, date);
+        sb_puts(b, "版");
+        note(c, PH_PIECE_DATE, b, at, NULL, NULL, c->edition);
+        return true;
+    }
+    case PH_NODE_VAR: {
+        /* a [report] variable: its own placeholders expanded, no further variables */
+        int v = 0;
+        while (v < c->n_vars && strcmp(c->var_name[v], nd->as.var) != 0)
+            v++;
+        if (v == c->n_vars)
+            return ph_fail(err, size,
+                           "expected deck.edition or a variable of the deck file's [report]");
+        ph_context inner = *c;
+        inner.n_vars = 0;
+        char *val = ph_expand(c->var_text[v], &inner, mem, err, size);
+        if (val)
+            sb_puts(b, val);
+        return val != NULL;
+    }
+    case PH_NODE_SCOPE: {
+        char val[256];
+        if (!ph_expand_scope(nd->as.scope, c->pref, c->body, val, sizeof val, err, size))
+            return false;
+        size_t at = b->n;
+        sb_puts(b, val);
+        const fig_row *row;
+        const char *field;
+        ph_scope_source(nd->as.scope, c->nation ? c->nation : c->f, c->pref, c->body, &row,
+                        &field);
+        note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, b, at, row, field, NULL);
+        return true;
+    }
+    }
+    return false;
+}
+
+char *ph_expand(const ph_text *t, const ph_context *c, arena *mem, char *err, size_t err_size)
 {
     strbuf b = {0};
     sb_put(&b, "", 0);
     bool ok = true;
-    const char *p = text;
-    while (ok && *p) {
-        const char *open = strchr(p, '{');
-        size_t from = b.n;
-        if (!open) {
-            sb_puts(&b, p);
-            note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
-            break;
-        }
-        sb_put(&b, p, (size_t)(open - p));
-        if (open[1] == '{') {
-            sb_puts(&b, "{");
-            note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
-            p = open + 2;
-            continue;
-        }
-        note(c, PH_PIECE_LITERAL, &b, from, NULL, NULL, NULL);
-        const char *close = strchr(open, '}');
-        if (!close) {
-            ok = fail(err, err_size, "unclosed placeholder `%.40s`", open);
-            break;
-        }
-        char *spec = xmalloc((size_t)(close - open));
-        memcpy(spec, open + 1, (size_t)(close - open - 1));
-        spec[close - open - 1] = '\0';
-        char reason[256] = "";
-        bool done;
-        if (strstr(spec, " ? "))
-            done = expand_condition(&b, spec, c, reason, sizeof reason);
-        else if (strncmp(spec, "year.", 5) == 0)
-            done = expand_year(&b, spec + 5, c, reason, sizeof reason);
-        else if (strcmp(spec, "deck.edition") == 0) {
-            char date[NUMFMT_MAX];
-            done = c->edition && numfmt_era_date(date, sizeof date, c->edition);
-            if (done) {
-                size_t at = b.n;
-                sb_puts(&b, date);
-                sb_puts(&b, "版");
-                note(c, PH_PIECE_DATE, &b, at, NULL, NULL, c->edition);
-            } else
-                snprintf(reason, sizeof reason, "deck.ini has no valid edition date");
-        } else if (strncmp(spec, "deck.", 5) == 0) {
-            /* a [report] variable: its own placeholders expanded, no further variables */
-            int v = 0;
-            while (v < c->n_vars && strcmp(c->var_name[v], spec + 5) != 0)
-                v++;
-            ph_context inner = *c;
-            inner.n_vars = 0;
-            char *val = v < c->n_vars ? ph_expand(c->var_value[v], &inner, mem, reason,
-                                                 sizeof reason)
-                                      : NULL;
-            done = val != NULL;
-            if (done)
-                sb_puts(&b, val);
-            else if (v == c->n_vars)
-                snprintf(reason, sizeof reason,
-                         "expected deck.edition or a variable of the deck file's [report]");
-        } else if (strncmp(spec, "pref.", 5) == 0 || strncmp(spec, "body.", 5) == 0) {
-            char val[256];
-            done = ph_expand_scope(spec, c->pref, c->body, val, sizeof val, reason,
-                                   sizeof reason);
-            if (done) {
-                size_t at = b.n;
-                sb_puts(&b, val);
-                const fig_row *row;
-                const char *field;
-                ph_scope_source(spec, c->nation ? c->nation : c->f, c->pref, c->body, &row,
-                                &field);
-                note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, &b, at, row, field, NULL);
-            }
-        } else if (strncmp(spec, "nation:", 7) == 0) {
-            ph_context nc = *c; /* the national figures beside the document's own */
-            nc.f = c->nation ? c->nation : c->f;
-            done = expand_figure(&b, spec + 7, &nc, reason, sizeof reason);
-        } else
-            done = expand_figure(&b, spec, c, reason, sizeof reason);
-        free(spec);
-        if (!done)
-            ok = fail(err, err_size, "placeholder {%.*s}: %s", (int)(close - open - 1), open + 1,
-                      reason);
-        p = close + 1;
+    for (int i = 0; ok && i < t->n; i++) {
+        const ph_node *nd = &t->nodes[i];
+        char reason[512] = "";
+        if (!expand_node(&b, nd, c, mem, reason, sizeof reason))
+            ok = ph_fail_node(err, err_size, nd, "%s", reason);
     }
+    if (ok && t->error)
+        ok = ph_fail(err, err_size, "%s", t->error);
     char *out = ok ? arena_strdup(mem, b.p) : NULL;
     free(b.p);
     return out;

@@ -1,7 +1,6 @@
 /* template_page.c - one page template: its blocks, boxes, figures and
- * placeholders, validated against the theme and a national figset. */
-#include "placeholder.h"
-#include "placeholder_pref.h"
+ * placeholders, validated against the theme and the catalogue of figures
+ * (names and parameters: no value is needed). */
 #include "template_priv.h"
 
 #include <stdio.h>
@@ -10,7 +9,6 @@
 typedef struct {
     tpl_ini *ini;
     const tpl_deck *deck;
-    const figset *f;
     const fig_catalogue *cat;
     arena *mem;
 } page_ctx;
@@ -90,16 +88,24 @@ static int block_kind(const char *sec)
     return -1;
 }
 
-static void check_placeholders(page_ctx *c, const char *text, int line, int year)
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year)
 {
     char err[512];
-    ph_context ph = {.f = c->f, .edition = c->deck->edition, .year = year,
-                     .nation = c->f, .pref = ph_check_pref(), .body = ph_check_body(),
-                     .n_vars = c->deck->n_vars, .var_name = c->deck->var_name,
-                     .var_value = c->deck->var_value};
-    if (!ph_expand(text, &ph, c->mem, err, sizeof err))
-        tpl_error(c->ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
+    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
+                           .n_vars = deck->n_vars, .var_name = deck->var_name,
+                           .var_text = deck->var_text};
+    if (!ph_check(t, &cc, err, sizeof err))
+        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
                   err);
+}
+
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem)
+{
+    const ph_text *t = ph_parse(text, mem);
+    tpl_check_text(ini, t, line, deck, cat, year);
+    return t;
 }
 
 static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool per_year)
@@ -114,11 +120,13 @@ static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool p
         tpl_text *t = &lines->at[lines->n++];
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
+        t->ph = ph_parse(t->text, c->mem);
+        /* `Y` of a per-year text: each year shown */
         if (per_year)
             for (int y = c->cat->n_years - c->deck->years_shown; y < c->cat->n_years; y++)
-                check_placeholders(c, t->text, t->line, y);
+                tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, y);
         else
-            check_placeholders(c, t->text, t->line, -1);
+            tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, -1);
     }
 }
 
@@ -212,14 +220,16 @@ static void load_chart(page_ctx *c, tpl_block *b)
     ch->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
     ch->size_pt = c->deck->theme.chart_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &ch->size_pt);
-    ch->heading = tpl_get_string(ini, sec, "heading", false);
-    ch->centre = tpl_get_string(ini, sec, "centre", false);
+    const char *heading = tpl_get_string(ini, sec, "heading", false);
+    const char *centre = tpl_get_string(ini, sec, "centre", false);
     static const char *const compares[] = {"none", "nation", NULL};
     ch->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
-    if (ch->heading)
-        check_placeholders(c, ch->heading, tpl_ini_line(ini, sec, "heading"), -1);
-    if (ch->centre)
-        check_placeholders(c, ch->centre, tpl_ini_line(ini, sec, "centre"), -1);
+    if (heading)
+        ch->heading = tpl_parse_checked(ini, heading, tpl_ini_line(ini, sec, "heading"), c->deck,
+                                        c->cat, -1, c->mem);
+    if (centre)
+        ch->centre = tpl_parse_checked(ini, centre, tpl_ini_line(ini, sec, "centre"), c->deck,
+                                       c->cat, -1, c->mem);
 
     const char *pal = tpl_ini_get(ini, sec, "palette");
     if (pal) {
@@ -279,14 +289,19 @@ static void load_chart(page_ctx *c, tpl_block *b)
     if (!split_figure(c, b, &ch->fig))
         return;
     int latest = c->cat->n_years - 1;
-    for (int g = 0; g < ch->n_groups; g++) {
-        const fig_row *r[1];
-        if (figures_ranked(c->f, ch->fig.page, ch->fig.name, latest, ch->groups[g], r, 1) == 0)
+    const fig_def *d = figures_def(c->cat, ch->fig.page, ch->fig.name);
+    bool in_latest = d && !d->no_year && d->in_year[latest];
+    for (int g = 0; g < ch->n_groups; g++)
+        if (!in_latest || !figures_def_group(d, ch->groups[g]))
             tpl_error(ini, D_TEMPLATE_FIGURE, ch->fig.line,
                       "figure = `%s.%s`, group `%s`: no such figure in the figures of year %s "
                       "(see figures.h for the names)",
                       ch->fig.page, ch->fig.name, ch->groups[g], c->cat->years[latest].key);
-    }
+    for (int i = 0; d && i < ch->n_codes; i++)
+        if (!figures_def_option(d, ch->codes[i]))
+            tpl_error(ini, D_TEMPLATE_FIGURE, tpl_ini_line(ini, sec, "options"),
+                      "options = `%s`: %s.%s has no option %d (its codes are 1..%d)", opts,
+                      ch->fig.page, ch->fig.name, ch->codes[i], d->n_options);
 }
 
 static void load_table(page_ctx *c, tpl_block *b)
@@ -294,8 +309,12 @@ static void load_table(page_ctx *c, tpl_block *b)
     tpl_ini *ini = c->ini;
     const char *sec = b->section;
     tpl_table_block *tb = &b->as.table;
-    if (split_figure(c, b, &tb->fig) &&
-        !figures_get(c->f, tb->fig.page, tb->fig.name, c->cat->n_years - 1, "", 1))
+    const fig_def *d = split_figure(c, b, &tb->fig)
+                           ? figures_def(c->cat, tb->fig.page, tb->fig.name)
+                           : NULL;
+    if (tb->fig.page &&
+        (!d || d->no_year || !d->in_year[c->cat->n_years - 1] || !figures_def_group(d, "") ||
+         !figures_def_option(d, 1)))
         tpl_error(ini, D_TEMPLATE_FIGURE, tb->fig.line,
                   "figure = `%s.%s`: no such table figure in year %s (expected P6.cases)",
                   tb->fig.page, tb->fig.name, c->cat->years[c->cat->n_years - 1].key);
@@ -406,7 +425,7 @@ const tpl_lines *tpl_block_lines(const tpl_block *b)
 }
 
 bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
-                   const figset *national, arena *mem, diags *d)
+                   const fig_catalogue *cat, arena *mem, diags *d)
 {
     memset(pg, 0, sizeof *pg);
     pg->file = arena_strdup(mem, path);
@@ -415,17 +434,17 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         tpl_ini_close(&ini);
         return false;
     }
-    page_ctx c = {.ini = &ini, .deck = deck, .f = national,
-                  .cat = figures_catalogue(national), .mem = mem};
+    page_ctx c = {.ini = &ini, .deck = deck, .cat = cat, .mem = mem};
 
     if (!tpl_ini_line(&ini, "page", NULL))
         tpl_error(&ini, D_TEMPLATE, 0, "missing section [page]");
     tpl_check_keys(&ini, "page", page_key);
     static const char *const kinds[] = {"content", "cover", NULL};
     pg->cover = tpl_get_enum(&ini, "page", "kind", kinds, 0) == 1;
-    pg->title = tpl_get_string(&ini, "page", "title", true);
-    if (pg->title)
-        check_placeholders(&c, pg->title, tpl_ini_line(&ini, "page", "title"), -1);
+    const char *title = tpl_get_string(&ini, "page", "title", true);
+    if (title)
+        pg->title = tpl_parse_checked(&ini, title, tpl_ini_line(&ini, "page", "title"), deck, cat,
+                                      -1, mem);
 
     int n_sections = 0;
     for (int i = 0; i < ini.n_pos; i++)

@@ -91,6 +91,15 @@ int tpl_override_pages(tpl_ini *ov, const char **items, int n, int max);
 
 /* Loads one page file (template_page.c). */
 bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
-                   const figset *national, arena *mem, diags *d);
+                   const fig_catalogue *cat, arena *mem, diags *d);
+
+/* text parsed (in mem) and checked against the catalogue and the deck's
+ * [report] variables (year: the index `Y` names, -1 none); a problem is
+ * reported at line of ini. */
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem);
+/* An already parsed text checked the same way. */
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year);
 
 #endif

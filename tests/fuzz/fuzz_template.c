@@ -184,7 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
-    tpl_deck *deck = tpl_deck_load(layouts_dir, deck_file, e->national, mem, d);
+    tpl_deck *deck = tpl_deck_load(layouts_dir, deck_file, figures_catalogue(e->national), mem, d);
     FUZZ_ASSERT((deck != NULL) == (diags_count(d) == 0), "deck %s with %d diagnostics",
                 deck ? "loaded" : "refused", diags_count(d));
     for (int i = 0; i < diags_kept(d); i++) {

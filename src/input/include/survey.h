@@ -89,6 +89,10 @@ typedef struct survey {
 /* Reads data_dir/survey.ini and every file it names, validating all of it.
  * Problems go to d; returns NULL when any was found (nothing partial). */
 survey *survey_load(const char *data_dir, diags *d);
+/* survey.ini and the codebook alone, validated: the years (with what each
+ * asks) and the questions, no body and no answer (the CSV files need not
+ * exist). Enough for the catalogue of figures that checks templates. */
+survey *survey_load_definitions(const char *data_dir, diags *d);
 void survey_free(survey *s);
 
 body_group body_group_of(const sv_body *b);

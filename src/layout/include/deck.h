@@ -23,10 +23,10 @@
 typedef struct deck_templates deck_templates;
 
 /* layouts_dir/deck_file ("deck.ini" when NULL) and everything it names,
- * checked against the national figset. Memory in mem. NULL when any problem
- * was reported (exit status 4 through diags). */
+ * checked against the catalogue of figures (no values needed). Memory in
+ * mem. NULL when any problem was reported (exit status 4 through diags). */
 deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
-                                    const figset *national, arena *mem, diags *d);
+                                    const fig_catalogue *cat, arena *mem, diags *d);
 
 int deck_page_count(const deck_templates *t);
 
@@ -59,7 +59,7 @@ bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const f
  * file (NULL = none) applied (see tpl_deck_load_override). */
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
                                              const char *override_file,
-                                             const figset *national, arena *mem, diags *d);
+                                             const fig_catalogue *cat, arena *mem, diags *d);
 
 /* The first [chart] of the page whose file name starts with page_prefix
  * ("p03") as a PNG at px_per_pt (*png malloc'd), with the page title as

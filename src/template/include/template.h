@@ -4,8 +4,9 @@
  * Format: docs/templates.md. iniparser reads the values; because it keeps no
  * line numbers, the loader scans each file's text itself so that every
  * problem is reported as `file:line: message` (D_TEMPLATE, D_TEMPLATE_FIGURE,
- * D_TEMPLATE_BOX). Figure names and placeholders are checked against a
- * national figset at load, so a typo fails before any page is drawn.
+ * D_TEMPLATE_BOX). Every text is parsed once (placeholder.h) and its figure
+ * names and placeholders are checked against the catalogue of figures at
+ * load, without values: a typo fails before any number is computed.
  * All memory belongs to the arena given to tpl_deck_load().
  */
 #ifndef AIREPORT_TEMPLATE_H
@@ -16,6 +17,7 @@
 #include "diag.h"
 #include "drawlist.h"
 #include "figures.h"
+#include "placeholder.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -60,8 +62,9 @@ typedef struct {
 } tpl_box;
 
 typedef struct {
-    const char *text; /* raw, with placeholders */
+    const char *text;  /* raw, with placeholders */
     int line;
+    const ph_text *ph; /* parsed */
 } tpl_text;
 
 typedef struct {
@@ -116,8 +119,8 @@ typedef struct {
     chart_legend_pos legend;
     const tpl_palette *palette; /* NULL = chart default */
     bool short_labels;
-    const char *heading;        /* optional heading line above the chart */
-    const char *centre;         /* donut: text in the hole (placeholders) */
+    const ph_text *heading;     /* optional heading line above the chart */
+    const ph_text *centre;      /* donut: text in the hole */
     double size_pt;
     bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
 } tpl_chart_block;
@@ -164,8 +167,8 @@ typedef struct {
 } tpl_block;
 
 typedef struct {
-    const char *file;    /* path as opened, for messages */
-    const char *title;   /* title bar and outline entry (placeholders) */
+    const char *file;     /* path as opened, for messages */
+    const ph_text *title; /* title bar and outline entry; NULL = none */
     bool cover;          /* no title bar, no page number */
     int n_blocks;
     tpl_block *blocks;
@@ -186,7 +189,8 @@ typedef struct {
 typedef struct {
     const char *dir;     /* layouts directory */
     const char *file;    /* deck.ini path */
-    const char *title, *subject, *keywords, *author;
+    const char *title, *subject, *keywords, *author; /* as written */
+    const ph_text *title_text; /* the document title, parsed */
     const char *edition; /* ISO date */
     int years_shown;
     tpl_theme theme;
@@ -197,13 +201,14 @@ typedef struct {
      * notes), replaceable by a prefecture's own override file */
     int n_vars;
     const char *var_name[TPL_MAX_VARS];
-    const char *var_value[TPL_MAX_VARS];
+    const char *var_value[TPL_MAX_VARS];   /* as written */
+    const ph_text *var_text[TPL_MAX_VARS]; /* parsed */
 } tpl_deck;
 
-/* Loads layouts_dir/deck_file, the theme and every page it names. national
- * is used to check figure names and placeholders. NULL when any problem was
+/* Loads layouts_dir/deck_file, the theme and every page it names; figure
+ * names and placeholders are checked against cat. NULL when any problem was
  * reported (every problem is reported, not only the first). */
-tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const figset *national,
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const fig_catalogue *cat,
                         arena *mem, diags *d);
 
 /* The same with a prefecture's override file (layouts/prefectures/PP.ini;
@@ -213,7 +218,7 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const fi
  * unknown section or key, or a [report] variable the deck file does not
  * define, is an error. (template_override.c) */
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
-                                 const char *override_file, const figset *national,
+                                 const char *override_file, const fig_catalogue *cat,
                                  arena *mem, diags *d);
 
 /* The text lines of a lead, notes, text or source block; NULL for the
