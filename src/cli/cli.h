@@ -11,6 +11,7 @@ typedef struct {
     const char *data_dir;    /* --data, default "data" */
     const char *out_dir;     /* --out, default "out" */
     const char *layouts_dir; /* --layouts, default "layouts" */
+    bool data_given, layouts_given; /* --data, --layouts on the command line (check) */
     const char *fonts_file;  /* --fonts, default "fonts/fonts.ini" */
     const char *format;      /* figures --format json|csv */
     const char *prefecture;  /* --prefecture CODE (01..47) */

@@ -17,6 +17,9 @@ static const char S_usage[] =
     "Commands:\n"
     "  check                 Validate every input file and report every problem as\n"
     "                        FILE:LINE:COLUMN: MESSAGE. Exit 0 when the data is clean.\n"
+    "                        With --layouts DIR the page templates are checked (against\n"
+    "                        survey.ini and the codebook of --data: no answer file is\n"
+    "                        needed); the data too when --data is given as well.\n"
     "  figures               Print every figure of every page, one row per number.\n"
     "      --format FMT      csv (default) or json.\n"
     "      --prefecture CODE Only that prefecture's figures (01..47), or \"all\":\n"
@@ -109,9 +112,9 @@ int main(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_DATA: o.data_dir = optarg; break;
+        case OPT_DATA: o.data_dir = optarg, o.data_given = true; break;
         case OPT_OUT: o.out_dir = optarg; break;
-        case OPT_LAYOUTS: o.layouts_dir = optarg; break;
+        case OPT_LAYOUTS: o.layouts_dir = optarg, o.layouts_given = true; break;
         case OPT_FONTS: o.fonts_file = optarg; break;
         case OPT_FORMAT: o.format = optarg; break;
         case OPT_PREF: o.prefecture = optarg; break;
