@@ -443,11 +443,6 @@ void figdiff_table_free(figdiff_table *t)
     free(t);
 }
 
-int figdiff_table_rows(const figdiff_table *t)
-{
-    return t ? t->n : 0;
-}
-
 /* --- comparing ---------------------------------------------------------- */
 
 enum { K_CHANGED, K_ADDED, K_REMOVED };

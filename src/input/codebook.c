@@ -50,14 +50,6 @@ int codebook_find(const codebook *cb, const char *id)
     return -1;
 }
 
-int codebook_find_column(const codebook *cb, cb_file file, const char *column)
-{
-    for (int i = 0; i < cb->n; i++)
-        if (cb->q[i].file == file && strcmp(cb->q[i].column, column) == 0)
-            return i;
-    return -1;
-}
-
 struct loader {
     const char *path;
     diags *d;

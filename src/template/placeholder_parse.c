@@ -381,8 +381,3 @@ const ph_text *ph_parse(const char *text, arena *mem)
     }
     return t;
 }
-
-const char *ph_source(const ph_text *t)
-{
-    return t->source;
-}

@@ -43,8 +43,6 @@ figdiff_table *figdiff_read_folder(const char *dir, int scope_filter, bool bodie
 figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, diags *d);
 void figdiff_table_free(figdiff_table *t);
 
-int figdiff_table_rows(const figdiff_table *t);
-
 /* What figdiff_compare found. */
 typedef struct {
     int changed, added, removed;

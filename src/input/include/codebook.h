@@ -45,7 +45,5 @@ bool codebook_load(codebook *cb, const char *path, arena *mem, diags *d);
 
 /* Index of question id ("Q1", case-insensitive), -1 when absent. */
 int codebook_find(const codebook *cb, const char *id);
-/* Index of the question whose column is `column` in `file`, -1 when absent. */
-int codebook_find_column(const codebook *cb, cb_file file, const char *column);
 
 #endif

@@ -44,8 +44,6 @@ typedef struct ph_text ph_text;
 /* Parses text (in mem). Never fails: a malformed placeholder is kept as the
  * text's problem, which ph_check and ph_expand report. */
 const ph_text *ph_parse(const char *text, arena *mem);
-/* The text as written. */
-const char *ph_source(const ph_text *t);
 
 /* What a text may name when it is checked. */
 typedef struct {
