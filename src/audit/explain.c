@@ -216,7 +216,7 @@ int explain_close_names(const figset *f, const char *name, arena *mem, const cha
 
 static int S_single(cb_mask m)
 {
-    return m && !(m & (m - 1)) ? cb_mask_code(m) : 0;
+    return m && !(m & (m - 1)) ? codebook_mask_code(m) : 0;
 }
 
 static bool S_in_scope(const sv_body *b, int scope)
@@ -228,7 +228,7 @@ static bool S_in_scope(const sv_body *b, int scope)
 static int S_deck_group(const char *group)
 {
     for (int g = 0; g < GROUP__COUNT; g++)
-        if (strcmp(group, body_group_label((body_group)g)) == 0)
+        if (strcmp(group, survey_group_label((body_group)g)) == 0)
             return g;
     return -1;
 }
@@ -279,21 +279,21 @@ static bool S_body_in(const survey *s, const sv_year *y, const fig_row *r, int b
     if (band >= 0 && pop_band(body->population) != band)
         return false;
     int g = S_deck_group(r->group);
-    if (g >= 0 && (int)body_group_of(body) != g)
+    if (g >= 0 && (int)survey_body_group(body) != g)
         return false;
     int status = S_status_group(s, r);
-    if (status && S_single(sv_answer(s, y, b, s->q_status)) != status)
+    if (status && S_single(survey_answer(s, y, b, s->q_status)) != status)
         return false;
     return true;
 }
 
 static bool S_body_in_base(const survey *s, const sv_year *y, int b, fig_base kind)
 {
-    int status = S_single(sv_answer(s, y, b, s->q_status));
+    int status = S_single(survey_answer(s, y, b, s->q_status));
     switch (kind) {
     case BASE_STATUS_1_3: return status >= 1 && status <= STATUS_PLANNED;
     case BASE_DETAIL: return y->detail_respondent && y->detail_respondent[b];
-    case BASE_GUIDELINE: return S_single(sv_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
+    case BASE_GUIDELINE: return S_single(survey_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
     default: return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
     }
 }
@@ -301,13 +301,13 @@ static bool S_body_in_base(const survey *s, const sv_year *y, int b, fig_base ki
 /* BASE_ANSWERED (B): the body answered the row's question. */
 static bool S_body_answered(const survey *s, const sv_year *y, const fig_row *r, int b)
 {
-    return r->question >= 0 && sv_answer(s, y, b, r->question) != 0;
+    return r->question >= 0 && survey_answer(s, y, b, r->question) != 0;
 }
 
 /* Does body b (in the population) count for the row? */
 static bool S_body_counts(const survey *s, const sv_year *y, const fig_row *r, int b)
 {
-    int status = S_single(sv_answer(s, y, b, s->q_status));
+    int status = S_single(survey_answer(s, y, b, s->q_status));
     if (S_is(r, "P2", "answered"))
         return status > 0;
     if (S_is(r, "P2", "detail"))
@@ -315,10 +315,10 @@ static bool S_body_counts(const survey *s, const sv_year *y, const fig_row *r, i
     if (S_is(r, "P4", "status_1_4"))
         return status >= 1 && status <= STATUS_CONSIDERING;
     if (S_is(r, "A1", NULL)) /* 導入済 / 策定済: code 1 of the row's question */
-        return r->question >= 0 && S_single(sv_answer(s, y, b, r->question)) == 1;
+        return r->question >= 0 && S_single(survey_answer(s, y, b, r->question)) == 1;
     if (r->question < 0 || r->option <= 0 || r->option > CB_MAX_OPTIONS)
         return false;
-    return (sv_answer(s, y, b, r->question) & CB_BIT(r->option)) != 0;
+    return (survey_answer(s, y, b, r->question) & CB_BIT(r->option)) != 0;
 }
 
 static void S_push(explain_set *set, int item)
@@ -365,11 +365,11 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
                 (S_is(r, "M", NULL) && b != S_row_body(s, r)))
                 continue;
             if (service_q && r->option > 0 && r->option <= CB_MAX_OPTIONS &&
-                (sv_service(s, y, row, r->question) & CB_BIT(r->option)))
+                (survey_service(s, y, row, r->question) & CB_BIT(r->option)))
                 S_push(counted, row);
             if (r->base_kind == BASE_SERVICE_ROWS ||
                 (r->base_kind == BASE_CUSTOMISED_ROWS && q9 >= 0 &&
-                 S_single(sv_service(s, y, row, q9)) == CUSTOMISED))
+                 S_single(survey_service(s, y, row, q9)) == CUSTOMISED))
                 S_push(base, row);
         }
         counted->unit = service_q ? EXPLAIN_SERVICE_ROWS : EXPLAIN_BODIES;
@@ -526,7 +526,7 @@ static void S_print_member(FILE *out, const survey *s, const sv_year *y, explain
     fprintf(out, "%s%s", body->kind == KIND_PREFECTURE ? "" : " ", body->name);
     int q5 = codebook_find(&s->cb, "Q5");
     if (unit == EXPLAIN_SERVICE_ROWS && q5 >= 0) {
-        int service = S_single(sv_service(s, y, item, q5));
+        int service = S_single(survey_service(s, y, item, q5));
         if (service > 0)
             fprintf(out, " (%s)", s->cb.q[q5].label[service]);
     }

@@ -124,8 +124,8 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
             if (answers[q])
                 fig_add_mask(t->answers[q], answers[q], cb->q[q].n_options);
         }
-        int status = ids->status >= 0 ? fig_single_code(sv_answer(s, y, b, ids->status)) : 0;
-        int guideline = ids->guideline >= 0 ? fig_single_code(sv_answer(s, y, b, ids->guideline)) : 0;
+        int status = ids->status >= 0 ? fig_single_code(survey_answer(s, y, b, ids->status)) : 0;
+        int guideline = ids->guideline >= 0 ? fig_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
@@ -156,7 +156,7 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
                 fig_add_mask(t->answers[q], row[q], cb->q[q].n_options);
         }
         if (ids->customised >= 0 &&
-            fig_single_code(sv_service(s, y, r, ids->customised)) == CUSTOMISED)
+            fig_single_code(survey_service(s, y, r, ids->customised)) == CUSTOMISED)
             t->customised_rows++;
     }
 }
@@ -622,9 +622,9 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
         if (body->kind == KIND_PREFECTURE)
             continue;
         pr->municipalities++;
-        if (q1 >= 0 && fig_single_code(sv_answer(s, y, b, q1)) == STATUS_ADOPTED)
+        if (q1 >= 0 && fig_single_code(survey_answer(s, y, b, q1)) == STATUS_ADOPTED)
             pr->adopted++;
-        if (q6 >= 0 && fig_single_code(sv_answer(s, y, b, q6)) == GUIDELINE_DONE)
+        if (q6 >= 0 && fig_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
             pr->guideline++;
     }
     for (int p = 0; p < N_PREFECTURES; p++) {

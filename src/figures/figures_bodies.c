@@ -51,7 +51,7 @@ static void emit_shares(const survey *s, int yi, int scope, const int *scope_bod
         int groups[2] = {0, 1 + pop_band(s->bodies[b].population)};
         for (int k = 0; k < nq; k++) {
             int q = qs[k];
-            cb_mask m = sv_answer(s, y, b, q);
+            cb_mask m = survey_answer(s, y, b, q);
             if (!m)
                 continue;
             for (int g = 0; g < (scope == 0 ? 2 : 1); g++) {
@@ -87,7 +87,7 @@ static void count_services(const survey *s, const sv_year *y, int scope, int q_s
         int b = y->service_body[r];
         if (b < 0 || b >= s->n_bodies || pos_of[b] < 0)
             continue;
-        int code = fig_single_code(sv_service(s, y, r, q_service));
+        int code = fig_single_code(survey_service(s, y, r, q_service));
         if (code > 0 && code <= s->cb.q[q_service].n_options)
             counts[pos_of[b] * (CB_MAX_OPTIONS + 1) + code]++;
     }
@@ -103,7 +103,7 @@ static void emit_answers(const survey *s, int yi, int scope, int b, const int *s
         const cb_question *cq = &s->cb.q[q];
         if (!y->asked[q] || cq->file != CB_FILE_ANSWERS)
             continue;
-        cb_mask m = sv_answer(s, y, b, q);
+        cb_mask m = survey_answer(s, y, b, q);
         for (int c = 1; c <= cq->n_options; c++)
             if (m & CB_BIT(c))
                 fig_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], 1, 0, BASE_NONE, q)
@@ -191,7 +191,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
             f->bodies[i] = (fig_body){
                 .code = sb->code, .pref = sb->pref, .name = sb->name,
                 .pref_name = sb->pref_name ? sb->pref_name : "",
-                .kind = body_kind_label((body_kind)sb->kind),
+                .kind = survey_kind_label((body_kind)sb->kind),
                 .is_prefecture = sb->kind == KIND_PREFECTURE,
                 .population = (int)sb->population,
                 .band = pop_band_label(pop_band(sb->population))};

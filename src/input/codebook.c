@@ -50,6 +50,18 @@ int codebook_find(const codebook *cb, const char *id)
     return -1;
 }
 
+int codebook_mask_code(cb_mask m)
+{
+    if (!m)
+        return 0;
+    int code = 1;
+    while (!(m & 1u)) {
+        m >>= 1;
+        code++;
+    }
+    return code;
+}
+
 struct loader {
     const char *path;
     diags *d;

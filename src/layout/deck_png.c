@@ -15,7 +15,7 @@ struct deck_templates {
     tpl_deck *deck; /* as deck.c */
 };
 
-static const tpl_page *S_find_page(const tpl_deck *deck, const char *prefix)
+static const tpl_page *find_page(const tpl_deck *deck, const char *prefix)
 {
     for (int i = 0; i < deck->n_pages; i++) {
         const char *slash = strrchr(deck->pages[i].file, '/');
@@ -50,7 +50,7 @@ bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset
 {
     *png = NULL;
     *len = 0;
-    const tpl_page *pg = S_find_page(t->deck, page_prefix);
+    const tpl_page *pg = find_page(t->deck, page_prefix);
     const tpl_block *chart = NULL;
     for (int i = 0; pg && i < pg->n_blocks && !chart; i++)
         if (pg->blocks[i].kind == TPL_CHART)
