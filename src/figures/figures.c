@@ -46,7 +46,7 @@ typedef struct {
     int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
 } tally;
 
-int fig_find_question(const codebook *cb, const char *id)
+int figures_find_question(const codebook *cb, const char *id)
 {
     for (int i = 0; i < cb->n; i++)
         if (cb->q[i].id && strcmp(cb->q[i].id, id) == 0)
@@ -54,7 +54,7 @@ int fig_find_question(const codebook *cb, const char *id)
     return -1;
 }
 
-int fig_single_code(cb_mask m)
+int figures_single_code(cb_mask m)
 {
     if (m == 0 || (m & (m - 1)) != 0)
         return 0; /* empty, or several codes: not a single answer */
@@ -66,16 +66,7 @@ int fig_single_code(cb_mask m)
     return code;
 }
 
-static body_group group_of(const sv_body *b)
-{
-    if (b->kind == KIND_PREFECTURE)
-        return GROUP_PREFECTURE;
-    if (b->kind == KIND_DESIGNATED)
-        return GROUP_DESIGNATED;
-    return GROUP_OTHER;
-}
-
-void fig_add_mask(int *counts, cb_mask m, int n_options)
+void figures_add_mask(int *counts, cb_mask m, int n_options)
 {
     m &= n_options >= 32 ? ~(cb_mask)0 : ((cb_mask)1u << n_options) - 1u;
     while (m) {
@@ -115,17 +106,17 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
     for (int i = 0; i < n_scope_bodies; i++) {
         int b = scope_bodies[i];
         const sv_body *body = &s->bodies[b];
-        body_group g = group_of(body);
+        body_group g = survey_body_group(body);
         t->bodies++;
         t->group_bodies[g]++;
         const cb_mask *answers = &y->answers[(size_t)b * (size_t)cb->n];
         for (int k = 0; k < n_answer_q; k++) {
             int q = answer_q[k];
             if (answers[q])
-                fig_add_mask(t->answers[q], answers[q], cb->q[q].n_options);
+                figures_add_mask(t->answers[q], answers[q], cb->q[q].n_options);
         }
-        int status = ids->status >= 0 ? fig_single_code(survey_answer(s, y, b, ids->status)) : 0;
-        int guideline = ids->guideline >= 0 ? fig_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
+        int status = ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
+        int guideline = ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
@@ -153,17 +144,17 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
         for (int k = 0; k < n_service_q; k++) {
             int q = service_q[k];
             if (row[q])
-                fig_add_mask(t->answers[q], row[q], cb->q[q].n_options);
+                figures_add_mask(t->answers[q], row[q], cb->q[q].n_options);
         }
         if (ids->customised >= 0 &&
-            fig_single_code(survey_service(s, y, r, ids->customised)) == CUSTOMISED)
+            figures_single_code(survey_service(s, y, r, ids->customised)) == CUSTOMISED)
             t->customised_rows++;
     }
 }
 
 /* ---- emitting rows ---- */
 
-fig_row *fig_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
+fig_row *figures_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
                   const char *group, int option, const char *label, int count, int base,
                   fig_base kind, int question)
 {
@@ -224,29 +215,29 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
         return;
     const cb_question *q1 = &s->cb.q[ids->status];
 
-    fig_emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies, BASE_ALL,
+    figures_emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies, BASE_ALL,
          ids->status);
     if (y->detail_rate)
-        fig_emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
+        figures_emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
              BASE_STATUS_1_3, ids->status);
 
     for (int code = 1; code <= q1->n_options; code++) {
         int n = 0;
         for (int g = 0; g < GROUP__COUNT; g++)
             n += t->status_by_group[g][code];
-        fig_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
+        figures_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
              BASE_ALL, ids->status);
     }
     for (int g = 0; g < GROUP__COUNT; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            fig_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code, q1->label[code],
+            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code, q1->label[code],
                  t->status_by_group[g][code], t->group_bodies[g], BASE_ALL, ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
     for (int g = 0; g < GROUP__COUNT; g++) {
         int n = 0;
         for (int code = 1; code <= STATUS_CONSIDERING && code <= q1->n_options; code++)
             n += t->status_by_group[g][code];
-        fig_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
+        figures_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
              BASE_ALL, ids->status);
     }
 
@@ -256,7 +247,7 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     const cb_question *q6 = &s->cb.q[ids->guideline];
     for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
-            fig_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
+            figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
                  t->guideline_by_status[status][code], t->status_bodies[status],
                  BASE_STATUS_GROUP, ids->guideline);
 }
@@ -272,7 +263,7 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
         const cb_question *cq = &s->cb.q[q];
         int base = base_of(t, FIG_QUESTION_PAGES[i].base);
         for (int code = 1; code <= cq->n_options; code++)
-            fig_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
+            figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
                  cq->label[code], t->answers[q][code], base, FIG_QUESTION_PAGES[i].base, q);
     }
 }
@@ -285,7 +276,7 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
         const sv_case *c = &y->cases[i];
         if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
             continue;
-        fig_row *r = fig_emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
+        fig_row *r = figures_emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
                               (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
         r->rank = 0; /* a list in the deck's order, not a ranking */
         r->detail = c->effect;
@@ -296,9 +287,9 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
             continue;
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
-        fig_emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before, 0,
+        figures_emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before, 0,
              BASE_NONE, -1)->rank = 0;
-        fig_emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
+        figures_emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
              BASE_NONE, -1)->rank = 0;
     }
     /* The reductions form their own series, so that rank 1 is the case that
@@ -309,7 +300,7 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
             continue;
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
-        fig_emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
+        figures_emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
              c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
     }
 }
@@ -319,16 +310,16 @@ static void emit_pref_ranking(const survey *s, int yi, row_buf *rb)
     fig_pref_rank pr[N_PREFECTURES];
     if (!figures_pref_ranking(s, yi, pr))
         return;
-    int q1 = fig_find_question(&s->cb, FIG_Q_STATUS), q6 = fig_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     const sv_year *y = &s->years[yi];
     if (q1 >= 0 && y->asked[q1])
         for (int p = 0; p < N_PREFECTURES; p++)
-            fig_emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+            figures_emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
                  pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
                 ->rank = pr[p].adopted_rank;
     if (q6 >= 0 && y->asked[q6])
         for (int p = 0; p < N_PREFECTURES; p++)
-            fig_emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+            figures_emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
                  pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
                 ->rank = pr[p].guideline_rank;
 }
@@ -422,7 +413,7 @@ static void rank_series(fig_row *rows, fig_series *sr)
     }
 }
 
-void fig_build_index(figset *f, arena *mem)
+void figures_build_index(figset *f, arena *mem)
 {
     /* series: maximal runs of rows with the same (page, figure, year, group) */
     f->series = ARENA_NEW_UNINIT(mem, fig_series, f->n_rows > 0 ? f->n_rows : 1);
@@ -493,12 +484,12 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     if (!s || scope < 0 || scope > N_PREFECTURES)
         return NULL;
     question_ids ids = {
-        .status = fig_find_question(&s->cb, FIG_Q_STATUS),
-        .guideline = fig_find_question(&s->cb, FIG_Q_GUIDELINE),
-        .customised = fig_find_question(&s->cb, "Q9"),
+        .status = figures_find_question(&s->cb, FIG_Q_STATUS),
+        .guideline = figures_find_question(&s->cb, FIG_Q_GUIDELINE),
+        .customised = figures_find_question(&s->cb, "Q9"),
     };
     for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
-        ids.page_q[i] = fig_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
+        ids.page_q[i] = figures_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
 
     /* the scope's bodies as a list (for the answers) and as flags (for the
      * service rows), so that a prefecture's pass touches only its bodies */
@@ -533,7 +524,7 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     f->scope = scope;
     f->n_rows = rb.n;
     f->rows = rb.rows;
-    fig_build_index(f, mem);
+    figures_build_index(f, mem);
     return f;
 }
 
@@ -609,7 +600,7 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
     if (!s || year < 0 || year >= s->n_years)
         return false;
     const sv_year *y = &s->years[year];
-    int q1 = fig_find_question(&s->cb, FIG_Q_STATUS), q6 = fig_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     for (int p = 0; p < N_PREFECTURES; p++)
         out[p] = (fig_pref_rank){.pref = p + 1, .name = ""};
     for (int b = 0; b < s->n_bodies; b++) {
@@ -622,9 +613,9 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
         if (body->kind == KIND_PREFECTURE)
             continue;
         pr->municipalities++;
-        if (q1 >= 0 && fig_single_code(survey_answer(s, y, b, q1)) == STATUS_ADOPTED)
+        if (q1 >= 0 && figures_single_code(survey_answer(s, y, b, q1)) == STATUS_ADOPTED)
             pr->adopted++;
-        if (q6 >= 0 && fig_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
+        if (q6 >= 0 && figures_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
             pr->guideline++;
     }
     for (int p = 0; p < N_PREFECTURES; p++) {

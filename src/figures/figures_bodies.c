@@ -56,7 +56,7 @@ static void emit_shares(const survey *s, int yi, int scope, const int *scope_bod
                 continue;
             for (int g = 0; g < (scope == 0 ? 2 : 1); g++) {
                 t->answered[groups[g]][q]++;
-                fig_add_mask(t->chose[groups[g]][q], m, s->cb.q[q].n_options);
+                figures_add_mask(t->chose[groups[g]][q], m, s->cb.q[q].n_options);
             }
         }
     }
@@ -64,7 +64,7 @@ static void emit_shares(const survey *s, int yi, int scope, const int *scope_bod
         for (int k = 0; k < nq; k++) {
             const cb_question *cq = &s->cb.q[qs[k]];
             for (int code = 1; code <= cq->n_options; code++)
-                fig_emit(rb, "B", cq->id, yi, scope, group_label(g), code, cq->label[code],
+                figures_emit(rb, "B", cq->id, yi, scope, group_label(g), code, cq->label[code],
                          t->chose[g][qs[k]][code], t->answered[g][qs[k]], BASE_ANSWERED, qs[k])
                     ->rank = 0;
         }
@@ -87,7 +87,7 @@ static void count_services(const survey *s, const sv_year *y, int scope, int q_s
         int b = y->service_body[r];
         if (b < 0 || b >= s->n_bodies || pos_of[b] < 0)
             continue;
-        int code = fig_single_code(survey_service(s, y, r, q_service));
+        int code = figures_single_code(survey_service(s, y, r, q_service));
         if (code > 0 && code <= s->cb.q[q_service].n_options)
             counts[pos_of[b] * (CB_MAX_OPTIONS + 1) + code]++;
     }
@@ -106,7 +106,7 @@ static void emit_answers(const survey *s, int yi, int scope, int b, const int *s
         cb_mask m = survey_answer(s, y, b, q);
         for (int c = 1; c <= cq->n_options; c++)
             if (m & CB_BIT(c))
-                fig_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], 1, 0, BASE_NONE, q)
+                figures_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], 1, 0, BASE_NONE, q)
                     ->rank = 0;
     }
     if (q_service < 0 || !y->asked[q_service])
@@ -114,7 +114,7 @@ static void emit_answers(const survey *s, int yi, int scope, int b, const int *s
     const cb_question *cq = &s->cb.q[q_service];
     for (int c = 1; c <= cq->n_options; c++)
         if (svc[c] > 0)
-            fig_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], svc[c], 0, BASE_NONE,
+            figures_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], svc[c], 0, BASE_NONE,
                      q_service)
                 ->rank = 0;
 }
@@ -128,7 +128,7 @@ static int row_bound(const survey *s, int scope, const int *scope_bodies, int n_
     int n = 16 + s->n_years * per_year * (scope == 0 ? MAX_GROUPS : 1);
     if (scope == 0)
         return n;
-    int q_service = fig_find_question(&s->cb, FIG_Q_SERVICE);
+    int q_service = figures_find_question(&s->cb, FIG_Q_SERVICE);
     int services = q_service >= 0 ? s->cb.q[q_service].n_options : 0;
     for (int i = 0; i < n_bodies; i++) {
         n += 1;
@@ -170,7 +170,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
     figset *f = ARENA_NEW(mem, figset, 1);
     if (scope > 0) {
         /* M: body by body, so that the rows of one body are together */
-        int q_service = fig_find_question(&s->cb, FIG_Q_SERVICE);
+        int q_service = figures_find_question(&s->cb, FIG_Q_SERVICE);
         int *svc = xmalloc(sizeof *svc * (size_t)s->n_years * (size_t)(n_bodies ? n_bodies : 1) *
                            (CB_MAX_OPTIONS + 1));
         size_t per_year = (size_t)(n_bodies ? n_bodies : 1) * (CB_MAX_OPTIONS + 1);
@@ -182,7 +182,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
         for (int i = 0; i < n_bodies; i++) {
             const sv_body *sb = &s->bodies[scope_bodies[i]];
             population_row[i] = rb.n;
-            fig_emit(&rb, "M", "population", -1, scope, sb->code, 0, sb->name,
+            figures_emit(&rb, "M", "population", -1, scope, sb->code, 0, sb->name,
                      (int)sb->population, 0, BASE_NONE, -1);
             for (int yi = 0; yi < s->n_years; yi++)
                 emit_answers(s, yi, scope, scope_bodies[i],
@@ -211,7 +211,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
     f->scope = scope;
     f->n_rows = rb.n;
     f->rows = rb.rows;
-    fig_build_index(f, mem);
+    figures_build_index(f, mem);
     return f;
 }
 

@@ -118,7 +118,7 @@ static void body_pages(def_buf *b)
         }
     fig_def *d = add(b, "M", "population", -1, FIG_OPT_NONE, 0, NULL);
     d->body_groups = d->no_year = true;
-    int q_service = fig_find_question(&s->cb, FIG_Q_SERVICE);
+    int q_service = figures_find_question(&s->cb, FIG_Q_SERVICE);
     for (int q = 0; q < s->cb.n; q++)
         if (s->cb.q[q].file == CB_FILE_ANSWERS || q == q_service) {
             d = add(b, "M", s->cb.q[q].id, q, FIG_OPT_CODES, 0, NULL);
@@ -149,11 +149,11 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     c->questions = qs;
 
     def_buf b = {.s = s, .mem = mem};
-    int q1 = fig_find_question(&s->cb, FIG_Q_STATUS), q6 = fig_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     if (q1 >= 0)
         status_pages(&b, q1, q6);
     for (int i = 0; i < FIG_N_QUESTION_PAGES; i++) {
-        int q = fig_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
+        int q = figures_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
         if (q < 0)
             continue;
         fig_def *d = add(&b, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, q,

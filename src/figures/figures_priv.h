@@ -42,16 +42,16 @@ typedef struct {
 } row_buf;
 
 /* rank FIG_RANK_BY_COUNT: the series is ranked by count once all rows are in
- * (what fig_emit gives rows with an option); 0 = not a ranking. */
+ * (what figures_emit gives rows with an option); 0 = not a ranking. */
 enum { FIG_RANK_BY_COUNT = -1 };
 
 /* Appends a row (its percentage and short label derived); the row is
  * written whole. */
-fig_row *fig_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
+fig_row *figures_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
                   const char *group, int option, const char *label, int count, int base,
                   fig_base kind, int question);
 /* Series, ranks and the lookup tables of f's rows (f->rows, f->n_rows set). */
-void fig_build_index(figset *f, arena *mem);
+void figures_build_index(figset *f, arena *mem);
 
 /* The question pages: one figure per question, named by its id (P5 Q2 …). */
 typedef struct {
@@ -67,11 +67,11 @@ extern const char *const FIG_GROUP_LABEL[GROUP__COUNT];
 enum { FIG_STATUS_PLANNED = 3 };
 
 /* Codebook index of question id, -1 when absent. */
-int fig_find_question(const codebook *cb, const char *id);
+int figures_find_question(const codebook *cb, const char *id);
 /* The one code of a single answer; 0 when empty or several. */
-int fig_single_code(cb_mask m);
+int figures_single_code(cb_mask m);
 /* Adds one answer (a set of codes) to counts[code], visiting set bits only;
  * codes above n_options (never in a validated survey) are ignored. */
-void fig_add_mask(int *counts, cb_mask m, int n_options);
+void figures_add_mask(int *counts, cb_mask m, int n_options);
 
 #endif
