@@ -44,7 +44,8 @@ int main(int argc, char **argv)
     fonts = fontset_load(argv[2], d);
     if (!national || !fonts)
         goto done;
-    deck_templates *t = deck_templates_load(argv[3], "deck.ini", figures_catalogue(national), mem, d);
+    deck_templates *t =
+        deck_templates_load(argv[3], "deck.ini", figures_catalogue(national), mem, d);
     if (!t)
         goto done;
     if (dump) {

@@ -74,9 +74,9 @@ int main(void)
     figset *national = figures_compute(s, 0, mem);
     fontset *fonts = fontset_load(TEST_FIXTURES "/../fonts/fonts.ini", d);
     CHECK(fonts != NULL);
-    deck_templates *t =
-        fonts ? deck_templates_load(TEST_FIXTURES "/../layouts", "deck.ini", figures_catalogue(national), mem, d)
-              : NULL;
+    deck_templates *t = fonts ? deck_templates_load(TEST_FIXTURES "/../layouts", "deck.ini",
+                                                    figures_catalogue(national), mem, d)
+                              : NULL;
     CHECK(t != NULL);
     if (!t)
         return test_done();

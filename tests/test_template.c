@@ -90,8 +90,8 @@ static void test_overflow(void)
 {
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
-    deck_templates *t =
-        deck_templates_load(TEST_FIXTURES "/templates/overflow", "deck.ini", figures_catalogue(F), mem, d);
+    deck_templates *t = deck_templates_load(TEST_FIXTURES "/templates/overflow", "deck.ini",
+                                            figures_catalogue(F), mem, d);
     CHECK(t != NULL);
     CHECK_INT(diags_count(d), 0);
     if (t) {
@@ -282,7 +282,8 @@ static void test_real_deck(void)
 {
     diags *d = diags_new(stderr);
     arena *mem = arena_new();
-    tpl_deck *deck = tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", figures_catalogue(F), mem, d);
+    tpl_deck *deck =
+        tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", figures_catalogue(F), mem, d);
     CHECK(deck != NULL);
     CHECK_INT(diags_count(d), 0);
     if (!deck)

@@ -84,7 +84,8 @@ static void test_valid(void)
             CHECK_INT(survey_find_body(s, "011003"), -1);
             const sv_year *y = &s->years[1];
             int q4 = codebook_find(&s->cb, "Q4");
-            CHECK_INT(survey_answer(s, y, survey_find_body(s, "010006"), q4), CB_BIT(1) | CB_BIT(2));
+            CHECK_INT(survey_answer(s, y, survey_find_body(s, "010006"), q4),
+                      CB_BIT(1) | CB_BIT(2));
             CHECK_INT(codebook_mask_code(survey_answer(s, y, sapporo, s->q_status)), 2);
             /* detail respondents: 010006 (answers + services), 011002 (answers);
              * 012025 has status 3 but no detail answer. */

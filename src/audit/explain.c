@@ -291,10 +291,13 @@ static bool S_body_in_base(const survey *s, const sv_year *y, int b, fig_base ki
 {
     int status = S_single(survey_answer(s, y, b, s->q_status));
     switch (kind) {
-    case BASE_STATUS_1_3: return status >= 1 && status <= STATUS_PLANNED;
+    case BASE_STATUS_1_3:
+        return status >= 1 && status <= STATUS_PLANNED;
     case BASE_DETAIL: return y->detail_respondent && y->detail_respondent[b];
-    case BASE_GUIDELINE: return S_single(survey_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
-    default: return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
+    case BASE_GUIDELINE:
+        return S_single(survey_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
+    default:
+        return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
     }
 }
 
@@ -550,7 +553,10 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
             ok = false;
         }
     } else {
-        fprintf(out, "%s\n", !counted.n ? "" : S_is(r, "P6", NULL) ? " — case study of:" : " — of:");
+        fprintf(out, "%s\n",
+                !counted.n            ? ""
+                : S_is(r, "P6", NULL) ? " — case study of:"
+                                      : " — of:");
     }
     if (base.derived && base.n != r->base) {
         fprintf(out, "    ! re-derived base %d, but the figure's base is %d\n", base.n, r->base);

@@ -115,8 +115,10 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
             if (answers[q])
                 figures_add_mask(t->answers[q], answers[q], cb->q[q].n_options);
         }
-        int status = ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
-        int guideline = ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
+        int status =
+            ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
+        int guideline =
+            ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
@@ -155,8 +157,8 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
 /* ---- emitting rows ---- */
 
 fig_row *figures_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
-                  const char *group, int option, const char *label, int count, int base,
-                  fig_base kind, int question)
+                      const char *group, int option, const char *label, int count, int base,
+                      fig_base kind, int question)
 {
     if (rb->n == rb->cap) {
         fig_row *bigger = ARENA_NEW_UNINIT(rb->mem, fig_row, rb->cap * 2 + 16);
@@ -215,30 +217,31 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
         return;
     const cb_question *q1 = &s->cb.q[ids->status];
 
-    figures_emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies, BASE_ALL,
-         ids->status);
+    figures_emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies,
+                 BASE_ALL, ids->status);
     if (y->detail_rate)
         figures_emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
-             BASE_STATUS_1_3, ids->status);
+                     BASE_STATUS_1_3, ids->status);
 
     for (int code = 1; code <= q1->n_options; code++) {
         int n = 0;
         for (int g = 0; g < GROUP__COUNT; g++)
             n += t->status_by_group[g][code];
         figures_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
-             BASE_ALL, ids->status);
+                     BASE_ALL, ids->status);
     }
     for (int g = 0; g < GROUP__COUNT; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code, q1->label[code],
-                 t->status_by_group[g][code], t->group_bodies[g], BASE_ALL, ids->status);
+            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
+                         q1->label[code], t->status_by_group[g][code], t->group_bodies[g], BASE_ALL,
+                         ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
     for (int g = 0; g < GROUP__COUNT; g++) {
         int n = 0;
         for (int code = 1; code <= STATUS_CONSIDERING && code <= q1->n_options; code++)
             n += t->status_by_group[g][code];
-        figures_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
-             BASE_ALL, ids->status);
+        figures_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n,
+                     t->group_bodies[g], BASE_ALL, ids->status);
     }
 
     /* P11: guideline by status, for the statuses that have AI in hand or planned */
@@ -247,9 +250,9 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     const cb_question *q6 = &s->cb.q[ids->guideline];
     for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
-            figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
-                 t->guideline_by_status[status][code], t->status_bodies[status],
-                 BASE_STATUS_GROUP, ids->guideline);
+            figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code,
+                         q6->label[code], t->guideline_by_status[status][code],
+                         t->status_bodies[status], BASE_STATUS_GROUP, ids->guideline);
 }
 
 static void emit_question_pages(const survey *s, int yi, int scope, const question_ids *ids,
@@ -263,8 +266,9 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
         const cb_question *cq = &s->cb.q[q];
         int base = base_of(t, FIG_QUESTION_PAGES[i].base);
         for (int code = 1; code <= cq->n_options; code++)
-            figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
-                 cq->label[code], t->answers[q][code], base, FIG_QUESTION_PAGES[i].base, q);
+            figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope,
+                         ALL_GROUP, code, cq->label[code], t->answers[q][code], base,
+                         FIG_QUESTION_PAGES[i].base, q);
     }
 }
 
@@ -277,7 +281,7 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
         if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
             continue;
         fig_row *r = figures_emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
-                              (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
+                                  (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
         r->rank = 0; /* a list in the deck's order, not a ranking */
         r->detail = c->effect;
     }
@@ -287,10 +291,12 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
             continue;
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
-        figures_emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before, 0,
-             BASE_NONE, -1)->rank = 0;
+        figures_emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before,
+                     0, BASE_NONE, -1)
+            ->rank = 0;
         figures_emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
-             BASE_NONE, -1)->rank = 0;
+                     BASE_NONE, -1)
+            ->rank = 0;
     }
     /* The reductions form their own series, so that rank 1 is the case that
      * saved most hours: the one the lead sentence quotes. */
@@ -301,7 +307,7 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
         figures_emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
-             c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
+                     c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
     }
 }
 
@@ -310,17 +316,18 @@ static void emit_pref_ranking(const survey *s, int yi, row_buf *rb)
     fig_pref_rank pr[N_PREFECTURES];
     if (!figures_pref_ranking(s, yi, pr))
         return;
-    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
+        q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     const sv_year *y = &s->years[yi];
     if (q1 >= 0 && y->asked[q1])
         for (int p = 0; p < N_PREFECTURES; p++)
             figures_emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
-                 pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
+                         pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
                 ->rank = pr[p].adopted_rank;
     if (q6 >= 0 && y->asked[q6])
         for (int p = 0; p < N_PREFECTURES; p++)
             figures_emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
-                 pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
+                         pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
                 ->rank = pr[p].guideline_rank;
 }
 
@@ -600,7 +607,8 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
     if (!s || year < 0 || year >= s->n_years)
         return false;
     const sv_year *y = &s->years[year];
-    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
+        q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     for (int p = 0; p < N_PREFECTURES; p++)
         out[p] = (fig_pref_rank){.pref = p + 1, .name = ""};
     for (int b = 0; b < s->n_bodies; b++) {

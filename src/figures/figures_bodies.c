@@ -65,7 +65,7 @@ static void emit_shares(const survey *s, int yi, int scope, const int *scope_bod
             const cb_question *cq = &s->cb.q[qs[k]];
             for (int code = 1; code <= cq->n_options; code++)
                 figures_emit(rb, "B", cq->id, yi, scope, group_label(g), code, cq->label[code],
-                         t->chose[g][qs[k]][code], t->answered[g][qs[k]], BASE_ANSWERED, qs[k])
+                             t->chose[g][qs[k]][code], t->answered[g][qs[k]], BASE_ANSWERED, qs[k])
                     ->rank = 0;
         }
 }
@@ -115,7 +115,7 @@ static void emit_answers(const survey *s, int yi, int scope, int b, const int *s
     for (int c = 1; c <= cq->n_options; c++)
         if (svc[c] > 0)
             figures_emit(rb, "M", cq->id, yi, scope, code, c, cq->label[c], svc[c], 0, BASE_NONE,
-                     q_service)
+                         q_service)
                 ->rank = 0;
 }
 
@@ -183,7 +183,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
             const sv_body *sb = &s->bodies[scope_bodies[i]];
             population_row[i] = rb.n;
             figures_emit(&rb, "M", "population", -1, scope, sb->code, 0, sb->name,
-                     (int)sb->population, 0, BASE_NONE, -1);
+                         (int)sb->population, 0, BASE_NONE, -1);
             for (int yi = 0; yi < s->n_years; yi++)
                 emit_answers(s, yi, scope, scope_bodies[i],
                              svc + per_year * (size_t)yi + (size_t)i * (CB_MAX_OPTIONS + 1),

@@ -149,7 +149,8 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     c->questions = qs;
 
     def_buf b = {.s = s, .mem = mem};
-    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS), q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
+        q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     if (q1 >= 0)
         status_pages(&b, q1, q6);
     for (int i = 0; i < FIG_N_QUESTION_PAGES; i++) {

@@ -193,8 +193,8 @@ static void read_cells(struct year_load *Y, const csv_row *row, cb_mask *masks, 
         codes_text(want, sizeof want, qq->asked_codes);
         snprintf(got, sizeof got, "%d", codebook_mask_code(cond));
         diag_add(Y->L->d, D_ANSWER_NOT_ASKED, Y->file, row->line, field_col(Y, c),
-                 "%s \"%s\" answered, but %s is asked only when %s is %s (this %s: %s)",
-                 qq->column, row->field[Y->field_of[c]], qq->column, cq->column, want,
+                 "%s \"%s\" answered, but %s is asked only when %s is %s (this %s: %s)", qq->column,
+                 row->field[Y->field_of[c]], qq->column, cq->column, want,
                  same_file ? "row" : "body's answer", cond ? got : "empty");
     }
 }

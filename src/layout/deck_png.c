@@ -44,9 +44,9 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
     return n;
 }
 
-bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts, const char *page_prefix, double px_per_pt,
-                    unsigned char **png, size_t *len, char *caption, size_t caption_size,
-                    diags *d)
+bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                    const char *page_prefix, double px_per_pt, unsigned char **png, size_t *len,
+                    char *caption, size_t caption_size, diags *d)
 {
     *png = NULL;
     *len = 0;

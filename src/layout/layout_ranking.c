@@ -90,8 +90,8 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
             double bl = layout_baseline(y, size, rh);
             dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
                     size, font, th->c_text, DL_ALIGN_RIGHT);
-            dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font, th->c_text,
-                    DL_ALIGN_LEFT);
+            dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font,
+                    th->c_text, DL_ALIGN_LEFT);
             dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - mm_to_pt(2), bl,
                     size, font, th->c_text, DL_ALIGN_RIGHT);
             /* the share as a bar, scaled to the highest share, with its value */

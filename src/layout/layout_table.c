@@ -95,9 +95,10 @@ bool layout_table(page_state *ps, const tpl_block *b)
             for (int j = 0; j < nc; j++) {
                 const char *t = cells[i * nc + j].text;
                 if (i > 0 && tb->col_field[j] == TPL_COL_POPULATION)
-                    prov_add_figure(ps->c->prov,
-                                    figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i),
-                                    "man", t, PROV_ROUND_MAN_HALF_UP);
+                    prov_add_figure(
+                        ps->c->prov,
+                        figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i), "man", t,
+                        PROV_ROUND_MAN_HALF_UP);
                 else
                     prov_add_tokens(ps->c->prov, i ? PROV_CASE_TEXT : PROV_TEMPLATE, t,
                                     strlen(t),

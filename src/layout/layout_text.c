@@ -159,8 +159,13 @@ bool layout_text(page_state *ps, const tpl_block *b)
     }
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = tx->font, .size_pt = tx->size_pt, .leading = TEXT_LEADING, .para_gap = PARA_GAP,
-                     .rgb = tx->rgb, .marker_rgb = tx->rgb, .align = tx->align,
+    text_style st = {.font = tx->font,
+                     .size_pt = tx->size_pt,
+                     .leading = TEXT_LEADING,
+                     .para_gap = PARA_GAP,
+                     .rgb = tx->rgb,
+                     .marker_rgb = tx->rgb,
+                     .align = tx->align,
                      .valign = tx->valign_bottom ? V_BOTTOM : V_TOP};
     return set_paragraphs(ps, b, texts, n, &st, box);
 }

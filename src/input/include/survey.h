@@ -97,7 +97,7 @@ survey *survey_load_definitions(const char *data_dir, diags *d);
 void survey_free(survey *s);
 
 body_group survey_body_group(const sv_body *b);
-const char *survey_kind_label(body_kind k);   /* 都道府県 … 村 */
+const char *survey_kind_label(body_kind k); /* 都道府県 … 村 */
 const char *survey_group_label(body_group g); /* 都道府県 / 指定都市 / その他市区町村 */
 
 /* Index of the body with that code, -1 when absent. */
