@@ -525,12 +525,16 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     free(scope_bodies);
     free(body_in_scope);
 
-    figset *f = ARENA_NEW(mem, figset, 1);
+    return figures_finish(ARENA_NEW(mem, figset, 1), s, scope, &rb, mem);
+}
+
+figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb, arena *mem)
+{
     f->s = s;
     f->cat = figures_catalogue_new(s, mem);
     f->scope = scope;
-    f->n_rows = rb.n;
-    f->rows = rb.rows;
+    f->n_rows = rb->n;
+    f->rows = rb->rows;
     figures_build_index(f, mem);
     return f;
 }

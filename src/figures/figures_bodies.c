@@ -206,13 +206,7 @@ figset *figures_compute_bodies(const survey *s, int scope, arena *mem)
     free(scope_bodies);
     free(pos_of);
 
-    f->s = s;
-    f->cat = figures_catalogue_new(s, mem);
-    f->scope = scope;
-    f->n_rows = rb.n;
-    f->rows = rb.rows;
-    figures_build_index(f, mem);
-    return f;
+    return figures_finish(f, s, scope, &rb, mem);
 }
 
 int figures_n_bodies(const figset *f)

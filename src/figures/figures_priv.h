@@ -52,6 +52,9 @@ fig_row *figures_emit(row_buf *rb, const char *page, const char *figure, int yea
                   fig_base kind, int question);
 /* Series, ranks and the lookup tables of f's rows (f->rows, f->n_rows set). */
 void figures_build_index(figset *f, arena *mem);
+/* f (in mem, its bodies set when it has some) made the set of rb's rows:
+ * the survey, its catalogue, the scope, the index. Returns f. */
+figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb, arena *mem);
 
 /* The question pages: one figure per question, named by its id (P5 Q2 …). */
 typedef struct {

@@ -48,27 +48,19 @@ static const fig_catalogue *cat_of(const ph_context *c)
 
 static bool expand_year(strbuf *b, const ph_node *nd, const ph_context *c, char *err, size_t size)
 {
-    int y;
-    if (!ph_year_index(&nd->as.year.year, cat_of(c)->n_years, c->year, &y, err, size))
-        return false;
-    const fig_year *yr = &cat_of(c)->years[y];
-    size_t from = b->n;
-    static const char *const names[] = {"label", "key", "as_of", "period_from", "period_to",
-                                        "published"};
-    const char *iso[] = {NULL, NULL, yr->as_of, yr->period_from, yr->period_to, yr->published};
-    ph_year_field f = nd->as.year.field;
-    if (f == PH_YF_LABEL || f == PH_YF_KEY) {
-        sb_puts(b, f == PH_YF_LABEL ? yr->label : yr->key);
-        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
-        return true;
-    }
-    if (!iso[f])
-        return ph_fail(err, size, "year %s has no %s in survey.ini", yr->key, names[f]);
+    const fig_year *yr;
+    const char *iso;
     char date[NUMFMT_MAX];
-    if (!numfmt_era_date(date, sizeof date, iso[f]))
-        return ph_fail(err, size, "year %s: %s `%s` is not a date", yr->key, names[f], iso[f]);
-    sb_puts(b, date);
-    note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso[f]);
+    if (!ph_year_field_value(nd, cat_of(c), c->year, &yr, &iso, date, err, size))
+        return false;
+    size_t from = b->n;
+    if (!iso) {
+        sb_puts(b, nd->as.year.field == PH_YF_LABEL ? yr->label : yr->key);
+        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
+    } else {
+        sb_puts(b, date);
+        note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
+    }
     return true;
 }
 
@@ -187,7 +179,7 @@ static const figset *figures_of(const ph_ref *r, const ph_context *c)
 
 static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char *err, size_t size)
 {
-    int year;
+    int year = 0;
     if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
         return false;
     const figset *f = figures_of(r, c);
@@ -202,7 +194,7 @@ static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char 
 /* The count of a condition's operand. */
 static bool operand(const ph_ref *r, const ph_context *c, int *count, char *err, size_t size)
 {
-    int year;
+    int year = 0;
     if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
         return false;
     const fig_row *row = row_of(r, figures_of(r, c), year, c, err, size);

@@ -18,7 +18,7 @@ static int series_rows(const fig_def *d)
 static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, size_t size)
 {
     const fig_catalogue *cat = cc->cat;
-    int y;
+    int y = 0;
     if (!ph_year_index(&r->year, cat->n_years, cc->year, &y, err, size))
         return false;
     const char *key = cat->years[y].key;
@@ -55,22 +55,10 @@ static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, si
 
 static bool check_year(const ph_node *nd, const ph_check_context *cc, char *err, size_t size)
 {
-    int y;
-    if (!ph_year_index(&nd->as.year.year, cc->cat->n_years, cc->year, &y, err, size))
-        return false;
-    const fig_year *yr = &cc->cat->years[y];
-    static const char *const names[] = {"label", "key", "as_of", "period_from", "period_to",
-                                        "published"};
-    const char *iso[] = {NULL, NULL, yr->as_of, yr->period_from, yr->period_to, yr->published};
-    ph_year_field f = nd->as.year.field;
-    if (f == PH_YF_LABEL || f == PH_YF_KEY)
-        return true;
-    if (!iso[f])
-        return ph_fail(err, size, "year %s has no %s in survey.ini", yr->key, names[f]);
+    const fig_year *yr;
+    const char *iso;
     char date[NUMFMT_MAX];
-    if (!numfmt_era_date(date, sizeof date, iso[f]))
-        return ph_fail(err, size, "year %s: %s `%s` is not a date", yr->key, names[f], iso[f]);
-    return true;
+    return ph_year_field_value(nd, cc->cat, cc->year, &yr, &iso, date, err, size);
 }
 
 static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err, size_t size)

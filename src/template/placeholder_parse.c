@@ -3,6 +3,8 @@
  * the message the placeholder's expansion gave before it was parsed ahead. */
 #include "placeholder_priv.h"
 
+#include "numfmt.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +102,29 @@ bool ph_year_index(const ph_year_spec *y, int n_years, int y_context, int *out, 
         return true;
     }
     return false;
+}
+
+bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_context,
+                         const fig_year **yr, const char **iso, char *date, char *err,
+                         size_t size)
+{
+    int y = 0;
+    if (!ph_year_index(&nd->as.year.year, cat->n_years, y_context, &y, err, size))
+        return false;
+    const fig_year *r = *yr = &cat->years[y];
+    static const char *const names[] = {"label", "key", "as_of", "period_from", "period_to",
+                                        "published"};
+    const char *dates[] = {NULL, NULL, r->as_of, r->period_from, r->period_to, r->published};
+    ph_year_field f = nd->as.year.field;
+    *iso = NULL;
+    if (f == PH_YF_LABEL || f == PH_YF_KEY)
+        return true;
+    if (!dates[f])
+        return ph_fail(err, size, "year %s has no %s in survey.ini", r->key, names[f]);
+    if (!numfmt_era_date(date, NUMFMT_MAX, dates[f]))
+        return ph_fail(err, size, "year %s: %s `%s` is not a date", r->key, names[f], dates[f]);
+    *iso = dates[f];
+    return true;
 }
 
 static bool parse_year_node(ph_node *nd, char *spec, arena *mem, char *err, size_t size)

@@ -111,6 +111,14 @@ bool ph_fail_node(char *err, size_t size, const ph_node *nd, const char *fmt, ..
 /* reason into err; returns false. */
 bool ph_fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The year of a {year.…} node among cat's years (y_context: the year `Y`
+ * names, -1 none) and, for a date field, its ISO date and that date in the
+ * Japanese era (date, NUMFMT_MAX bytes; *iso NULL for label and key); false
+ * with the reason. (placeholder_parse.c) */
+bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_context,
+                         const fig_year **yr, const char **iso, char *date, char *err,
+                         size_t size);
+
 /* A field of count … rank (the rest was parsed); false with the reason. */
 bool ph_field_known(const ph_ref *r, char *err, size_t size);
 
