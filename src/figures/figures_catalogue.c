@@ -10,6 +10,29 @@
 
 #include <string.h>
 
+/* ---- the question pages: one figure per question, named by its id ---- */
+
+const fig_question_page FIG_QUESTION_PAGES[FIG_N_QUESTION_PAGES] = {
+    {"P5", "Q2", BASE_DETAIL},           {"P7", "Q3", BASE_DETAIL},
+    {"P8", "Q4", BASE_ALL},              {"P9", "Q5", BASE_DETAIL},
+    {"P10", "Q6", BASE_ALL},             {"P12", "Q7", BASE_GUIDELINE},
+    {"P13", "Q8", BASE_SERVICE_ROWS},    {"P14", "Q9", BASE_SERVICE_ROWS},
+    {"P15", "Q10", BASE_CUSTOMISED_ROWS}, {"P16", "Q11", BASE_CUSTOMISED_ROWS},
+    {"P17", "Q15", BASE_ALL},            {"P18", "Q12", BASE_SERVICE_ROWS},
+    {"P19", "Q13", BASE_SERVICE_ROWS},   {"P19", "Q14", BASE_SERVICE_ROWS},
+};
+
+const char *const FIG_GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
+
+int figures_find_question(const codebook *cb, const char *id)
+{
+    for (int i = 0; i < cb->n; i++)
+        if (cb->q[i].id && strcmp(cb->q[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+
 typedef struct {
     const survey *s;
     arena *mem;

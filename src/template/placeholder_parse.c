@@ -9,26 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool ph_fail(char *err, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
-bool ph_fail_node(char *err, size_t size, const ph_node *nd, const char *fmt, ...)
-{
-    char reason[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    snprintf(err, size, "placeholder {%.*s}: %s", (int)nd->len, nd->text, reason);
-    return false;
-}
-
 /* Trims ASCII spaces in place: returns the start, writes a NUL at the end. */
 static char *trim(char *s)
 {

@@ -1,7 +1,7 @@
 /* placeholder_priv.h - a template text parsed once into nodes: literal runs
  * and placeholders with their parts taken apart (placeholder_parse.c),
  * checked against the catalogue of figures (placeholder_check.c) and
- * expanded by walking the nodes (placeholder.c); {pref.…} and {body.…}
+ * expanded by walking the nodes (placeholder_expand.c); {pref.…} and {body.…}
  * (placeholder_pref.c). Private to the template stage: templates hold
  * `const ph_text *`, layout only expands them. */
 #ifndef AIREPORT_PLACEHOLDER_PRIV_H
@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 
 enum { PH_MAX_TOP = 10 };
 
@@ -105,11 +106,31 @@ struct ph_text {
     const char *error;
 };
 
-/* "placeholder {TEXT}: reason" into err (reason formatted). Returns false. */
-bool ph_fail_node(char *err, size_t size, const ph_node *nd, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 /* reason into err; returns false. */
-bool ph_fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static inline bool ph_fail(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static inline bool ph_fail(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* "placeholder {TEXT}: reason" into err (reason formatted). Returns false. */
+static inline bool ph_fail_node(char *err, size_t size, const ph_node *nd, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static inline bool ph_fail_node(char *err, size_t size, const ph_node *nd, const char *fmt, ...)
+{
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    snprintf(err, size, "placeholder {%.*s}: %s", (int)nd->len, nd->text, reason);
+    return false;
+}
 
 /* The year of a {year.…} node among cat's years (y_context: the year `Y`
  * names, -1 none) and, for a date field, its ISO date and that date in the

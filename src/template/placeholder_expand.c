@@ -1,4 +1,4 @@
-/* placeholder.c - a parsed text expanded against a document's figures
+/* placeholder_expand.c - a parsed text expanded against a document's figures
  * (see placeholder.h): the nodes are walked, nothing is parsed again. Each
  * piece of the output is told to the caller for provenance. */
 #include "placeholder_priv.h"
