@@ -122,7 +122,8 @@ bool explain_parse(const survey *s, const char *spec, arena *mem, explain_ref *r
 
 /* --- figure names ------------------------------------------------------- */
 
-bool explain_known(const figset *f, const char *page, const char *figure)
+/* true when some row of f is that figure. */
+static bool S_known(const figset *f, const char *page, const char *figure)
 {
     for (int i = 0; i < figures_count(f); i++) {
         const fig_row *r = figures_row(f, i);
@@ -402,7 +403,9 @@ static const char *S_status13_words(const survey *s, arena *mem)
     return w;
 }
 
-const char *explain_base_words(const survey *s, const fig_row *r, arena *mem)
+/* The respondent base in words, e.g. 全団体, 「導入済」「実証中」「導入予定」と回答し
+ * 詳細設問に回答した団体, サービス別回答. In mem. */
+static const char *S_base_words(const survey *s, const fig_row *r, arena *mem)
 {
     switch (r->base_kind) {
     case BASE_ALL:
@@ -582,7 +585,7 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
                                    : "multiple answers")
                          : "single answer");
     fprintf(out, "  counts:   %s\n", S_counts_words(s, rep, mem));
-    const char *base = explain_base_words(s, rep, mem);
+    const char *base = S_base_words(s, rep, mem);
     /* The whole of a grouped figure: each row has its own group's base. */
     if (!ref->single && S_deck_group(rep->group) >= 0 && rep->base_kind == BASE_ALL)
         base = "団体区分ごとの全団体（行の区分の団体数）";
@@ -619,7 +622,7 @@ const figset *explain_rows_of(const figset *national, const figset *scoped, int 
                               const explain_ref *ref, int *scope_filter)
 {
     *scope_filter = scope;
-    if (explain_known(scoped, ref->page, ref->figure)) {
+    if (S_known(scoped, ref->page, ref->figure)) {
         /* In the national set, rows of a figure all have scope 0 except the
          * per-prefecture A1 rows, whose scope is their prefecture. */
         for (int i = 0; scope == 0 && i < figures_count(scoped); i++) {
@@ -632,7 +635,7 @@ const figset *explain_rows_of(const figset *national, const figset *scoped, int 
         }
         return scoped;
     }
-    if (scope != 0 && explain_known(national, ref->page, ref->figure))
+    if (scope != 0 && S_known(national, ref->page, ref->figure))
         return national; /* A1 rows of one prefecture */
     return NULL;
 }

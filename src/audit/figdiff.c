@@ -386,7 +386,7 @@ figdiff_table *figdiff_read_csv(const char *path, int scope_filter, diags *d)
     return t;
 }
 
-figdiff_table *figdiff_read_folder(const char *dir, int scope_filter, bool bodies, diags *d)
+static figdiff_table *S_read_folder(const char *dir, int scope_filter, bool bodies, diags *d)
 {
     survey *s = survey_load(dir, d);
     if (!s)
@@ -429,7 +429,7 @@ figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, dia
                  strerror(errno));
         return NULL;
     }
-    return S_ISDIR(st.st_mode) ? figdiff_read_folder(path, scope_filter, bodies, d)
+    return S_ISDIR(st.st_mode) ? S_read_folder(path, scope_filter, bodies, d)
                                : figdiff_read_csv(path, scope_filter, d);
 }
 

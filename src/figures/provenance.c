@@ -118,7 +118,7 @@ void prov_add_tokens(prov_list *p, prov_kind kind, const char *text, size_t len,
     prov_tokens(text, len, add_token, &a);
 }
 
-const char *prov_kind_name(prov_kind k)
+static const char *kind_name(prov_kind k)
 {
     static const char *const names[PROV__COUNT] = {
         "figure",   "page_number", "date",  "year",        "case_text",
@@ -127,7 +127,7 @@ const char *prov_kind_name(prov_kind k)
     return k >= 0 && k < PROV__COUNT ? names[k] : "?";
 }
 
-const char *prov_rounding_name(prov_rounding r)
+static const char *rounding_name(prov_rounding r)
 {
     switch (r) {
     case PROV_ROUND_NONE: return "none";
@@ -139,7 +139,8 @@ const char *prov_rounding_name(prov_rounding r)
     return "?";
 }
 
-const char *prov_base_name(fig_base b)
+/* The respondent base of a figure in words ("all bodies"). */
+static const char *base_name(fig_base b)
 {
     switch (b) {
     case BASE_NONE: return "";
@@ -186,7 +187,7 @@ static void cells_of(const prov_entry *e, const fig_catalogue *cat, arena *mem, 
         snprintf(c->option, sizeof c->option, "%d", r->option);
     c->option_label = r->option_label ? r->option_label : "";
     c->field = e->field ? e->field : "";
-    c->base = prov_base_name(r->base_kind);
+    c->base = base_name(r->base_kind);
 }
 
 static void csv_cell(FILE *f, const char *s, bool last)
@@ -223,9 +224,9 @@ bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char
         cells_of(e, cat, mem, &c);
         char page[16];
         snprintf(page, sizeof page, "%d", e->page);
-        const char *cols[] = {page, prov_kind_name(e->kind), e->block, e->text, c.figure, c.year,
+        const char *cols[] = {page, kind_name(e->kind), e->block, e->text, c.figure, c.year,
                               c.scope, c.group, c.option, c.option_label, c.field, c.num, c.den,
-                              c.base, prov_rounding_name(e->rounding),
+                              c.base, rounding_name(e->rounding),
                               e->source ? e->source : ""};
         size_t n = sizeof cols / sizeof cols[0];
         for (size_t k = 0; k < n; k++)
@@ -279,7 +280,7 @@ bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *
         row_cells c;
         cells_of(e, cat, mem, &c);
         fprintf(f, "%s\n{\"page\": %d, \"kind\": ", i ? "," : "", e->page);
-        json_str(f, prov_kind_name(e->kind));
+        json_str(f, kind_name(e->kind));
         fputs(", \"block\": ", f);
         json_str(f, e->block);
         fputs(", \"text\": ", f);
@@ -307,7 +308,7 @@ bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *
         fputs(", \"denominator\": ", f);
         json_num(f, c.den);
         fputs(", \"rounding\": ", f);
-        json_str(f, prov_rounding_name(e->rounding));
+        json_str(f, rounding_name(e->rounding));
         if (e->source) {
             fputs(", \"source\": ", f);
             json_str(f, e->source);

@@ -68,6 +68,12 @@ char *tpl_unescape(arena *mem, const char *s);
 /* Locale-free decimal: [-]digits[.digits], whole string. */
 bool tpl_parse_number(const char *s, double *out);
 
+/* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
+bool tpl_parse_color(const char *s, uint32_t *rgb);
+
+/* The theme palette of that name, NULL when absent. (template_theme.c) */
+const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
+
 /* theme.ini (template_theme.c): defaults, then the file's values into *t;
  * false after reporting. */
 bool tpl_theme_load(tpl_theme *t, const char *path, arena *mem, diags *d);

@@ -94,11 +94,6 @@ typedef void (*prov_token_fn)(void *ctx, const char *tok, size_t len);
 void prov_tokens(const char *text, size_t len, prov_token_fn fn, void *ctx);
 bool prov_has_digit(const char *text, size_t len);
 
-const char *prov_kind_name(prov_kind k);
-const char *prov_rounding_name(prov_rounding r);
-/* The respondent base of a figure in words ("all bodies"). */
-const char *prov_base_name(fig_base b);
-
 /* Sidecars. CSV header:
  *   page,kind,block,text,figure,year,scope,group,option_code,option_label,
  *   field,numerator,denominator,base,rounding,source

@@ -225,10 +225,4 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
  * other kinds. */
 const tpl_lines *tpl_block_lines(const tpl_block *b);
 
-/* The theme palette of that name, NULL when absent. */
-const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
-
-/* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
-bool tpl_parse_color(const char *s, uint32_t *rgb);
-
 #endif
