@@ -11,8 +11,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-/* The survey data: every file of --data loaded and validated. */
-static void check_data(const cli_options *o, diags *d)
+/* The survey data: every file of --data loaded and validated; NULL when
+ * any problem was reported. */
+static survey *check_data(const cli_options *o, diags *d)
 {
     survey *s = survey_load(o->data_dir, d);
     if (s && !o->quiet) {
@@ -23,18 +24,26 @@ static void check_data(const cli_options *o, diags *d)
                s->n_bodies, s->n_years, s->years[0].key, s->years[s->n_years - 1].key, services,
                s->sample ? " [synthetic sample data]" : "");
     }
-    survey_free(s);
+    return s;
 }
 
 /* The templates: deck.ini, and prefecture.ini, body.ini and each
  * prefectures/PP.ini override where present, loaded as a build loads them,
- * against the catalogue of survey.ini and the codebook. */
-static void check_layouts(const cli_options *o, diags *d)
+ * against the catalogue of the survey's definitions (survey.ini, the
+ * codebook: s when the data was loaded, else read alone). */
+static void check_layouts(const cli_options *o, const survey *s, bool data_checked, diags *d)
 {
     int before = diags_count(d);
-    survey *s = survey_load_definitions(o->data_dir, d);
-    if (!s)
-        return; /* reported: the names cannot be known */
+    survey *defs = NULL;
+    if (!s) {
+        /* the data's own problems were reported by its check: not twice */
+        diags *quiet = data_checked ? diags_new(NULL) : d;
+        s = defs = survey_load_definitions(o->data_dir, quiet);
+        if (quiet != d)
+            diags_free(quiet);
+        if (!s)
+            return; /* reported: the names cannot be known */
+    }
     arena *mem = arena_new();
     const fig_catalogue *cat = figures_catalogue_new(s, mem);
     static const char *const decks[] = {"deck.ini", "prefecture.ini", "body.ini"};
@@ -59,16 +68,17 @@ static void check_layouts(const cli_options *o, diags *d)
                "survey.ini and the codebook of %s)\n",
                o->layouts_dir, n_decks, n_pages, n_overrides, o->data_dir);
     arena_free(mem);
-    survey_free(s);
+    survey_free(defs);
 }
 
 int cmd_check(const cli_options *o)
 {
     diags *d = diags_new(stderr);
-    if (!o->layouts_given || o->data_given)
-        check_data(o, d);
+    bool data = !o->layouts_given || o->data_given;
+    survey *s = data ? check_data(o, d) : NULL;
     if (o->layouts_given)
-        check_layouts(o, d);
+        check_layouts(o, s, data, d);
+    survey_free(s);
     diags_print_summary(d, stderr);
     int status = diags_exit_status(d);
     if (diags_count(d) > 0) {
