@@ -8,6 +8,7 @@
 
 #include "popband.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the question pages: one figure per question, named by its id ---- */
@@ -33,10 +34,14 @@ int figures_find_question(const codebook *cb, const char *id)
 }
 
 
+/* The figures under construction: every set builds its catalogue, so it
+ * takes two allocations, sized up front (see the bound in
+ * figures_catalogue_new). */
 typedef struct {
     const survey *s;
     arena *mem;
     fig_def *defs;
+    bool *years; /* [cap * n_years]: each figure's in_year */
     int n, cap;
 } def_buf;
 
@@ -44,20 +49,15 @@ typedef struct {
 static fig_def *add(def_buf *b, const char *page, const char *name, int question,
                     fig_opt_kind options, int n_groups, const char *const *groups)
 {
-    if (b->n == b->cap) {
-        int cap = b->cap ? b->cap * 2 : 64;
-        fig_def *grown = ARENA_NEW(b->mem, fig_def, cap);
-        if (b->n)
-            memcpy(grown, b->defs, sizeof *grown * (size_t)b->n);
-        b->defs = grown;
-        b->cap = cap;
-    }
+    if (b->n == b->cap)
+        abort(); /* the bound of figures_catalogue_new is wrong: a bug */
     const codebook *cb = &b->s->cb;
-    fig_def *d = &b->defs[b->n++];
+    fig_def *d = &b->defs[b->n];
     *d = (fig_def){.page = page, .name = name, .question = question, .options = options,
                    .n_options = options == FIG_OPT_CODES ? cb->q[question].n_options : 0,
                    .n_groups = n_groups, .groups = groups,
-                   .in_year = ARENA_NEW(b->mem, bool, b->s->n_years > 0 ? b->s->n_years : 1)};
+                   .in_year = b->years + (size_t)b->n * (size_t)b->s->n_years};
+    b->n++;
     return d;
 }
 
@@ -171,7 +171,12 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     c->n_questions = s->cb.n;
     c->questions = qs;
 
-    def_buf b = {.s = s, .mem = mem};
+    /* P2-P4, P11: 6; the question pages; P6: 4; A1: 2; B and M: two per
+     * question and M.population */
+    int cap = 6 + FIG_N_QUESTION_PAGES + 4 + 2 + 2 * s->cb.n + 1;
+    size_t n_in_year = (size_t)cap * (size_t)(s->n_years > 0 ? s->n_years : 1);
+    def_buf b = {.s = s, .mem = mem, .cap = cap, .defs = ARENA_NEW_UNINIT(mem, fig_def, cap),
+                 .years = ARENA_NEW(mem, bool, n_in_year)};
     int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
         q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     if (q1 >= 0)
