@@ -44,18 +44,19 @@ int main(int argc, char **argv)
     fonts = fontset_load(argv[2], d);
     if (!national || !fonts)
         goto done;
-    deck_templates *t = deck_templates_load(argv[3], "deck.ini", s, national, mem, d);
+    deck_templates *t =
+        deck_templates_load(argv[3], "deck.ini", figures_catalogue(national), mem, d);
     if (!t)
         goto done;
     if (dump) {
-        deck_dump_layout(t, s, national, fonts, stdout, d);
+        deck_dump_layout(t, national, fonts, stdout, d);
         goto done;
     }
     for (int i = 0; i < repeat; i++) {
         unsigned char *pdf = NULL;
         size_t len = 0;
         int pages = 0;
-        if (!deck_render(t, s, national, fonts, &pdf, &len, &pages, d))
+        if (!deck_render(t, national, fonts, &pdf, &len, &pages, d))
             break;
         if (i == repeat - 1 && write_file_atomic(argv[4], pdf, len, d))
             fprintf(stderr, "deck_driver: %s: %d pages, %zu bytes\n", argv[4], pages, len);

@@ -1,6 +1,7 @@
 /* test_figures.c - aggregation on the hand-built survey of figures/fixture.c:
  * counts, bases, percentages, ranks, lookups, scopes and the two exports. */
 #include "figures.h"
+#include "survey.h"
 #include "figures/fixture.h"
 #include "harness.h"
 
@@ -203,6 +204,162 @@ static char *slurp(FILE *fp)
     return buf;
 }
 
+/* Pages B and M (figures_compute_bodies), expected values counted by hand
+ * from the fixture's table. Populations put bodies 0, 1, 5 in 人口50万人以上,
+ * 2 and 6 in 人口5万～10万人, 7 in 人口1万～5万人, 3 and 4 in 人口1万人未満. */
+static void test_bodies(const survey *s, arena *mem)
+{
+    figset *nb = figures_compute_bodies(s, 0, mem), *p1 = figures_compute_bodies(s, 1, mem);
+    CHECK(figures_compute_bodies(s, 48, mem) == NULL);
+    CHECK(nb && p1);
+    if (!nb || !p1)
+        return;
+    /* B: bodies choosing an option over those answering the question */
+    CHECK_ROW(p1, "B", "Q1", R7, "全体", 1, 3, 5, 600);    /* bodies 0-2 of 0-4 */
+    CHECK_ROW(p1, "B", "Q2", R7, "全体", 1, 2, 3, 667);    /* 0, 1 of 0, 1, 2 */
+    CHECK_ROW(p1, "B", "Q2", R7, "全体", 3, 1, 3, 333);
+    CHECK_ROW(p1, "B", "Q2", R7, "全体", 5, 0, 3, 0);
+    CHECK_ROW(nb, "B", "Q2", R7, "全体", 1, 3, 5, 600);    /* 0, 1, 5 of 0, 1, 2, 5, 6 */
+    CHECK_ROW(nb, "B", "Q2", R7, "人口50万人以上", 1, 3, 3, 1000);
+    CHECK_ROW(nb, "B", "Q2", R7, "人口5万～10万人", 2, 1, 2, 500); /* body 2 of 2, 6 */
+    CHECK_ROW(nb, "B", "Q2", R7, "人口1万～5万人", 1, 0, 0, -1);   /* body 7 did not answer */
+    CHECK_ROW(nb, "B", "Q1", R6, "全体", 4, 7, 8, 875);
+    const fig_row *b = get(p1, "B", "Q2", R7, "全体", 1);
+    if (b) {
+        CHECK_INT(b->base_kind, BASE_ANSWERED);
+        CHECK_INT(b->rank, 0);
+    }
+    CHECK(figures_get(p1, "B", "Q2", R7, "人口50万人以上", 1) == NULL); /* bands: national only */
+    CHECK(figures_get(p1, "B", "Q3", R6, "全体", 1) == NULL);           /* Q3 not asked in R6 */
+    CHECK(figures_get(nb, "B", "Q5", R7, "全体", 1) == NULL);           /* services: no B rows */
+
+    /* M: each body's population and answers, prefecture sets only */
+    CHECK_INT(figures_n_bodies(nb), 0);
+    CHECK(figures_get(nb, "M", "population", -1, "012025", 0) == NULL);
+    CHECK_INT(figures_n_bodies(p1), 5);
+    CHECK_ROW(p1, "M", "population", -1, "012025", 0, 51234, 0, -1);
+    CHECK_ROW(p1, "M", "Q1", R7, "013030", 2, 1, 0, -1);
+    CHECK(figures_get(p1, "M", "Q1", R7, "013030", 1) == NULL);
+    CHECK_ROW(p1, "M", "Q1", R6, "010006", 1, 1, 0, -1);
+    CHECK_ROW(p1, "M", "Q5", R7, "010006", 1, 1, 0, -1); /* its service rows 0 and 1 */
+    CHECK_ROW(p1, "M", "Q5", R7, "010006", 2, 1, 0, -1);
+    CHECK(figures_get(p1, "M", "Q5", R7, "010006", 3) == NULL);
+    const fig_row *mine[4];
+    CHECK_INT(figures_ranked(p1, "M", "Q2", R7, "012025", mine, 4), 2); /* codes 2, 3 */
+    CHECK_INT(mine[0]->option, 2);
+    CHECK_INT(mine[1]->option, 3);
+    CHECK_STR(mine[1]->option_label, "議会の想定問答");
+
+    const fig_body *town = figures_find_body(p1, "012025");
+    CHECK(town != NULL);
+    if (town) {
+        CHECK_STR(town->name, "サンプル市012");
+        CHECK_STR(town->pref_name, "北海道");
+        CHECK_STR(town->kind, "市");
+        CHECK_STR(town->band, "人口5万～10万人");
+        CHECK_INT(town->population, 51234);
+        CHECK(!town->is_prefecture);
+        CHECK(town->population_row == figures_get(p1, "M", "population", -1, "012025", 0));
+    }
+    CHECK(figures_find_body(p1, "010006") && figures_find_body(p1, "010006")->is_prefecture);
+    CHECK(figures_find_body(p1, "020001") == NULL);
+    CHECK_STR(figures_body(p1, 0)->code, "010006"); /* code order */
+    CHECK_STR(figures_body(p1, 4)->code, "014001");
+}
+
+/* What the stages that place figures know of the survey. */
+static void test_catalogue(survey *s, const figset *national, arena *mem)
+{
+    const fig_catalogue *cat = figures_catalogue(national);
+    CHECK_INT(cat->n_years, 2);
+    CHECK_STR(cat->years[R7].key, "R7");
+    CHECK_STR(cat->years[R7].label, "令和7年度");
+    CHECK_STR(cat->years[R7].published, "2026-04-24");
+    CHECK(cat->years[R6].published == NULL);
+    CHECK_STR(cat->title, "自治体における生成AI導入状況");
+    CHECK(cat->sample);
+    CHECK_INT(cat->n_questions, s->cb.n);
+    CHECK_STR(cat->questions[3].id, "Q5");
+    CHECK(!cat->questions[3].per_body && cat->questions[0].per_body);
+    /* a row carries the codebook's short label */
+    int q7 = 5;
+    const char *saved = s->cb.q[q7].short_label[1];
+    s->cb.q[q7].short_label[1] = "機1";
+    const fig_row *r = get(figures_compute(s, 0, mem), "P12", "Q7", R7, "全体", 1);
+    if (r) {
+        CHECK_STR(r->short_label, "機1");
+        CHECK_STR(r->option_label, "機密性1");
+    }
+    s->cb.q[q7].short_label[1] = saved;
+    r = get(national, "P6", "cases", R7, "", 1);
+    if (r)
+        CHECK_STR(r->detail, "月190時間が51時間に");
+}
+
+/* The catalogue and the computed rows in step: every row of every kind of
+ * set is a figure of the catalogue with that year, group and option, and
+ * every figure with codes has rows in each of its years (P6 and M rows
+ * depend on the data: cases, a body's answers). */
+static void check_rows_in_catalogue(const fig_catalogue *cat, const figset *f)
+{
+    for (int i = 0; i < figures_count(f); i++) {
+        const fig_row *r = figures_row(f, i);
+        const fig_def *d = figures_def(cat, r->page, r->figure);
+        if (!d) {
+            test_fail(__FILE__, __LINE__, "%s.%s is not in the catalogue", r->page, r->figure);
+            continue;
+        }
+        bool year_ok = d->no_year ? r->year == -1 : r->year >= 0 && d->in_year[r->year];
+        if (!year_ok || !figures_def_group(d, r->group) || !figures_def_option(d, r->option) ||
+            (r->base > 0 && !d->has_base) || (r->rank > 0 && !d->ranked))
+            test_fail(__FILE__, __LINE__, "%s.%s[%d,%s,%d] (base %d, rank %d) is not as the "
+                      "catalogue says", r->page, r->figure, r->year, r->group, r->option, r->base,
+                      r->rank);
+    }
+}
+
+static void test_catalogue_in_step(const survey *s, arena *mem)
+{
+    figset *sets[] = {figures_compute(s, 0, mem), figures_compute(s, 1, mem),
+                      figures_compute_bodies(s, 0, mem), figures_compute_bodies(s, 1, mem)};
+    const fig_catalogue *cat = figures_catalogue(sets[0]);
+    for (int k = 0; k < 4; k++)
+        check_rows_in_catalogue(cat, sets[k]);
+    int checked = 0;
+    for (int i = 0; i < cat->n_figures; i++) {
+        const fig_def *d = &cat->figures[i];
+        if (d->options == FIG_OPT_LIST || d->body_groups)
+            continue;
+        const figset *f = strcmp(d->page, "B") == 0 ? sets[2] : sets[0];
+        for (int y = 0; y < cat->n_years; y++) {
+            const fig_row *r[1];
+            int n = 0;
+            for (int g = 0; g < d->n_groups; g++)
+                n += figures_ranked(f, d->page, d->name, y, d->groups[g], r, 1);
+            if ((n > 0) != d->in_year[y])
+                test_fail(__FILE__, __LINE__, "%s.%s year %d: %d rows, the catalogue says %s",
+                          d->page, d->name, y, n, d->in_year[y] ? "some" : "none");
+            checked++;
+        }
+    }
+    CHECK(checked > 30); /* 18 figures x 2 years in the fixture */
+    /* what a template may name */
+    const fig_def *d = figures_def(cat, "P4", "status_by_group");
+    CHECK(d && figures_def_group(d, "その他市区町村") && !figures_def_group(d, "全体"));
+    CHECK(d && figures_def_option(d, 6) && !figures_def_option(d, 7) && !figures_def_option(d, 0));
+    CHECK(figures_def(cat, "P5", "Q99") == NULL);
+    d = figures_def(cat, "P3", "Q3");
+    CHECK(d == NULL);
+    d = figures_def(cat, "P7", "Q3");
+    CHECK(d && !d->in_year[R6] && d->in_year[R7]); /* Q3 is not asked in R6 */
+    d = figures_def(cat, "P6", "hours_after");
+    CHECK(d && !d->has_base && figures_def_option(d, 12));
+    d = figures_def(cat, "A1", "adopted_share");
+    CHECK(d && figures_def_option(d, 47) && !figures_def_option(d, 48) && figures_def_group(d, ""));
+    d = figures_def(cat, "M", "Q5");
+    CHECK(d && figures_def_group(d, "131016") && !figures_def_group(d, "全体"));
+}
+
 static void test_export(const survey *s, figset *national, figset *p1)
 {
     figset *sets[2] = {national, p1};
@@ -319,6 +476,9 @@ int main(void)
         test_prefecture_scope(s, mem);
         test_export(s, national, p1);
         test_export_escapes(s);
+        test_bodies(s, mem);
+        test_catalogue(s, national, mem);
+        test_catalogue_in_step(s, mem);
     }
     arena_free(mem);
     arena_free(s->mem);

@@ -5,6 +5,7 @@
  * row counted in the wrong scope, counted twice or dropped. Runs on the
  * hand-built fixture and on the sample in data/. */
 #include "figures.h"
+#include "survey.h"
 #include "figures/fixture.h"
 #include "harness.h"
 

@@ -4,7 +4,9 @@
  * every entry's tokens are printed there, and none is `unattributed`. Each
  * figure entry's numerator and denominator give back the text printed
  * (counts as is, shares rounded half up), so entries are not just echoes of
- * the page. Runs the real binary: argv[1] = aireport, argv[2] = source dir.
+ * the page, and names the figure row it came from (the body sheet's shares
+ * are B rows, populations M rows: layout counts nothing itself). Runs the
+ * real binary: argv[1] = aireport, argv[2] = source dir.
  */
 #include "csvread.h"
 #include "harness.h"
@@ -19,7 +21,7 @@
 
 typedef struct {
     tb_bag pages[TB_MAX_PAGES + 1];
-    int rows, unattributed, bad_page, kind_body, figures_checked, figures_wrong;
+    int rows, unattributed, bad_page, kind_body, figures_checked, figures_wrong, figures_unnamed;
     int col_field, col_num, col_den, col_round;
     bool header_ok;
 } sidecar;
@@ -87,8 +89,13 @@ static void sidecar_row(void *ctx, const csv_row *r)
             sc->figures_wrong++;
         }
     }
-    if (strcmp(kind, "figure") == 0)
+    if (strcmp(kind, "figure") == 0) {
         check_figure(sc, r);
+        if (!*r->field[4]) {
+            printf("page %d: %s printed as a figure without a figure name\n", page, r->field[3]);
+            sc->figures_unnamed++;
+        }
+    }
     prov_tokens(r->field[3], strlen(r->field[3]), tb_put_cb, &sc->pages[page]);
 }
 
@@ -132,6 +139,7 @@ static compared check_document(const char *pdf, const char *csv, int min_pages, 
     CHECK(sc.kind_body >= min_body);
     CHECK(sc.figures_checked > 20);
     CHECK_INT(sc.figures_wrong, 0);
+    CHECK_INT(sc.figures_unnamed, 0);
     CHECK(c.pages >= min_pages);
     CHECK_INT(c.missing, 0);
     CHECK_INT(c.extra, 0);

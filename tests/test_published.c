@@ -2,6 +2,7 @@
  * row each) must come out of data/ through the project's own aggregation.
  * A failure names the tsv row: published.tsv:LINE: name: got …, expected …. */
 #include "figures.h"
+#include "survey.h"
 #include "harness.h"
 #include "numfmt.h"
 

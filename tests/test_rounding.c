@@ -104,13 +104,13 @@ static char *dump_page(const env *e, const char *edition, const char *page, int 
     write_text("pages/p.ini", page);
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
-    deck_templates *t = deck_templates_load(DIR, "deck.ini", e->s, e->f, mem, d);
+    deck_templates *t = deck_templates_load(DIR, "deck.ini", figures_catalogue(e->f), mem, d);
     *load_diags = diags_kept(d);
     char *out = NULL;
     if (t) {
         size_t len = 0;
         FILE *m = open_memstream(&out, &len);
-        if (!deck_dump_layout(t, e->s, e->f, e->fonts, m, d))
+        if (!deck_dump_layout(t, e->f, e->fonts, m, d))
             CHECK(!"layout failed");
         fclose(m);
     }

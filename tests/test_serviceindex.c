@@ -3,6 +3,7 @@
  * prefecture, in file order; and a prefecture's figures computed through it
  * equal those computed by scanning every row (the index removed). */
 #include "figures.h"
+#include "survey.h"
 #include "harness.h"
 
 #include "arena.h"

@@ -84,8 +84,9 @@ static void test_valid(void)
             CHECK_INT(survey_find_body(s, "011003"), -1);
             const sv_year *y = &s->years[1];
             int q4 = codebook_find(&s->cb, "Q4");
-            CHECK_INT(sv_answer(s, y, survey_find_body(s, "010006"), q4), CB_BIT(1) | CB_BIT(2));
-            CHECK_INT(cb_mask_code(sv_answer(s, y, sapporo, s->q_status)), 2);
+            CHECK_INT(survey_answer(s, y, survey_find_body(s, "010006"), q4),
+                      CB_BIT(1) | CB_BIT(2));
+            CHECK_INT(codebook_mask_code(survey_answer(s, y, sapporo, s->q_status)), 2);
             /* detail respondents: 010006 (answers + services), 011002 (answers);
              * 012025 has status 3 but no detail answer. */
             CHECK(y->detail_respondent[survey_find_body(s, "010006")]);
@@ -93,9 +94,9 @@ static void test_valid(void)
             CHECK(!y->detail_respondent[survey_find_body(s, "012025")]);
             CHECK(!y->detail_respondent[survey_find_body(s, "130001")]);
             CHECK_INT(y->n_services, 3);
-            CHECK_INT(cb_mask_code(sv_service(s, y, 1, s->q_service)), 5);
+            CHECK_INT(codebook_mask_code(survey_service(s, y, 1, s->q_service)), 5);
             int q10 = codebook_find(&s->cb, "Q10");
-            CHECK_INT(sv_service(s, y, 0, q10), CB_BIT(1) | CB_BIT(3));
+            CHECK_INT(survey_service(s, y, 0, q10), CB_BIT(1) | CB_BIT(3));
             CHECK_INT(y->n_cases, 2);
             CHECK_INT(y->cases[0].hours_before, 190);
             CHECK_INT(y->cases[0].hours_after, 51);
@@ -236,7 +237,7 @@ static void test_sample_data(void)
         const sv_year *y = &s->years[s->n_years - 1];
         int adopting = 0, detail = 0;
         for (int b = 0; b < s->n_bodies; b++) {
-            int st = cb_mask_code(sv_answer(s, y, b, s->q_status));
+            int st = codebook_mask_code(survey_answer(s, y, b, s->q_status));
             adopting += st >= 1 && st <= 3;
             detail += y->detail_respondent[b];
         }

@@ -4,6 +4,7 @@
 #include "explain.h"
 
 #include "numfmt.h"
+#include "popband.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -95,8 +96,8 @@ bool explain_parse(const survey *s, const char *spec, arena *mem, explain_ref *r
     }
     const char *year = S_trim(field[0]), *group = S_trim(field[1]), *option = S_trim(field[2]);
     ref->single = true;
-    ref->year = S_year(s, year);
-    if (ref->year < 0) {
+    ref->year = strcmp(year, "-") == 0 ? -1 : S_year(s, year); /* -: M.population */
+    if (ref->year < 0 && strcmp(year, "-") != 0) {
         int m = snprintf(err, err_size, "\"%s\": unknown survey year \"%s\"; expected latest, "
                          "latest-N or one of", spec, year);
         for (int y = 0; y < s->n_years && m > 0 && (size_t)m < err_size; y++)
@@ -121,7 +122,8 @@ bool explain_parse(const survey *s, const char *spec, arena *mem, explain_ref *r
 
 /* --- figure names ------------------------------------------------------- */
 
-bool explain_known(const figset *f, const char *page, const char *figure)
+/* true when some row of f is that figure. */
+static bool S_known(const figset *f, const char *page, const char *figure)
 {
     for (int i = 0; i < figures_count(f); i++) {
         const fig_row *r = figures_row(f, i);
@@ -215,7 +217,7 @@ int explain_close_names(const figset *f, const char *name, arena *mem, const cha
 
 static int S_single(cb_mask m)
 {
-    return m && !(m & (m - 1)) ? cb_mask_code(m) : 0;
+    return m && !(m & (m - 1)) ? codebook_mask_code(m) : 0;
 }
 
 static bool S_in_scope(const sv_body *b, int scope)
@@ -227,9 +229,24 @@ static bool S_in_scope(const sv_body *b, int scope)
 static int S_deck_group(const char *group)
 {
     for (int g = 0; g < GROUP__COUNT; g++)
-        if (strcmp(group, body_group_label((body_group)g)) == 0)
+        if (strcmp(group, survey_group_label((body_group)g)) == 0)
             return g;
     return -1;
+}
+
+/* The population band a row's group names (B), -1 when none. */
+static int S_band_group(const char *group)
+{
+    for (int band = 0; band < POP_N_BANDS; band++)
+        if (strcmp(group, pop_band_label(band)) == 0)
+            return band;
+    return -1;
+}
+
+/* The body an M row is about (its group is the 団体コード), -1 for other rows. */
+static int S_row_body(const survey *s, const fig_row *r)
+{
+    return strcmp(r->page, "M") == 0 ? survey_find_body(s, r->group) : -1;
 }
 
 /* The Q1 code whose label is the row's group (P11), 0 when none. */
@@ -257,30 +274,44 @@ static bool S_body_in(const survey *s, const sv_year *y, const fig_row *r, int b
         return body->pref == r->scope && body->kind != KIND_PREFECTURE;
     if (!S_in_scope(body, r->scope))
         return false;
+    if (S_is(r, "M", NULL)) /* one body's own answers */
+        return strcmp(body->code, r->group) == 0;
+    int band = S_band_group(r->group);
+    if (band >= 0 && pop_band(body->population) != band)
+        return false;
     int g = S_deck_group(r->group);
-    if (g >= 0 && (int)body_group_of(body) != g)
+    if (g >= 0 && (int)survey_body_group(body) != g)
         return false;
     int status = S_status_group(s, r);
-    if (status && S_single(sv_answer(s, y, b, s->q_status)) != status)
+    if (status && S_single(survey_answer(s, y, b, s->q_status)) != status)
         return false;
     return true;
 }
 
 static bool S_body_in_base(const survey *s, const sv_year *y, int b, fig_base kind)
 {
-    int status = S_single(sv_answer(s, y, b, s->q_status));
+    int status = S_single(survey_answer(s, y, b, s->q_status));
     switch (kind) {
-    case BASE_STATUS_1_3: return status >= 1 && status <= STATUS_PLANNED;
+    case BASE_STATUS_1_3:
+        return status >= 1 && status <= STATUS_PLANNED;
     case BASE_DETAIL: return y->detail_respondent && y->detail_respondent[b];
-    case BASE_GUIDELINE: return S_single(sv_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
-    default: return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
+    case BASE_GUIDELINE:
+        return S_single(survey_answer(s, y, b, s->q_guideline)) == GUIDELINE_DONE;
+    default:
+        return true; /* BASE_ALL, BASE_STATUS_GROUP: the population itself */
     }
+}
+
+/* BASE_ANSWERED (B): the body answered the row's question. */
+static bool S_body_answered(const survey *s, const sv_year *y, const fig_row *r, int b)
+{
+    return r->question >= 0 && survey_answer(s, y, b, r->question) != 0;
 }
 
 /* Does body b (in the population) count for the row? */
 static bool S_body_counts(const survey *s, const sv_year *y, const fig_row *r, int b)
 {
-    int status = S_single(sv_answer(s, y, b, s->q_status));
+    int status = S_single(survey_answer(s, y, b, s->q_status));
     if (S_is(r, "P2", "answered"))
         return status > 0;
     if (S_is(r, "P2", "detail"))
@@ -288,10 +319,10 @@ static bool S_body_counts(const survey *s, const sv_year *y, const fig_row *r, i
     if (S_is(r, "P4", "status_1_4"))
         return status >= 1 && status <= STATUS_CONSIDERING;
     if (S_is(r, "A1", NULL)) /* 導入済 / 策定済: code 1 of the row's question */
-        return r->question >= 0 && S_single(sv_answer(s, y, b, r->question)) == 1;
+        return r->question >= 0 && S_single(survey_answer(s, y, b, r->question)) == 1;
     if (r->question < 0 || r->option <= 0 || r->option > CB_MAX_OPTIONS)
         return false;
-    return (sv_answer(s, y, b, r->question) & CB_BIT(r->option)) != 0;
+    return (survey_answer(s, y, b, r->question) & CB_BIT(r->option)) != 0;
 }
 
 static void S_push(explain_set *set, int item)
@@ -304,6 +335,14 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
 {
     *counted = (explain_set){.unit = EXPLAIN_BODIES, .derived = true};
     *base = (explain_set){.unit = EXPLAIN_BODIES, .derived = r->base_kind != BASE_NONE};
+    if (S_is(r, "M", "population")) { /* a datum of bodies.csv: the body it belongs to */
+        counted->derived = base->derived = false;
+        counted->items = ARENA_NEW(mem, int, 1);
+        int b = S_row_body(s, r);
+        if (b >= 0)
+            S_push(counted, b);
+        return;
+    }
     if (r->year < 0 || r->year >= s->n_years) {
         counted->derived = base->derived = false;
         return;
@@ -326,14 +365,15 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
         int q9 = codebook_find(&s->cb, "Q9");
         for (int row = 0; row < y->n_services; row++) {
             int b = y->service_body[row];
-            if (b < 0 || b >= s->n_bodies || !S_in_scope(&s->bodies[b], r->scope))
+            if (b < 0 || b >= s->n_bodies || !S_in_scope(&s->bodies[b], r->scope) ||
+                (S_is(r, "M", NULL) && b != S_row_body(s, r)))
                 continue;
             if (service_q && r->option > 0 && r->option <= CB_MAX_OPTIONS &&
-                (sv_service(s, y, row, r->question) & CB_BIT(r->option)))
+                (survey_service(s, y, row, r->question) & CB_BIT(r->option)))
                 S_push(counted, row);
             if (r->base_kind == BASE_SERVICE_ROWS ||
                 (r->base_kind == BASE_CUSTOMISED_ROWS && q9 >= 0 &&
-                 S_single(sv_service(s, y, row, q9)) == CUSTOMISED))
+                 S_single(survey_service(s, y, row, q9)) == CUSTOMISED))
                 S_push(base, row);
         }
         counted->unit = service_q ? EXPLAIN_SERVICE_ROWS : EXPLAIN_BODIES;
@@ -344,7 +384,9 @@ void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set 
             continue;
         if (!service_q && S_body_counts(s, y, r, b))
             S_push(counted, b);
-        if (!service_base && r->base_kind != BASE_NONE && S_body_in_base(s, y, b, r->base_kind))
+        if (!service_base && r->base_kind != BASE_NONE &&
+            (r->base_kind == BASE_ANSWERED ? S_body_answered(s, y, r, b)
+                                           : S_body_in_base(s, y, b, r->base_kind)))
             S_push(base, b);
     }
 }
@@ -361,7 +403,9 @@ static const char *S_status13_words(const survey *s, arena *mem)
     return w;
 }
 
-const char *explain_base_words(const survey *s, const fig_row *r, arena *mem)
+/* The respondent base in words, e.g. 全団体, 「導入済」「実証中」「導入予定」と回答し
+ * 詳細設問に回答した団体, サービス別回答. In mem. */
+static const char *S_base_words(const survey *s, const fig_row *r, arena *mem)
 {
     switch (r->base_kind) {
     case BASE_ALL:
@@ -379,6 +423,11 @@ const char *explain_base_words(const survey *s, const fig_row *r, arena *mem)
     case BASE_SERVICE_ROWS: return "サービス別回答（利用しているサービス1件につき1行）";
     case BASE_CUSTOMISED_ROWS: return "「カスタマイズしている」と回答したサービス別回答";
     case BASE_STATUS_GROUP: return arena_printf(mem, "導入状況が「%s」の団体", r->group);
+    case BASE_ANSWERED:
+        return arena_printf(mem, "%s%sに回答した団体",
+                            S_band_group(r->group) >= 0 ? arena_printf(mem, "%sのうち", r->group)
+                                                        : "",
+                            r->question >= 0 ? s->cb.q[r->question].id : "設問");
     case BASE_NONE: break;
     }
     return "なし（割合を示さない数値）";
@@ -424,8 +473,19 @@ static const char *S_counts_words(const survey *s, const fig_row *r, arena *mem)
         return "導入状況が「導入済」の市区町村（都道府県別）";
     if (S_is(r, "A1", "guideline_share"))
         return "ガイドラインが「策定済」の市区町村（都道府県別）";
+    if (S_is(r, "M", "population"))
+        return "団体の人口（bodies.csv）";
     if (r->question < 0)
         return "";
+    if (S_is(r, "B", NULL))
+        return arena_printf(mem, "%sでその選択肢を選んだ団体（団体票の割合）",
+                            s->cb.q[r->question].id);
+    if (S_is(r, "M", NULL))
+        return s->cb.q[r->question].file == CB_FILE_SERVICES
+                   ? arena_printf(mem, "団体のサービス別回答のうち、%sでそのサービスを挙げた行",
+                                  s->cb.q[r->question].id)
+                   : arena_printf(mem, "団体の%sの回答（選んだ選択肢ごとに1）",
+                                  s->cb.q[r->question].id);
     const cb_question *q = &s->cb.q[r->question];
     return arena_printf(mem, "%sの回答（%s）", q->id,
                         q->file == CB_FILE_SERVICES ? "件、サービス別回答1行につき1件"
@@ -472,7 +532,7 @@ static void S_print_member(FILE *out, const survey *s, const sv_year *y, explain
     fprintf(out, "%s%s", body->kind == KIND_PREFECTURE ? "" : " ", body->name);
     int q5 = codebook_find(&s->cb, "Q5");
     if (unit == EXPLAIN_SERVICE_ROWS && q5 >= 0) {
-        int service = S_single(sv_service(s, y, item, q5));
+        int service = S_single(survey_service(s, y, item, q5));
         if (service > 0)
             fprintf(out, " (%s)", s->cb.q[q5].label[service]);
     }
@@ -496,7 +556,10 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
             ok = false;
         }
     } else {
-        fprintf(out, "%s\n", counted.n ? " — case study of:" : "");
+        fprintf(out, "%s\n",
+                !counted.n            ? ""
+                : S_is(r, "P6", NULL) ? " — case study of:"
+                                      : " — of:");
     }
     if (base.derived && base.n != r->base) {
         fprintf(out, "    ! re-derived base %d, but the figure's base is %d\n", base.n, r->base);
@@ -504,7 +567,8 @@ static bool S_print_members(FILE *out, const survey *s, const fig_row *r, bool l
     }
     if (list || !counted.derived)
         for (int i = 0; i < counted.n; i++)
-            S_print_member(out, s, &s->years[r->year], counted.unit, counted.items[i]);
+            S_print_member(out, s, &s->years[r->year >= 0 ? r->year : s->n_years - 1],
+                           counted.unit, counted.items[i]);
     return ok;
 }
 
@@ -521,7 +585,7 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
                                    : "multiple answers")
                          : "single answer");
     fprintf(out, "  counts:   %s\n", S_counts_words(s, rep, mem));
-    const char *base = explain_base_words(s, rep, mem);
+    const char *base = S_base_words(s, rep, mem);
     /* The whole of a grouped figure: each row has its own group's base. */
     if (!ref->single && S_deck_group(rep->group) >= 0 && rep->base_kind == BASE_ALL)
         base = "団体区分ごとの全団体（行の区分の団体数）";
@@ -558,7 +622,7 @@ const figset *explain_rows_of(const figset *national, const figset *scoped, int 
                               const explain_ref *ref, int *scope_filter)
 {
     *scope_filter = scope;
-    if (explain_known(scoped, ref->page, ref->figure)) {
+    if (S_known(scoped, ref->page, ref->figure)) {
         /* In the national set, rows of a figure all have scope 0 except the
          * per-prefecture A1 rows, whose scope is their prefecture. */
         for (int i = 0; scope == 0 && i < figures_count(scoped); i++) {
@@ -571,7 +635,7 @@ const figset *explain_rows_of(const figset *national, const figset *scoped, int 
         }
         return scoped;
     }
-    if (scope != 0 && explain_known(national, ref->page, ref->figure))
+    if (scope != 0 && S_known(national, ref->page, ref->figure))
         return national; /* A1 rows of one prefecture */
     return NULL;
 }
@@ -616,13 +680,24 @@ int explain_print(FILE *out, const survey *s, const figset *rows_of, const expla
             if (!S_print_members(out, s, r, list, mem))
                 status = EXIT_INTERNAL;
         }
+    } else if (ref->year < 0) { /* a datum without a year (M.population) */
+        fputs("\nvalue:\n", out);
+        if (sel) {
+            fputs("* ", out);
+            S_print_row_value(out, s, sel);
+            fputc('\n', out);
+            fputs("\nmembers", out);
+            if (!S_print_members(out, s, sel, list, mem))
+                status = EXIT_INTERNAL;
+        }
     } else {
         fputs("\nvalue by survey year (count / base = percent):\n", out);
         for (int y = 0; y < s->n_years; y++) {
             const fig_row *r =
                 figures_get(rows_of, ref->page, ref->figure, y, ref->group, ref->option);
             if (!r) {
-                fprintf(out, "  %s: not asked\n", s->years[y].key);
+                fprintf(out, "  %s: %s\n", s->years[y].key,
+                        S_is(rep, "M", NULL) ? "no such answer" : "not asked");
                 continue;
             }
             fprintf(out, "%s ", r == sel ? "*" : " ");

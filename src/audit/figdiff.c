@@ -386,18 +386,21 @@ figdiff_table *figdiff_read_csv(const char *path, int scope_filter, diags *d)
     return t;
 }
 
-figdiff_table *figdiff_read_folder(const char *dir, int scope_filter, diags *d)
+static figdiff_table *S_read_folder(const char *dir, int scope_filter, bool bodies, diags *d)
 {
     survey *s = survey_load(dir, d);
     if (!s)
         return NULL;
     arena *mem = arena_new();
-    figset *sets[N_PREFECTURES + 1];
+    figset *sets[2 * (N_PREFECTURES + 1)];
     int n = 0;
     /* A1 rows of a prefecture live in the national set, so it is always in. */
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         if (scope == 0 || scope_filter < 0 || scope == scope_filter)
             sets[n++] = figures_compute(s, scope, mem);
+    /* then pages B and M, in the order `figures --bodies` exports them */
+    for (int i = 0, n_deck = n; bodies && i < n_deck; i++)
+        sets[n++] = figures_compute_bodies(s, figures_scope(sets[i]), mem);
     char *buf = NULL;
     size_t len = 0;
     FILE *mf = open_memstream(&buf, &len);
@@ -417,7 +420,7 @@ figdiff_table *figdiff_read_folder(const char *dir, int scope_filter, diags *d)
     return t;
 }
 
-figdiff_table *figdiff_open(const char *path, int scope_filter, diags *d)
+figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, diags *d)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -426,7 +429,7 @@ figdiff_table *figdiff_open(const char *path, int scope_filter, diags *d)
                  strerror(errno));
         return NULL;
     }
-    return S_ISDIR(st.st_mode) ? figdiff_read_folder(path, scope_filter, d)
+    return S_ISDIR(st.st_mode) ? S_read_folder(path, scope_filter, bodies, d)
                                : figdiff_read_csv(path, scope_filter, d);
 }
 
@@ -438,11 +441,6 @@ void figdiff_table_free(figdiff_table *t)
     free(t->slots);
     arena_free(t->mem);
     free(t);
-}
-
-int figdiff_table_rows(const figdiff_table *t)
-{
-    return t ? t->n : 0;
 }
 
 /* --- comparing ---------------------------------------------------------- */

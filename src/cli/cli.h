@@ -11,6 +11,7 @@ typedef struct {
     const char *data_dir;    /* --data, default "data" */
     const char *out_dir;     /* --out, default "out" */
     const char *layouts_dir; /* --layouts, else found by paths_resolve() */
+    bool data_given, layouts_given; /* --data, --layouts on the command line (check) */
     const char *fonts_file;  /* --fonts, else found by paths_resolve() */
     const char *format;      /* figures --format json|csv */
     const char *prefecture;  /* --prefecture CODE (01..47) */

@@ -35,6 +35,9 @@ typedef struct {
     const build_limit *lim;            /* what this run may write (never NULL) */
     const survey *s;
     figset *sets[N_PREFECTURES + 1];   /* [0] national, [pref] */
+    /* figures_compute_bodies of each scope, with --bodies (the body sheets
+     * share them); a prefecture report without them computes its own */
+    figset *body_sets[N_PREFECTURES + 1];
     fig_pref_rank rank[N_PREFECTURES]; /* latest year; [pref - 1] */
     const fontset *fonts;              /* loaded once, shared read-only by workers */
     const deck_templates *national;    /* NULL when the templates are invalid */
@@ -78,7 +81,7 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
 {
     arena *mem = arena_new();
     scope.prov = job->extras ? prov_new(mem) : NULL;
-    bool ok = deck_render_scope(t, b->s, &scope, b->fonts, data, len, pages, d);
+    bool ok = deck_render_scope(t, &scope, b->fonts, data, len, pages, d);
     if (ok && scope.prov) {
         batch_extras *x = job->extras;
         const char *doc = strrchr(job->path, '/') ? strrchr(job->path, '/') + 1 : job->path;
@@ -89,9 +92,10 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
         x->n = json ? 2 : 1;
         x->file[0].path = prov_sidecar_path(job->path, "csv");
         x->file[1].path = json ? prov_sidecar_path(job->path, "json") : NULL;
-        if (!prov_format_csv(scope.prov, b->s, &x->file[0].data, &x->file[0].len) ||
+        const fig_catalogue *cat = figures_catalogue(b->sets[0]);
+        if (!prov_format_csv(scope.prov, cat, &x->file[0].data, &x->file[0].len) ||
             (json &&
-             !prov_format_json(scope.prov, b->s, doc, &x->file[1].data, &x->file[1].len))) {
+             !prov_format_json(scope.prov, cat, doc, &x->file[1].data, &x->file[1].len))) {
             diag_add(d, D_INTERNAL, job->path, 0, 0, "could not format the provenance sidecars");
             ok = false;
         }
@@ -114,15 +118,17 @@ static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char 
 {
     const build_ctx *b = ctx;
     int pref = job->arg;
-    deck_scope scope = {.f = b->sets[pref], .nation = b->sets[0], .pref = &b->rank[pref - 1]};
+    arena *mem = arena_new();
+    deck_scope scope = {.f = b->sets[pref], .nation = b->sets[0], .pref = &b->rank[pref - 1],
+                        .bodies = b->body_sets[pref] ? b->body_sets[pref]
+                                                     : figures_compute_bodies(b->s, pref, mem)};
     char override[4096];
     snprintf(override, sizeof override, "%s/prefectures/%02d.ini", b->o->layouts_dir, pref);
-    if (access(override, F_OK) != 0)
-        return S_render(b, b->prefecture, scope, job, data, len, pages, d);
-    arena *mem = arena_new();
-    deck_templates *own = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini",
-                                                       override, b->s, b->sets[0], mem, d);
-    bool ok = own && S_render(b, own, scope, job, data, len, pages, d);
+    const deck_templates *t = b->prefecture;
+    if (access(override, F_OK) == 0)
+        t = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini", override,
+                                         figures_catalogue(b->sets[0]), mem, d);
+    bool ok = t && S_render(b, t, scope, job, data, len, pages, d);
     arena_free(mem);
     return ok;
 }
@@ -133,7 +139,9 @@ static bool S_produce_body(void *ctx, const batch_job *job, unsigned char **data
     const build_ctx *b = ctx;
     const sv_body *body = &b->s->bodies[job->arg];
     deck_scope scope = {.f = b->sets[body->pref], .nation = b->sets[0],
-                        .pref = &b->rank[body->pref - 1], .body = body};
+                        .pref = &b->rank[body->pref - 1],
+                        .body = figures_find_body(b->body_sets[body->pref], body->code),
+                        .bodies = b->body_sets[body->pref], .nation_bodies = b->body_sets[0]};
     return S_render(b, b->body, scope, job, data, len, pages, d);
 }
 
@@ -143,7 +151,7 @@ static bool S_produce_chart(void *ctx, const batch_job *job, unsigned char **dat
     build_ctx *b = ctx;
     deck_scope scope = {.f = b->sets[0]};
     *pages = 0;
-    return deck_chart_png(b->national, b->s, &scope, b->fonts, b->chart_pages[job->arg], 1.5,
+    return deck_chart_png(b->national, &scope, b->fonts, b->chart_pages[job->arg], 1.5,
                           data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0], d);
 }
 
@@ -340,6 +348,9 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
     figures_pref_ranking(s, s->n_years - 1, b.rank);
+    if (bodies)
+        for (int scope = 0; scope <= N_PREFECTURES; scope++)
+            b.body_sets[scope] = figures_compute_bodies(s, scope, mem);
 
     /* Fixed costs once per process: fonts, templates. A problem with either
      * fails the PDF documents that need them but not the figures export. */
@@ -350,12 +361,13 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     bool want_prefs = false;
     for (int p = 1; p <= N_PREFECTURES; p++)
         want_prefs |= (sel.all || sel.pref[p]) && lim->pref[p];
+    const fig_catalogue *cat = figures_catalogue(b.sets[0]);
     if (want_national)
-        b.national = deck_templates_load(o->layouts_dir, "deck.ini", s, b.sets[0], mem, d);
+        b.national = deck_templates_load(o->layouts_dir, "deck.ini", cat, mem, d);
     if (want_prefs)
-        b.prefecture = deck_templates_load(o->layouts_dir, "prefecture.ini", s, b.sets[0], mem, d);
+        b.prefecture = deck_templates_load(o->layouts_dir, "prefecture.ini", cat, mem, d);
     if (bodies)
-        b.body = deck_templates_load(o->layouts_dir, "body.ini", s, b.sets[0], mem, d);
+        b.body = deck_templates_load(o->layouts_dir, "body.ini", cat, mem, d);
     diags_print_summary(d, stderr);
     if (!fonts || (want_national && !b.national) || (want_prefs && !b.prefecture) ||
         (bodies && !b.body))

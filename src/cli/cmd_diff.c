@@ -11,9 +11,11 @@
 int cmd_diff(const cli_options *o)
 {
     if (o->n_args != 2) {
-        fputs("usage: aireport diff OLD NEW [--prefecture CODE]\n"
+        fputs("usage: aireport diff OLD NEW [--prefecture CODE] [--bodies]\n"
               "  OLD, NEW  a figures CSV export (aireport figures --format csv) or a data\n"
-              "            folder (a folder holding survey.ini)\n",
+              "            folder (a folder holding survey.ini)\n"
+              "  --bodies  of data folders, also the body sheets' and municipality\n"
+              "            tables' figures (pages B and M, as figures --bodies)\n",
               stderr);
         return EXIT_USAGE;
     }
@@ -28,8 +30,8 @@ int cmd_diff(const cli_options *o)
         }
     }
     diags *d = diags_new(stderr);
-    figdiff_table *old_t = figdiff_open(o->args[0], scope, d);
-    figdiff_table *new_t = figdiff_open(o->args[1], scope, d);
+    figdiff_table *old_t = figdiff_open(o->args[0], scope, o->bodies, d);
+    figdiff_table *new_t = figdiff_open(o->args[1], scope, o->bodies, d);
     int status;
     if (!old_t || !new_t) {
         diags_print_summary(d, stderr);

@@ -12,7 +12,10 @@ static const char S_usage[] =
     "usage: aireport explain FIGURE [--prefecture CODE] [--list]\n"
     "  FIGURE  a figure, e.g. P4.status_by_group, or one of its numbers,\n"
     "          e.g. P4.status_by_group[R7,その他市区町村,1] (year: a key, latest or\n"
-    "          latest-N; group: a label, 全体 or -; option: a code or -)\n";
+    "          latest-N; group: a label, 全体 or -; option: a code or -). The body\n"
+    "          sheets' shares are B.<question>[year,全体 or a population band,code],\n"
+    "          a body's own answers M.<question>[year,団体コード,code] and its\n"
+    "          population M.population[-,団体コード,-]\n";
 
 /* "no such figure": the closest names, exit 2. */
 static int S_unknown_figure(const char *name, const figset *f, arena *mem)
@@ -78,8 +81,24 @@ int cmd_explain(const cli_options *o)
         status = EXIT_USAGE;
         goto cleanup;
     }
-    figset *national = figures_compute(s, 0, mem);
-    figset *scoped = scope ? figures_compute(s, scope, mem) : national;
+    /* pages B and M are the body figures (figures_compute_bodies); an M row
+     * belongs to the prefecture of the body its group names */
+    bool body_page = strcmp(ref.page, "B") == 0 || strcmp(ref.page, "M") == 0;
+    if (strcmp(ref.page, "M") == 0 && scope == 0) {
+        int b = ref.single ? survey_find_body(s, ref.group) : -1;
+        if (b < 0) {
+            fprintf(stderr, "aireport: explain: M figures are one body's: name the body, "
+                            "M.%s[%s,団体コード,%s], or give --prefecture CODE\n",
+                    ref.figure, s->years[s->n_years - 1].key, "code");
+            status = EXIT_USAGE;
+            goto cleanup;
+        }
+        scope = s->bodies[b].pref;
+    }
+    figset *(*compute)(const survey *, int, arena *) =
+        body_page ? figures_compute_bodies : figures_compute;
+    figset *national = compute(s, 0, mem);
+    figset *scoped = scope ? compute(s, scope, mem) : national;
     int scope_filter;
     const figset *rows_of = explain_rows_of(national, scoped, scope, &ref, &scope_filter);
     if (!rows_of) {

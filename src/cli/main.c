@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char S_usage[] =
+/* In two parts: ISO C guarantees string literals of 4,095 bytes only. */
+static const char S_usage_commands[] =
     "Usage: aireport [OPTIONS] COMMAND [ARGS]\n"
     "\n"
     "Regenerates the publication 「自治体における生成AI導入状況」 and the\n"
@@ -19,10 +20,16 @@ static const char S_usage[] =
     "Commands:\n"
     "  check                 Validate every input file and report every problem as\n"
     "                        FILE:LINE:COLUMN: MESSAGE. Exit 0 when the data is clean.\n"
+    "                        With --layouts DIR the page templates are checked (against\n"
+    "                        survey.ini and the codebook of --data: no answer file is\n"
+    "                        needed); the data too when --data is given as well.\n"
     "  figures               Print every figure of every page, one row per number.\n"
     "      --format FMT      csv (default) or json.\n"
     "      --prefecture CODE Only that prefecture's figures (01..47), or \"all\":\n"
     "                        the nation and the 47 prefectures. Default: the nation.\n"
+    "      --bodies          Also the figures of the body sheets and municipality\n"
+    "                        tables (pages B and M; M rows are a prefecture's),\n"
+    "                        after the others.\n"
     "  build                 The main job: write the outputs into --out: the\n"
     "                        figures export (figures.csv, figures.json), the\n"
     "                        national deck, the prefecture reports\n"
@@ -41,6 +48,7 @@ static const char S_usage[] =
     "      --list            List the bodies (codes and names).\n"
     "  diff OLD NEW          Compare two figure exports or two data folders; print\n"
     "                        every changed number per page. Exit 1 when any changed.\n"
+    "      --bodies          Of data folders, also pages B and M (as figures --bodies).\n"
     "  charts --png          Every chart of the national deck as a PNG into\n"
     "                        --out/charts/ (for the accompanying web page).\n"
     "  init DIR [YEAR]       Start a new survey edition in DIR (new or empty):\n"
@@ -48,7 +56,8 @@ static const char S_usage[] =
     "                        as header lines to fill in. YEAR: a Reiwa year key\n"
     "                        (R8); default: the current fiscal year. Refuses a\n"
     "                        folder that is not empty (exit 2).\n"
-    "\n"
+    "\n";
+static const char S_usage_options[] =
     "Options:\n"
     "  --data DIR            Survey data folder (default: data). It holds survey.ini,\n"
     "                        which names the survey years and their files.\n"
@@ -120,9 +129,9 @@ int main(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_DATA: o.data_dir = optarg; break;
+        case OPT_DATA: o.data_dir = optarg, o.data_given = true; break;
         case OPT_OUT: o.out_dir = optarg; break;
-        case OPT_LAYOUTS: o.layouts_dir = optarg; break;
+        case OPT_LAYOUTS: o.layouts_dir = optarg, o.layouts_given = true; break;
         case OPT_FONTS: o.fonts_file = optarg; break;
         case OPT_FORMAT: o.format = optarg; break;
         case OPT_PREF: o.prefecture = optarg; break;
@@ -140,7 +149,7 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': o.quiet = true; break;
-        case 'h': fputs(S_usage, stdout); return EXIT_OK;
+        case 'h': fputs(S_usage_commands, stdout), fputs(S_usage_options, stdout); return EXIT_OK;
         case OPT_VERSION: return cmd_version();
         case ':': return usage_error("option %s needs a value", argv[optind - 1]);
         default: return usage_error("unknown option %s", argv[optind - 1]);

@@ -2,61 +2,28 @@
  * over the service rows per scope and year fill a tally; rows are then
  * emitted page by page, ranked per series and indexed for lookup.
  * Row naming: figures.h. */
-#include "figures.h"
+#include "figures_priv.h"
 
 #include "numfmt.h"
+#include "survey.h"
+
+#include <assert.h>
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows of one (page, figure, year, group): contiguous in figset.rows. */
-typedef struct {
-    int first, n;
-    const fig_row **order; /* rank order, ties by option code */
-} fig_series;
+/* The question pages (one figure per question, named by its id) and the
+ * deck groups are the catalogue's (figures_catalogue.c). */
+static const char ALL_GROUP[] = FIG_ALL_GROUP;
 
-struct figset {
-    const survey *s;
-    int scope;
-    int n_rows;
-    fig_row *rows;
-    int n_series;
-    fig_series *series;
-    /* Open-addressing tables (capacity a power of two), slot = index + 1. */
-    uint32_t row_mask, series_mask;
-    int *row_slots, *series_slots;
-};
-
-/* ---- the question pages: one figure per question, named by its id ---- */
-
-typedef struct {
-    const char *page, *qid;
-    fig_base base;
-} question_page;
-
-static const question_page QUESTION_PAGES[] = {
-    {"P5", "Q2", BASE_DETAIL},           {"P7", "Q3", BASE_DETAIL},
-    {"P8", "Q4", BASE_ALL},              {"P9", "Q5", BASE_DETAIL},
-    {"P10", "Q6", BASE_ALL},             {"P12", "Q7", BASE_GUIDELINE},
-    {"P13", "Q8", BASE_SERVICE_ROWS},    {"P14", "Q9", BASE_SERVICE_ROWS},
-    {"P15", "Q10", BASE_CUSTOMISED_ROWS}, {"P16", "Q11", BASE_CUSTOMISED_ROWS},
-    {"P17", "Q15", BASE_ALL},            {"P18", "Q12", BASE_SERVICE_ROWS},
-    {"P19", "Q13", BASE_SERVICE_ROWS},   {"P19", "Q14", BASE_SERVICE_ROWS},
-};
-enum { N_QUESTION_PAGES = sizeof QUESTION_PAGES / sizeof QUESTION_PAGES[0] };
-
-static const char *const GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
-static const char ALL_GROUP[] = "全体";
-
-enum { STATUS_ADOPTED = 1, STATUS_PLANNED = 3, STATUS_CONSIDERING = 4, GUIDELINE_DONE = 1,
-       CUSTOMISED = 1 };
+enum { STATUS_ADOPTED = 1, STATUS_CONSIDERING = 4, GUIDELINE_DONE = 1, CUSTOMISED = 1 };
 
 /* Codebook indices of the questions the figures name, -1 when absent. */
 typedef struct {
     int status, guideline, customised;
-    int page_q[N_QUESTION_PAGES];
+    int page_q[FIG_N_QUESTION_PAGES];
 } question_ids;
 
 /* Counts of one scope and year. */
@@ -69,23 +36,7 @@ typedef struct {
     int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
 } tally;
 
-/* Rows under construction, in the arena; cap is computed up front from the
- * codebook, so growing (a copy) happens only if that bound is ever wrong. */
-typedef struct {
-    fig_row *rows;
-    int n, cap;
-    arena *mem;
-} row_buf;
-
-static int find_question(const codebook *cb, const char *id)
-{
-    for (int i = 0; i < cb->n; i++)
-        if (cb->q[i].id && strcmp(cb->q[i].id, id) == 0)
-            return i;
-    return -1;
-}
-
-static int single_code(cb_mask m)
+int figures_single_code(cb_mask m)
 {
     if (m == 0 || (m & (m - 1)) != 0)
         return 0; /* empty, or several codes: not a single answer */
@@ -97,18 +48,7 @@ static int single_code(cb_mask m)
     return code;
 }
 
-static body_group group_of(const sv_body *b)
-{
-    if (b->kind == KIND_PREFECTURE)
-        return GROUP_PREFECTURE;
-    if (b->kind == KIND_DESIGNATED)
-        return GROUP_DESIGNATED;
-    return GROUP_OTHER;
-}
-
-/* Adds one answer (a set of codes) to counts[code], visiting set bits only;
- * codes above n_options (never in a validated survey) are ignored. */
-static void add_mask(int *counts, cb_mask m, int n_options)
+void figures_add_mask(int *counts, cb_mask m, int n_options)
 {
     m &= n_options >= 32 ? ~(cb_mask)0 : ((cb_mask)1u << n_options) - 1u;
     while (m) {
@@ -116,6 +56,9 @@ static void add_mask(int *counts, cb_mask m, int n_options)
         m &= m - 1;
     }
 }
+
+static_assert((int)FIG_N_PREFECTURES == (int)N_PREFECTURES, "one count of prefectures");
+static_assert((int)FIG_MAX_OPTIONS == (int)CB_MAX_OPTIONS, "one limit of option codes");
 
 static bool in_scope(const sv_body *b, int scope)
 {
@@ -145,23 +88,25 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
     for (int i = 0; i < n_scope_bodies; i++) {
         int b = scope_bodies[i];
         const sv_body *body = &s->bodies[b];
-        body_group g = group_of(body);
+        body_group g = survey_body_group(body);
         t->bodies++;
         t->group_bodies[g]++;
         const cb_mask *answers = &y->answers[(size_t)b * (size_t)cb->n];
         for (int k = 0; k < n_answer_q; k++) {
             int q = answer_q[k];
             if (answers[q])
-                add_mask(t->answers[q], answers[q], cb->q[q].n_options);
+                figures_add_mask(t->answers[q], answers[q], cb->q[q].n_options);
         }
-        int status = ids->status >= 0 ? single_code(sv_answer(s, y, b, ids->status)) : 0;
-        int guideline = ids->guideline >= 0 ? single_code(sv_answer(s, y, b, ids->guideline)) : 0;
+        int status =
+            ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
+        int guideline =
+            ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
             t->status_bodies[status]++;
             t->guideline_by_status[status][guideline]++;
-            if (status <= STATUS_PLANNED)
+            if (status <= FIG_STATUS_PLANNED)
                 t->status13++;
         }
         if (guideline == GUIDELINE_DONE)
@@ -183,22 +128,19 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
         for (int k = 0; k < n_service_q; k++) {
             int q = service_q[k];
             if (row[q])
-                add_mask(t->answers[q], row[q], cb->q[q].n_options);
+                figures_add_mask(t->answers[q], row[q], cb->q[q].n_options);
         }
         if (ids->customised >= 0 &&
-            single_code(sv_service(s, y, r, ids->customised)) == CUSTOMISED)
+            figures_single_code(survey_service(s, y, r, ids->customised)) == CUSTOMISED)
             t->customised_rows++;
     }
 }
 
 /* ---- emitting rows ---- */
 
-/* rank -1: rank this series by count once all rows are in. */
-enum { RANK_BY_COUNT = -1 };
-
-static fig_row *emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
-                     const char *group, int option, const char *label, int count, int base,
-                     fig_base kind, int question)
+fig_row *figures_emit(row_buf *rb, const char *page, const char *figure, int year, int scope,
+                      const char *group, int option, const char *label, int count, int base,
+                      fig_base kind, int question)
 {
     if (rb->n == rb->cap) {
         fig_row *bigger = ARENA_NEW_UNINIT(rb->mem, fig_row, rb->cap * 2 + 16);
@@ -207,6 +149,12 @@ static fig_row *emit(row_buf *rb, const char *page, const char *figure, int year
         rb->rows = bigger;
         rb->cap = rb->cap * 2 + 16;
     }
+    const codebook *cb = &rb->s->cb;
+    const char *short_label = question >= 0 && question < cb->n && option > 0 &&
+                                      option <= cb->q[question].n_options &&
+                                      cb->q[question].short_label[option]
+                                  ? cb->q[question].short_label[option]
+                                  : label;
     fig_row *r = &rb->rows[rb->n++];
     *r = (fig_row){
         .page = page,
@@ -216,10 +164,11 @@ static fig_row *emit(row_buf *rb, const char *page, const char *figure, int year
         .group = group ? group : "",
         .option = option,
         .option_label = label ? label : "",
+        .short_label = short_label ? short_label : "",
         .count = count,
         .base = base,
         .pct10 = base > 0 ? numfmt_pct10(count, base) : -1,
-        .rank = option > 0 ? RANK_BY_COUNT : 0,
+        .rank = option > 0 ? FIG_RANK_BY_COUNT : 0,
         .base_kind = base > 0 ? kind : BASE_NONE,
         .question = question,
     };
@@ -236,7 +185,8 @@ static int base_of(const tally *t, fig_base kind)
     case BASE_SERVICE_ROWS: return t->service_rows;
     case BASE_CUSTOMISED_ROWS: return t->customised_rows;
     case BASE_NONE:
-    case BASE_STATUS_GROUP: break;
+    case BASE_STATUS_GROUP:
+    case BASE_ANSWERED: break;
     }
     return 0;
 }
@@ -249,56 +199,58 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
         return;
     const cb_question *q1 = &s->cb.q[ids->status];
 
-    emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies, BASE_ALL,
-         ids->status);
+    figures_emit(rb, "P2", "answered", yi, scope, ALL_GROUP, 0, "", t->answered, t->bodies,
+                 BASE_ALL, ids->status);
     if (y->detail_rate)
-        emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
-             BASE_STATUS_1_3, ids->status);
+        figures_emit(rb, "P2", "detail", yi, scope, ALL_GROUP, 0, "", t->detail, t->status13,
+                     BASE_STATUS_1_3, ids->status);
 
     for (int code = 1; code <= q1->n_options; code++) {
         int n = 0;
         for (int g = 0; g < GROUP__COUNT; g++)
             n += t->status_by_group[g][code];
-        emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
-             BASE_ALL, ids->status);
+        figures_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
+                     BASE_ALL, ids->status);
     }
     for (int g = 0; g < GROUP__COUNT; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            emit(rb, "P4", "status_by_group", yi, scope, GROUP_LABEL[g], code, q1->label[code],
-                 t->status_by_group[g][code], t->group_bodies[g], BASE_ALL, ids->status);
+            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
+                         q1->label[code], t->status_by_group[g][code], t->group_bodies[g], BASE_ALL,
+                         ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
     for (int g = 0; g < GROUP__COUNT; g++) {
         int n = 0;
         for (int code = 1; code <= STATUS_CONSIDERING && code <= q1->n_options; code++)
             n += t->status_by_group[g][code];
-        emit(rb, "P4", "status_1_4", yi, scope, GROUP_LABEL[g], 0, "", n, t->group_bodies[g],
-             BASE_ALL, ids->status);
+        figures_emit(rb, "P4", "status_1_4", yi, scope, FIG_GROUP_LABEL[g], 0, "", n,
+                     t->group_bodies[g], BASE_ALL, ids->status);
     }
 
     /* P11: guideline by status, for the statuses that have AI in hand or planned */
     if (ids->guideline < 0 || !y->asked[ids->guideline])
         return;
     const cb_question *q6 = &s->cb.q[ids->guideline];
-    for (int status = 1; status <= STATUS_PLANNED && status <= q1->n_options; status++)
+    for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
-            emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code, q6->label[code],
-                 t->guideline_by_status[status][code], t->status_bodies[status],
-                 BASE_STATUS_GROUP, ids->guideline);
+            figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code,
+                         q6->label[code], t->guideline_by_status[status][code],
+                         t->status_bodies[status], BASE_STATUS_GROUP, ids->guideline);
 }
 
 static void emit_question_pages(const survey *s, int yi, int scope, const question_ids *ids,
                                 const tally *t, row_buf *rb)
 {
     const sv_year *y = &s->years[yi];
-    for (int i = 0; i < N_QUESTION_PAGES; i++) {
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++) {
         int q = ids->page_q[i];
         if (q < 0 || !y->asked[q])
             continue;
         const cb_question *cq = &s->cb.q[q];
-        int base = base_of(t, QUESTION_PAGES[i].base);
+        int base = base_of(t, FIG_QUESTION_PAGES[i].base);
         for (int code = 1; code <= cq->n_options; code++)
-            emit(rb, QUESTION_PAGES[i].page, QUESTION_PAGES[i].qid, yi, scope, ALL_GROUP, code,
-                 cq->label[code], t->answers[q][code], base, QUESTION_PAGES[i].base, q);
+            figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope,
+                         ALL_GROUP, code, cq->label[code], t->answers[q][code], base,
+                         FIG_QUESTION_PAGES[i].base, q);
     }
 }
 
@@ -310,9 +262,10 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
         const sv_case *c = &y->cases[i];
         if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
             continue;
-        fig_row *r = emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
-                          (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
+        fig_row *r = figures_emit(rb, "P6", "cases", yi, scope, "", i + 1, c->use_case,
+                                  (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
         r->rank = 0; /* a list in the deck's order, not a ranking */
+        r->detail = c->effect;
     }
     for (int i = 0; i < y->n_cases; i++) {
         const sv_case *c = &y->cases[i];
@@ -320,10 +273,12 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
             continue;
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
-        emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before, 0,
-             BASE_NONE, -1)->rank = 0;
-        emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
-             BASE_NONE, -1)->rank = 0;
+        figures_emit(rb, "P6", "hours_before", yi, scope, "", i + 1, c->use_case, c->hours_before,
+                     0, BASE_NONE, -1)
+            ->rank = 0;
+        figures_emit(rb, "P6", "hours_after", yi, scope, "", i + 1, c->use_case, c->hours_after, 0,
+                     BASE_NONE, -1)
+            ->rank = 0;
     }
     /* The reductions form their own series, so that rank 1 is the case that
      * saved most hours: the one the lead sentence quotes. */
@@ -333,8 +288,8 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
             continue;
         if (c->hours_before <= 0 || c->hours_after < 0 || c->hours_after > c->hours_before)
             continue;
-        emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
-             c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
+        figures_emit(rb, "P6", "reduction", yi, scope, "", i + 1, c->use_case,
+                     c->hours_before - c->hours_after, c->hours_before, BASE_NONE, -1);
     }
 }
 
@@ -343,17 +298,18 @@ static void emit_pref_ranking(const survey *s, int yi, row_buf *rb)
     fig_pref_rank pr[N_PREFECTURES];
     if (!figures_pref_ranking(s, yi, pr))
         return;
-    int q1 = find_question(&s->cb, "Q1"), q6 = find_question(&s->cb, "Q6");
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
+        q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     const sv_year *y = &s->years[yi];
     if (q1 >= 0 && y->asked[q1])
         for (int p = 0; p < N_PREFECTURES; p++)
-            emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
-                 pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
+            figures_emit(rb, "A1", "adopted_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+                         pr[p].adopted, pr[p].municipalities, BASE_ALL, q1)
                 ->rank = pr[p].adopted_rank;
     if (q6 >= 0 && y->asked[q6])
         for (int p = 0; p < N_PREFECTURES; p++)
-            emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
-                 pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
+            figures_emit(rb, "A1", "guideline_share", yi, pr[p].pref, "", pr[p].pref, pr[p].name,
+                         pr[p].guideline, pr[p].municipalities, BASE_ALL, q6)
                 ->rank = pr[p].guideline_rank;
 }
 
@@ -434,7 +390,7 @@ static void rank_series(fig_row *rows, fig_series *sr)
 {
     for (int i = 0; i < sr->n; i++)
         sr->order[i] = &rows[sr->first + i];
-    if (sr->n > 0 && rows[sr->first].rank == RANK_BY_COUNT) {
+    if (sr->n > 0 && rows[sr->first].rank == FIG_RANK_BY_COUNT) {
         sort_rows(sr->order, sr->n, before_by_count);
         for (int i = 0; i < sr->n; i++) {
             fig_row *r = &rows[sr->order[i] - &rows[0]];
@@ -446,7 +402,7 @@ static void rank_series(fig_row *rows, fig_series *sr)
     }
 }
 
-static void build_index(figset *f, arena *mem)
+void figures_build_index(figset *f, arena *mem)
 {
     /* series: maximal runs of rows with the same (page, figure, year, group) */
     f->series = ARENA_NEW_UNINIT(mem, fig_series, f->n_rows > 0 ? f->n_rows : 1);
@@ -499,9 +455,9 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
         int n1 = s->cb.q[ids->status].n_options;
         per_year += 2 + n1 + GROUP__COUNT * n1 + GROUP__COUNT;
         if (ids->guideline >= 0)
-            per_year += STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
+            per_year += FIG_STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
     }
-    for (int i = 0; i < N_QUESTION_PAGES; i++)
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
         if (ids->page_q[i] >= 0)
             per_year += s->cb.q[ids->page_q[i]].n_options;
     if (scope == 0)
@@ -517,12 +473,12 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     if (!s || scope < 0 || scope > N_PREFECTURES)
         return NULL;
     question_ids ids = {
-        .status = find_question(&s->cb, "Q1"),
-        .guideline = find_question(&s->cb, "Q6"),
-        .customised = find_question(&s->cb, "Q9"),
+        .status = figures_find_question(&s->cb, FIG_Q_STATUS),
+        .guideline = figures_find_question(&s->cb, FIG_Q_GUIDELINE),
+        .customised = figures_find_question(&s->cb, "Q9"),
     };
-    for (int i = 0; i < N_QUESTION_PAGES; i++)
-        ids.page_q[i] = find_question(&s->cb, QUESTION_PAGES[i].qid);
+    for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
+        ids.page_q[i] = figures_find_question(&s->cb, FIG_QUESTION_PAGES[i].qid);
 
     /* the scope's bodies as a list (for the answers) and as flags (for the
      * service rows), so that a prefecture's pass touches only its bodies */
@@ -537,7 +493,7 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
         }
 
     tally *t = xmalloc(sizeof *t);
-    row_buf rb = {.mem = mem, .cap = row_bound(s, &ids, scope)};
+    row_buf rb = {.s = s, .mem = mem, .cap = row_bound(s, &ids, scope)};
     rb.rows = ARENA_NEW_UNINIT(mem, fig_row, rb.cap); /* emit() writes each row whole */
     for (int yi = 0; yi < s->n_years; yi++) {
         tally_year(s, &s->years[yi], &ids, scope, scope_bodies, n_scope_bodies, body_in_scope, t);
@@ -551,12 +507,17 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     free(scope_bodies);
     free(body_in_scope);
 
-    figset *f = ARENA_NEW(mem, figset, 1);
+    return figures_finish(ARENA_NEW(mem, figset, 1), s, scope, &rb, mem);
+}
+
+figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb, arena *mem)
+{
     f->s = s;
+    f->cat = figures_catalogue_new(s, mem);
     f->scope = scope;
-    f->n_rows = rb.n;
-    f->rows = rb.rows;
-    build_index(f, mem);
+    f->n_rows = rb->n;
+    f->rows = rb->rows;
+    figures_build_index(f, mem);
     return f;
 }
 
@@ -573,6 +534,11 @@ int figures_count(const figset *f)
 const fig_row *figures_row(const figset *f, int i)
 {
     return i >= 0 && i < f->n_rows ? &f->rows[i] : NULL;
+}
+
+const fig_catalogue *figures_catalogue(const figset *f)
+{
+    return f->cat;
 }
 
 const fig_row *figures_get(const figset *f, const char *page, const char *figure, int year,
@@ -622,12 +588,13 @@ static bool share_greater(int a, int b, int c, int d)
     return (long long)a * d > (long long)c * b;
 }
 
-bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[N_PREFECTURES])
+bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PREFECTURES])
 {
     if (!s || year < 0 || year >= s->n_years)
         return false;
     const sv_year *y = &s->years[year];
-    int q1 = find_question(&s->cb, "Q1"), q6 = find_question(&s->cb, "Q6");
+    int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
+        q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     for (int p = 0; p < N_PREFECTURES; p++)
         out[p] = (fig_pref_rank){.pref = p + 1, .name = ""};
     for (int b = 0; b < s->n_bodies; b++) {
@@ -640,9 +607,9 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[N_PREFECT
         if (body->kind == KIND_PREFECTURE)
             continue;
         pr->municipalities++;
-        if (q1 >= 0 && single_code(sv_answer(s, y, b, q1)) == STATUS_ADOPTED)
+        if (q1 >= 0 && figures_single_code(survey_answer(s, y, b, q1)) == STATUS_ADOPTED)
             pr->adopted++;
-        if (q6 >= 0 && single_code(sv_answer(s, y, b, q6)) == GUIDELINE_DONE)
+        if (q6 >= 0 && figures_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
             pr->guideline++;
     }
     for (int p = 0; p < N_PREFECTURES; p++) {

@@ -11,6 +11,7 @@
 #include "figures.h"
 
 #include "arena.h"
+#include "survey.h"
 
 #include <stdint.h>
 #include <stdio.h>

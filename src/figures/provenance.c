@@ -118,15 +118,16 @@ void prov_add_tokens(prov_list *p, prov_kind kind, const char *text, size_t len,
     prov_tokens(text, len, add_token, &a);
 }
 
-const char *prov_kind_name(prov_kind k)
+static const char *kind_name(prov_kind k)
 {
     static const char *const names[PROV__COUNT] = {
         "figure",   "page_number", "date",  "year",        "case_text",
-        "template", "axis",        "label", "body",        "unattributed"};
+        "template", "axis",        "label", "body",        "layout",
+        "unattributed"};
     return k >= 0 && k < PROV__COUNT ? names[k] : "?";
 }
 
-const char *prov_rounding_name(prov_rounding r)
+static const char *rounding_name(prov_rounding r)
 {
     switch (r) {
     case PROV_ROUND_NONE: return "none";
@@ -138,7 +139,8 @@ const char *prov_rounding_name(prov_rounding r)
     return "?";
 }
 
-const char *prov_base_name(fig_base b)
+/* The respondent base of a figure in words ("all bodies"). */
+static const char *base_name(fig_base b)
 {
     switch (b) {
     case BASE_NONE: return "";
@@ -149,6 +151,7 @@ const char *prov_base_name(fig_base b)
     case BASE_SERVICE_ROWS: return "service rows";
     case BASE_CUSTOMISED_ROWS: return "service rows customised (Q9 = 1)";
     case BASE_STATUS_GROUP: return "bodies with the row's status";
+    case BASE_ANSWERED: return "bodies that answered the question";
     }
     return "";
 }
@@ -160,7 +163,7 @@ typedef struct {
     char scope[16], option[16], num[32], den[32];
 } row_cells;
 
-static void cells_of(const prov_entry *e, const survey *s, arena *mem, row_cells *c)
+static void cells_of(const prov_entry *e, const fig_catalogue *cat, arena *mem, row_cells *c)
 {
     memset(c, 0, sizeof *c);
     c->figure = c->year = c->group = c->option_label = c->field = c->base = "";
@@ -172,8 +175,8 @@ static void cells_of(const prov_entry *e, const survey *s, arena *mem, row_cells
     if (!r)
         return;
     c->figure = arena_printf(mem, "%s.%s", r->page, r->figure);
-    if (r->year >= 0 && r->year < s->n_years)
-        c->year = s->years[r->year].key;
+    if (r->year >= 0 && r->year < cat->n_years)
+        c->year = cat->years[r->year].key;
     /* as the figures export names scopes: national or the 2-digit code */
     if (r->scope == 0)
         snprintf(c->scope, sizeof c->scope, "national");
@@ -184,7 +187,7 @@ static void cells_of(const prov_entry *e, const survey *s, arena *mem, row_cells
         snprintf(c->option, sizeof c->option, "%d", r->option);
     c->option_label = r->option_label ? r->option_label : "";
     c->field = e->field ? e->field : "";
-    c->base = prov_base_name(r->base_kind);
+    c->base = base_name(r->base_kind);
 }
 
 static void csv_cell(FILE *f, const char *s, bool last)
@@ -202,7 +205,8 @@ static void csv_cell(FILE *f, const char *s, bool last)
     fputc(last ? '\n' : ',', f);
 }
 
-bool prov_format_csv(const prov_list *p, const survey *s, unsigned char **data, size_t *len)
+bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char **data,
+                     size_t *len)
 {
     char *buf = NULL;
     *data = NULL;
@@ -217,12 +221,12 @@ bool prov_format_csv(const prov_list *p, const survey *s, unsigned char **data, 
     for (int i = 0; i < prov_count(p); i++) {
         const prov_entry *e = &p->e[i];
         row_cells c;
-        cells_of(e, s, mem, &c);
+        cells_of(e, cat, mem, &c);
         char page[16];
         snprintf(page, sizeof page, "%d", e->page);
-        const char *cols[] = {page, prov_kind_name(e->kind), e->block, e->text, c.figure, c.year,
+        const char *cols[] = {page, kind_name(e->kind), e->block, e->text, c.figure, c.year,
                               c.scope, c.group, c.option, c.option_label, c.field, c.num, c.den,
-                              c.base, prov_rounding_name(e->rounding),
+                              c.base, rounding_name(e->rounding),
                               e->source ? e->source : ""};
         size_t n = sizeof cols / sizeof cols[0];
         for (size_t k = 0; k < n; k++)
@@ -258,7 +262,7 @@ static void json_num(FILE *f, const char *cell)
     fputs(*cell ? cell : "null", f);
 }
 
-bool prov_format_json(const prov_list *p, const survey *s, const char *document,
+bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *document,
                       unsigned char **data, size_t *len)
 {
     char *buf = NULL;
@@ -274,9 +278,9 @@ bool prov_format_json(const prov_list *p, const survey *s, const char *document,
     for (int i = 0; i < prov_count(p); i++) {
         const prov_entry *e = &p->e[i];
         row_cells c;
-        cells_of(e, s, mem, &c);
+        cells_of(e, cat, mem, &c);
         fprintf(f, "%s\n{\"page\": %d, \"kind\": ", i ? "," : "", e->page);
-        json_str(f, prov_kind_name(e->kind));
+        json_str(f, kind_name(e->kind));
         fputs(", \"block\": ", f);
         json_str(f, e->block);
         fputs(", \"text\": ", f);
@@ -304,7 +308,7 @@ bool prov_format_json(const prov_list *p, const survey *s, const char *document,
         fputs(", \"denominator\": ", f);
         json_num(f, c.den);
         fputs(", \"rounding\": ", f);
-        json_str(f, prov_rounding_name(e->rounding));
+        json_str(f, rounding_name(e->rounding));
         if (e->source) {
             fputs(", \"source\": ", f);
             json_str(f, e->source);

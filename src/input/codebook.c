@@ -50,12 +50,16 @@ int codebook_find(const codebook *cb, const char *id)
     return -1;
 }
 
-int codebook_find_column(const codebook *cb, cb_file file, const char *column)
+int codebook_mask_code(cb_mask m)
 {
-    for (int i = 0; i < cb->n; i++)
-        if (cb->q[i].file == file && strcmp(cb->q[i].column, column) == 0)
-            return i;
-    return -1;
+    if (!m)
+        return 0;
+    int code = 1;
+    while (!(m & 1u)) {
+        m >>= 1;
+        code++;
+    }
+    return code;
 }
 
 struct loader {

@@ -13,7 +13,7 @@ enum { LIBCSV_ROW_NOT_BEGUN = 0, LIBCSV_FIELD_BEGUN = 2, LIBCSV_FIELD_MIGHT_HAVE
 /* Bytes handed to csv_parse at once: bounds how far a field can grow past the
  * cap before it is noticed, and keeps line numbers exact (pieces end at '\n'). */
 enum { PIECE_BYTES = 4096 };
-static const unsigned char S_opts = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+static const unsigned char PARSER_OPTS = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
 
 struct reader {
     const char *name;
@@ -177,9 +177,9 @@ static void parse_piece(struct reader *r, const char *s, size_t n)
          * rest of the file; the value is treated as unquoted instead, so the
          * next comma or newline ends it. */
         bool after_close = r->p.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED;
-        csv_set_opts(&r->p, S_opts & ~CSV_STRICT);
+        csv_set_opts(&r->p, PARSER_OPTS & ~CSV_STRICT);
         done += csv_parse(&r->p, s + done, 1, on_field, on_row, r);
-        csv_set_opts(&r->p, S_opts);
+        csv_set_opts(&r->p, PARSER_OPTS);
         if (after_close)
             r->p.quoted = 0;
     }
@@ -337,7 +337,7 @@ static csv_result read_source(const char *name, struct source *src, const csv_op
         r.res.problems++;
         return r.res;
     }
-    csv_init(&r.p, S_opts);
+    csv_init(&r.p, PARSER_OPTS);
     csv_set_realloc_func(&r.p, xrealloc);
     csv_set_blk_size(&r.p, PIECE_BYTES);
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-body_group body_group_of(const sv_body *b)
+body_group survey_body_group(const sv_body *b)
 {
     switch (b->kind) {
     case KIND_PREFECTURE:
@@ -18,13 +18,13 @@ body_group body_group_of(const sv_body *b)
     }
 }
 
-const char *body_kind_label(body_kind k)
+const char *survey_kind_label(body_kind k)
 {
     static const char *labels[KIND__COUNT] = {"都道府県", "指定都市", "市", "特別区", "町", "村"};
     return (unsigned)k < KIND__COUNT ? labels[k] : "?";
 }
 
-const char *body_group_label(body_group g)
+const char *survey_group_label(body_group g)
 {
     static const char *labels[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
     return (unsigned)g < GROUP__COUNT ? labels[g] : "?";
@@ -55,19 +55,7 @@ int survey_find_year(const survey *s, const char *key)
     return -1;
 }
 
-int cb_mask_code(cb_mask m)
-{
-    if (!m)
-        return 0;
-    int code = 1;
-    while (!(m & 1u)) {
-        m >>= 1;
-        code++;
-    }
-    return code;
-}
-
-int body_check_digit(const char *code5)
+int survey_check_digit(const char *code5)
 {
     static const int weight[5] = {6, 5, 4, 3, 2};
     int sum = 0;

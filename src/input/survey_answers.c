@@ -41,7 +41,7 @@ static void report_unknown_body(diags *d, const char *file, long line, long colu
     char hint[96] = "";
     size_t n = strlen(code);
     if (n == 6 && strspn(code, "0123456789") == 6) {
-        int check = body_check_digit(code);
+        int check = survey_check_digit(code);
         if (check != code[5] - '0')
             snprintf(hint, sizeof hint, " (its check digit should be %d: %.5s%d?)", check, code,
                      check);
@@ -191,10 +191,10 @@ static void read_cells(struct year_load *Y, const csv_row *row, cb_mask *masks, 
             continue;
         char want[96], got[16];
         codes_text(want, sizeof want, qq->asked_codes);
-        snprintf(got, sizeof got, "%d", cb_mask_code(cond));
+        snprintf(got, sizeof got, "%d", codebook_mask_code(cond));
         diag_add(Y->L->d, D_ANSWER_NOT_ASKED, Y->file, row->line, field_col(Y, c),
-                 "%s \"%s\" answered, but %s is asked only when %s is %s (this %s: %s)",
-                 qq->column, row->field[Y->field_of[c]], qq->column, cq->column, want,
+                 "%s \"%s\" answered, but %s is asked only when %s is %s (this %s: %s)", qq->column,
+                 row->field[Y->field_of[c]], qq->column, cq->column, want,
                  same_file ? "row" : "body's answer", cond ? got : "empty");
     }
 }
@@ -299,7 +299,7 @@ static void services_row(void *ctx, const csv_row *row)
     if (b < 0 || row->ragged)
         return;
     const cb_mask *answers = &Y->y->answers[(size_t)b * n];
-    int status = cb_mask_code(answers[s->q_status]);
+    int status = codebook_mask_code(answers[s->q_status]);
     if (status > 3) {
         diag_add(Y->L->d, D_ANSWER_NOT_ASKED, Y->file, row->line, field_col(Y, 0),
                  "service row from %s %s, whose %s is %d; service rows are accepted only from "
@@ -324,7 +324,7 @@ static void services_row(void *ctx, const csv_row *row)
         if (Y->col_q[c] == qv)
             cv = c;
     if (cv && Y->field_of[cv] >= 0 && cell_ok[qv]) {
-        int code = cb_mask_code(masks[qv]);
+        int code = codebook_mask_code(masks[qv]);
         if (!code) {
             diag_add(Y->L->d, D_ANSWER_REQUIRED, Y->file, row->line, field_col(Y, cv),
                      "%s is empty; every service row must name its service (1-%d)",
@@ -334,7 +334,7 @@ static void services_row(void *ctx, const csv_row *row)
                 long first = 0; /* only on this error: find the earlier row */
                 for (int r = 0; r < Y->n_rows && !first; r++)
                     if (Y->row_body[r] == b &&
-                        cb_mask_code(Y->row_masks[(size_t)r * n + (size_t)qv]) == code)
+                        codebook_mask_code(Y->row_masks[(size_t)r * n + (size_t)qv]) == code)
                         first = Y->row_line[r];
                 diag_add(Y->L->d, D_SERVICE_DUPLICATE, Y->file, row->line, field_col(Y, cv),
                          "%s %d (%s) named twice by %s %s; first on line %ld. Expected one "
@@ -461,7 +461,7 @@ static void index_services_by_pref(const survey *s, sv_year *y)
     y->service_by_pref = by_pref;
 }
 
-void sv_load_year(sv_loader *L, int yi, const char *answers, const char *services,
+void survey_load_year(sv_loader *L, int yi, const char *answers, const char *services,
                   const char *cases)
 {
     survey *s = L->s;
@@ -500,7 +500,7 @@ void sv_load_year(sv_loader *L, int yi, const char *answers, const char *service
     /* Detail respondents: status 1-3 and a detail answer or a service row. */
     for (size_t b = 0; b < nb; b++) {
         const cb_mask *m = &y->answers[b * n];
-        int status = cb_mask_code(m[s->q_status]);
+        int status = codebook_mask_code(m[s->q_status]);
         bool detail = S.has_service[b];
         for (size_t q = 0; q < n && !detail; q++)
             detail = s->cb.q[q].detail && m[q];

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 /* The 47 prefectures in code order (JIS X 0401). */
-static const char *const S_pref_name[N_PREFECTURES + 1] = {
+static const char *const PREF_NAMES[N_PREFECTURES + 1] = {
     "",         "北海道",   "青森県",   "岩手県",   "宮城県", "秋田県", "山形県",
     "福島県",   "茨城県",   "栃木県",   "群馬県",   "埼玉県", "千葉県", "東京都",
     "神奈川県", "新潟県",   "富山県",   "石川県",   "福井県", "山梨県", "長野県",
@@ -41,6 +41,7 @@ struct ini_ctx {
     const char *path;
     dictionary *ini;
     diags *d;
+    bool data_files; /* the files it names must exist (not when only the definitions are read) */
 };
 
 static void config_problem(struct ini_ctx *c, const char *sec, const char *key, const char *fmt,
@@ -124,7 +125,7 @@ static const char *ini_file(struct ini_ctx *c, survey *s, const char *sec, const
         v = dflt;
     }
     char *path = join_path(s->mem, s->data_dir, v);
-    if (!file_exists(path)) {
+    if (c->data_files && !file_exists(path)) {
         config_problem(c, sec, key, "names %s, which does not exist (%s)", v, path);
         return NULL;
     }
@@ -152,14 +153,15 @@ struct year_files {
     const char *answers, *services, *cases;
 };
 
-static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct year_files **yfp,
-                            const char **bodies, const char **cb_path, text_encoding *enc)
+static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, diags *d,
+                            struct year_files **yfp, const char **bodies, const char **cb_path,
+                            text_encoding *enc)
 {
     int before = diags_count(d);
     dictionary *ini = ini_load_checked(ini_path, d, D_CONFIG);
     if (!ini)
         return false;
-    struct ini_ctx c = {ini_path, ini, d};
+    struct ini_ctx c = {ini_path, ini, d, data_files};
     const char *v;
 
     if (!iniparser_find_entry(ini, "survey"))
@@ -175,7 +177,10 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
     if (v && !textenc_parse(v, enc))
         config_problem(&c, "survey", "encoding", "\"%s\"; expected auto, utf-8 or cp932", v);
     *bodies = ini_file(&c, s, "survey", "bodies", "bodies.csv", true);
+    /* the codebook is a definition: it must exist either way */
+    c.data_files = true;
     *cb_path = ini_file(&c, s, "survey", "codebook", "codebook.ini", true);
+    c.data_files = data_files;
 
     /* years = R5, R6, R7 */
     v = ini_get(&c, "survey", "years");
@@ -293,7 +298,7 @@ static void body_row(void *ctx, const csv_row *row)
                  n == 5 && digits(code, 5) ? " (a leading zero lost in a spreadsheet?)" : "");
         return; /* not a usable key */
     }
-    int check = body_check_digit(code);
+    int check = survey_check_digit(code);
     if (check != code[5] - '0')
         diag_add(B->d, D_BODY_CHECK_DIGIT, B->file, line, COL(BC_CODE),
                  "団体コード %s: check digit is %c; expected %d (computed from %.5s)", code,
@@ -326,10 +331,10 @@ static void body_row(void *ctx, const csv_row *row)
                  code, code);
 
     b->pref_name = arena_strdup(B->s->mem, f[BC_PREF_NAME]);
-    if (b->pref && strcmp(f[BC_PREF_NAME], S_pref_name[b->pref]) != 0)
+    if (b->pref && strcmp(f[BC_PREF_NAME], PREF_NAMES[b->pref]) != 0)
         diag_add(B->d, D_BODY_PREF_NAME, B->file, line, COL(BC_PREF_NAME),
                  "都道府県名 \"%s\" for 都道府県コード %02d; expected %s", f[BC_PREF_NAME],
-                 b->pref, S_pref_name[b->pref]);
+                 b->pref, PREF_NAMES[b->pref]);
 
     b->name = arena_strdup(B->s->mem, f[BC_NAME]);
     if (!*f[BC_NAME])
@@ -337,7 +342,7 @@ static void body_row(void *ctx, const csv_row *row)
                  "団体名 is empty for %s; expected the body's name", code);
 
     int kind = 0;
-    while (kind < KIND__COUNT && strcmp(f[BC_KIND], body_kind_label((body_kind)kind)) != 0)
+    while (kind < KIND__COUNT && strcmp(f[BC_KIND], survey_kind_label((body_kind)kind)) != 0)
         kind++;
     if (kind == KIND__COUNT) {
         diag_add(B->d, D_BODY_KIND, B->file, line, COL(BC_KIND),
@@ -349,10 +354,10 @@ static void body_row(void *ctx, const csv_row *row)
                  kind == KIND_PREFECTURE ? "a municipality kind (a prefecture's code is "
                                            "NN000 + check digit)"
                                          : "都道府県 (the code is a prefecture's)");
-    } else if (kind == KIND_PREFECTURE && b->pref && strcmp(b->name, S_pref_name[b->pref]) != 0) {
+    } else if (kind == KIND_PREFECTURE && b->pref && strcmp(b->name, PREF_NAMES[b->pref]) != 0) {
         diag_add(B->d, D_BODY_PREF_NAME, B->file, line, COL(BC_NAME),
                  "団体名 \"%s\" of the 都道府県 body %s; expected %s", b->name, code,
-                 S_pref_name[b->pref]);
+                 PREF_NAMES[b->pref]);
     }
     b->kind = (uint8_t)kind;
 
@@ -367,11 +372,11 @@ static void body_row(void *ctx, const csv_row *row)
 #undef COL
 }
 
-static const sv_body *S_sort_bodies;
+static const sv_body *sorting_bodies;
 
 static int cmp_by_code(const void *a, const void *b)
 {
-    return strcmp(S_sort_bodies[*(const int *)a].code, S_sort_bodies[*(const int *)b].code);
+    return strcmp(sorting_bodies[*(const int *)a].code, sorting_bodies[*(const int *)b].code);
 }
 
 static bool load_bodies(survey *s, const char *path, text_encoding enc, diags *d)
@@ -394,7 +399,7 @@ static bool load_bodies(survey *s, const char *path, text_encoding enc, diags *d
     for (int i = 1; i < B.n && in_order; i++)
         in_order = strcmp(s->bodies[i - 1].code, s->bodies[i].code) <= 0;
     if (!in_order) {
-        S_sort_bodies = s->bodies; /* qsort has no context argument in C17 */
+        sorting_bodies = s->bodies; /* qsort has no context argument in C17 */
         qsort(s->body_by_code, (size_t)B.n, sizeof(int), cmp_by_code);
     }
 
@@ -440,8 +445,8 @@ static bool load_bodies(survey *s, const char *path, text_encoding enc, diags *d
         diag_add(d, D_BODY_MISSING, path, 0, 0,
                  "no 都道府県 body for 都道府県コード %02d (%s); expected a row %s%d,%02d,%s,%s,"
                  "都道府県,...",
-                 p, S_pref_name[p], code5, body_check_digit(code5), p, S_pref_name[p],
-                 S_pref_name[p]);
+                 p, PREF_NAMES[p], code5, survey_check_digit(code5), p, PREF_NAMES[p],
+                 PREF_NAMES[p]);
     }
     free(B.rows);
     free(B.line);
@@ -495,7 +500,8 @@ static bool check_codebook(survey *s, const char *path, diags *d)
     return ok;
 }
 
-survey *survey_load(const char *data_dir, diags *d)
+/* survey_load, or with answers false survey_load_definitions. */
+static survey *load(const char *data_dir, bool answers, diags *d)
 {
     int before = diags_count(d);
     arena *mem = arena_new();
@@ -515,10 +521,12 @@ survey *survey_load(const char *data_dir, diags *d)
         arena_free(mem);
         return NULL;
     }
-    read_survey_ini(s, ini_path, d, &yf, &bodies, &cb_path, &enc);
+    read_survey_ini(s, ini_path, answers, d, &yf, &bodies, &cb_path, &enc);
 
     bool cb_ok = cb_path && codebook_load(&s->cb, cb_path, mem, d) &&
                  check_codebook(s, cb_path, d);
+    if (!answers)
+        bodies = NULL; /* the definitions only: no body, no answer */
     bool bodies_ok = bodies && load_bodies(s, bodies, enc, d);
 
     /* Years are checked even when the master had problems: the bodies with a
@@ -529,11 +537,21 @@ survey *survey_load(const char *data_dir, diags *d)
         sv_loader L = {s, d, enc, bodies_ok};
         for (int y = 0; y < s->n_years; y++)
             if (yf[y].answers && yf[y].services)
-                sv_load_year(&L, y, yf[y].answers, yf[y].services, yf[y].cases);
+                survey_load_year(&L, y, yf[y].answers, yf[y].services, yf[y].cases);
     }
     if (diags_count(d) != before) {
         arena_free(mem);
         return NULL;
     }
     return s;
+}
+
+survey *survey_load(const char *data_dir, diags *d)
+{
+    return load(data_dir, true, d);
+}
+
+survey *survey_load_definitions(const char *data_dir, diags *d)
+{
+    return load(data_dir, false, d);
 }

@@ -16,7 +16,7 @@ typedef struct {
 
 /* Reads the year's files into s->years[y] (its key, label and asked[] set).
  * cases may be NULL. */
-void sv_load_year(sv_loader *L, int y, const char *answers, const char *services,
+void survey_load_year(sv_loader *L, int y, const char *answers, const char *services,
                   const char *cases);
 
 #endif

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const char S_replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
 bool textenc_parse(const char *name, text_encoding *out)
 {
@@ -197,7 +197,7 @@ static void add_event(textdec *t, textdec_event_kind kind, const unsigned char *
 static void invalid_bytes(textdec *t, const unsigned char *bytes, size_t n)
 {
     add_event(t, TEXTDEC_INVALID, bytes, n);
-    out_put(t, S_replacement, 3);
+    out_put(t, REPLACEMENT, 3);
     t->started = true;
 }
 

@@ -1,103 +1,57 @@
 /* bodysheet.c - the [bodysheet] block of a body sheet (layouts/body.ini):
- * every answer the body gave in the latest year, each beside the share of
- * bodies giving the same answer in its prefecture, in its population band
- * and in the nation. A share's base is the bodies of that scope that
- * answered the question (detail questions are asked of status 1-3 only).
- * Multi-answer questions give one row per option chosen. Every printed
- * number is recorded for the sheet's provenance sidecar. */
+ * every answer the body gave in the latest year (its M rows), each beside
+ * the share of bodies giving the same answer in its prefecture, in its
+ * population band and in the nation (the B rows of those scopes: a share's
+ * base is the bodies of the scope that answered the question; detail
+ * questions are asked of status 1-3 only). Multi-answer questions give one
+ * row per option chosen. Every printed share is recorded for the sheet's
+ * provenance sidecar with the B row it came from. */
 #include "layout_priv.h"
 #include "units.h"
 
 #include "linebreak.h"
 #include "numfmt.h"
-#include "popband.h"
 
 #include <stdio.h>
 #include <string.h>
 
 enum { N_SCOPES = 3 }; /* prefecture, band, nation */
 
-typedef struct {
-    int answered[N_SCOPES];
-    int chose[N_SCOPES][CB_MAX_OPTIONS + 1];
-} q_counts;
-
-/* Counts of one question in the body's three scopes. */
-static void count_scopes(const survey *s, const sv_year *y, int q, const sv_body *me,
-                         q_counts *out)
-{
-    memset(out, 0, sizeof *out);
-    int band = pop_band(me->population);
-    for (int i = 0; i < s->n_bodies; i++) {
-        cb_mask m = sv_answer(s, y, i, q);
-        if (!m)
-            continue;
-        const sv_body *b = &s->bodies[i];
-        bool in[N_SCOPES] = {b->pref == me->pref, pop_band(b->population) == band, true};
-        for (int k = 0; k < N_SCOPES; k++) {
-            if (!in[k])
-                continue;
-            out->answered[k]++;
-            for (int code = 1; code <= s->cb.q[q].n_options; code++)
-                if (m & CB_BIT(code))
-                    out->chose[k][code]++;
-        }
-    }
-}
-
 /* One answer row of the sheet: the question's title (first row of a
  * question only) and the answer's label, wrapped into their columns. */
 typedef struct {
-    int q, code;
+    const fig_row *answer; /* the body's M row */
     const char *cell[2];
     lb_lines lines[2];
     double h; /* pt */
 } sheet_row;
 
-static const char *pct_text(arena *mem, int count, int base)
+/* The share printed for an answer in one scope: its B row's percentage. */
+static const char *pct_text(arena *mem, const fig_row *share)
 {
-    if (base <= 0)
+    if (!share || share->base <= 0)
         return "―";
     char num[NUMFMT_MAX];
-    long pct10 = ((long)count * 2000 + base) / (2L * base); /* half up */
-    return arena_printf(mem, "%s%%", numfmt_pct10_str(num, (int)pct10));
-}
-
-/* Provenance of a printed share: counted here from the answers, not a
- * figure row, so the source names the question, the option, the year and
- * the scope; numerator and denominator are the counts it was made of. */
-static void record_share(const layout_ctx *c, const char *text, const cb_question *cq, int code,
-                         const char *year, const char *scope, int count, int base)
-{
-    if (!prov_has_digit(text, strlen(text)))
-        return;
-    prov_entry e = {.kind = PROV_FIGURE, .text = text, .field = "pct", .numerator = count,
-                    .denominator = base, .rounding = PROV_ROUND_HALF_UP,
-                    .source = arena_printf(c->mem,
-                                           "answers %s %s=%d: bodies of %s choosing it / "
-                                           "answering %s",
-                                           year, cq->id, code, scope, cq->id)};
-    prov_add(c->prov, &e);
+    return arena_printf(mem, "%s%%", numfmt_pct10_str(num, share->pct10));
 }
 
 bool layout_bodysheet(page_state *ps, const tpl_block *b)
 {
     const layout_ctx *c = ps->c;
-    const survey *s = c->s;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &c->deck->theme;
-    if (!c->body) {
+    if (!c->body || !c->bodies || !c->nation_bodies) {
         diag_add(c->d, D_TEMPLATE, ps->pg->file, b->line, 0,
                  "[%s] shows one body's answers: only a body sheet has one", b->section);
         return false;
     }
-    int me = (int)(c->body - s->bodies);
-    const sv_year *y = &s->years[s->n_years - 1];
+    const fig_body *me = c->body;
+    int latest = cat->n_years - 1;
     box_pt box = layout_box(b);
-    double size = b->size_pt, lh = size * 1.4; /* 1.5 left answers out for lack of room */
+    double size = b->as.sheet.size_pt, lh = size * 1.4; /* 1.5 left answers out for lack of room */
     static const double edge[] = {0, 0.24, 0.62, 0.74, 0.87, 1.0};
-    const char *head[5] = {"設問", "この団体の回答",
-                           arena_printf(c->mem, "%s内", c->body->pref_name),
-                           pop_band_label(pop_band(c->body->population)), "全国"};
+    const char *head[5] = {"設問", "この団体の回答", arena_printf(c->mem, "%s内", me->pref_name),
+                           me->band, "全国"};
     double x[6];
     for (int k = 0; k < 6; k++)
         x[k] = box.x + box.w * edge[k];
@@ -110,29 +64,29 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
             prov_add_tokens(c->prov, PROV_LABEL, head[k], strlen(head[k]),
                             k == 3 ? "population band of bodies.csv" : "sheet header");
     }
-    const char *scope_name[N_SCOPES] = {c->body->pref_name, head[3], "the nation"};
-    const char *year_key = s->years[s->n_years - 1].key;
+    /* where each scope's shares are: the B rows of the body's prefecture, of
+     * its population band and of the nation */
+    const figset *scope_set[N_SCOPES] = {c->bodies, c->nation_bodies, c->nation_bodies};
+    const char *scope_group[N_SCOPES] = {"全体", me->band, "全体"};
     dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
     double top = box.y + lh;
     dl_line(ps->dl, box.x, top, box.x + box.w, top, th->c_title, 1.0);
 
-    /* pass 1: the rows with their wrapped labels. A label too long for its
-     * column wraps inside its row (cutting it with … lost wording that fits
-     * on the page); such a row is taller by inner_lh per extra line. */
+    /* pass 1: the rows with their wrapped labels: the body's answers (its M
+     * rows) question by question. A label too long for its column wraps
+     * inside its row (cutting it with … lost wording that fits on the page);
+     * such a row is taller by inner_lh per extra line. */
     double inner_lh = size * 1.25;
     int cap = 16, n_rows = 0;
     sheet_row *rows = ARENA_NEW(c->mem, sheet_row, cap);
-    for (int q = 0; q < s->cb.n; q++) {
-        const cb_question *cq = &s->cb.q[q];
-        if (cq->file != CB_FILE_ANSWERS || !y->asked[q])
+    for (int q = 0; q < cat->n_questions; q++) {
+        const fig_question *cq = &cat->questions[q];
+        if (!cq->per_body)
             continue;
-        cb_mask mine = sv_answer(s, y, me, q);
-        if (!mine)
-            continue;
-        bool first = true;
-        for (int code = 1; code <= cq->n_options; code++) {
-            if (!(mine & CB_BIT(code)))
-                continue;
+        const fig_row *mine[FIG_MAX_OPTIONS];
+        int n_mine = figures_ranked(c->bodies, "M", cq->id, latest, me->code, mine,
+                                    FIG_MAX_OPTIONS);
+        for (int i = 0; i < n_mine && i < FIG_MAX_OPTIONS; i++) {
             if (n_rows == cap) {
                 sheet_row *grown = ARENA_NEW(c->mem, sheet_row, cap * 2);
                 memcpy(grown, rows, sizeof *rows * (size_t)cap);
@@ -140,10 +94,9 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                 cap *= 2;
             }
             sheet_row *r = &rows[n_rows++];
-            r->q = q;
-            r->code = code;
-            r->cell[0] = first ? (cq->title ? cq->title : "") : "";
-            r->cell[1] = cq->short_label[code] ? cq->short_label[code] : cq->label[code];
+            r->answer = mine[i];
+            r->cell[0] = i == 0 ? (cq->title ? cq->title : "") : "";
+            r->cell[1] = mine[i]->short_label;
             int most = 1;
             for (int k = 0; k < 2; k++) {
                 r->lines[k] = linebreak(c->fonts, k ? th->font_body : th->font_title, size,
@@ -152,7 +105,6 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                     most = r->lines[k].n;
             }
             r->h = lh + (most - 1) * inner_lh;
-            first = false;
         }
     }
     /* as many rows as the box holds; when some are left out, one line says so */
@@ -169,15 +121,8 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
 
     /* pass 2: draw */
     double yy = top;
-    int counted_q = -1;
-    q_counts qc;
     for (int i = 0; i < shown; i++) {
         const sheet_row *r = &rows[i];
-        const cb_question *cq = &s->cb.q[r->q];
-        if (r->q != counted_q) {
-            count_scopes(s, y, r->q, c->body, &qc);
-            counted_q = r->q;
-        }
         double bl = layout_baseline(yy, size, lh);
         for (int k = 0; k < 2; k++)
             for (int l = 0; l < r->lines[k].n; l++) {
@@ -190,17 +135,19 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                     prov_add_tokens(c->prov, PROV_LABEL, t, strlen(t), "codebook");
             }
         for (int k = 0; k < N_SCOPES; k++) {
-            const char *pct = pct_text(c->mem, qc.chose[k][r->code], qc.answered[k]);
+            const fig_row *share = figures_get(scope_set[k], "B", r->answer->figure, latest,
+                                               scope_group[k], r->answer->option);
+            const char *pct = pct_text(c->mem, share);
             dl_text(ps->dl, pct, x[k + 3] - mm_to_pt(3), bl, size, th->font_body, th->c_text,
                     DL_ALIGN_RIGHT);
-            if (c->prov)
-                record_share(c, pct, cq, r->code, year_key, scope_name[k],
-                             qc.chose[k][r->code], qc.answered[k]);
+            if (c->prov && share && share->base > 0)
+                prov_add_figure(c->prov, share, "pct", pct, PROV_ROUND_HALF_UP);
         }
         yy += r->h;
         /* between questions a rule across the table; between the answers of
          * one question a finer one that leaves the question's cell open */
-        bool next_new_q = i + 1 == shown || rows[i + 1].q != r->q;
+        bool next_new_q =
+            i + 1 == shown || strcmp(rows[i + 1].answer->figure, r->answer->figure) != 0;
         dl_line(ps->dl, next_new_q ? box.x : x[1], yy, box.x + box.w, yy, th->c_table_rule,
                 next_new_q ? 0.4 : 0.2);
     }
@@ -213,8 +160,9 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
         if (c->prov) {
             char num[16];
             snprintf(num, sizeof num, "%d", left_out);
-            prov_entry e = {.kind = PROV_FIGURE, .text = num, .numerator = left_out,
-                            .denominator = -1, .source = "answers not shown for lack of room"};
+            prov_entry e = {.kind = PROV_LAYOUT, .text = num, .numerator = left_out,
+                            .denominator = -1,
+                            .source = "the body's answers (M rows) not shown for lack of room"};
             prov_add(c->prov, &e);
         }
     }

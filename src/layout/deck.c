@@ -16,11 +16,10 @@ struct deck_templates {
 };
 
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
-                                             const char *override_file, const survey *s,
-                                             const figset *national, arena *mem, diags *d)
+                                             const char *override_file,
+                                             const fig_catalogue *cat, arena *mem, diags *d)
 {
-    tpl_deck *deck =
-        tpl_deck_load_override(layouts_dir, deck_file, override_file, s, national, mem, d);
+    tpl_deck *deck = tpl_deck_load_override(layouts_dir, deck_file, override_file, cat, mem, d);
     if (!deck)
         return NULL;
     deck_templates *t = ARENA_NEW(mem, deck_templates, 1);
@@ -29,10 +28,9 @@ deck_templates *deck_templates_load_override(const char *layouts_dir, const char
 }
 
 deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
-                                    const survey *s, const figset *national, arena *mem,
-                                    diags *d)
+                                    const fig_catalogue *cat, arena *mem, diags *d)
 {
-    return deck_templates_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+    return deck_templates_load_override(layouts_dir, deck_file, NULL, cat, mem, d);
 }
 
 int deck_page_count(const deck_templates *t) { return t->deck->n_pages; }
@@ -56,12 +54,13 @@ typedef struct {
 
 /* Lays out every page into mem. false when any page failed. A page with a
  * [munitable] becomes as many pages as its table needs. */
-static bool lay_out(const deck_templates *t, const survey *s, const deck_scope *sc,
-                    const fontset *fonts, arena *mem, diags *d, laid_out *out)
+static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                    arena *mem, diags *d, laid_out *out)
 {
     const tpl_deck *deck = t->deck;
-    layout_ctx c = {.deck = deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
+    layout_ctx c = {.deck = deck, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
                     .nation = sc->nation, .pref = sc->pref, .body = sc->body,
+                    .bodies = sc->bodies, .nation_bodies = sc->nation_bodies,
                     .prov = sc->prov};
     int cap = deck->n_pages + 8;
     out->pages = ARENA_NEW(mem, drawlist, cap);
@@ -100,11 +99,11 @@ static bool lay_out(const deck_templates *t, const survey *s, const deck_scope *
         }
     }
     char err[512];
-    ph_context ph = {.s = s, .f = sc->f, .edition = deck->edition, .year = -1,
+    ph_context ph = {.f = sc->f, .edition = deck->edition, .year = -1,
                      .nation = sc->nation, .pref = sc->pref, .body = sc->body,
                      .n_vars = deck->n_vars, .var_name = deck->var_name,
-                     .var_value = deck->var_value};
-    out->doc_title = ph_expand(deck->title, &ph, mem, err, sizeof err);
+                     .var_text = deck->var_text};
+    out->doc_title = ph_expand(deck->title_text, &ph, mem, err, sizeof err);
     if (!out->doc_title) {
         diag_add(d, D_TEMPLATE, deck->file, 0, 0, "[deck] title: %s", err);
         ok = false;
@@ -112,16 +111,15 @@ static bool lay_out(const deck_templates *t, const survey *s, const deck_scope *
     return ok;
 }
 
-bool deck_render_scope(const deck_templates *t, const survey *s, const deck_scope *scope,
-                       const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
-                       diags *d)
+bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const fontset *fonts,
+                       unsigned char **pdf, size_t *len, int *n_pages, diags *d)
 {
     *pdf = NULL;
     *len = 0;
     *n_pages = 0;
     arena *mem = arena_new();
     laid_out lo;
-    bool ok = lay_out(t, s, scope, fonts, mem, d, &lo);
+    bool ok = lay_out(t, scope, fonts, mem, d, &lo);
     if (ok) {
         const tpl_deck *deck = t->deck;
         pdf_info info = {.title = lo.doc_title, .author = deck->author,
@@ -140,21 +138,20 @@ bool deck_render_scope(const deck_templates *t, const survey *s, const deck_scop
     return ok;
 }
 
-bool deck_render(const deck_templates *t, const survey *s, const figset *f,
-                 const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
-                 diags *d)
+bool deck_render(const deck_templates *t, const figset *f, const fontset *fonts,
+                 unsigned char **pdf, size_t *len, int *n_pages, diags *d)
 {
     deck_scope scope = {.f = f};
-    return deck_render_scope(t, s, &scope, fonts, pdf, len, n_pages, d);
+    return deck_render_scope(t, &scope, fonts, pdf, len, n_pages, d);
 }
 
-bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,
-                      const fontset *fonts, FILE *out, diags *d)
+bool deck_dump_layout(const deck_templates *t, const figset *f, const fontset *fonts, FILE *out,
+                      diags *d)
 {
     arena *mem = arena_new();
     laid_out lo;
     deck_scope scope = {.f = f};
-    bool ok = lay_out(t, s, &scope, fonts, mem, d, &lo);
+    bool ok = lay_out(t, &scope, fonts, mem, d, &lo);
     for (int i = 0; i < lo.n_pages; i++) {
         fprintf(out, "page %d %s\n", i + 1, lo.titles[i] ? lo.titles[i] : "");
         drawlist_dump(&lo.pages[i], out);

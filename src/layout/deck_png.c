@@ -15,7 +15,7 @@ struct deck_templates {
     tpl_deck *deck; /* as deck.c */
 };
 
-static const tpl_page *S_find_page(const tpl_deck *deck, const char *prefix)
+static const tpl_page *find_page(const tpl_deck *deck, const char *prefix)
 {
     for (int i = 0; i < deck->n_pages; i++) {
         const char *slash = strrchr(deck->pages[i].file, '/');
@@ -44,14 +44,13 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
     return n;
 }
 
-bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *sc,
-                    const fontset *fonts, const char *page_prefix, double px_per_pt,
-                    unsigned char **png, size_t *len, char *caption, size_t caption_size,
-                    diags *d)
+bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                    const char *page_prefix, double px_per_pt, unsigned char **png, size_t *len,
+                    char *caption, size_t caption_size, diags *d)
 {
     *png = NULL;
     *len = 0;
-    const tpl_page *pg = S_find_page(t->deck, page_prefix);
+    const tpl_page *pg = find_page(t->deck, page_prefix);
     const tpl_block *chart = NULL;
     for (int i = 0; pg && i < pg->n_blocks && !chart; i++)
         if (pg->blocks[i].kind == TPL_CHART)
@@ -64,8 +63,9 @@ bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *
     arena *mem = arena_new();
     drawlist dl;
     drawlist_init(&dl, mem);
-    layout_ctx c = {.deck = t->deck, .s = s, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
-                    .nation = sc->nation, .pref = sc->pref, .body = sc->body};
+    layout_ctx c = {.deck = t->deck, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
+                    .nation = sc->nation, .pref = sc->pref, .body = sc->body,
+                    .bodies = sc->bodies, .nation_bodies = sc->nation_bodies};
     const char *title = NULL;
     bool ok = layout_page(&c, pg, 1, &dl, &title);
     if (ok) {

@@ -27,6 +27,11 @@ box_pt layout_box(const tpl_block *b)
                     mm_to_pt(b->box.h_mm)};
 }
 
+const fig_catalogue *layout_catalogue(const page_state *ps)
+{
+    return figures_catalogue(ps->c->f);
+}
+
 const char *layout_context(const page_state *ps, const tpl_block *b)
 {
     return arena_printf(ps->c->mem, "%s [%s]", ps->pg->file, b ? b->section : "page");
@@ -101,14 +106,14 @@ static void record_piece(void *ctx, const ph_piece *pc)
     free(text);
 }
 
-const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
+const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *text, int line,
                           int year)
 {
     char err[512];
-    ph_context ph = {.s = ps->c->s, .f = ps->c->f, .edition = ps->c->deck->edition, .year = year,
+    ph_context ph = {.f = ps->c->f, .edition = ps->c->deck->edition, .year = year,
                      .nation = ps->c->nation, .pref = ps->c->pref, .body = ps->c->body,
                      .n_vars = ps->c->deck->n_vars, .var_name = ps->c->deck->var_name,
-                     .var_value = ps->c->deck->var_value,
+                     .var_text = ps->c->deck->var_text,
                      .on_piece = ps->c->prov ? record_piece : NULL,
                      .piece_ctx = ps->c->prov};
     const char *out = ph_expand(text, &ph, ps->c->mem, err, sizeof err);

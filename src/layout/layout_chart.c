@@ -16,14 +16,16 @@
 
 static bool year_has_rows(const page_state *ps, const tpl_block *b, int year, const char *group)
 {
+    const tpl_chart_block *ch = &b->as.chart;
     const fig_row *r[1];
-    return figures_ranked(ps->c->f, b->fig_page, b->fig_name, year, group, r, 1) > 0;
+    return figures_ranked(ps->c->f, ch->fig.page, ch->fig.name, year, group, r, 1) > 0;
 }
 
 static double count_of(const page_state *ps, const tpl_block *b, int year, const char *group,
                        int code)
 {
-    const fig_row *r = figures_get(ps->c->f, b->fig_page, b->fig_name, year, group, code);
+    const tpl_chart_block *ch = &b->as.chart;
+    const fig_row *r = figures_get(ps->c->f, ch->fig.page, ch->fig.name, year, group, code);
     return r && r->count > 0 ? r->count : 0;
 }
 
@@ -71,10 +73,11 @@ static const char **value_labels(page_state *ps, const tpl_block *b, const chart
  * n colours, so that the latest year is always the darkest. */
 static const uint32_t *series_colors(page_state *ps, const tpl_block *b, int n, bool years)
 {
-    if (!b->palette)
+    const tpl_chart_block *ch = &b->as.chart;
+    if (!ch->palette)
         return NULL;
     uint32_t *rgb = ARENA_NEW(ps->c->mem, uint32_t, n);
-    const tpl_palette *p = b->palette;
+    const tpl_palette *p = ch->palette;
     int skip = years && p->n > n ? p->n - n : 0;
     for (int i = 0; i < n; i++)
         rgb[i] = p->rgb[(skip + i) % p->n];
@@ -117,7 +120,8 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
 
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
-    const survey *s = ps->c->s;
+    const tpl_chart_block *ch = &b->as.chart;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
@@ -125,38 +129,38 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     layout_options opts;
     if (!layout_pick_options(ps, b, ps->c->f, &opts))
         return false;
-    int latest = s->n_years - 1;
-    int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
+    int latest = cat->n_years - 1;
+    int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
     int n_years_max = latest - first + 1;
 
-    chart_spec spec = {.type = b->chart,
+    chart_spec spec = {.type = ch->type,
                        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
-                       .legend = b->legend,
-                       .label_format = b->labels,
-                       .font_size_pt = b->size_pt > 0 ? b->size_pt : th->chart_pt,
+                       .legend = ch->legend,
+                       .label_format = ch->labels,
+                       .font_size_pt = ch->size_pt > 0 ? ch->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};
     const char **cats, **cat_groups = NULL, **series;
     double *values;
     const fig_row **rows; /* the row behind each value, as values */
 
-    if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
-        int max_cats = b->n_groups * n_years_max;
+    if (ch->type == CHART_STACKED100 || ch->type == CHART_DONUT) {
+        int max_cats = ch->n_groups * n_years_max;
         cats = ARENA_NEW(mem, const char *, max_cats);
         int *cat_year = ARENA_NEW(mem, int, max_cats);
         const char **cat_group = ARENA_NEW(mem, const char *, max_cats);
-        bool many_groups = b->n_groups > 1, many_years = n_years_max > 1;
+        bool many_groups = ch->n_groups > 1, many_years = n_years_max > 1;
         if (many_groups && many_years)
             cat_groups = ARENA_NEW(mem, const char *, max_cats);
         int nc = 0;
-        for (int g = 0; g < b->n_groups; g++)
+        for (int g = 0; g < ch->n_groups; g++)
             for (int y = first; y <= latest; y++) {
-                if (!year_has_rows(ps, b, y, b->groups[g]))
+                if (!year_has_rows(ps, b, y, ch->groups[g]))
                     continue;
                 cat_year[nc] = y;
-                cat_group[nc] = b->groups[g];
-                cats[nc] = many_years ? s->years[y].label : b->groups[g];
+                cat_group[nc] = ch->groups[g];
+                cats[nc] = many_years ? cat->years[y].label : ch->groups[g];
                 if (cat_groups)
-                    cat_groups[nc] = b->groups[g];
+                    cat_groups[nc] = ch->groups[g];
                 nc++;
             }
         series = opts.label;
@@ -165,48 +169,48 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         for (int k = 0; k < nc; k++)
             for (int i = 0; i < opts.n; i++) {
                 values[k * opts.n + i] = count_of(ps, b, cat_year[k], cat_group[k], opts.code[i]);
-                rows[k * opts.n + i] = figures_get(ps->c->f, b->fig_page, b->fig_name,
+                rows[k * opts.n + i] = figures_get(ps->c->f, ch->fig.page, ch->fig.name,
                                                    cat_year[k], cat_group[k], opts.code[i]);
             }
         spec.n_cats = nc;
         spec.n_series = opts.n;
         spec.series_rgb = series_colors(ps, b, opts.n, false);
-        if (b->centre)
-            spec.centre_text = layout_expand(ps, b, b->centre, b->line, -1);
-    } else if (b->chart == CHART_GROUPED_BARS) {
+        if (ch->centre)
+            spec.centre_text = layout_expand(ps, b, ch->centre, b->line, -1);
+    } else if (ch->type == CHART_GROUPED_BARS) {
         int *years = ARENA_NEW(mem, int, n_years_max);
         int ns = 0;
         for (int y = first; y <= latest; y++)
-            if (year_has_rows(ps, b, y, b->groups[0]))
+            if (year_has_rows(ps, b, y, ch->groups[0]))
                 years[ns++] = y;
         series = ARENA_NEW(mem, const char *, ns ? ns : 1);
         for (int i = 0; i < ns; i++)
-            series[i] = s->years[years[i]].label;
+            series[i] = cat->years[years[i]].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, (size_t)opts.n * (size_t)(ns ? ns : 1));
         rows = ARENA_NEW(mem, const fig_row *, (size_t)opts.n * (size_t)(ns ? ns : 1));
         for (int k = 0; k < opts.n; k++)
             for (int i = 0; i < ns; i++) {
-                values[k * ns + i] = count_of(ps, b, years[i], b->groups[0], opts.code[k]);
-                rows[k * ns + i] = figures_get(ps->c->f, b->fig_page, b->fig_name, years[i],
-                                               b->groups[0], opts.code[k]);
+                values[k * ns + i] = count_of(ps, b, years[i], ch->groups[0], opts.code[k]);
+                rows[k * ns + i] = figures_get(ps->c->f, ch->fig.page, ch->fig.name, years[i],
+                                               ch->groups[0], opts.code[k]);
             }
         spec.n_cats = opts.n;
         spec.n_series = ns;
         spec.series_rgb = series_colors(ps, b, ns, true);
     } else { /* CHART_BARS: the latest year */
         series = ARENA_NEW(mem, const char *, 1);
-        series[0] = s->years[latest].label;
+        series[0] = cat->years[latest].label;
         cats = opts.label;
         values = ARENA_NEW(mem, double, opts.n);
         rows = ARENA_NEW(mem, const fig_row *, opts.n);
         for (int k = 0; k < opts.n; k++) {
-            values[k] = count_of(ps, b, latest, b->groups[0], opts.code[k]);
-            rows[k] = figures_get(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0],
+            values[k] = count_of(ps, b, latest, ch->groups[0], opts.code[k]);
+            rows[k] = figures_get(ps->c->f, ch->fig.page, ch->fig.name, latest, ch->groups[0],
                                   opts.code[k]);
         }
         const fig_row *r =
-            figures_get(ps->c->f, b->fig_page, b->fig_name, latest, b->groups[0], opts.code[0]);
+            figures_get(ps->c->f, ch->fig.page, ch->fig.name, latest, ch->groups[0], opts.code[0]);
         spec.total = r && r->base > 0 ? r->base : 0;
         spec.n_cats = opts.n;
         spec.n_series = 1;
@@ -217,9 +221,9 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     spec.series = series;
     spec.values = values;
     if (spec.n_cats == 0 || spec.n_series == 0) {
-        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, b->fig_line, 0,
-                 "[%s] figure %s.%s has no data for the years shown", b->section, b->fig_page,
-                 b->fig_name);
+        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, ch->fig.line, 0,
+                 "[%s] figure %s.%s has no data for the years shown", b->section, ch->fig.page,
+                 ch->fig.name);
         return false;
     }
     /* labels formatted here (numfmt, the block's rounding) and every printed

@@ -63,17 +63,19 @@ static const char **stacked_labels(page_state *ps, const tpl_block *b, int nc, i
 
 static const uint32_t *colors(page_state *ps, const tpl_block *b, int n)
 {
-    if (!b->palette)
+    const tpl_chart_block *ch = &b->as.chart;
+    if (!ch->palette)
         return NULL;
     uint32_t *rgb = ARENA_NEW(ps->c->mem, uint32_t, n);
     for (int i = 0; i < n; i++)
-        rgb[i] = b->palette->rgb[i % b->palette->n];
+        rgb[i] = ch->palette->rgb[i % ch->palette->n];
     return rgb;
 }
 
 bool layout_chart_compare(page_state *ps, const tpl_block *b)
 {
-    const survey *s = ps->c->s;
+    const tpl_chart_block *ch = &b->as.chart;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     const figset *own = ps->c->f;
@@ -86,18 +88,18 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
         return false;
-    int latest = s->n_years - 1;
-    chart_spec spec = {.type = b->chart,
+    int latest = cat->n_years - 1;
+    chart_spec spec = {.type = ch->type,
                        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
-                       .legend = b->legend,
-                       .label_format = b->labels,
-                       .font_size_pt = b->size_pt > 0 ? b->size_pt : th->chart_pt,
+                       .legend = ch->legend,
+                       .label_format = ch->labels,
+                       .font_size_pt = ch->size_pt > 0 ? ch->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};
     const figset *scopes[2] = {own, nation};
     layout_value *vi = NULL; /* per (cat, series), as values */
 
-    if (b->chart == CHART_STACKED100 || b->chart == CHART_DONUT) {
-        int first = b->years == TPL_YEARS_SHOWN ? s->n_years - ps->c->deck->years_shown : latest;
+    if (ch->type == CHART_STACKED100 || ch->type == CHART_DONUT) {
+        int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
         int max_cats = 2 * (latest - first + 1);
         const char **cats = ARENA_NEW(mem, const char *, max_cats);
         const char **groups = ARENA_NEW(mem, const char *, max_cats);
@@ -107,14 +109,14 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         int nc = 0;
         for (int y = first; y <= latest; y++) {
             const fig_row *probe[1];
-            if (figures_ranked(nation, b->fig_page, b->fig_name, y, b->groups[0], probe, 1) == 0)
+            if (figures_ranked(nation, ch->fig.page, ch->fig.name, y, ch->groups[0], probe, 1) == 0)
                 continue; /* not asked that year */
             for (int k = 0; k < 2; k++) {
                 cats[nc] = k == 0 ? own_label : NATION_LABEL;
-                groups[nc] = s->years[y].label;
+                groups[nc] = cat->years[y].label;
                 for (int i = 0; i < opts.n; i++) {
-                    const fig_row *r = figures_get(scopes[k], b->fig_page, b->fig_name, y,
-                                                   b->groups[0], opts.code[i]);
+                    const fig_row *r = figures_get(scopes[k], ch->fig.page, ch->fig.name, y,
+                                                   ch->groups[0], opts.code[i]);
                     values[nc * opts.n + i] = r && r->count > 0 ? r->count : 0;
                     rows[nc * opts.n + i] = r;
                 }
@@ -130,7 +132,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.values = values;
         vi = ARENA_NEW(mem, layout_value, n_values);
         spec.value_labels = stacked_labels(ps, b, nc, opts.n, values, rows, vi);
-        spec.series_rgb = b->palette ? colors(ps, b, opts.n) : NULL;
+        spec.series_rgb = ch->palette ? colors(ps, b, opts.n) : NULL;
     } else {
         /* shares of the latest year, one bar for the scope and one for the nation */
         double *values = ARENA_NEW(mem, double, (size_t)(opts.n ? opts.n : 1) * 2);
@@ -141,8 +143,8 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         vi = ARENA_NEW(mem, layout_value, (size_t)(opts.n ? opts.n : 1) * 2);
         for (int i = 0; i < opts.n; i++)
             for (int k = 0; k < 2; k++) {
-                const fig_row *r = figures_get(scopes[k], b->fig_page, b->fig_name, latest,
-                                               b->groups[0], opts.code[i]);
+                const fig_row *r = figures_get(scopes[k], ch->fig.page, ch->fig.name, latest,
+                                               ch->groups[0], opts.code[i]);
                 int pct10 = r && r->base > 0 && r->pct10 >= 0 ? r->pct10 : 0;
                 char num[NUMFMT_MAX];
                 values[i * 2 + k] = pct10 / 10.0;
@@ -166,9 +168,9 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
             spec.legend = CHART_LEGEND_TOP; /* two series must be told apart */
     }
     if (spec.n_cats == 0 || spec.n_series == 0) {
-        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, b->fig_line, 0,
+        diag_add(ps->c->d, D_TEMPLATE_FIGURE, ps->pg->file, ch->fig.line, 0,
                  "[%s] figure %s.%s has no data to compare for the years shown", b->section,
-                 b->fig_page, b->fig_name);
+                 ch->fig.page, ch->fig.name);
         return false;
     }
     compare_prov cp = {.ps = ps, .vi = vi, .n_series = spec.n_series};

@@ -32,105 +32,91 @@ const tpl_block *layout_munitable_block(const tpl_page *pg)
     return NULL;
 }
 
-static const char *option_label(const survey *s, int q, cb_mask m)
+/* The short label of the option a body chose for a single-select question
+ * in year y (its M row), "―" when it did not answer. */
+static const char *answer_label(const layout_ctx *c, const char *qid, int y, const fig_body *b)
 {
-    int code = cb_mask_code(m);
-    if (q < 0 || code <= 0 || code > s->cb.q[q].n_options)
-        return "―"; /* not answered */
-    return s->cb.q[q].short_label[code] ? s->cb.q[q].short_label[code] : s->cb.q[q].label[code];
+    const fig_row *r[1];
+    return figures_ranked(c->bodies, "M", qid, y, b->code, r, 1) > 0 ? r[0]->short_label : "―";
 }
 
-/* The services a body uses in a year (Q5 of its service rows), in code order. */
-static const char *services_of(const survey *s, const sv_year *y, int body, arena *mem)
+/* The services a body uses in year y (its M rows of the service question),
+ * in code order. */
+static const char *services_of(const layout_ctx *c, int y, const fig_body *b)
 {
-    int q = s->q_service;
-    if (q < 0)
-        return "";
-    bool used[CB_MAX_OPTIONS + 1] = {false};
-    for (int r = 0; r < y->n_services; r++)
-        if (y->service_body[r] == body) {
-            int code = cb_mask_code(sv_service(s, y, r, q));
-            if (code > 0 && code <= CB_MAX_OPTIONS)
-                used[code] = true;
-        }
-    size_t len = 0;
-    char *out = NULL;
-    for (int code = 1; code <= s->cb.q[q].n_options; code++) {
-        if (!used[code])
-            continue;
-        const char *l = s->cb.q[q].short_label[code] ? s->cb.q[q].short_label[code]
-                                                    : s->cb.q[q].label[code];
-        out = out ? arena_printf(mem, "%s、%s", out, l) : arena_strdup(mem, l);
-        len++;
-    }
-    return len ? out : "―";
+    const fig_row *r[FIG_MAX_OPTIONS];
+    int n = figures_ranked(c->bodies, "M", FIG_Q_SERVICE, y, b->code, r, FIG_MAX_OPTIONS);
+    if (n > FIG_MAX_OPTIONS)
+        n = FIG_MAX_OPTIONS;
+    if (n == 0)
+        return "―";
+    const char *out = r[0]->short_label;
+    for (int i = 1; i < n; i++)
+        out = arena_printf(c->mem, "%s、%s", out, r[i]->short_label);
+    return out;
 }
 
 typedef struct {
     const char *cell[MAX_COLS];
     lb_lines lines[MAX_COLS];
     double h;
-    int body; /* index in s->bodies; -1 for the header */
+    const fig_body *body; /* NULL for the header */
 } row;
 
-/* The cells of one municipality. */
-static void fill_row(const layout_ctx *c, int body, int first_year, const columns *cols, row *r)
+/* The cells of one municipality: each a figure row (M) of the bodies set. */
+static void fill_row(const layout_ctx *c, const fig_body *b, int first_year, row *r)
 {
-    const survey *s = c->s;
-    const sv_body *b = &s->bodies[body];
+    int latest = figures_catalogue(c->f)->n_years - 1;
     char num[NUMFMT_MAX];
     int k = 0;
     r->cell[k++] = b->name;
-    r->cell[k++] = body_kind_label((body_kind)b->kind);
-    r->cell[k++] = arena_strdup(c->mem, numfmt_int(num, b->population));
-    for (int y = first_year; y < s->n_years; y++)
-        r->cell[k++] = option_label(s, s->q_status, sv_answer(s, &s->years[y], body, s->q_status));
-    const sv_year *latest = &s->years[s->n_years - 1];
-    r->cell[k++] = option_label(s, s->q_guideline, sv_answer(s, latest, body, s->q_guideline));
-    r->cell[k++] = services_of(s, latest, body, c->mem);
-    r->body = body;
-    (void)cols;
+    r->cell[k++] = b->kind;
+    r->cell[k++] = arena_strdup(c->mem, numfmt_int(num, b->population_row->count));
+    for (int y = first_year; y <= latest; y++)
+        r->cell[k++] = answer_label(c, FIG_Q_STATUS, y, b);
+    r->cell[k++] = answer_label(c, FIG_Q_GUIDELINE, latest, b);
+    r->cell[k++] = services_of(c, latest, b);
+    r->body = b;
 }
 
 /* Provenance of the header: the year keys of the status columns. */
 static void record_head(const layout_ctx *c, int first_year)
 {
-    for (int y = first_year; y < c->s->n_years; y++) {
-        prov_entry e = {.kind = PROV_YEAR, .text = c->s->years[y].key, .numerator = -1,
+    const fig_catalogue *cat = figures_catalogue(c->f);
+    for (int y = first_year; y < cat->n_years; y++) {
+        prov_entry e = {.kind = PROV_YEAR, .text = cat->years[y].key, .numerator = -1,
                         .denominator = -1, .source = "survey.ini"};
         prov_add(c->prov, &e);
     }
 }
 
-/* Provenance of one municipality's cells (in fill_row's order): the digits of
- * its name and its population come from bodies.csv, the answers' labels
- * (which carry digits only in rare service names) from the codebook. */
+/* Provenance of one municipality's cells (in fill_row's order): the digits
+ * of its name come from bodies.csv, its population is its M.population
+ * figure, the answers' labels (which carry digits only in rare service
+ * names) come from the codebook. */
 static void record_row(const layout_ctx *c, const columns *cols, const row *r)
 {
-    const sv_body *b = &c->s->bodies[r->body];
+    const fig_body *b = r->body;
     prov_add_tokens(c->prov, PROV_BODY, b->name, strlen(b->name),
                     arena_printf(c->mem, "bodies.csv name of %s", b->code));
     prov_add_tokens(c->prov, PROV_LABEL, r->cell[1], strlen(r->cell[1]), "body kind");
-    prov_entry pop = {.kind = PROV_BODY, .text = r->cell[2], .numerator = b->population,
-                      .denominator = -1, .rounding = PROV_ROUND_NONE,
-                      .source = arena_printf(c->mem, "bodies.csv population of %s", b->code)};
-    prov_add(c->prov, &pop);
+    prov_add_figure(c->prov, b->population_row, "count", r->cell[2], PROV_ROUND_NONE);
     for (int j = 3; j < cols->n_cols; j++)
         prov_add_tokens(c->prov, PROV_LABEL, r->cell[j], strlen(r->cell[j]), "codebook");
 }
 
 static void set_columns(const layout_ctx *c, int first_year, columns *cols)
 {
-    const survey *s = c->s;
-    int n_years = s->n_years - first_year;
+    const fig_catalogue *cat = figures_catalogue(c->f);
+    int n_years = cat->n_years - first_year;
     int k = 0;
     cols->head[k] = "団体名", cols->pct[k++] = 13;
     cols->head[k] = "区分", cols->pct[k++] = 6.5;
     cols->right[k] = true, cols->head[k] = "人口", cols->pct[k++] = 8.5;
     double status_pct = n_years > 0 ? 30.0 / n_years : 0;
-    for (int y = first_year; y < s->n_years; y++) {
+    for (int y = first_year; y < cat->n_years; y++) {
         cols->centred[k] = true;
-        cols->head[k] = arena_printf(c->mem, "導入状況（%s）", s->years[y].key);
+        cols->head[k] = arena_printf(c->mem, "導入状況（%s）", cat->years[y].key);
         cols->pct[k++] = status_pct;
     }
     cols->centred[k] = true, cols->head[k] = "ガイドライン", cols->pct[k++] = 9;
@@ -182,17 +168,16 @@ static void draw_row(const layout_ctx *c, drawlist *dl, const columns *cols,
 bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_page_no,
                             drawlist **pages, const char ***titles, int *n)
 {
-    const survey *s = c->s;
     const tpl_theme *th = &c->deck->theme;
     const tpl_block *b = layout_munitable_block(pg);
     *n = 0;
-    if (!b || !c->pref) {
+    if (!b || !c->pref || !c->bodies) {
         diag_add(c->d, D_TEMPLATE, pg->file, b ? b->line : 0, 0,
                  "[munitable] lists a prefecture's municipalities: only a prefecture report "
                  "has one");
         return false;
     }
-    int first_year = s->n_years - c->deck->years_shown;
+    int first_year = figures_catalogue(c->f)->n_years - c->deck->years_shown;
     columns cols = {0};
     set_columns(c, first_year, &cols);
     box_pt box = layout_box(b);
@@ -200,23 +185,22 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
     col_x[0] = box.x;
     for (int j = 0; j < cols.n_cols; j++)
         col_x[j + 1] = col_x[j] + box.w * cols.pct[j] / 100.0;
-    double size = b->size_pt;
+    double size = b->as.sheet.size_pt;
 
-    /* the municipalities in code order (body_by_code is sorted by code) */
-    int n_rows = 0;
-    row *rows = ARENA_NEW(c->mem, row, s->n_bodies);
+    /* the municipalities in code order (the prefecture's bodies set is) */
+    int n_rows = 0, n_bodies = figures_n_bodies(c->bodies);
+    row *rows = ARENA_NEW(c->mem, row, n_bodies ? n_bodies : 1);
     bool ok = true;
-    for (int i = 0; i < s->n_bodies; i++) {
-        int body = s->body_by_code[i];
-        const sv_body *sb = &s->bodies[body];
-        if (sb->pref != c->pref->pref || sb->kind == KIND_PREFECTURE)
+    for (int i = 0; i < n_bodies; i++) {
+        const fig_body *fb = figures_body(c->bodies, i);
+        if (fb->is_prefecture)
             continue;
         row *r = &rows[n_rows++];
-        fill_row(c, body, first_year, &cols, r);
+        fill_row(c, fb, first_year, r);
         if (!break_row(c, &cols, col_x, r, th->font_body, size))
             ok = false;
     }
-    row head = {.h = 0, .body = -1};
+    row head = {.h = 0, .body = NULL};
     for (int j = 0; j < cols.n_cols; j++)
         head.cell[j] = cols.head[j];
     if (!break_row(c, &cols, col_x, &head, th->font_title, size))
@@ -233,19 +217,17 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
     int cap = n_rows + 1;
     *pages = ARENA_NEW(c->mem, drawlist, cap);
     *titles = ARENA_NEW(c->mem, const char *, cap);
-    tpl_page cont = *pg;
-    cont.title = pg->title ? arena_printf(c->mem, "%s" CONTINUED, pg->title) : NULL;
     int next = 0;
     do {
         int p = (*n)++;
         drawlist *dl = &(*pages)[p];
         drawlist_init(dl, c->mem);
-        if (!layout_page(c, p == 0 ? pg : &cont, first_page_no + p, dl, &(*titles)[p]))
+        if (!layout_page_titled(c, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
+                                &(*titles)[p]))
             ok = false;
         /* the table is drawn after the page's own blocks were reconciled:
          * its entries and a second reconciliation follow here */
-        page_state ps = {.c = c, .pg = p == 0 ? pg : &cont, .dl = dl, .ok = true,
-                         .page_no = first_page_no + p};
+        page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = first_page_no + p};
         layout_prov_block(&ps, b);
         if (c->prov)
             record_head(c, first_year);

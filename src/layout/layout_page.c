@@ -43,7 +43,7 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                                 mm_to_pt(th->footer_band_mm) - mm_to_pt(3)),
                 th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
     }
-    if (ps->c->s->sample) {
+    if (layout_catalogue(ps)->sample) {
         double size = th->note_pt;
         double foot_y = h - mm_to_pt(th->footer_band_mm) + mm_to_pt(1.5);
         dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
@@ -55,6 +55,12 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
 bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
                  const char **title)
 {
+    return layout_page_titled(c, pg, page_no, NULL, dl, title);
+}
+
+bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
+                        const char *title_suffix, drawlist *dl, const char **title)
+{
     page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
     layout_prov_block(&ps, NULL);
     *title = NULL;
@@ -65,6 +71,8 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
         page_state ts = ps;
         ts.c = pg->cover ? &unrecorded : c;
         *title = layout_expand(&ts, NULL, pg->title, 0, -1);
+        if (*title && title_suffix)
+            *title = arena_printf(c->mem, "%s%s", *title, title_suffix);
         ps.ok = ts.ok;
     }
     layout_frame(&ps, page_no, *title);
@@ -88,7 +96,7 @@ bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist 
             layout_source(&ps, b);
             break;
         case TPL_CHART: /* a prefecture beside the nation, or the scope's own */
-            if (!(b->compare_nation ? layout_chart_compare(&ps, b) : layout_chart(&ps, b)))
+            if (!(b->as.chart.compare_nation ? layout_chart_compare(&ps, b) : layout_chart(&ps, b)))
                 ps.ok = false;
             break;
         case TPL_TABLE:

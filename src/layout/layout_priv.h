@@ -32,11 +32,16 @@ box_pt layout_box(const tpl_block *b);
 /* "layouts/pages/p05.ini [chart]" for messages. */
 const char *layout_context(const page_state *ps, const tpl_block *b);
 
-/* Expands placeholders of a template text (year: index for `Y`, -1 none),
- * recording each piece for provenance; NULL after reporting the problem
- * against the block's line. */
-const char *layout_expand(page_state *ps, const tpl_block *b, const char *text, int line,
+/* Expands a parsed template text (year: index for `Y`, -1 none), recording
+ * each piece for provenance; NULL after reporting the problem against the
+ * block's line. */
+const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *text, int line,
                           int year);
+
+/* layout_page with title_suffix appended to the page's expanded title (the
+ * municipality table's 「（続き）」 pages; NULL = none). (layout_page.c) */
+bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
+                        const char *title_suffix, drawlist *dl, const char **title);
 
 /* Baseline of a line whose line box starts at top_pt. */
 double layout_baseline(double top_pt, double size_pt, double line_h_pt);
@@ -90,13 +95,13 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
  * short labels when the block asks. false (reported) when there are none. */
 typedef struct {
     int n;
-    int code[CB_MAX_OPTIONS];
-    const char *label[CB_MAX_OPTIONS];
+    int code[FIG_MAX_OPTIONS];
+    const char *label[FIG_MAX_OPTIONS];
 } layout_options;
 bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset *f,
                          layout_options *out);
-/* An option's label, the short one when asked and the codebook has one. */
-const char *layout_option_label(const survey *s, const fig_row *r, bool use_short);
+/* The catalogue of the document's figures: years, title, questions. */
+const fig_catalogue *layout_catalogue(const page_state *ps);
 
 /* A chart block's heading (accent mark + title) at the top of *box, which
  * shrinks by its height; nothing when the block has none. */

@@ -97,15 +97,15 @@ void layout_prov_value(page_state *ps, const fig_row *row, long long count, long
 void layout_prov_chart_text(page_state *ps, chart_text_role role, const char *text)
 {
     prov_list *p = ps->c->prov;
-    const survey *s = ps->c->s;
+    const fig_catalogue *cat = layout_catalogue(ps);
     if (!p || role == CHART_TEXT_CENTRE || !prov_has_digit(text, strlen(text)))
         return;
     if (role == CHART_TEXT_TICK) {
         prov_add_tokens(p, PROV_AXIS, text, strlen(text), "axis");
         return;
     }
-    for (int y = 0; y < s->n_years; y++)
-        if (s->years[y].label && strcmp(text, s->years[y].label) == 0) {
+    for (int y = 0; y < cat->n_years; y++)
+        if (cat->years[y].label && strcmp(text, cat->years[y].label) == 0) {
             prov_entry e = {.kind = PROV_YEAR, .text = text, .numerator = -1,
                             .denominator = -1, .source = "survey.ini"};
             prov_add(p, &e);

@@ -1,81 +1,53 @@
 /* layout_ranking.c - a [ranking] block: the 47 prefectures ranked by the
- * 導入済 (or 策定済) share of their municipalities in the latest year, set
- * as a table in `columns` groups side by side (1-16, 17-32, 33-47), each row
- * with a small bar of the share. In a prefecture report the report's own
- * prefecture is highlighted. Equal shares share a rank (figures.c). */
+ * 導入済 (or 策定済) share of their municipalities in the latest year (the
+ * national figures' A1 rows, in their rank order), set as a table in
+ * `columns` groups side by side (1-16, 17-32, 33-47), each row with a small
+ * bar of the share. In a prefecture report the report's own prefecture is
+ * highlighted. Equal shares share a rank (figures.c). */
 #include "layout_priv.h"
 #include "units.h"
 
 #include "numfmt.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const fig_pref_rank *r;
-    int rank, pct10, count;
-} ranked;
-
-static int by_rank(const void *a, const void *b)
+/* Provenance of one printed row: its A1 figure row. */
+static void record_row(page_state *ps, const fig_row *row, const char *rank, const char *count,
+                       const char *base, const char *pct)
 {
-    const ranked *x = a, *y = b;
-    if (x->rank != y->rank)
-        return x->rank - y->rank;
-    return x->r->pref - y->r->pref;
-}
-
-/* Provenance of one printed row: the A1 figure row of the prefecture (the
- * national set holds them), else the numbers as printed. */
-static void record_row(page_state *ps, const tpl_block *b, const ranked *r, const char *rank,
-                       const char *count, const char *base, const char *pct)
-{
-    const figset *nat = ps->c->nation ? ps->c->nation : ps->c->f;
-    const fig_row *row = figures_get(nat, "A1", b->rank_guideline ? "guideline_share"
-                                                                  : "adopted_share",
-                                     ps->c->s->n_years - 1, "", r->r->pref);
     const char *text[] = {rank, count, base, pct};
     const char *field[] = {"rank", "count", "base", "pct"};
-    for (int k = 0; k < 4; k++) {
-        if (row)
-            prov_add_figure(ps->c->prov, row, field[k], text[k],
-                            k == 3 ? PROV_ROUND_HALF_UP : PROV_ROUND_NONE);
-        else
-            prov_add_tokens(ps->c->prov, PROV_FIGURE, text[k], strlen(text[k]),
-                            "fig_pref_rank");
-    }
+    for (int k = 0; k < 4; k++)
+        prov_add_figure(ps->c->prov, row, field[k], text[k],
+                        k == 3 ? PROV_ROUND_HALF_UP : PROV_ROUND_NONE);
 }
 
 bool layout_ranking(page_state *ps, const tpl_block *b)
 {
-    const survey *s = ps->c->s;
     const tpl_theme *th = &ps->c->deck->theme;
-    fig_pref_rank all[N_PREFECTURES];
-    if (!figures_pref_ranking(s, s->n_years - 1, all)) {
-        diag_add(ps->c->d, D_INTERNAL, ps->pg->file, b->line, 0, "[%s]: no ranking for year %d",
-                 b->section, s->n_years - 1);
+    const figset *nat = ps->c->nation ? ps->c->nation : ps->c->f;
+    int latest = figures_catalogue(nat)->n_years - 1;
+    const char *figure = b->as.ranking.by_guideline ? "guideline_share" : "adopted_share";
+    const fig_row *all[FIG_N_PREFECTURES], *rows[FIG_N_PREFECTURES];
+    int n_all = figures_ranked(nat, "A1", figure, latest, "", all, FIG_N_PREFECTURES);
+    if (n_all == 0) {
+        diag_add(ps->c->d, D_INTERNAL, ps->pg->file, b->line, 0,
+                 "[%s]: no A1.%s rows for the latest year", b->section, figure);
         return false;
     }
-    ranked rows[N_PREFECTURES];
     int n = 0;
-    for (int i = 0; i < N_PREFECTURES; i++) {
-        if (!all[i].name || !all[i].name[0] || all[i].municipalities == 0)
-            continue; /* a prefecture without bodies in the data has no share */
-        rows[n].r = &all[i];
-        rows[n].rank = b->rank_guideline ? all[i].guideline_rank : all[i].adopted_rank;
-        rows[n].pct10 = b->rank_guideline ? all[i].guideline_pct10 : all[i].adopted_pct10;
-        rows[n].count = b->rank_guideline ? all[i].guideline : all[i].adopted;
-        n++;
-    }
-    qsort(rows, (size_t)n, sizeof rows[0], by_rank);
+    for (int i = 0; i < n_all && i < FIG_N_PREFECTURES; i++)
+        if (all[i]->option_label[0] && all[i]->base > 0)
+            rows[n++] = all[i]; /* a prefecture without bodies in the data has no share */
 
     box_pt box = layout_box(b);
-    int cols = b->rank_columns > 0 ? b->rank_columns : 3;
+    int cols = b->as.ranking.columns > 0 ? b->as.ranking.columns : 3;
     int per_col = (n + cols - 1) / cols;
     double gap = mm_to_pt(6);
     double gw = (box.w - gap * (cols - 1)) / cols;
     double rh = box.h / (per_col + 1);
-    double size = b->size_pt;
+    double size = b->as.ranking.size_pt;
     if (rh < size * 1.25) {
         diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
                  "[%s]: %d rows of %.1f pt text need %.1f mm, the box is %.1f mm high", b->section,
@@ -84,12 +56,12 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
     }
     /* column edges within a group, as fractions of its width */
     static const double edge[] = {0, 0.11, 0.33, 0.58, 1.0};
-    const char *head[] = {"順位", "都道府県", b->rank_guideline ? "策定済／市区町村" : "導入済／市区町村",
-                          b->rank_guideline ? "策定済の割合" : "導入済の割合"};
+    const char *head[] = {"順位", "都道府県", b->as.ranking.by_guideline ? "策定済／市区町村" : "導入済／市区町村",
+                          b->as.ranking.by_guideline ? "策定済の割合" : "導入済の割合"};
     int max_pct10 = 1;
     for (int i = 0; i < n; i++)
-        if (rows[i].pct10 > max_pct10)
-            max_pct10 = rows[i].pct10;
+        if (rows[i]->pct10 > max_pct10)
+            max_pct10 = rows[i]->pct10;
     int own = ps->c->pref ? ps->c->pref->pref : 0;
 
     for (int g = 0; g < cols; g++) {
@@ -105,21 +77,21 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
         y += rh;
         dl_line(ps->dl, gx, y, gx + gw, y, th->c_title, 1.0);
         for (int i = g * per_col; i < n && i < (g + 1) * per_col; i++) {
-            const ranked *r = &rows[i];
-            bool mine = r->r->pref == own;
+            const fig_row *r = rows[i]; /* option = the prefecture's code */
+            bool mine = r->option == own;
             font_role font = mine ? th->font_title : th->font_body;
             if (mine)
                 dl_rect(ps->dl, gx, y, gw, rh, th->c_lead_bg, true, 0);
             char rank[16], count[48], pct[NUMFMT_MAX], num[NUMFMT_MAX], base[NUMFMT_MAX];
             snprintf(rank, sizeof rank, "%d", r->rank);
             snprintf(count, sizeof count, "%s／%s", numfmt_int(num, r->count),
-                     numfmt_int(base, r->r->municipalities));
+                     numfmt_int(base, r->base));
             numfmt_pct10_str(pct, r->pct10);
             double bl = layout_baseline(y, size, rh);
             dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
                     size, font, th->c_text, DL_ALIGN_RIGHT);
-            dl_text(ps->dl, r->r->name, gx + gw * edge[1] + mm_to_pt(2), bl, size, font, th->c_text,
-                    DL_ALIGN_LEFT);
+            dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font,
+                    th->c_text, DL_ALIGN_LEFT);
             dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - mm_to_pt(2), bl,
                     size, font, th->c_text, DL_ALIGN_RIGHT);
             /* the share as a bar, scaled to the highest share, with its value */
@@ -133,7 +105,7 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
             dl_text(ps->dl, label, gx + gw - mm_to_pt(1), bl, size, font, th->c_text,
                     DL_ALIGN_RIGHT);
             if (ps->c->prov)
-                record_row(ps, b, r, rank, num, base, label);
+                record_row(ps, r, rank, num, base, label);
             y += rh;
             dl_line(ps->dl, gx, y, gx + gw, y, th->c_table_rule, 0.4);
         }

@@ -20,40 +20,40 @@ typedef struct {
 
 bool layout_table(page_state *ps, const tpl_block *b)
 {
-    const survey *s = ps->c->s;
+    const tpl_table_block *tb = &b->as.table;
+    const fig_catalogue *cat = layout_catalogue(ps);
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     const fontset *fs = ps->c->fonts;
-    int latest = s->n_years - 1;
-    const sv_year *yr = &s->years[latest];
+    int latest = cat->n_years - 1;
+    const fig_year *yr = &cat->years[latest];
     box_pt box = layout_box(b);
-    double size = b->size_pt > 0 ? b->size_pt : th->body_pt, lh = size * CELL_LEADING;
+    double size = tb->size_pt > 0 ? tb->size_pt : th->body_pt, lh = size * CELL_LEADING;
     double pad_x = mm_to_pt(CELL_PAD_X_MM), pad_y = mm_to_pt(CELL_PAD_Y_MM);
 
     int n_rows = 0;
-    while (figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", n_rows + 1))
+    while (figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", n_rows + 1))
         n_rows++;
-    int nc = b->n_cols;
+    int nc = tb->n_cols;
     cell *cells = ARENA_NEW(mem, cell, (size_t)(n_rows + 1) * (size_t)nc);
     double *col_x = ARENA_NEW(mem, double, nc + 1);
     col_x[0] = box.x;
     for (int j = 0; j < nc; j++)
-        col_x[j + 1] = col_x[j] + box.w * b->col_pct[j] / 100.0;
+        col_x[j + 1] = col_x[j] + box.w * tb->col_pct[j] / 100.0;
 
     for (int j = 0; j < nc; j++)
-        cells[j].text = b->col_header[j];
+        cells[j].text = tb->col_header[j];
     for (int i = 0; i < n_rows; i++) {
-        const fig_row *r = figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", i + 1);
-        const sv_case *cs = i < yr->n_cases ? &yr->cases[i] : NULL;
+        const fig_row *r = figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i + 1);
         for (int j = 0; j < nc; j++) {
             const char *t = "";
             char num[NUMFMT_MAX];
-            switch (b->col_field[j]) {
+            switch (tb->col_field[j]) {
             case TPL_COL_USE_CASE:
-                t = cs && cs->use_case ? cs->use_case : (r->option_label ? r->option_label : "");
+                t = r->option_label; /* 活用事例 */
                 break;
             case TPL_COL_EFFECT:
-                t = cs && cs->effect ? cs->effect : "";
+                t = r->detail ? r->detail : ""; /* 導入効果 */
                 break;
             case TPL_COL_POPULATION:
                 t = arena_strdup(mem, numfmt_man(num, r->count));
@@ -94,10 +94,11 @@ bool layout_table(page_state *ps, const tpl_block *b)
         for (int i = 0; i <= n_rows; i++)
             for (int j = 0; j < nc; j++) {
                 const char *t = cells[i * nc + j].text;
-                if (i > 0 && b->col_field[j] == TPL_COL_POPULATION)
-                    prov_add_figure(ps->c->prov,
-                                    figures_get(ps->c->f, b->fig_page, b->fig_name, latest, "", i),
-                                    "man", t, PROV_ROUND_MAN_HALF_UP);
+                if (i > 0 && tb->col_field[j] == TPL_COL_POPULATION)
+                    prov_add_figure(
+                        ps->c->prov,
+                        figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i), "man", t,
+                        PROV_ROUND_MAN_HALF_UP);
                 else
                     prov_add_tokens(ps->c->prov, i ? PROV_CASE_TEXT : PROV_TEMPLATE, t,
                                     strlen(t),
@@ -110,7 +111,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
     for (int i = 0; i <= n_rows; i++) {
         for (int j = 0; j < nc; j++) {
             const cell *c = &cells[i * nc + j];
-            bool centred = i == 0 || b->col_field[j] == TPL_COL_POPULATION;
+            bool centred = i == 0 || tb->col_field[j] == TPL_COL_POPULATION;
             double text_h = c->lines.n * lh;
             double ty = y + (row_h[i] - text_h) / 2; /* cells centred vertically */
             font_role font = i == 0 ? th->font_title : th->font_body;

@@ -120,9 +120,10 @@ static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const
 /* Expands every text line of a block (year: for `Y`). */
 static int expand_texts(page_state *ps, const tpl_block *b, int year, const char **out)
 {
+    const tpl_lines *lines = tpl_block_lines(b);
     int n = 0;
-    for (int i = 0; i < b->n_text; i++) {
-        const char *t = layout_expand(ps, b, b->text[i].text, b->text[i].line, year);
+    for (int i = 0; i < lines->n; i++) {
+        const char *t = layout_expand(ps, b, lines->at[i].ph, lines->at[i].line, year);
         if (t)
             out[n++] = t;
     }
@@ -149,17 +150,23 @@ bool layout_lead(page_state *ps, const tpl_block *b)
 bool layout_text(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
+    const tpl_text_block *tx = &b->as.text;
     box_pt box = layout_box(b);
-    if (b->framed) {
+    if (tx->framed) {
         dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_rule, false, 0.75);
         box = (box_pt){box.x + mm_to_pt(3), box.y + mm_to_pt(2), box.w - mm_to_pt(6),
                        box.h - mm_to_pt(4)};
     }
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
-    text_style st = {.font = b->font, .size_pt = b->size_pt, .leading = TEXT_LEADING, .para_gap = PARA_GAP,
-                     .rgb = b->rgb, .marker_rgb = b->rgb, .align = b->align,
-                     .valign = b->valign_bottom ? V_BOTTOM : V_TOP};
+    text_style st = {.font = tx->font,
+                     .size_pt = tx->size_pt,
+                     .leading = TEXT_LEADING,
+                     .para_gap = PARA_GAP,
+                     .rgb = tx->rgb,
+                     .marker_rgb = tx->rgb,
+                     .align = tx->align,
+                     .valign = tx->valign_bottom ? V_BOTTOM : V_TOP};
     return set_paragraphs(ps, b, texts, n, &st, box);
 }
 
@@ -182,17 +189,17 @@ bool layout_notes(page_state *ps, const tpl_block *b)
 bool layout_source(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    const survey *s = ps->c->s;
-    int first = b->years == TPL_YEARS_LATEST ? s->n_years - 1
-                                             : s->n_years - ps->c->deck->years_shown;
-    int cap = b->n_text * (s->n_years - first) + 1, n = 0;
+    const fig_catalogue *cat = layout_catalogue(ps);
+    int first = b->as.source.years == TPL_YEARS_LATEST ? cat->n_years - 1
+                                                       : cat->n_years - ps->c->deck->years_shown;
+    int cap = b->as.source.lines.n * (cat->n_years - first) + 1, n = 0;
     const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
     bool has_notes = false;
     for (int i = 0; i < ps->pg->n_blocks; i++)
         has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
     if (!has_notes) /* the rounding note goes above the source lines */
         n = layout_rounding_note(ps, texts, 0, false);
-    for (int y = first; y < s->n_years; y++)
+    for (int y = first; y < cat->n_years; y++)
         n += expand_texts(ps, b, y, texts + n);
     text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
                      .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,

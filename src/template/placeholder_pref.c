@@ -1,23 +1,32 @@
 /* placeholder_pref.c - {pref.…} and {body.…}: the prefecture a report is
  * about (its name, its shares and its rank among the 47) and the body a
  * sheet is about. See placeholder.h for the names. */
-#include "placeholder_pref.h"
+#include "placeholder_priv.h"
 
 #include "numfmt.h"
-#include "popband.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static bool fail(char *err, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool fail(char *err, size_t size, const char *fmt, ...)
+static const char PREF_FIELDS[] =
+    "name, code, municipalities, adopted.count, adopted.pct, guideline.count, guideline.pct, "
+    "rank.adopted or rank.guideline";
+static const char BODY_FIELDS[] = "name, code, pref, kind, population or band";
+
+bool ph_scope_known(const char *spec, char *err, size_t err_size)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-    return false;
+    static const char *const pref[] = {"name",          "code",           "municipalities",
+                                       "adopted.count", "adopted.pct",    "guideline.count",
+                                       "guideline.pct", "rank.adopted",   "rank.guideline"};
+    static const char *const body[] = {"name", "code", "pref", "kind", "population", "band"};
+    bool is_pref = strncmp(spec, "pref.", 5) == 0;
+    const char *const *names = is_pref ? pref : body;
+    size_t n = is_pref ? sizeof pref / sizeof pref[0] : sizeof body / sizeof body[0];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(spec + 5, names[i]) == 0)
+            return true;
+    return ph_fail(err, err_size, "%s field `%s`: expected %s", is_pref ? "pref" : "body", spec + 5,
+                is_pref ? PREF_FIELDS : BODY_FIELDS);
 }
 
 static bool put(char *out, size_t size, const char *s)
@@ -35,7 +44,7 @@ static bool put_int(char *out, size_t size, long long v)
 static bool put_pct(char *out, size_t size, int pct10, char *err, size_t err_size)
 {
     if (pct10 < 0)
-        return fail(err, err_size, "the prefecture has no municipalities, so no percentage");
+        return ph_fail(err, err_size, "the prefecture has no municipalities, so no percentage");
     char num[NUMFMT_MAX];
     numfmt_pct10_str(num, pct10);
     return put(out, size, num);
@@ -64,13 +73,10 @@ static bool pref_field(const char *f, const fig_pref_rank *p, char *out, size_t 
         return put_int(out, size, p->adopted_rank);
     if (strcmp(f, "rank.guideline") == 0)
         return put_int(out, size, p->guideline_rank);
-    return fail(err, err_size,
-                "pref field `%s`: expected name, code, municipalities, adopted.count, "
-                "adopted.pct, guideline.count, guideline.pct, rank.adopted or rank.guideline",
-                f);
+    return ph_fail(err, err_size, "pref field `%s`: expected %s", f, PREF_FIELDS);
 }
 
-static bool body_field(const char *f, const sv_body *b, char *out, size_t size, char *err,
+static bool body_field(const char *f, const fig_body *b, char *out, size_t size, char *err,
                        size_t err_size)
 {
     if (strcmp(f, "name") == 0)
@@ -80,30 +86,29 @@ static bool body_field(const char *f, const sv_body *b, char *out, size_t size, 
     if (strcmp(f, "pref") == 0)
         return put(out, size, b->pref_name);
     if (strcmp(f, "kind") == 0)
-        return put(out, size, body_kind_label((body_kind)b->kind));
+        return put(out, size, b->kind);
     if (strcmp(f, "population") == 0)
         return put_int(out, size, b->population);
     if (strcmp(f, "band") == 0)
-        return put(out, size, pop_band_label(pop_band(b->population)));
-    return fail(err, err_size,
-                "body field `%s`: expected name, code, pref, kind, population or band", f);
+        return put(out, size, b->band);
+    return ph_fail(err, err_size, "body field `%s`: expected %s", f, BODY_FIELDS);
 }
 
-bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const sv_body *body, char *out,
+bool ph_expand_scope(const char *spec, const fig_pref_rank *pref, const fig_body *body, char *out,
                      size_t size, char *err, size_t err_size)
 {
     if (strncmp(spec, "pref.", 5) == 0) {
         if (!pref)
-            return fail(err, err_size, "{pref.…} is only known in a prefecture report");
+            return ph_fail(err, err_size, "{pref.…} is only known in a prefecture report");
         return pref_field(spec + 5, pref, out, size, err, err_size);
     }
     if (!body)
-        return fail(err, err_size, "{body.…} is only known in a body sheet");
+        return ph_fail(err, err_size, "{body.…} is only known in a body sheet");
     return body_field(spec + 5, body, out, size, err, err_size);
 }
 
-void ph_scope_source(const char *spec, const survey *s, const figset *nation,
-                     const fig_pref_rank *pref, const fig_row **row, const char **field)
+void ph_scope_source(const char *spec, const figset *nation, const fig_pref_rank *pref,
+                     const fig_body *body, const fig_row **row, const char **field)
 {
     static const struct {
         const char *spec, *figure, *field;
@@ -118,29 +123,19 @@ void ph_scope_source(const char *spec, const survey *s, const figset *nation,
     };
     *row = NULL;
     *field = spec;
-    if (!pref || !nation || !s)
+    if (body && body->population_row && strcmp(spec, "body.population") == 0) {
+        *row = body->population_row;
+        *field = "count";
         return;
+    }
+    if (!pref || !nation)
+        return;
+    int latest = figures_catalogue(nation)->n_years - 1;
     for (size_t i = 0; i < sizeof a1 / sizeof a1[0]; i++)
         if (strcmp(spec, a1[i].spec) == 0) {
-            *row = figures_get(nation, "A1", a1[i].figure, s->n_years - 1, "", pref->pref);
+            *row = figures_get(nation, "A1", a1[i].figure, latest, "", pref->pref);
             if (*row)
                 *field = a1[i].field;
             return;
         }
-}
-
-const fig_pref_rank *ph_check_pref(void)
-{
-    static const fig_pref_rank p = {.pref = 13, .name = "東京都", .municipalities = 62,
-                                    .adopted = 31, .adopted_pct10 = 500, .adopted_rank = 1,
-                                    .guideline = 31, .guideline_pct10 = 500,
-                                    .guideline_rank = 1};
-    return &p;
-}
-
-const sv_body *ph_check_body(void)
-{
-    static const sv_body b = {.code = "131016", .pref = 13, .kind = KIND_WARD,
-                              .name = "千代田区", .pref_name = "東京都", .population = 68000};
-    return &b;
 }

@@ -21,16 +21,17 @@ static const char *join_path(arena *mem, const char *dir, const char *file)
     return arena_printf(mem, "%s/%s", dir, file);
 }
 
-tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
-                        const figset *national, arena *mem, diags *d)
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const fig_catalogue *cat,
+                        arena *mem, diags *d)
 {
-    return tpl_deck_load_override(layouts_dir, deck_file, NULL, s, national, mem, d);
+    return tpl_deck_load_override(layouts_dir, deck_file, NULL, cat, mem, d);
 }
 
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
-                                 const char *override_file, const survey *s,
-                                 const figset *national, arena *mem, diags *d)
+                                 const char *override_file, const fig_catalogue *cat,
+                                 arena *mem, diags *d)
 {
+    int n_years = cat->n_years;
     tpl_deck *deck = ARENA_NEW(mem, tpl_deck, 1);
     deck->dir = arena_strdup(mem, layouts_dir);
     deck->file = join_path(mem, layouts_dir, deck_file ? deck_file : "deck.ini");
@@ -53,14 +54,22 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     double shown = 3;
     if (tpl_get_number(&ini, "deck", "years_shown", false, 1, 10, &shown))
         deck->years_shown = (int)shown;
-    if (deck->years_shown > s->n_years)
-        deck->years_shown = s->n_years; /* fewer years in the data: show them all */
+    if (deck->years_shown > n_years)
+        deck->years_shown = n_years; /* fewer years in the data: show them all */
 
     tpl_read_vars(&ini, deck);
     tpl_ini ov = {0};
     bool ok = ini.ok;
     if (override_file && !tpl_override_open(&ov, override_file, deck, mem, d))
         ok = false;
+    /* its texts, as the override left them: parsed once; the title checked
+     * (the variables where a text uses them) */
+    for (int v = 0; v < deck->n_vars; v++)
+        deck->var_text[v] = ph_parse(deck->var_value[v], mem);
+    deck->title_text = ph_parse(deck->title ? deck->title : "", mem);
+    bool own_title = ov.dict && tpl_ini_get(&ov, "deck", "title");
+    tpl_check_text(own_title ? &ov : &ini, deck->title_text,
+                   tpl_ini_line(own_title ? &ov : &ini, "deck", "title"), deck, cat, -1);
     const char *theme = tpl_get_string(&ini, "deck", "theme", false);
     if (!tpl_theme_load(&deck->theme, join_path(mem, layouts_dir, theme ? theme : "theme.ini"),
                         mem, d))
@@ -92,8 +101,8 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     if (!ok)
         return NULL; /* the pages need a valid theme for their boxes */
     for (int i = 0; i < n; i++)
-        if (!tpl_page_load(&deck->pages[i], join_path(mem, layouts_dir, items[i]), deck, s,
-                           national, mem, d))
+        if (!tpl_page_load(&deck->pages[i], join_path(mem, layouts_dir, items[i]), deck,
+                           cat, mem, d))
             ok = false;
     return ok ? deck : NULL;
 }

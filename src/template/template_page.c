@@ -1,7 +1,6 @@
 /* template_page.c - one page template: its blocks, boxes, figures and
- * placeholders, validated against the theme and a national figset. */
-#include "placeholder.h"
-#include "placeholder_pref.h"
+ * placeholders, validated against the theme and the catalogue of figures
+ * (names and parameters: no value is needed). */
 #include "template_priv.h"
 
 #include <stdio.h>
@@ -10,8 +9,7 @@
 typedef struct {
     tpl_ini *ini;
     const tpl_deck *deck;
-    const survey *s;
-    const figset *f;
+    const fig_catalogue *cat;
     arena *mem;
 } page_ctx;
 
@@ -90,19 +88,27 @@ static int block_kind(const char *sec)
     return -1;
 }
 
-static void check_placeholders(page_ctx *c, const char *text, int line, int year)
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year)
 {
     char err[512];
-    ph_context ph = {.s = c->s, .f = c->f, .edition = c->deck->edition, .year = year,
-                     .nation = c->f, .pref = ph_check_pref(), .body = ph_check_body(),
-                     .n_vars = c->deck->n_vars, .var_name = c->deck->var_name,
-                     .var_value = c->deck->var_value};
-    if (!ph_expand(text, &ph, c->mem, err, sizeof err))
-        tpl_error(c->ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
+    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
+                           .n_vars = deck->n_vars, .var_name = deck->var_name,
+                           .var_text = deck->var_text};
+    if (!ph_check(t, &cc, err, sizeof err))
+        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
                   err);
 }
 
-static void load_texts(page_ctx *c, tpl_block *b, bool per_year)
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem)
+{
+    const ph_text *t = ph_parse(text, mem);
+    tpl_check_text(ini, t, line, deck, cat, year);
+    return t;
+}
+
+static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool per_year)
 {
     const char *sec = b->section;
     for (int i = 0; i <= TPL_MAX_TEXT; i++) {
@@ -111,14 +117,16 @@ static void load_texts(page_ctx *c, tpl_block *b, bool per_year)
         const char *v = tpl_ini_get(c->ini, sec, key);
         if (!v)
             continue;
-        tpl_text *t = &b->text[b->n_text++];
+        tpl_text *t = &lines->at[lines->n++];
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
+        t->ph = ph_parse(t->text, c->mem);
+        /* `Y` of a per-year text: each year shown */
         if (per_year)
-            for (int y = c->s->n_years - c->deck->years_shown; y < c->s->n_years; y++)
-                check_placeholders(c, t->text, t->line, y);
+            for (int y = c->cat->n_years - c->deck->years_shown; y < c->cat->n_years; y++)
+                tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, y);
         else
-            check_placeholders(c, t->text, t->line, -1);
+            tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, -1);
     }
 }
 
@@ -155,20 +163,20 @@ static void load_box(page_ctx *c, tpl_block *b, bool cover)
                   v, xywh[0] + xywh[2], xywh[1] + xywh[3], th->width_mm, top, bottom);
 }
 
-static bool split_figure(page_ctx *c, tpl_block *b)
+static bool split_figure(page_ctx *c, const tpl_block *b, tpl_figure *fig)
 {
     const char *v = tpl_get_string(c->ini, b->section, "figure", true);
     if (!v)
         return false;
-    b->fig_line = tpl_ini_line(c->ini, b->section, "figure");
+    fig->line = tpl_ini_line(c->ini, b->section, "figure");
     const char *dot = strchr(v, '.');
     if (!dot || dot == v || !dot[1]) {
-        tpl_error(c->ini, D_TEMPLATE_FIGURE, b->fig_line,
+        tpl_error(c->ini, D_TEMPLATE_FIGURE, fig->line,
                   "figure = `%s`: expected PAGE.figure (P5.Q2)", v);
         return false;
     }
-    b->fig_page = arena_strndup(c->mem, v, (size_t)(dot - v));
-    b->fig_name = arena_strdup(c->mem, dot + 1);
+    fig->page = arena_strndup(c->mem, v, (size_t)(dot - v));
+    fig->name = arena_strdup(c->mem, dot + 1);
     return true;
 }
 
@@ -176,6 +184,7 @@ static void load_chart(page_ctx *c, tpl_block *b)
 {
     tpl_ini *ini = c->ini;
     const char *sec = b->section;
+    tpl_chart_block *ch = &b->as.chart;
     static const char *const types[] = {"stacked100", "grouped", "bars", "donut", NULL};
     static const char *const years[] = {"shown", "latest", NULL};
     static const char *const orders[] = {"rank", "code", NULL};
@@ -186,74 +195,76 @@ static void load_chart(page_ctx *c, tpl_block *b)
     if (!tpl_ini_get(ini, sec, "type"))
         tpl_error(ini, D_TEMPLATE, b->line, "[%s] misses the required key `type`", sec);
     int t = tpl_get_enum(ini, sec, "type", types, 2);
-    b->chart = t < 0 ? CHART_BARS : (chart_type)t;
+    ch->type = t < 0 ? CHART_BARS : (chart_type)t;
     int y = tpl_get_enum(ini, sec, "years", years,
-                         b->chart == CHART_GROUPED_BARS || b->chart == CHART_STACKED100 ? 0 : 1);
-    b->years = y == 0 ? TPL_YEARS_SHOWN : TPL_YEARS_LATEST;
+                         ch->type == CHART_GROUPED_BARS || ch->type == CHART_STACKED100 ? 0 : 1);
+    ch->years = y == 0 ? TPL_YEARS_SHOWN : TPL_YEARS_LATEST;
     /* statuses and other series keep their code order; bars rank by default */
-    bool series_are_options = b->chart == CHART_STACKED100 || b->chart == CHART_DONUT;
-    b->order = tpl_get_enum(ini, sec, "order", orders, series_are_options) == 1 ? TPL_ORDER_CODE
+    bool series_are_options = ch->type == CHART_STACKED100 || ch->type == CHART_DONUT;
+    ch->order = tpl_get_enum(ini, sec, "order", orders, series_are_options) == 1 ? TPL_ORDER_CODE
                                                                                : TPL_ORDER_RANK;
     int l = tpl_get_enum(ini, sec, "labels", labels, 0);
-    b->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
+    ch->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
     static const char *const roundings[] = {"half_up", "largest_remainder", NULL};
-    b->rounding = tpl_get_enum(ini, sec, "rounding", roundings, 0) == 1
+    ch->rounding = tpl_get_enum(ini, sec, "rounding", roundings, 0) == 1
                       ? TPL_ROUND_LARGEST_REMAINDER
                       : TPL_ROUND_HALF_UP;
-    if (tpl_ini_get(ini, sec, "rounding") && b->chart != CHART_STACKED100 &&
-        b->chart != CHART_DONUT)
+    if (tpl_ini_get(ini, sec, "rounding") && ch->type != CHART_STACKED100 &&
+        ch->type != CHART_DONUT)
         tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "rounding"),
                   "rounding = `%s`: expected no rounding key on a %s chart; it chooses how the "
                   "shares of a stacked100 or donut chart add up to 100%%",
                   tpl_ini_get(ini, sec, "rounding"), t == 1 ? "grouped" : "bars");
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
-    b->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
-    b->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
-    b->size_pt = c->deck->theme.chart_pt;
-    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &b->size_pt);
-    b->heading = tpl_get_string(ini, sec, "heading", false);
-    b->centre = tpl_get_string(ini, sec, "centre", false);
+    ch->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
+    ch->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
+    ch->size_pt = c->deck->theme.chart_pt;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &ch->size_pt);
+    const char *heading = tpl_get_string(ini, sec, "heading", false);
+    const char *centre = tpl_get_string(ini, sec, "centre", false);
     static const char *const compares[] = {"none", "nation", NULL};
-    b->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
-    if (b->heading)
-        check_placeholders(c, b->heading, tpl_ini_line(ini, sec, "heading"), -1);
-    if (b->centre)
-        check_placeholders(c, b->centre, tpl_ini_line(ini, sec, "centre"), -1);
+    ch->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
+    if (heading)
+        ch->heading = tpl_parse_checked(ini, heading, tpl_ini_line(ini, sec, "heading"), c->deck,
+                                        c->cat, -1, c->mem);
+    if (centre)
+        ch->centre = tpl_parse_checked(ini, centre, tpl_ini_line(ini, sec, "centre"), c->deck,
+                                       c->cat, -1, c->mem);
 
     const char *pal = tpl_ini_get(ini, sec, "palette");
     if (pal) {
-        b->palette = tpl_theme_palette(&c->deck->theme, pal);
-        if (!b->palette)
+        ch->palette = tpl_theme_palette(&c->deck->theme, pal);
+        if (!ch->palette)
             tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "palette"),
                       "palette = `%s`: no such palette in the theme's [palettes]", pal);
     }
 
     const char *opts = tpl_ini_get(ini, sec, "options");
-    b->opt_mode = TPL_OPT_ALL;
+    ch->opt_mode = TPL_OPT_ALL;
     if (opts && strcmp(opts, "all") != 0) {
         int line = tpl_ini_line(ini, sec, "options");
         double n;
         if (strncmp(opts, "top ", 4) == 0 && tpl_parse_number(opts + 4, &n) && n >= 1 &&
             n <= TPL_MAX_CODES && n == (int)n) {
-            b->opt_mode = TPL_OPT_TOP;
-            b->top_n = (int)n;
+            ch->opt_mode = TPL_OPT_TOP;
+            ch->top_n = (int)n;
         } else if (strncmp(opts, "codes ", 6) == 0) {
             const char *items[TPL_MAX_CODES + 1];
             int k = tpl_split_list(opts + 6, items, TPL_MAX_CODES, c->mem);
-            b->opt_mode = TPL_OPT_CODES;
+            ch->opt_mode = TPL_OPT_CODES;
             for (int i = 0; i < k; i++) {
                 if (!tpl_parse_number(items[i], &n) || n < 1 || n > TPL_MAX_CODES ||
                     n != (int)n) {
                     k = -1;
                     break;
                 }
-                b->codes[i] = (int)n;
+                ch->codes[i] = (int)n;
             }
             if (k <= 0)
                 tpl_error(ini, D_TEMPLATE, line,
                           "options = `%s`: expected codes N, N, … (option codes 1..%d)", opts,
                           TPL_MAX_CODES);
-            b->n_codes = k < 0 ? 0 : k;
+            ch->n_codes = k < 0 ? 0 : k;
         } else {
             tpl_error(ini, D_TEMPLATE, line, "options = `%s`: expected all, top N or codes N, N",
                       opts);
@@ -261,44 +272,54 @@ static void load_chart(page_ctx *c, tpl_block *b)
     }
 
     const char *groups = tpl_ini_get(ini, sec, "groups");
-    b->n_groups = groups ? tpl_split_list(groups, b->groups, TPL_MAX_GROUPS, c->mem) : 0;
-    if (b->n_groups < 0) {
+    ch->n_groups = groups ? tpl_split_list(groups, ch->groups, TPL_MAX_GROUPS, c->mem) : 0;
+    if (ch->n_groups < 0) {
         tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "groups"), "more than %d groups",
                   TPL_MAX_GROUPS);
-        b->n_groups = 0;
+        ch->n_groups = 0;
     }
-    if (b->n_groups == 0) {
-        b->groups[0] = "全体";
-        b->n_groups = 1;
+    if (ch->n_groups == 0) {
+        ch->groups[0] = "全体";
+        ch->n_groups = 1;
     }
-    if (b->chart == CHART_DONUT && (b->n_groups > 1 || b->years == TPL_YEARS_SHOWN))
+    if (ch->type == CHART_DONUT && (ch->n_groups > 1 || ch->years == TPL_YEARS_SHOWN))
         tpl_error(ini, D_TEMPLATE, b->line,
                   "[%s] a donut shows one ring: use years = latest and at most one group", sec);
 
-    if (!split_figure(c, b))
+    if (!split_figure(c, b, &ch->fig))
         return;
-    int latest = c->s->n_years - 1;
-    for (int g = 0; g < b->n_groups; g++) {
-        const fig_row *r[1];
-        if (figures_ranked(c->f, b->fig_page, b->fig_name, latest, b->groups[g], r, 1) == 0)
-            tpl_error(ini, D_TEMPLATE_FIGURE, b->fig_line,
+    int latest = c->cat->n_years - 1;
+    const fig_def *d = figures_def(c->cat, ch->fig.page, ch->fig.name);
+    bool in_latest = d && !d->no_year && d->in_year[latest];
+    for (int g = 0; g < ch->n_groups; g++)
+        if (!in_latest || !figures_def_group(d, ch->groups[g]))
+            tpl_error(ini, D_TEMPLATE_FIGURE, ch->fig.line,
                       "figure = `%s.%s`, group `%s`: no such figure in the figures of year %s "
                       "(see figures.h for the names)",
-                      b->fig_page, b->fig_name, b->groups[g], c->s->years[latest].key);
-    }
+                      ch->fig.page, ch->fig.name, ch->groups[g], c->cat->years[latest].key);
+    for (int i = 0; d && i < ch->n_codes; i++)
+        if (!figures_def_option(d, ch->codes[i]))
+            tpl_error(ini, D_TEMPLATE_FIGURE, tpl_ini_line(ini, sec, "options"),
+                      "options = `%s`: %s.%s has no option %d (its codes are 1..%d)", opts,
+                      ch->fig.page, ch->fig.name, ch->codes[i], d->n_options);
 }
 
 static void load_table(page_ctx *c, tpl_block *b)
 {
     tpl_ini *ini = c->ini;
     const char *sec = b->section;
-    if (split_figure(c, b) &&
-        !figures_get(c->f, b->fig_page, b->fig_name, c->s->n_years - 1, "", 1))
-        tpl_error(ini, D_TEMPLATE_FIGURE, b->fig_line,
+    tpl_table_block *tb = &b->as.table;
+    const fig_def *d = split_figure(c, b, &tb->fig)
+                           ? figures_def(c->cat, tb->fig.page, tb->fig.name)
+                           : NULL;
+    if (tb->fig.page &&
+        (!d || d->no_year || !d->in_year[c->cat->n_years - 1] || !figures_def_group(d, "") ||
+         !figures_def_option(d, 1)))
+        tpl_error(ini, D_TEMPLATE_FIGURE, tb->fig.line,
                   "figure = `%s.%s`: no such table figure in year %s (expected P6.cases)",
-                  b->fig_page, b->fig_name, c->s->years[c->s->n_years - 1].key);
-    b->size_pt = c->deck->theme.body_pt;
-    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &b->size_pt);
+                  tb->fig.page, tb->fig.name, c->cat->years[c->cat->n_years - 1].key);
+    tb->size_pt = c->deck->theme.body_pt;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 48, &tb->size_pt);
     const char *cols = tpl_get_string(ini, sec, "columns", true);
     int line = tpl_ini_line(ini, sec, "columns");
     const char *items[TPL_MAX_COLUMNS];
@@ -315,12 +336,12 @@ static void load_table(page_ctx *c, tpl_block *b)
                       items[i]);
             continue;
         }
-        b->col_header[i] = arena_strndup(c->mem, items[i], (size_t)(colon - items[i]));
-        b->col_pct[i] = pct;
-        b->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
+        tb->col_header[i] = arena_strndup(c->mem, items[i], (size_t)(colon - items[i]));
+        tb->col_pct[i] = pct;
+        tb->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
         sum += pct;
     }
-    b->n_cols = n > 0 ? n : 0;
+    tb->n_cols = n > 0 ? n : 0;
     if (n > 0 && (sum < 99.5 || sum > 100.5))
         tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
     const char *fields = tpl_ini_get(ini, sec, "fields");
@@ -328,10 +349,10 @@ static void load_table(page_ctx *c, tpl_block *b)
         const char *f[TPL_MAX_COLUMNS];
         int k = tpl_split_list(fields, f, TPL_MAX_COLUMNS, c->mem);
         static const char *const names[] = {"use_case", "effect", "population", NULL};
-        if (k != b->n_cols)
+        if (k != tb->n_cols)
             tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
-                      "fields: %d given for %d columns", k, b->n_cols);
-        for (int i = 0; i < k && i < b->n_cols; i++) {
+                      "fields: %d given for %d columns", k, tb->n_cols);
+        for (int i = 0; i < k && i < tb->n_cols; i++) {
             int j = 0;
             while (names[j] && strcmp(names[j], f[i]) != 0)
                 j++;
@@ -339,7 +360,7 @@ static void load_table(page_ctx *c, tpl_block *b)
                 tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
                           "field `%s`: expected use_case, effect or population", f[i]);
             else
-                b->col_field[i] = (tpl_column_field)j;
+                tb->col_field[i] = (tpl_column_field)j;
         }
     }
 }
@@ -352,16 +373,17 @@ static void load_text_style(page_ctx *c, tpl_block *b)
     static const char *const valigns[] = {"top", "bottom", NULL};
     static const char *const bools[] = {"false", "true", NULL};
     const tpl_theme *th = &c->deck->theme;
-    b->size_pt = th->body_pt;
-    b->font = th->font_body;
-    b->rgb = th->c_text;
-    tpl_get_number(ini, sec, "size_pt", false, 4, 96, &b->size_pt);
-    tpl_get_font(ini, sec, "font", &b->font);
-    tpl_get_color(ini, sec, "color", &b->rgb);
+    tpl_text_block *tx = &b->as.text;
+    tx->size_pt = th->body_pt;
+    tx->font = th->font_body;
+    tx->rgb = th->c_text;
+    tpl_get_number(ini, sec, "size_pt", false, 4, 96, &tx->size_pt);
+    tpl_get_font(ini, sec, "font", &tx->font);
+    tpl_get_color(ini, sec, "color", &tx->rgb);
     int a = tpl_get_enum(ini, sec, "align", aligns, 0);
-    b->align = a < 0 ? DL_ALIGN_LEFT : (dl_align)a;
-    b->valign_bottom = tpl_get_enum(ini, sec, "valign", valigns, 0) == 1;
-    b->framed = tpl_get_enum(ini, sec, "frame", bools, 0) == 1;
+    tx->align = a < 0 ? DL_ALIGN_LEFT : (dl_align)a;
+    tx->valign_bottom = tpl_get_enum(ini, sec, "valign", valigns, 0) == 1;
+    tx->framed = tpl_get_enum(ini, sec, "frame", bools, 0) == 1;
 }
 
 static void check_overlaps(page_ctx *c, const tpl_page *pg)
@@ -382,8 +404,28 @@ static void check_overlaps(page_ctx *c, const tpl_page *pg)
         }
 }
 
-bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
-                   const figset *national, arena *mem, diags *d)
+const tpl_lines *tpl_block_lines(const tpl_block *b)
+{
+    switch (b->kind) {
+    case TPL_LEAD:
+    case TPL_NOTES:
+        return &b->as.lines;
+    case TPL_TEXT:
+        return &b->as.text.lines;
+    case TPL_SOURCE:
+        return &b->as.source.lines;
+    case TPL_CHART:
+    case TPL_TABLE:
+    case TPL_MUNITABLE:
+    case TPL_RANKING:
+    case TPL_BODYSHEET:
+        break;
+    }
+    return NULL;
+}
+
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
+                   const fig_catalogue *cat, arena *mem, diags *d)
 {
     memset(pg, 0, sizeof *pg);
     pg->file = arena_strdup(mem, path);
@@ -392,16 +434,17 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
         tpl_ini_close(&ini);
         return false;
     }
-    page_ctx c = {.ini = &ini, .deck = deck, .s = s, .f = national, .mem = mem};
+    page_ctx c = {.ini = &ini, .deck = deck, .cat = cat, .mem = mem};
 
     if (!tpl_ini_line(&ini, "page", NULL))
         tpl_error(&ini, D_TEMPLATE, 0, "missing section [page]");
     tpl_check_keys(&ini, "page", page_key);
     static const char *const kinds[] = {"content", "cover", NULL};
     pg->cover = tpl_get_enum(&ini, "page", "kind", kinds, 0) == 1;
-    pg->title = tpl_get_string(&ini, "page", "title", true);
-    if (pg->title)
-        check_placeholders(&c, pg->title, tpl_ini_line(&ini, "page", "title"), -1);
+    const char *title = tpl_get_string(&ini, "page", "title", true);
+    if (title)
+        pg->title = tpl_parse_checked(&ini, title, tpl_ini_line(&ini, "page", "title"), deck, cat,
+                                      -1, mem);
 
     int n_sections = 0;
     for (int i = 0; i < ini.n_pos; i++)
@@ -440,19 +483,19 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
             break;
         case TPL_SOURCE: {
             static const char *const years[] = {"shown", "latest", NULL};
-            b->years = tpl_get_enum(&ini, b->section, "years", years, 0) == 1
-                           ? TPL_YEARS_LATEST
-                           : TPL_YEARS_SHOWN;
-            load_texts(&c, b, true);
+            b->as.source.years = tpl_get_enum(&ini, b->section, "years", years, 0) == 1
+                                     ? TPL_YEARS_LATEST
+                                     : TPL_YEARS_SHOWN;
+            load_texts(&c, b, &b->as.source.lines, true);
             break;
         }
         case TPL_TEXT:
             load_text_style(&c, b);
-            load_texts(&c, b, false);
+            load_texts(&c, b, &b->as.text.lines, false);
             break;
         case TPL_LEAD:
         case TPL_NOTES:
-            load_texts(&c, b, false);
+            load_texts(&c, b, &b->as.lines, false);
             break;
         case TPL_MUNITABLE:
         case TPL_RANKING:
@@ -460,9 +503,8 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const s
             tpl_load_pref_block(&ini, b, &deck->theme);
             break;
         }
-        if ((b->kind == TPL_LEAD || b->kind == TPL_NOTES || b->kind == TPL_TEXT ||
-             b->kind == TPL_SOURCE) &&
-            b->n_text == 0)
+        const tpl_lines *lines = tpl_block_lines(b);
+        if (lines && lines->n == 0)
             tpl_error(&ini, D_TEMPLATE, b->line, "[%s] has no text (text = … or text1 = …)",
                       b->section);
     }

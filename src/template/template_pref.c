@@ -24,9 +24,10 @@ bool tpl_pref_block_key(const char *key)
 void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th)
 {
     const char *sec = b->section;
-    b->size_pt = b->kind == TPL_RANKING ? th->body_pt - 1 : th->body_pt - 2;
-    tpl_get_number(ini, sec, "size_pt", false, 5, 24, &b->size_pt);
+    double size_pt = b->kind == TPL_RANKING ? th->body_pt - 1 : th->body_pt - 2;
+    tpl_get_number(ini, sec, "size_pt", false, 5, 24, &size_pt);
     if (b->kind != TPL_RANKING) {
+        b->as.sheet.size_pt = size_pt;
         /* by and columns belong to [ranking] only */
         static const char *const only[] = {"by", "columns"};
         for (size_t i = 0; i < sizeof only / sizeof only[0]; i++)
@@ -35,8 +36,10 @@ void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th)
                           "unknown key `%s` in [%s]", only[i], sec);
         return;
     }
+    tpl_ranking_block *rk = &b->as.ranking;
+    rk->size_pt = size_pt;
     static const char *const bys[] = {"adopted", "guideline", NULL};
-    b->rank_guideline = tpl_get_enum(ini, sec, "by", bys, 0) == 1;
+    rk->by_guideline = tpl_get_enum(ini, sec, "by", bys, 0) == 1;
     double cols = 3;
     tpl_get_number(ini, sec, "columns", false, 1, 4, &cols);
     if (cols != (int)cols) {
@@ -44,5 +47,5 @@ void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th)
                   "columns = %g: expected a whole number from 1 to 4", cols);
         cols = 3;
     }
-    b->rank_columns = (int)cols;
+    rk->columns = (int)cols;
 }

@@ -68,6 +68,12 @@ char *tpl_unescape(arena *mem, const char *s);
 /* Locale-free decimal: [-]digits[.digits], whole string. */
 bool tpl_parse_number(const char *s, double *out);
 
+/* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
+bool tpl_parse_color(const char *s, uint32_t *rgb);
+
+/* The theme palette of that name, NULL when absent. (template_theme.c) */
+const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
+
 /* theme.ini (template_theme.c): defaults, then the file's values into *t;
  * false after reporting. */
 bool tpl_theme_load(tpl_theme *t, const char *path, arena *mem, diags *d);
@@ -90,7 +96,16 @@ void tpl_override_theme(tpl_ini *ov, tpl_theme *t);
 int tpl_override_pages(tpl_ini *ov, const char **items, int n, int max);
 
 /* Loads one page file (template_page.c). */
-bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck, const survey *s,
-                   const figset *national, arena *mem, diags *d);
+bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
+                   const fig_catalogue *cat, arena *mem, diags *d);
+
+/* text parsed (in mem) and checked against the catalogue and the deck's
+ * [report] variables (year: the index `Y` names, -1 none); a problem is
+ * reported at line of ini. */
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem);
+/* An already parsed text checked the same way. */
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year);
 
 #endif

@@ -10,6 +10,8 @@
 #              committed). It may also set OUT, FSIZE_LIMIT_BLOCKS.
 #   expected   key = value lines:
 #                command = check | build | both   (default both)
+#                          | check-layouts        (`check --layouts` without
+#                                                 --data: the templates alone)
 #                exit    = N                      exit status of every command
 #                message = TEXT                   must appear in stderr/stdout
 #                                                 (repeatable; file:line:column and
@@ -96,8 +98,14 @@ export SOURCE_DATE_EPOCH
 # --leak-check=full --error-exitcode=99", scripts/ci-hardening.sh) runs the
 # binary under a checker: its error status cannot match an expected one.
 run_aireport() { # run_aireport COMMAND -> output in $W/output.txt, status in $status
-    ${AIREPORT_WRAPPER:-} "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" --fonts "$FONTS" \
-        >"$W/output.txt" 2>&1
+    if [ "$1" = check-layouts ]; then
+        # no --data: the definitions come from ./data, the work folder's copy
+        (cd "$W" && ${AIREPORT_WRAPPER:-} "$AIREPORT" check --out "$OUT" --layouts "$LAYOUTS" \
+            --fonts "$FONTS") >"$W/output.txt" 2>&1
+    else
+        ${AIREPORT_WRAPPER:-} "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" \
+            --fonts "$FONTS" >"$W/output.txt" 2>&1
+    fi
     status=$?
 }
 
@@ -158,6 +166,7 @@ check_run() { # check_run COMMAND
 
 case $command in
 check) check_run check ;;
+check-layouts) check_run check-layouts ;;
 build) check_run build ;;
 both) check_run check && check_run build ;;
 *) fail "expected: command = $command" ;;

@@ -34,7 +34,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (BANDS, Data, band_of, Report, documents, era_date, fmt_int, largest_remainder, main_args, man,  # noqa: E402
                     pct0, pct1, read_csv, read_ini, sidecar_csv, sidecar_json)
 
-KINDS = {"figure", "page_number", "date", "year", "case_text", "template", "axis", "label", "body"}
+KINDS = {"figure", "page_number", "date", "year", "case_text", "template", "axis", "label", "body", "layout"}
+# Figures that have no survey year (a body's population from bodies.csv).
+YEARLESS = {"M.population"}
 FIELDS = {"count", "base", "pct", "pct0", "man", "rank"}
 TOKEN = re.compile(r"\d(?:\d|[,.](?=\d))*")
 AUTO_NOTE = "※割合は四捨五入しており、合計が100%にならないものがある。"
@@ -80,20 +82,21 @@ class Checker:
         if not rep.check(num is not None, "fields", f"{where}: no numerator"):
             return
         if e.get("figure"):
-            rep.check(e.get("year") in self.data.years, "fields", f"{where}: year {e.get('year')!r} is not a survey year")
+            if e["figure"] in YEARLESS:
+                rep.check(e.get("year") in ("", None), "fields", f"{where}: {e['figure']} has no year, the entry names {e.get('year')!r}")
+            else:
+                rep.check(e.get("year") in self.data.years, "fields", f"{where}: year {e.get('year')!r} is not a survey year")
             # a document's own scope or the nation; the ranking of the 47 (A1) any prefecture
             ok_scopes = (scope, "national") if not e["figure"].startswith("A1.") else tuple(self.data.prefs)
             rep.check(e.get("scope") in ok_scopes, "fields", f"{where}: scope {e.get('scope')!r} in a document of {scope}")
             rep.check(e.get("field") in FIELDS, "fields", f"{where}: field {e.get('field')!r}")
             rep.check("base" in e and "group" in e and "option_code" in e, "fields", f"{where}: base, group or option missing")
             field = e.get("field")
-        elif (e.get("source") or "") == "answers not shown for lack of room":
-            field = "count"  # 「ほかN件の回答は…省略」 (check_prefs.py checks N)
         else:
-            # a body sheet's share, counted from the answers: its source says what of
-            rep.check(bool(re.fullmatch(r"answers R\d+ Q\d+=\d+: bodies (of|in) .+ choosing it / answering Q\d+", e.get("source") or "")),
-                      "fields", f"{where}: a share without a figure names no question and scope: {e.get('source')!r}")
-            field = "pct"
+            # every number a document prints is a figure row (issue 13): a
+            # share counted elsewhere names none
+            rep.fail("fields", f"{where}: kind figure without a figure name: {e.get('source')!r}")
+            return
         plain = text[:-1] if text.endswith("%") else text
         if field in ("pct", "pct0"):
             if not rep.check(den is not None and den > 0, "fields", f"{where}: a percentage without a denominator"):
@@ -116,6 +119,11 @@ class Checker:
             rep.fail("fields", f"{where}: rounding {rnd!r}")
             return
         rep.check(plain == want, "recompute", f"{where}: {num}/{den} with {rnd} gives {want}, printed {text}")
+
+    def k_layout(self, where, e, text, scope, body, bars):
+        # a count of the layout's own: 「ほかN件の回答は…省略」 (check_prefs.py checks N)
+        self.rep.check(text == str(e.get("numerator")) and (e.get("source") or "").endswith("not shown for lack of room"),
+                       "recompute", f"{where}: a layout count is its numerator, of answers left out")
 
     def k_page_number(self, where, e, text, scope, body, bars):
         self.rep.check(text == str(e["page"]) and e.get("numerator") == e["page"], "recompute", f"{where}: page number {text} on page {e['page']}")

@@ -96,6 +96,9 @@ survey *fixture_survey(void)
         d->kind = (uint8_t)bodies[b].kind;
         d->population = bodies[b].population;
     }
+    s->body_by_code = ARENA_NEW(mem, int, s->n_bodies); /* the codes above are in order */
+    for (int b = 0; b < s->n_bodies; b++)
+        s->body_by_code[b] = b;
     for (int p = 0; p <= N_PREFECTURES; p++)
         s->pref_body[p] = -1;
     s->pref_body[1] = 0;

@@ -120,14 +120,26 @@ static void S_check_deck(const tpl_deck *deck)
                             x->y_mm + x->h_mm <= t->height_mm + 1e-9,
                         "%s [%s]: box %g,%g,%g,%g off the %g x %g mm page", pg->file, k->section,
                         x->x_mm, x->y_mm, x->w_mm, x->h_mm, t->width_mm, t->height_mm);
-            FUZZ_ASSERT(k->n_text >= 0 && k->n_text <= TPL_MAX_TEXT, "%d text lines", k->n_text);
-            for (int i = 0; i < k->n_text; i++)
-                FUZZ_ASSERT(k->text[i].text != NULL, "text%d is NULL", i + 1);
-            FUZZ_ASSERT(k->n_groups >= 0 && k->n_groups <= TPL_MAX_GROUPS, "%d groups",
-                        k->n_groups);
-            FUZZ_ASSERT(k->n_codes >= 0 && k->n_codes <= TPL_MAX_CODES, "%d codes", k->n_codes);
-            FUZZ_ASSERT(k->n_cols >= 0 && k->n_cols <= TPL_MAX_COLUMNS, "%d columns", k->n_cols);
-            FUZZ_ASSERT(k->size_pt >= 0, "size %g pt", k->size_pt);
+            const tpl_lines *lines = tpl_block_lines(k);
+            if (lines) {
+                FUZZ_ASSERT(lines->n >= 0 && lines->n <= TPL_MAX_TEXT, "%d text lines", lines->n);
+                for (int i = 0; i < lines->n; i++)
+                    FUZZ_ASSERT(lines->at[i].text != NULL, "text%d is NULL", i + 1);
+            }
+            if (k->kind == TPL_CHART) {
+                const tpl_chart_block *ch = &k->as.chart;
+                FUZZ_ASSERT(ch->n_groups >= 0 && ch->n_groups <= TPL_MAX_GROUPS, "%d groups",
+                            ch->n_groups);
+                FUZZ_ASSERT(ch->n_codes >= 0 && ch->n_codes <= TPL_MAX_CODES, "%d codes",
+                            ch->n_codes);
+                FUZZ_ASSERT(ch->size_pt >= 0, "size %g pt", ch->size_pt);
+            }
+            if (k->kind == TPL_TABLE) {
+                const tpl_table_block *tb = &k->as.table;
+                FUZZ_ASSERT(tb->n_cols >= 0 && tb->n_cols <= TPL_MAX_COLUMNS, "%d columns",
+                            tb->n_cols);
+                FUZZ_ASSERT(tb->size_pt >= 0, "size %g pt", tb->size_pt);
+            }
         }
     }
 }
@@ -172,7 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     diags *d = diags_new(NULL);
     arena *mem = arena_new();
-    tpl_deck *deck = tpl_deck_load(layouts_dir, deck_file, e->s, e->national, mem, d);
+    tpl_deck *deck = tpl_deck_load(layouts_dir, deck_file, figures_catalogue(e->national), mem, d);
     FUZZ_ASSERT((deck != NULL) == (diags_count(d) == 0), "deck %s with %d diagnostics",
                 deck ? "loaded" : "refused", diags_count(d));
     for (int i = 0; i < diags_kept(d); i++) {

@@ -7,7 +7,7 @@ set(FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 # The stage library each harness exercises.
 set(fuzz_csv_STAGE ar_input)
 set(fuzz_codebook_STAGE ar_input)
-set(fuzz_template_STAGE ar_template)
+set(fuzz_template_STAGE ar_template ar_input) # the survey it loads to check against
 set(fuzz_linebreak_STAGE ar_render)
 
 add_library(fuzz_common STATIC ${FUZZ_DIR}/fuzz_common.c)

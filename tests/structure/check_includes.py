@@ -30,8 +30,10 @@ STAGES = {
     "figures": ["input", "core"],
     "render": ["core"],
     "chart": ["render", "core"],
-    "template": ["chart", "figures", "input", "render", "core"],
-    "layout": ["template", "chart", "figures", "input", "render", "core"],
+    # templates and layout place figures, they never read the survey model
+    # (input): every number they print is a figure row (figures.h)
+    "template": ["chart", "figures", "render", "core"],
+    "layout": ["template", "chart", "figures", "render", "core"],
     "audit": ["figures", "input", "core"],
     "cli": ["layout", "audit", "template", "chart", "figures", "input", "render", "core"],
 }

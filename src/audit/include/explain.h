@@ -34,9 +34,6 @@ typedef struct {
 bool explain_parse(const survey *s, const char *spec, arena *mem, explain_ref *ref, char *err,
                    size_t err_size);
 
-/* true when some row of f is that figure. */
-bool explain_known(const figset *f, const char *page, const char *figure);
-
 /* Writes to out (at most max) the "page.figure" names of f closest to name
  * (edit distance, or name inside them), closest first; returns how many. */
 int explain_close_names(const figset *f, const char *name, arena *mem, const char **out, int max);
@@ -55,10 +52,6 @@ typedef struct {
  * row's question, base kind, group, option, scope and year. Arrays in mem. */
 void explain_members(const survey *s, const fig_row *r, arena *mem, explain_set *counted,
                      explain_set *base);
-
-/* The respondent base in words, e.g. 全団体, 「導入済」「実証中」「導入予定」と回答し
- * 詳細設問に回答した団体, サービス別回答. In mem. */
-const char *explain_base_words(const survey *s, const fig_row *r, arena *mem);
 
 /* The set that holds ref's rows and the scope to filter them by (-1: all),
  * given the national set and the set of scope (0 national, 1..47; scoped ==

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,14 +33,14 @@ figdiff_table *figdiff_read_buffer(const char *name, const char *data, size_t le
                                    int scope_filter, diags *d);
 /* Reads an export file (D_IO_READ when it cannot be read). */
 figdiff_table *figdiff_read_csv(const char *path, int scope_filter, diags *d);
-/* Loads a data folder with survey_load and exports the national set and the
- * 47 prefecture sets (only what scope_filter keeps). */
-figdiff_table *figdiff_read_folder(const char *dir, int scope_filter, diags *d);
-/* A folder when path is a directory, otherwise an export file. */
-figdiff_table *figdiff_open(const char *path, int scope_filter, diags *d);
+/* A folder when path is a directory, otherwise an export file (which holds
+ * B and M rows when it was written with --bodies). A data folder is loaded
+ * with survey_load and its national set and 47 prefecture sets (only what
+ * scope_filter keeps) exported in memory; with bodies also their pages B
+ * and M (figures_compute_bodies), as `aireport figures --bodies` exports
+ * them. */
+figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, diags *d);
 void figdiff_table_free(figdiff_table *t);
-
-int figdiff_table_rows(const figdiff_table *t);
 
 /* What figdiff_compare found. */
 typedef struct {

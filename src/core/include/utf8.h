@@ -15,9 +15,6 @@
  * Overlong forms, surrogates and code points above U+10FFFF are invalid. */
 int utf8_seq_len(const unsigned char *s, size_t n);
 
-/* The code point of a valid sequence of len bytes (from utf8_seq_len). */
-uint32_t utf8_decode(const unsigned char *s, int len);
-
 /* true when s[0..n) is entirely valid UTF-8. */
 bool utf8_valid(const char *s, size_t n);
 

@@ -31,19 +31,55 @@
  *   A1  guideline_share "", same with Q6 策定済
  *   A1 rows exist only in the national set; their `scope` is the prefecture.
  *
+ * The body sheets and the municipality table of the prefecture reports read
+ * figures of their own, computed on demand by figures_compute_bodies() (not
+ * part of figures_compute(), nor of the default export: see there):
+ *   B  <question id>    全体 (in the national set also each population band,
+ *                                 人口1万人未満 … 人口50万人以上, popband.h), option = code,
+ *                                 count = bodies choosing it, base = bodies that
+ *                                 answered the question (BASE_ANSWERED): the
+ *                                 shares a body sheet sets beside the body's answers.
+ *                                 Every question of answers.csv.
+ *   M  population       year -, group = 団体コード, count = population (bodies.csv),
+ *                                 option_label = 団体名
+ *   M  <question id>    group = 団体コード, option = each code the body chose,
+ *                                 count 1 (no base): every answer of answers.csv;
+ *                                 for FIG_Q_SERVICE the services its service rows
+ *                                 name, count = its rows naming the service
+ *   M rows exist only in prefecture sets (the prefecture body and its
+ *   municipalities); B and M rows are not ranked (rank 0, option order).
+ *
  * Questions not asked in a year give no rows for that year. Multi-answer
  * counts are answers (件). Every option of a question has a row, zero or not.
  * All strings point into the survey (codebook labels) or are literals: the
  * survey must outlive the figset.
+ *
+ * The stages that place figures (templates, layout) never see the survey
+ * model: what they need of it comes with the figures, the survey's years,
+ * title and questions in the catalogue (figures_catalogue), labels in the
+ * rows, the bodies of a prefecture in fig_body.
  */
 #ifndef AIREPORT_FIGURES_H
 #define AIREPORT_FIGURES_H
 
 #include "arena.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+
+/* The survey model (survey.h, the input stage): taken by the functions that
+ * compute and export figures, opaque to everything else. */
+typedef struct survey survey;
+
+enum {
+    FIG_N_PREFECTURES = 47,
+    FIG_MAX_OPTIONS = 31 /* option codes 1..31: the codebook's limit */
+};
+
+/* Questions the figures give a meaning (ids of codebook.ini). */
+#define FIG_Q_STATUS "Q1"    /* 導入状況 */
+#define FIG_Q_GUIDELINE "Q6" /* ガイドラインの策定状況 */
+#define FIG_Q_SERVICE "Q5"   /* the service a row of services.csv names */
 
 typedef enum {
     BASE_NONE,            /* not a share: no percentage */
@@ -53,7 +89,8 @@ typedef enum {
     BASE_GUIDELINE,       /* bodies whose guideline (Q6) is 策定済 */
     BASE_SERVICE_ROWS,    /* service rows */
     BASE_CUSTOMISED_ROWS, /* service rows with Q9 = 1 */
-    BASE_STATUS_GROUP     /* bodies with the row's status (P11) */
+    BASE_STATUS_GROUP,    /* bodies with the row's status (P11) */
+    BASE_ANSWERED         /* bodies that answered the row's question (B) */
 } fig_base;
 
 typedef struct {
@@ -63,7 +100,9 @@ typedef struct {
     int scope;                /* 0 national, 1..47 prefecture code */
     const char *group;        /* "全体", a deck group, a status label (P11), or "" */
     int option;               /* option code, 0 n/a */
-    const char *option_label; /* full label (short label via the codebook) */
+    const char *option_label; /* full label */
+    const char *short_label;  /* the codebook's short label, else option_label */
+    const char *detail;       /* P6 cases: the case's 導入効果; NULL otherwise */
     int count, base;          /* base 0: no percentage */
     int pct10;                /* percent x10 rounded half up, -1 n/a */
     int rank;                 /* 1 = most within (figure, year, scope, group); ties share; 0 n/a */
@@ -73,6 +112,72 @@ typedef struct {
 
 /* Rows of one scope + a lookup index. Lives in the arena given to compute. */
 typedef struct figset figset;
+
+/* ---- the catalogue: what the survey's figures are made of ---- */
+
+typedef struct {
+    const char *key;   /* "R7" */
+    const char *label; /* 令和7年度 */
+    const char *as_of; /* ISO dates; period_from, period_to, published NULL when not given */
+    const char *period_from, *period_to, *published;
+} fig_year;
+
+typedef struct {
+    const char *id;    /* "Q2" */
+    const char *title; /* as the deck names the question */
+    bool per_body;     /* one answer per body (answers.csv), not per service row */
+} fig_question;
+
+/* What a figure's options are. */
+typedef enum {
+    FIG_OPT_NONE,  /* one row per group, option 0 (`-`) */
+    FIG_OPT_CODES, /* a row for each code 1..n_options of a question */
+    FIG_OPT_LIST   /* rows 1..n as the data has them: P6 case numbers (n_options 0:
+                      known once computed), A1 prefecture codes (n_options 47) */
+} fig_opt_kind;
+
+/* One figure without its values: the (year, group, option) rows it has. */
+typedef struct {
+    const char *page, *name;   /* "P4", "status_by_group" */
+    int question;              /* its options are this question's codes; -1 none */
+    fig_opt_kind options;
+    int n_options;
+    int n_groups;
+    const char *const *groups; /* "全体", the deck groups, …; "" for a figure without */
+    bool body_groups;          /* groups are 団体コード (page M) */
+    const bool *in_year;       /* [n_years]: the figure has rows that year */
+    bool no_year;              /* its rows have no year (year -, M.population) */
+    bool has_base;             /* a share: pct and pct0 exist */
+    bool ranked;               /* ranked by count (回答の多い順) or given ranks (A1) */
+} fig_def;
+
+/* The survey's definitions as the figures see them: survey.ini's title and
+ * years, the codebook's questions (fig_row.question indexes them), and every
+ * figure figures_compute() and figures_compute_bodies() can emit (the names
+ * of this header's table), so that templates are checked without values. */
+typedef struct {
+    const char *title;
+    bool sample;   /* synthetic sample data: every page says so */
+    int n_years;   /* oldest first; years[n_years - 1] is the latest */
+    const fig_year *years;
+    int n_questions;
+    const fig_question *questions;
+    int n_figures;
+    const fig_def *figures;
+} fig_catalogue;
+
+/* Built from the survey's definitions only (survey.ini, the codebook: the
+ * answers are not read, a survey of survey_load_definitions() will do), in
+ * mem. (figures_catalogue.c) */
+fig_catalogue *figures_catalogue_new(const survey *s, arena *mem);
+/* The catalogue of the survey f was computed from. */
+const fig_catalogue *figures_catalogue(const figset *f);
+/* The figure page.name, NULL when the catalogue has none. */
+const fig_def *figures_def(const fig_catalogue *c, const char *page, const char *name);
+/* Whether the figure has rows of that group ("" = none) and option (0 = -);
+ * an option of a FIG_OPT_LIST figure without a known count is taken. */
+bool figures_def_group(const fig_def *d, const char *group);
+bool figures_def_option(const fig_def *d, int option);
 
 /* scope: 0 = national, 1..47 = prefecture code (the prefecture body and its
  * municipalities). Returns NULL for a scope out of range. */
@@ -92,6 +197,33 @@ const fig_row *figures_get(const figset *f, const char *page, const char *figure
 int figures_ranked(const figset *f, const char *page, const char *figure, int year,
                    const char *group, const fig_row **out, int max);
 
+/* ---- the bodies: body sheets and the municipality table ---- */
+
+/* One body of a prefecture set of figures_compute_bodies(). */
+typedef struct {
+    const char *code;      /* 6-digit 団体コード */
+    int pref;              /* 1..47 */
+    const char *name;      /* 団体名 */
+    const char *pref_name; /* 都道府県名 */
+    const char *kind;      /* 区分: 都道府県, 指定都市, 市, 特別区, 町 or 村 */
+    bool is_prefecture;    /* the prefecture itself, not one of its municipalities */
+    int population;
+    const char *band;      /* population band (popband.h): 人口50万人以上 */
+    const fig_row *population_row; /* M.population of the body */
+} fig_body;
+
+/* Pages B and M (above) of one scope: 0 = the nation (B rows with the
+ * population bands), 1..47 = a prefecture (B rows, and M rows and a fig_body
+ * for each of its bodies). Computed on demand because the national deck,
+ * `aireport figures` and the figures export do not use them; NULL for a
+ * scope out of range. */
+figset *figures_compute_bodies(const survey *s, int scope, arena *mem);
+/* The bodies of such a set in code order (none in the national set). */
+int figures_n_bodies(const figset *f);
+const fig_body *figures_body(const figset *f, int i);
+/* The body of that 団体コード, NULL when the set has none. */
+const fig_body *figures_find_body(const figset *f, const char *code);
+
 /* Per-prefecture shares for the national appendix and the prefecture reports:
  * the 導入済 share and the 策定済 share of each prefecture's municipalities
  * (the prefecture body excluded), ranked 1..47 (1 = highest share; equal
@@ -105,7 +237,7 @@ typedef struct {
 } fig_pref_rank;
 
 /* false when year is out of range. */
-bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[N_PREFECTURES]);
+bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PREFECTURES]);
 
 /* CSV: header page,figure,year,scope,group,option_code,option_label,count,base,percent
  * then one row per number, RFC 4180 quoting, empty cells where n/a.

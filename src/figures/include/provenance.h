@@ -21,7 +21,6 @@
 
 #include "arena.h"
 #include "figures.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,8 +34,10 @@ typedef enum {
     PROV_TEMPLATE,    /* digits typed in the template text (「P3」, 「上位4位」) */
     PROV_AXIS,        /* a chart's axis tick (0%, 20%, 1,250) */
     PROV_LABEL,       /* digits in an option or group label of the codebook */
-    PROV_BODY,        /* a body's own datum from bodies.csv (population, digits
-                         of its name); source names the column and the code */
+    PROV_BODY,        /* digits of a body's name (bodies.csv); source names the
+                         column and the code (its population is a figure, M) */
+    PROV_LAYOUT,      /* a count of the layout's own (answers a body sheet leaves
+                         out for lack of room) */
     PROV_UNATTRIBUTED, /* printed, but no hook said where it came from: a gap
                           in the recording (the national deck has none) */
     PROV__COUNT
@@ -93,18 +94,14 @@ typedef void (*prov_token_fn)(void *ctx, const char *tok, size_t len);
 void prov_tokens(const char *text, size_t len, prov_token_fn fn, void *ctx);
 bool prov_has_digit(const char *text, size_t len);
 
-const char *prov_kind_name(prov_kind k);
-const char *prov_rounding_name(prov_rounding r);
-/* The respondent base of a figure in words ("all bodies"). */
-const char *prov_base_name(fig_base b);
-
 /* Sidecars. CSV header:
  *   page,kind,block,text,figure,year,scope,group,option_code,option_label,
  *   field,numerator,denominator,base,rounding,source
  * JSON: {"document": name, "entries": [{same keys}]}. Into malloc'd memory
  * (*data, *len; free with free()). false when formatting failed. */
-bool prov_format_csv(const prov_list *p, const survey *s, unsigned char **data, size_t *len);
-bool prov_format_json(const prov_list *p, const survey *s, const char *document,
+bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char **data,
+                     size_t *len);
+bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *document,
                       unsigned char **data, size_t *len);
 
 /* The sidecar path of a document: "out/national.pdf", "csv" ->

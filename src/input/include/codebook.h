@@ -43,9 +43,10 @@ typedef struct {
  * Returns false when any was found. */
 bool codebook_load(codebook *cb, const char *path, arena *mem, diags *d);
 
+/* The single code of a single-select answer (its lowest code), 0 when empty. */
+int codebook_mask_code(cb_mask m);
+
 /* Index of question id ("Q1", case-insensitive), -1 when absent. */
 int codebook_find(const codebook *cb, const char *id);
-/* Index of the question whose column is `column` in `file`, -1 when absent. */
-int codebook_find_column(const codebook *cb, cb_file file, const char *column);
 
 #endif

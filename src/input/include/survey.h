@@ -1,6 +1,7 @@
 /* survey.h - the validated survey model: bodies, answers per year, service
  * rows, case studies. Built once by survey_load(), read-only afterwards. All
- * memory belongs to survey->mem. */
+ * memory belongs to survey->mem. Names: functions survey_*, types sv_*
+ * (and the codebook's codebook_* / cb_*). */
 #ifndef AIREPORT_SURVEY_H
 #define AIREPORT_SURVEY_H
 
@@ -89,29 +90,30 @@ typedef struct survey {
 /* Reads data_dir/survey.ini and every file it names, validating all of it.
  * Problems go to d; returns NULL when any was found (nothing partial). */
 survey *survey_load(const char *data_dir, diags *d);
+/* survey.ini and the codebook alone, validated: the years (with what each
+ * asks) and the questions, no body and no answer (the CSV files need not
+ * exist). Enough for the catalogue of figures that checks templates. */
+survey *survey_load_definitions(const char *data_dir, diags *d);
 void survey_free(survey *s);
 
-body_group body_group_of(const sv_body *b);
-const char *body_kind_label(body_kind k);   /* 都道府県 … 村 */
-const char *body_group_label(body_group g); /* 都道府県 / 指定都市 / その他市区町村 */
+body_group survey_body_group(const sv_body *b);
+const char *survey_kind_label(body_kind k); /* 都道府県 … 村 */
+const char *survey_group_label(body_group g); /* 都道府県 / 指定都市 / その他市区町村 */
 
 /* Index of the body with that code, -1 when absent. */
 int survey_find_body(const survey *s, const char *code);
 /* Index of year key ("R7", case-insensitive), -1 when absent. */
 int survey_find_year(const survey *s, const char *key);
 
-static inline cb_mask sv_answer(const survey *s, const sv_year *y, int body, int q)
+static inline cb_mask survey_answer(const survey *s, const sv_year *y, int body, int q)
 {
     return y->answers[(size_t)body * (size_t)s->cb.n + (size_t)q];
 }
-static inline cb_mask sv_service(const survey *s, const sv_year *y, int row, int q)
+static inline cb_mask survey_service(const survey *s, const sv_year *y, int row, int q)
 {
     return y->services[(size_t)row * (size_t)s->cb.n + (size_t)q];
 }
-/* The single code of a single-select answer, 0 when empty. */
-int cb_mask_code(cb_mask m);
-
 /* 団体コード check digit of the first five digits; -1 when not digits. */
-int body_check_digit(const char *code5);
+int survey_check_digit(const char *code5);
 
 #endif

@@ -15,7 +15,6 @@
 #include "figures.h"
 #include "fontset.h"
 #include "provenance.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,11 +23,10 @@
 typedef struct deck_templates deck_templates;
 
 /* layouts_dir/deck_file ("deck.ini" when NULL) and everything it names,
- * checked against the national figset. Memory in mem. NULL when any problem
- * was reported (exit status 4 through diags). */
+ * checked against the catalogue of figures (no values needed). Memory in
+ * mem. NULL when any problem was reported (exit status 4 through diags). */
 deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_file,
-                                    const survey *s, const figset *national, arena *mem,
-                                    diags *d);
+                                    const fig_catalogue *cat, arena *mem, diags *d);
 
 int deck_page_count(const deck_templates *t);
 
@@ -40,9 +38,8 @@ int deck_template_files(const deck_templates *t, const char **files, int max);
 /* Renders one document: *pdf (malloc'd, free with free()), *len, *n_pages.
  * false with diagnostics (text overflow, missing glyph, …); nothing is
  * returned then. */
-bool deck_render(const deck_templates *t, const survey *s, const figset *f,
-                 const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
-                 diags *d);
+bool deck_render(const deck_templates *t, const figset *f, const fontset *fonts,
+                 unsigned char **pdf, size_t *len, int *n_pages, diags *d);
 
 /* What one document is about: its figures, and for a prefecture report or a
  * body sheet the national figures beside them and the prefecture / body. */
@@ -50,30 +47,31 @@ typedef struct {
     const figset *f;           /* the document's figures */
     const figset *nation;      /* national figures (NULL in the national deck) */
     const fig_pref_rank *pref; /* prefecture reports (and body sheets: the body's) */
-    const sv_body *body;       /* body sheets */
+    const fig_body *body;      /* body sheets */
+    /* figures_compute_bodies of f's scope and of the nation: the municipality
+     * table needs the first, body sheets both */
+    const figset *bodies, *nation_bodies;
     prov_list *prov;           /* optional: every printed number is recorded here
                                   (its arena must outlive the call) */
 } deck_scope;
 
 /* deck_render for any document: a [munitable] page grows into as many pages
  * as its table needs, so *n_pages may exceed deck_page_count(). */
-bool deck_render_scope(const deck_templates *t, const survey *s, const deck_scope *scope,
-                       const fontset *fonts, unsigned char **pdf, size_t *len, int *n_pages,
-                       diags *d);
+bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const fontset *fonts,
+                       unsigned char **pdf, size_t *len, int *n_pages, diags *d);
 
 /* A prefecture report's templates: layouts_dir/deck_file with the override
  * file (NULL = none) applied (see tpl_deck_load_override). */
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
-                                             const char *override_file, const survey *s,
-                                             const figset *national, arena *mem, diags *d);
+                                             const char *override_file,
+                                             const fig_catalogue *cat, arena *mem, diags *d);
 
 /* The first [chart] of the page whose file name starts with page_prefix
  * ("p03") as a PNG at px_per_pt (*png malloc'd), with the page title as
  * caption. (deck_png.c) */
-bool deck_chart_png(const deck_templates *t, const survey *s, const deck_scope *sc,
-                    const fontset *fonts, const char *page_prefix, double px_per_pt,
-                    unsigned char **png, size_t *len, char *caption, size_t caption_size,
-                    diags *d);
+bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                    const char *page_prefix, double px_per_pt, unsigned char **png, size_t *len,
+                    char *caption, size_t caption_size, diags *d);
 
 /* File-name prefixes ("p03") of the deck's pages that have a [chart], in
  * page order, into prefix[0..max); returns how many. Strings in mem.
@@ -82,7 +80,7 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
 
 /* The drawlists of every page as text (`--dump-layout`): a "page N title"
  * line, then drawlist_dump() of the page. false when layout failed. */
-bool deck_dump_layout(const deck_templates *t, const survey *s, const figset *f,
-                      const fontset *fonts, FILE *out, diags *d);
+bool deck_dump_layout(const deck_templates *t, const figset *f, const fontset *fonts, FILE *out,
+                      diags *d);
 
 #endif

@@ -9,7 +9,9 @@
  *
  * Everything a page needs comes in through layout_ctx (read-only) and all
  * output goes to the drawlist's arena: pages may be laid out on several
- * threads at once.
+ * threads at once. Layout places numbers, it never counts them: every number
+ * is a figure row (the survey model is not visible here), what it knows of
+ * the survey (years, title, questions) is the figures' catalogue.
  */
 #ifndef AIREPORT_LAYOUT_H
 #define AIREPORT_LAYOUT_H
@@ -20,7 +22,6 @@
 #include "figures.h"
 #include "fontset.h"
 #include "provenance.h"
-#include "survey.h"
 #include "template.h"
 
 #include <stdbool.h>
@@ -28,7 +29,6 @@
 /* Document state: the same for every page of one document. */
 typedef struct {
     const tpl_deck *deck;
-    const survey *s;
     const figset *f;
     const fontset *fonts;
     arena *mem;  /* the document's arena: drawlists, expanded text */
@@ -37,10 +37,15 @@ typedef struct {
     /* prefecture reports and body sheets (NULL in the national deck) */
     const figset *nation;      /* national figures beside f */
     const fig_pref_rank *pref; /* the report's prefecture */
-    const sv_body *body;       /* the sheet's body */
+    const fig_body *body;      /* the sheet's body */
+    /* figures_compute_bodies: of f's scope (the municipality table, a body
+     * sheet's answers and prefecture shares) and of the nation (a body
+     * sheet's population band and national shares) */
+    const figset *bodies, *nation_bodies;
 } layout_ctx;
 
-/* The sample-data label printed on every page when survey->sample is true. */
+/* The sample-data label printed on every page when the catalogue says the
+ * data are a sample. */
 #define LAYOUT_SAMPLE_LABEL "サンプルデータ（合成）による再現"
 
 /* Page size of the theme in pt. */

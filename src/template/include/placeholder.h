@@ -1,4 +1,7 @@
-/* placeholder.h - expansion of {…} placeholders in template text.
+/* placeholder.h - the {…} placeholders of template text: parsed once when a
+ * template loads, checked there against the catalogue of figures (names and
+ * parameters, no values), expanded for each document by walking the parsed
+ * text.
  *
  *   {P4.status_by_group[latest,都道府県,1].pct}   one number of the figures
  *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順)
@@ -19,17 +22,46 @@
  * words that depend on the data: two references without a field compared by
  * count (> >= < <= == !=), then the text for true or for false.
  *
- * Pure function of its inputs: safe to call from several threads at once.
+ * What a check cannot know without values is found when a document is
+ * expanded, with the same message: whether lead() holds, whether the year
+ * has case N (P6), whether a share's base is 0 in the document's scope, and
+ * {pref.…} / {body.…} outside a prefecture report / body sheet.
+ *
+ * Parsed texts are read-only: safe to expand from several threads at once.
  */
 #ifndef AIREPORT_PLACEHOLDER_H
 #define AIREPORT_PLACEHOLDER_H
 
 #include "arena.h"
 #include "figures.h"
-#include "survey.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* A template text parsed into literal runs and placeholders. */
+typedef struct ph_text ph_text;
+
+/* Parses text (in mem). Never fails: a malformed placeholder is kept as the
+ * text's problem, which ph_check and ph_expand report. */
+const ph_text *ph_parse(const char *text, arena *mem);
+
+/* What a text may name when it is checked. */
+typedef struct {
+    const fig_catalogue *cat;
+    int year;            /* the year index `Y` names, -1 = the text has none */
+    const char *edition; /* ISO date of {deck.edition}, NULL = none */
+    /* {deck.NAME}: the deck file's [report] variables */
+    int n_vars;
+    const char *const *var_name;
+    const ph_text *const *var_text;
+} ph_check_context;
+
+/* The first problem of t, quoting its placeholder, into err: a malformed
+ * placeholder, or one naming what the catalogue has not (a figure, its year,
+ * group or option, a share of a figure without base, top(N) beyond its
+ * options, a date survey.ini lacks, a [report] variable the deck lacks).
+ * true when there is none. An unknown figure's message says "no figure". */
+bool ph_check(const ph_text *t, const ph_check_context *cc, char *err, size_t err_size);
 
 /* What one piece of the output was made from, for provenance. */
 typedef enum {
@@ -56,27 +88,26 @@ typedef struct {
     /* optional: told about every piece of the output, in order (provenance) */
     ph_piece_fn on_piece;
     void *piece_ctx;
-    const survey *s;
-    const figset *f;
+    const figset *f;     /* its catalogue gives the years */
     const char *edition; /* ISO date of {deck.edition}, NULL = none */
     int year;            /* year index that `Y` names, -1 = none */
-    /* Prefecture reports and body sheets (placeholder_pref.h):
+    /* Prefecture reports and body sheets:
      * {nation:FIGURE[…].field} reads the national figures (f itself when NULL);
      * {pref.name|code|municipalities}, {pref.adopted.count|pct},
      * {pref.guideline.count|pct}, {pref.rank.adopted|guideline} (of 47, latest
      * year); {body.name|code|kind|population|band|pref}. */
     const figset *nation;
     const fig_pref_rank *pref; /* NULL: not a prefecture report */
-    const sv_body *body;       /* NULL: not a body sheet */
+    const fig_body *body;      /* NULL: not a body sheet */
     /* {deck.NAME}: the deck file's [report] variables (may hold placeholders) */
     int n_vars;
     const char *const *var_name;
-    const char *const *var_value;
+    const ph_text *const *var_text;
 } ph_context;
 
 /* The text with every placeholder replaced, allocated in mem; NULL when a
- * placeholder is malformed or names nothing, with the reason (quoting the
- * placeholder) in err. */
-char *ph_expand(const char *text, const ph_context *c, arena *mem, char *err, size_t err_size);
+ * placeholder is malformed or names nothing in c's figures, with the reason
+ * (quoting the placeholder) in err. */
+char *ph_expand(const ph_text *t, const ph_context *c, arena *mem, char *err, size_t err_size);
 
 #endif

@@ -4,8 +4,9 @@
  * Format: docs/templates.md. iniparser reads the values; because it keeps no
  * line numbers, the loader scans each file's text itself so that every
  * problem is reported as `file:line: message` (D_TEMPLATE, D_TEMPLATE_FIGURE,
- * D_TEMPLATE_BOX). Figure names and placeholders are checked against a
- * national figset at load, so a typo fails before any page is drawn.
+ * D_TEMPLATE_BOX). Every text is parsed once (placeholder.h) and its figure
+ * names and placeholders are checked against the catalogue of figures at
+ * load, without values: a typo fails before any number is computed.
  * All memory belongs to the arena given to tpl_deck_load().
  */
 #ifndef AIREPORT_TEMPLATE_H
@@ -16,7 +17,7 @@
 #include "diag.h"
 #include "drawlist.h"
 #include "figures.h"
-#include "survey.h"
+#include "placeholder.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -24,7 +25,7 @@
 enum {
     TPL_MAX_TEXT = 12,    /* text1 .. text12 per block */
     TPL_MAX_GROUPS = 8,
-    TPL_MAX_CODES = CB_MAX_OPTIONS,
+    TPL_MAX_CODES = FIG_MAX_OPTIONS,
     TPL_MAX_COLUMNS = 6,
     TPL_MAX_PALETTES = 16,
     TPL_MAX_COLORS = 16,
@@ -61,8 +62,9 @@ typedef struct {
 } tpl_box;
 
 typedef struct {
-    const char *text; /* raw, with placeholders */
+    const char *text;  /* raw, with placeholders */
     int line;
+    const ph_text *ph; /* parsed */
 } tpl_text;
 
 typedef struct {
@@ -71,28 +73,39 @@ typedef struct {
     uint32_t rgb[TPL_MAX_COLORS];
 } tpl_palette;
 
+/* The text lines of a block (text, text1 .. text12). */
 typedef struct {
-    tpl_block_kind kind;
-    const char *section; /* as spelled in the file, lower case ("chart2") */
-    int line;            /* line of the [section] header */
-    tpl_box box;
+    int n;
+    tpl_text at[TPL_MAX_TEXT];
+} tpl_lines;
 
-    int n_text;
-    tpl_text text[TPL_MAX_TEXT];
-
-    /* text blocks (TPL_TEXT), tables and charts; lead/notes/source take the
-     * theme's sizes */
+/* [text], [text2] …: free text in its own style. */
+typedef struct {
+    tpl_lines lines;
     double size_pt;
     font_role font;
     uint32_t rgb;        /* text colour */
     dl_align align;
     bool valign_bottom;  /* text sits at the bottom of its box */
-    bool framed;         /* TPL_TEXT: a thin frame around the box */
+    bool framed;         /* a thin frame around the box */
+} tpl_text_block;
 
-    /* chart / table */
-    const char *fig_page, *fig_name; /* "P4", "status_by_group" */
-    int fig_line;
-    chart_type chart;
+/* [source]: each line once per shown year (or for the latest only). */
+typedef struct {
+    tpl_lines lines;
+    tpl_years years;
+} tpl_source_block;
+
+/* A `figure = PAGE.name` key: "P4", "status_by_group", its line. */
+typedef struct {
+    const char *page, *name;
+    int line;
+} tpl_figure;
+
+/* [chart], [chart2] …: a figure drawn as a chart. */
+typedef struct {
+    tpl_figure fig;
+    chart_type type;
     tpl_years years;
     int n_groups;
     const char *groups[TPL_MAX_GROUPS];
@@ -106,23 +119,56 @@ typedef struct {
     chart_legend_pos legend;
     const tpl_palette *palette; /* NULL = chart default */
     bool short_labels;
-    const char *heading;        /* optional heading line above the chart */
-    const char *centre;         /* donut: text in the hole (placeholders) */
+    const ph_text *heading;     /* optional heading line above the chart */
+    const ph_text *centre;      /* donut: text in the hole */
+    double size_pt;
+    bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
+} tpl_chart_block;
 
+/* [table]: the P6 case table. */
+typedef struct {
+    tpl_figure fig;
+    double size_pt;
     int n_cols;
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
     tpl_column_field col_field[TPL_MAX_COLUMNS];
+} tpl_table_block;
 
-    /* prefecture reports (template_pref.c) */
-    bool compare_nation; /* chart: the scope's bars beside the nation's (compare = nation) */
-    bool rank_guideline; /* ranking: by the 策定済 share instead of the 導入済 share */
-    int rank_columns;    /* ranking: the 47 rows set in this many column groups */
+/* [ranking] (template_pref.c). */
+typedef struct {
+    double size_pt;
+    bool by_guideline; /* by the 策定済 share instead of the 導入済 share */
+    int columns;       /* the 47 rows set in this many column groups */
+} tpl_ranking_block;
+
+/* [munitable], [bodysheet] (template_pref.c): tables laid out from the
+ * document's scope; only their type size is set in the template. */
+typedef struct {
+    double size_pt;
+} tpl_sheet_block;
+
+/* One [section] of a page: what every block has, then the data of its kind
+ * (as cmark's node->as): read `as.chart` only when kind is TPL_CHART. */
+typedef struct {
+    tpl_block_kind kind;
+    const char *section; /* as spelled in the file, lower case ("chart2") */
+    int line;            /* line of the [section] header */
+    tpl_box box;
+    union {
+        tpl_lines lines;           /* TPL_LEAD, TPL_NOTES (the theme's style) */
+        tpl_text_block text;       /* TPL_TEXT */
+        tpl_source_block source;   /* TPL_SOURCE */
+        tpl_chart_block chart;     /* TPL_CHART */
+        tpl_table_block table;     /* TPL_TABLE */
+        tpl_ranking_block ranking; /* TPL_RANKING */
+        tpl_sheet_block sheet;     /* TPL_MUNITABLE, TPL_BODYSHEET */
+    } as;
 } tpl_block;
 
 typedef struct {
-    const char *file;    /* path as opened, for messages */
-    const char *title;   /* title bar and outline entry (placeholders) */
+    const char *file;     /* path as opened, for messages */
+    const ph_text *title; /* title bar and outline entry; NULL = none */
     bool cover;          /* no title bar, no page number */
     int n_blocks;
     tpl_block *blocks;
@@ -143,7 +189,8 @@ typedef struct {
 typedef struct {
     const char *dir;     /* layouts directory */
     const char *file;    /* deck.ini path */
-    const char *title, *subject, *keywords, *author;
+    const char *title, *subject, *keywords, *author; /* as written */
+    const ph_text *title_text; /* the document title, parsed */
     const char *edition; /* ISO date */
     int years_shown;
     tpl_theme theme;
@@ -154,14 +201,15 @@ typedef struct {
      * notes), replaceable by a prefecture's own override file */
     int n_vars;
     const char *var_name[TPL_MAX_VARS];
-    const char *var_value[TPL_MAX_VARS];
+    const char *var_value[TPL_MAX_VARS];   /* as written */
+    const ph_text *var_text[TPL_MAX_VARS]; /* parsed */
 } tpl_deck;
 
-/* Loads layouts_dir/deck_file, the theme and every page it names. national
- * is used to check figure names and placeholders. NULL when any problem was
+/* Loads layouts_dir/deck_file, the theme and every page it names; figure
+ * names and placeholders are checked against cat. NULL when any problem was
  * reported (every problem is reported, not only the first). */
-tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const survey *s,
-                        const figset *national, arena *mem, diags *d);
+tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const fig_catalogue *cat,
+                        arena *mem, diags *d);
 
 /* The same with a prefecture's override file (layouts/prefectures/PP.ini;
  * NULL = none) applied: [deck] title, subject, keywords, author, edition,
@@ -170,13 +218,11 @@ tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const su
  * unknown section or key, or a [report] variable the deck file does not
  * define, is an error. (template_override.c) */
 tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
-                                 const char *override_file, const survey *s,
-                                 const figset *national, arena *mem, diags *d);
+                                 const char *override_file, const fig_catalogue *cat,
+                                 arena *mem, diags *d);
 
-/* The theme palette of that name, NULL when absent. */
-const tpl_palette *tpl_theme_palette(const tpl_theme *t, const char *name);
-
-/* "#1F3864" -> 0x1F3864; false when not exactly # + 6 hex digits. */
-bool tpl_parse_color(const char *s, uint32_t *rgb);
+/* The text lines of a lead, notes, text or source block; NULL for the
+ * other kinds. */
+const tpl_lines *tpl_block_lines(const tpl_block *b);
 
 #endif

@@ -1,0 +1,110 @@
+/* placeholder_check.c - a parsed text checked against the catalogue of
+ * figures when its template loads: every name, year, group, option and field
+ * a placeholder uses must exist, without computing a single value. What only
+ * values decide is left to the expansion (placeholder.h). */
+#include "placeholder_priv.h"
+
+#include "numfmt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many rows a series of d has (0: as many as the data has). */
+static int series_rows(const fig_def *d)
+{
+    return d->options == FIG_OPT_NONE ? 1 : d->n_options;
+}
+
+static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, size_t size)
+{
+    const fig_catalogue *cat = cc->cat;
+    int y = 0;
+    if (!ph_year_index(&r->year, cat->n_years, cc->year, &y, err, size))
+        return false;
+    const char *key = cat->years[y].key;
+    const fig_def *d = figures_def(cat, r->page, r->figure);
+    bool series = d && !d->no_year && d->in_year[y] && figures_def_group(d, r->group);
+    if (r->field == PH_FIELD_TOP || r->field == PH_FIELD_LEAD) {
+        if (!series)
+            return ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\"", r->page,
+                           r->figure, key, r->group);
+        int have = series_rows(d);
+        if (r->field == PH_FIELD_TOP && have > 0 && have < r->top_n)
+            return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options",
+                           r->page, r->figure, key, r->group, r->top_n, have);
+        for (int code = 1; r->field == PH_FIELD_LEAD && code <= FIG_MAX_OPTIONS; code++)
+            if ((r->lead_codes & (1u << (code - 1))) && !figures_def_option(d, code))
+                return ph_fail(err, size, "%s.%s: lead(): %d is not an option of the figure",
+                               r->page, r->figure, code);
+        return true;
+    }
+    bool row = series;
+    if (row && r->option == PH_OPTION_RANK)
+        row = series_rows(d) == 0 || r->option_value <= series_rows(d);
+    else if (row)
+        row = figures_def_option(d, r->option == PH_OPTION_CODE ? r->option_value : 0);
+    if (!row)
+        return ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", r->page,
+                       r->figure, key, r->group, r->option_text);
+    if (!ph_field_known(r, err, size))
+        return false;
+    if ((r->field == PH_FIELD_PCT || r->field == PH_FIELD_PCT0) && !d->has_base)
+        return ph_fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
+    return true;
+}
+
+static bool check_year(const ph_node *nd, const ph_check_context *cc, char *err, size_t size)
+{
+    const fig_year *yr;
+    const char *iso;
+    char date[NUMFMT_MAX];
+    return ph_year_field_value(nd, cc->cat, cc->year, &yr, &iso, date, err, size);
+}
+
+static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err, size_t size)
+{
+    char reason[512];
+    switch (nd->kind) {
+    case PH_NODE_LITERAL:
+    case PH_NODE_SCOPE: /* its field was checked when parsed; a pref or body needs a document */
+        return true;
+    case PH_NODE_FIGURE:
+        return check_ref(&nd->as.ref, cc, reason, sizeof reason) ||
+               ph_fail_node(err, size, nd, "%s", reason);
+    case PH_NODE_YEAR:
+        return check_year(nd, cc, reason, sizeof reason) ||
+               ph_fail_node(err, size, nd, "%s", reason);
+    case PH_NODE_EDITION: {
+        char date[NUMFMT_MAX];
+        return (cc->edition && numfmt_era_date(date, sizeof date, cc->edition)) ||
+               ph_fail_node(err, size, nd, "deck.ini has no valid edition date");
+    }
+    case PH_NODE_VAR: {
+        /* a [report] variable: its own placeholders, no further variables */
+        for (int v = 0; v < cc->n_vars; v++)
+            if (strcmp(cc->var_name[v], nd->as.var) == 0) {
+                ph_check_context inner = *cc;
+                inner.n_vars = 0;
+                return ph_check(cc->var_text[v], &inner, reason, sizeof reason) ||
+                       ph_fail_node(err, size, nd, "%s", reason);
+            }
+        return ph_fail_node(err, size, nd,
+                            "expected deck.edition or a variable of the deck file's [report]");
+    }
+    case PH_NODE_CONDITION:
+        return (check_ref(&nd->as.cond.a, cc, reason, sizeof reason) &&
+                check_ref(&nd->as.cond.b, cc, reason, sizeof reason)) ||
+               ph_fail_node(err, size, nd, "%s", reason);
+    }
+    return true;
+}
+
+bool ph_check(const ph_text *t, const ph_check_context *cc, char *err, size_t err_size)
+{
+    for (int i = 0; i < t->n; i++)
+        if (!check_node(&t->nodes[i], cc, err, err_size))
+            return false;
+    if (t->error)
+        return ph_fail(err, err_size, "%s", t->error);
+    return true;
+}

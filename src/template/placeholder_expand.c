@@ -1,0 +1,300 @@
+/* placeholder_expand.c - a parsed text expanded against a document's figures
+ * (see placeholder.h): the nodes are walked, nothing is parsed again. Each
+ * piece of the output is told to the caller for provenance. */
+#include "placeholder_priv.h"
+
+#include "numfmt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} strbuf;
+
+static void sb_put(strbuf *b, const char *s, size_t len)
+{
+    if (b->n + len + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + len + 1)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, len);
+    b->n += len;
+    b->p[b->n] = '\0';
+}
+
+static void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+/* Tells the caller what b[from..] was made from. */
+static void note(const ph_context *c, ph_piece_kind kind, const strbuf *b, size_t from,
+                 const fig_row *r, const char *field, const char *iso)
+{
+    if (!c->on_piece || b->n <= from)
+        return;
+    ph_piece pc = {.kind = kind, .text = b->p + from, .len = b->n - from, .row = r,
+                   .field = field, .iso = iso};
+    c->on_piece(c->piece_ctx, &pc);
+}
+
+static const fig_catalogue *cat_of(const ph_context *c)
+{
+    return figures_catalogue(c->f);
+}
+
+static bool expand_year(strbuf *b, const ph_node *nd, const ph_context *c, char *err, size_t size)
+{
+    const fig_year *yr;
+    const char *iso;
+    char date[NUMFMT_MAX];
+    if (!ph_year_field_value(nd, cat_of(c), c->year, &yr, &iso, date, err, size))
+        return false;
+    size_t from = b->n;
+    if (!iso) {
+        sb_puts(b, nd->as.year.field == PH_YF_LABEL ? yr->label : yr->key);
+        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
+    } else {
+        sb_puts(b, date);
+        note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
+    }
+    return true;
+}
+
+static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const ph_ref *ref,
+                         char *err, size_t size)
+{
+    if (!ph_field_known(ref, err, size))
+        return false;
+    char num[NUMFMT_MAX];
+    size_t from = b->n;
+    switch (ref->field) {
+    case PH_FIELD_COUNT: sb_puts(b, numfmt_int(num, r->count)); break;
+    case PH_FIELD_BASE: sb_puts(b, numfmt_int(num, r->base)); break;
+    case PH_FIELD_PCT:
+    case PH_FIELD_PCT0:
+        if (r->base <= 0 || r->pct10 < 0)
+            return ph_fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
+        if (ref->field == PH_FIELD_PCT0)
+            snprintf(num, sizeof num, "%d", numfmt_pct_int(r->count, r->base));
+        else
+            numfmt_pct10_str(num, r->pct10);
+        sb_puts(b, num);
+        break;
+    case PH_FIELD_LABEL: sb_puts(b, r->option_label ? r->option_label : ""); break;
+    case PH_FIELD_SHORT: sb_puts(b, r->short_label); break;
+    case PH_FIELD_MAN: sb_puts(b, numfmt_man(num, r->count)); break;
+    case PH_FIELD_RANK:
+        snprintf(num, sizeof num, "%d", r->rank);
+        sb_puts(b, num);
+        break;
+    case PH_FIELD_TOP:
+    case PH_FIELD_LEAD:
+    case PH_FIELD_UNKNOWN: return false; /* not a row's field */
+    }
+    bool is_label = ref->field == PH_FIELD_LABEL || ref->field == PH_FIELD_SHORT;
+    note(c, is_label ? PH_PIECE_LABEL : PH_PIECE_FIGURE, b, from, r, ref->field_text, NULL);
+    return true;
+}
+
+/* top(N): 「A」、「B」、… in rank order. */
+static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
+                       char *err, size_t size)
+{
+    const fig_row *rows[PH_MAX_TOP];
+    size_t from = b->n;
+    int n = r->top_n;
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, n);
+    if (have < n)
+        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
+                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            sb_puts(b, "、");
+        sb_puts(b, "「");
+        sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
+        sb_puts(b, "」");
+    }
+    note(c, PH_PIECE_LABEL, b, from, rows[0], "top", NULL);
+    return true;
+}
+
+/* lead(codes): how many of the top-ranked options are among the codes, from
+ * rank 1 down: 「自治体向けのサービスが上位4位を占めた」 with the template
+ * naming which services are 自治体向け. */
+static bool expand_lead(strbuf *b, const ph_ref *r, const figset *f, int year,
+                        const ph_context *c, char *err, size_t size)
+{
+    const fig_row *rows[FIG_MAX_OPTIONS];
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, FIG_MAX_OPTIONS);
+    if (have > FIG_MAX_OPTIONS)
+        have = FIG_MAX_OPTIONS;
+    int n = 0;
+    while (n < have && rows[n]->option > 0 && rows[n]->option <= FIG_MAX_OPTIONS &&
+           (r->lead_codes & (1u << (rows[n]->option - 1))))
+        n++;
+    if (n == 0)
+        return ph_fail(err, size,
+                       "%s.%s[%s,%s].lead(): the option ranked 1 is not among the codes; the "
+                       "sentence would be false",
+                       r->page, r->figure, cat_of(c)->years[year].key, r->group);
+    char num[16];
+    snprintf(num, sizeof num, "%d", n);
+    size_t from = b->n;
+    sb_puts(b, num);
+    /* the last leading option's rank is the number printed */
+    note(c, PH_PIECE_FIGURE, b, from, rows[n - 1], "rank", NULL);
+    return true;
+}
+
+/* The row a reference names, NULL (with the reason) when f has none. */
+static const fig_row *row_of(const ph_ref *r, const figset *f, int year, const ph_context *c,
+                             char *err, size_t size)
+{
+    const fig_row *row = NULL;
+    if (r->option == PH_OPTION_RANK) {
+        const fig_row *rows[FIG_MAX_OPTIONS];
+        int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, r->option_value);
+        if (have >= r->option_value)
+            row = rows[r->option_value - 1];
+    } else {
+        row = figures_get(f, r->page, r->figure, year, r->group,
+                          r->option == PH_OPTION_CODE ? r->option_value : 0);
+    }
+    if (!row)
+        ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", r->page,
+                r->figure, cat_of(c)->years[year].key, r->group, r->option_text);
+    return row;
+}
+
+/* The figures a reference reads: the document's own, or with nation: the
+ * national ones. */
+static const figset *figures_of(const ph_ref *r, const ph_context *c)
+{
+    return r->nation && c->nation ? c->nation : c->f;
+}
+
+static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char *err, size_t size)
+{
+    int year = 0;
+    if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
+        return false;
+    const figset *f = figures_of(r, c);
+    if (r->field == PH_FIELD_TOP)
+        return expand_top(b, r, f, year, c, err, size);
+    if (r->field == PH_FIELD_LEAD)
+        return expand_lead(b, r, f, year, c, err, size);
+    const fig_row *row = row_of(r, f, year, c, err, size);
+    return row && expand_field(b, c, row, r, err, size);
+}
+
+/* The count of a condition's operand. */
+static bool operand(const ph_ref *r, const ph_context *c, int *count, char *err, size_t size)
+{
+    int year = 0;
+    if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
+        return false;
+    const fig_row *row = row_of(r, figures_of(r, c), year, c, err, size);
+    if (row)
+        *count = row->count;
+    return row != NULL;
+}
+
+/* {A OP B ? THEN : ELSE}: the wording of a lead that depends on the data
+ * (「上回った」 or 「下回った」), A and B compared by count. */
+static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, char *err,
+                             size_t size)
+{
+    int a, bb;
+    if (!operand(&nd->as.cond.a, c, &a, err, size) || !operand(&nd->as.cond.b, c, &bb, err, size))
+        return false;
+    bool yes;
+    switch (nd->as.cond.op) {
+    case PH_CMP_GE: yes = a >= bb; break;
+    case PH_CMP_LE: yes = a <= bb; break;
+    case PH_CMP_EQ: yes = a == bb; break;
+    case PH_CMP_NE: yes = a != bb; break;
+    case PH_CMP_GT: yes = a > bb; break;
+    default: yes = a < bb; break;
+    }
+    size_t from = b->n;
+    sb_puts(b, yes ? nd->as.cond.then_text : nd->as.cond.else_text);
+    note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+    return true;
+}
+
+static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
+                        char *err, size_t size)
+{
+    switch (nd->kind) {
+    case PH_NODE_LITERAL: {
+        size_t from = b->n;
+        sb_put(b, nd->text, nd->len);
+        note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+        return true;
+    }
+    case PH_NODE_FIGURE: return expand_figure(b, &nd->as.ref, c, err, size);
+    case PH_NODE_YEAR: return expand_year(b, nd, c, err, size);
+    case PH_NODE_CONDITION: return expand_condition(b, nd, c, err, size);
+    case PH_NODE_EDITION: {
+        char date[NUMFMT_MAX];
+        if (!c->edition || !numfmt_era_date(date, sizeof date, c->edition))
+            return ph_fail(err, size, "deck.ini has no valid edition date");
+        size_t at = b->n;
+        sb_puts(b, date);
+        sb_puts(b, "版");
+        note(c, PH_PIECE_DATE, b, at, NULL, NULL, c->edition);
+        return true;
+    }
+    case PH_NODE_VAR: {
+        /* a [report] variable: its own placeholders expanded, no further variables */
+        int v = 0;
+        while (v < c->n_vars && strcmp(c->var_name[v], nd->as.var) != 0)
+            v++;
+        if (v == c->n_vars)
+            return ph_fail(err, size,
+                           "expected deck.edition or a variable of the deck file's [report]");
+        ph_context inner = *c;
+        inner.n_vars = 0;
+        char *val = ph_expand(c->var_text[v], &inner, mem, err, size);
+        if (val)
+            sb_puts(b, val);
+        return val != NULL;
+    }
+    case PH_NODE_SCOPE: {
+        char val[256];
+        if (!ph_expand_scope(nd->as.scope, c->pref, c->body, val, sizeof val, err, size))
+            return false;
+        size_t at = b->n;
+        sb_puts(b, val);
+        const fig_row *row;
+        const char *field;
+        ph_scope_source(nd->as.scope, c->nation ? c->nation : c->f, c->pref, c->body, &row,
+                        &field);
+        note(c, row ? PH_PIECE_FIGURE : PH_PIECE_OTHER, b, at, row, field, NULL);
+        return true;
+    }
+    }
+    return false;
+}
+
+char *ph_expand(const ph_text *t, const ph_context *c, arena *mem, char *err, size_t err_size)
+{
+    strbuf b = {0};
+    sb_put(&b, "", 0);
+    bool ok = true;
+    for (int i = 0; ok && i < t->n; i++) {
+        const ph_node *nd = &t->nodes[i];
+        char reason[512] = "";
+        if (!expand_node(&b, nd, c, mem, reason, sizeof reason))
+            ok = ph_fail_node(err, err_size, nd, "%s", reason);
+    }
+    if (ok && t->error)
+        ok = ph_fail(err, err_size, "%s", t->error);
+    char *out = ok ? arena_strdup(mem, b.p) : NULL;
+    free(b.p);
+    return out;
+}
