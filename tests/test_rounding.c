@@ -6,8 +6,11 @@
  *     and above the source lines when the page has no notes; with
  *     `rounding = largest_remainder` every bar sums to 100.0 and no note;
  *   - `rounding` validated (bad value, a chart type it does not apply to);
- *   - {deck.edition} across the 平成 -> 令和 boundary and counts with
- *     separators, printed by the templates through numfmt.
+ *   - {deck.edition}: the latest survey year's `published` when the deck
+ *     file names none, its own date when it does (a later, revised
+ *     edition), an error at load when that date is older than the
+ *     publication or not a date; dates and counts with separators printed
+ *     by the templates through numfmt (the era boundary: test_numfmt).
  * Templates are written into a temporary layouts folder beside a copy of
  * the real theme. */
 #include "deck.h"
@@ -91,15 +94,16 @@ typedef struct {
     const fontset *fonts;
 } env;
 
-/* Writes deck.ini (with edition) and pages/p.ini (page), loads and dumps
- * the layout. NULL when loading failed; *load_diags: diagnostics reported. */
+/* Writes deck.ini (with edition; NULL: none) and pages/p.ini (page), loads
+ * and dumps the layout. NULL when loading failed; *load_diags: diagnostics
+ * reported. */
 static char *dump_page(const env *e, const char *edition, const char *page, int *load_diags)
 {
     char deck[512];
     snprintf(deck, sizeof deck,
              "[deck]\ntitle = t\nsubject = s\nkeywords = k\nauthor = a\ntheme = theme.ini\n"
-             "edition = %s\nyears_shown = 3\npages = pages/p.ini\n",
-             edition);
+             "%s%s%syears_shown = 3\npages = pages/p.ini\n",
+             edition ? "edition = " : "", edition ? edition : "", edition ? "\n" : "");
     write_text("deck.ini", deck);
     write_text("pages/p.ini", page);
     diags *d = diags_new(NULL);
@@ -238,20 +242,27 @@ static void test_dates_and_counts(const env *e)
         "text1 = {deck.edition}\ntext2 = {year.latest.as_of}現在\n"
         "text3 = {P2.answered[latest,全体].base}団体\n";
     int nd;
-    char *heisei = dump_page(e, "2019-04-30", PAGE, &nd);
-    CHECK(heisei != NULL);
-    if (heisei) {
-        CHECK_CONTAINS(heisei, "平成31年4月30日版");
-        CHECK_CONTAINS(heisei, "令和7年10月31日現在");
-        CHECK_CONTAINS(heisei, "1,788団体");
+    /* no edition key: the latest year's published (R7: 2026-04-24) */
+    char *data = dump_page(e, NULL, PAGE, &nd);
+    CHECK(data != NULL);
+    if (data) {
+        CHECK_CONTAINS(data, "令和8年4月24日版");
+        CHECK_CONTAINS(data, "令和7年10月31日現在");
+        CHECK_CONTAINS(data, "1,788団体");
     }
-    free(heisei);
-    char *reiwa = dump_page(e, "2019-05-01", PAGE, &nd);
-    CHECK(reiwa && strstr(reiwa, "令和元年5月1日版"));
-    free(reiwa);
-    char *r8 = dump_page(e, "2026-04-24", PAGE, &nd);
-    CHECK(r8 && strstr(r8, "令和8年4月24日版"));
-    free(r8);
+    free(data);
+    /* a revised edition after the publication: the deck's own date */
+    char *revised = dump_page(e, "2026-05-01", PAGE, &nd);
+    CHECK(revised && strstr(revised, "令和8年5月1日版"));
+    free(revised);
+    char *same = dump_page(e, "2026-04-24", PAGE, &nd);
+    CHECK(same && strstr(same, "令和8年4月24日版"));
+    free(same);
+    /* older than survey.ini's publication: a left-over constant, an error */
+    char *stale = dump_page(e, "2026-04-23", PAGE, &nd);
+    CHECK(stale == NULL);
+    CHECK_INT(nd, 1);
+    free(stale);
     /* not a date: a template error at load, no page */
     char *bad = dump_page(e, "2019-02-30", PAGE, &nd);
     CHECK(bad == NULL);

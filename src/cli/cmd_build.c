@@ -221,11 +221,13 @@ static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, aren
         docs[nd++] = (index_doc){.title = title, .href = href, .bytes = j->bytes,
                                  .pages = j->pages, .failed = j->status != EXIT_OK};
     }
-    /* the survey year the documents report on, and its publication date */
+    /* the survey year the documents report on, and the edition date the
+     * national deck's cover prints (survey.ini's, or the deck file's own) */
     const sv_year *latest = &b->s->years[b->s->n_years - 1];
     const char *edition = latest->label;
+    const char *iso = b->national ? deck_edition(b->national) : latest->published;
     char date[64];
-    if (latest->published && numfmt_era_date(date, sizeof date, latest->published))
+    if (iso && numfmt_era_date(date, sizeof date, iso))
         edition = arena_printf(mem, "%s（%s版）", latest->label, date);
     index_page page = {.title = b->s->title ? b->s->title : "自治体における生成AI導入状況",
                        .edition = edition,

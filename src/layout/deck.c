@@ -35,6 +35,11 @@ deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_fi
 
 int deck_page_count(const deck_templates *t) { return t->deck->n_pages; }
 
+const char *deck_edition(const deck_templates *t)
+{
+    return t->deck->edition;
+}
+
 int deck_template_files(const deck_templates *t, const char **files, int max)
 {
     int n = 0;

@@ -77,7 +77,7 @@ static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err,
     case PH_NODE_EDITION: {
         char date[NUMFMT_MAX];
         return (cc->edition && numfmt_era_date(date, sizeof date, cc->edition)) ||
-               ph_fail_node(err, size, nd, "deck.ini has no valid edition date");
+               ph_fail_node(err, size, nd, PH_NO_EDITION);
     }
     case PH_NODE_VAR: {
         /* a [report] variable: its own placeholders, no further variables */

@@ -242,7 +242,7 @@ static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena
     case PH_NODE_EDITION: {
         char date[NUMFMT_MAX];
         if (!c->edition || !numfmt_era_date(date, sizeof date, c->edition))
-            return ph_fail(err, size, "deck.ini has no valid edition date");
+            return ph_fail(err, size, PH_NO_EDITION);
         size_t at = b->n;
         sb_puts(b, date);
         sb_puts(b, "版");

@@ -15,6 +15,11 @@
 
 enum { PH_MAX_TOP = 10 };
 
+/* {deck.edition} without a date to print. */
+#define PH_NO_EDITION                                                                              \
+    "no edition date: the latest survey year has no `published` in survey.ini (and the deck "      \
+    "file no `edition`)"
+
 /* `first`, `latest`, `latest-N` or `Y` */
 typedef enum { PH_YEAR_FIRST, PH_YEAR_LATEST, PH_YEAR_Y } ph_year_base;
 typedef struct {

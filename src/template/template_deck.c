@@ -3,6 +3,8 @@
  * override (template_override.c) and every page (template_page.c). */
 #include "template_priv.h"
 
+#include "numfmt.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +21,37 @@ static const char *join_path(arena *mem, const char *dir, const char *file)
     if (file[0] == '/' || !dir || !*dir)
         return arena_strdup(mem, file);
     return arena_printf(mem, "%s/%s", dir, file);
+}
+
+/* The edition date (the cover's 「令和8年4月24日版」): an edition is data, so
+ * it is the latest survey year's `published` unless the deck file (or a
+ * prefecture's override) names its own, e.g. for a revised edition. An own
+ * date older than the latest year's publication is a left-over of the
+ * previous edition: reported at its line. */
+static void resolve_edition(tpl_ini *ini, tpl_ini *ov, tpl_deck *deck, const fig_catalogue *cat)
+{
+    bool own = ov->dict && tpl_ini_get(ov, "deck", "edition");
+    tpl_ini *from = own ? ov : ini;
+    int line = tpl_ini_line(from, "deck", "edition");
+    const fig_year *latest = cat->n_years > 0 ? &cat->years[cat->n_years - 1] : NULL;
+    deck->edition_override = deck->edition != NULL;
+    if (!deck->edition_override) {
+        deck->edition = latest ? latest->published : NULL;
+        return;
+    }
+    char date[NUMFMT_MAX];
+    if (!numfmt_era_date(date, sizeof date, deck->edition)) {
+        tpl_error(from, D_TEMPLATE, line, "edition = `%s`: expected an ISO date (2027-04-23)",
+                  deck->edition);
+        return;
+    }
+    if (latest && latest->published && strcmp(deck->edition, latest->published) < 0)
+        tpl_error(from, D_TEMPLATE, line,
+                  "edition = %s is older than the latest survey year's publication "
+                  "([%s] published = %s in survey.ini): the cover would print a past edition; "
+                  "remove the key so that the edition follows survey.ini, or give a date on or "
+                  "after %s",
+                  deck->edition, latest->key, latest->published, latest->published);
 }
 
 tpl_deck *tpl_deck_load(const char *layouts_dir, const char *deck_file, const fig_catalogue *cat,
@@ -62,6 +95,7 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     bool ok = ini.ok;
     if (override_file && !tpl_override_open(&ov, override_file, deck, mem, d))
         ok = false;
+    resolve_edition(&ini, &ov, deck, cat);
     /* its texts, as the override left them: parsed once; the title checked
      * (the variables where a text uses them) */
     for (int v = 0; v < deck->n_vars; v++)

@@ -37,8 +37,10 @@ class Context:
                 if k in sec:
                     self.values[f"year.{alias}.{k}"] = era_date(sec[k])
         deck = deck_ini.get("deck", {})
-        if "edition" in deck:
-            self.values["deck.edition"] = era_date(deck["edition"]) + "版"
+        # the edition: the deck file's own date, else the latest year's publication
+        edition = deck.get("edition") or data.survey[years[-1].lower()].get("published")
+        if edition:
+            self.values["deck.edition"] = era_date(edition) + "版"
         if pref:
             self.values["pref.name"] = data.prefs[pref]
             self.values["pref.code"] = pref

@@ -30,6 +30,10 @@ deck_templates *deck_templates_load(const char *layouts_dir, const char *deck_fi
 
 int deck_page_count(const deck_templates *t);
 
+/* The ISO date {deck.edition} prints: the deck file's own `edition`, else
+ * the latest survey year's `published` (NULL when neither is given). */
+const char *deck_edition(const deck_templates *t);
+
 /* The files t was read from: the deck file and every page's file, paths as
  * opened (the theme is not among them), into files[0..max); returns how
  * many. `build --watch` rebuilds the documents whose files changed. */

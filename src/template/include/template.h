@@ -191,7 +191,11 @@ typedef struct {
     const char *file;    /* deck.ini path */
     const char *title, *subject, *keywords, *author; /* as written */
     const ph_text *title_text; /* the document title, parsed */
-    const char *edition; /* ISO date */
+    /* ISO date of {deck.edition}: the deck file's `edition` (or a
+     * prefecture override's) when given, else the latest survey year's
+     * `published`; NULL when neither exists */
+    const char *edition;
+    bool edition_override; /* it came from a deck or override file */
     int years_shown;
     tpl_theme theme;
     int n_pages;
