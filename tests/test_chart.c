@@ -303,6 +303,19 @@ static void test_grouped(arena *mem)
     CHECK(wrapped >= 1);
     CHECK(find_text(&dl, cats[3]) == NULL); /* not on one line */
     CHECK_INT(count_outside(&dl, 0, dl.n, 10, 10, 420, 260), 0);
+
+    /* an option not offered in the first two years (absent): no bar, no
+     * label there, not even a 0; the zero of an offered option stays */
+    bool absent[12] = {false};
+    absent[9] = absent[10] = true;
+    c.absent = absent;
+    drawlist dl2;
+    drawlist_init(&dl2, mem);
+    CHECK(chart_draw_geom(&c, &dl2, fake_measure, NULL, d, "p05.ini [chart]", &g));
+    CHECK(find_text(&dl2, "100") == NULL && find_text(&dl2, "200") == NULL);
+    CHECK(find_text(&dl2, "0") != NULL);
+    const dl_item *f[8];
+    CHECK_INT(find_fills(&dl2, rgb[0], f, 8), 1 + 3); /* the legend and 3 categories */
     diags_free(d);
 }
 

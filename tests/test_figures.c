@@ -310,7 +310,10 @@ static void check_rows_in_catalogue(const fig_catalogue *cat, const figset *f)
             continue;
         }
         bool year_ok = d->no_year ? r->year == -1 : r->year >= 0 && d->in_year[r->year];
-        if (!year_ok || !figures_def_group(d, r->group) || !figures_def_option(d, r->option) ||
+        bool option_ok = d->no_year || d->options != FIG_OPT_CODES
+                             ? figures_def_option(d, r->option)
+                             : figures_def_option_in_year(d, r->option, r->year);
+        if (!year_ok || !figures_def_group(d, r->group) || !option_ok ||
             (r->base > 0 && !d->has_base) || (r->rank > 0 && !d->ranked))
             test_fail(__FILE__, __LINE__, "%s.%s[%d,%s,%d] (base %d, rank %d) is not as the "
                       "catalogue says", r->page, r->figure, r->year, r->group, r->option, r->base,
@@ -458,6 +461,31 @@ static void test_export_escapes(survey *s)
     arena_free(mem);
 }
 
+/* An option the questionnaire added in R7 (the codebook's `16.since = R7`):
+ * no row before, in the figures and in the catalogue; the catalogue says
+ * which year added it. */
+static void test_option_added_later(survey *s, arena *mem)
+{
+    int q2 = codebook_find(&s->cb, "Q2");
+    cb_mask saved = s->years[R6].offered[q2];
+    s->years[R6].offered[q2] &= ~CB_BIT(5);
+    figset *f = figures_compute(s, 0, mem);
+    CHECK(figures_get(f, "P5", "Q2", R6, "全体", 5) == NULL);
+    CHECK(figures_get(f, "P5", "Q2", R6, "全体", 4) != NULL);
+    CHECK(figures_get(f, "P5", "Q2", R7, "全体", 5) != NULL);
+    const fig_catalogue *cat = figures_catalogue(f);
+    check_rows_in_catalogue(cat, f);
+    check_rows_in_catalogue(cat, figures_compute_bodies(s, 1, mem));
+    const fig_def *d = figures_def(cat, "P5", "Q2");
+    CHECK(d && !figures_def_option_in_year(d, 5, R6) && figures_def_option_in_year(d, 5, R7));
+    CHECK(d && figures_def_option_in_year(d, 4, R6));
+    CHECK(d && figures_def_added(d, R7) == CB_BIT(5) && figures_def_added(d, R6) == 0);
+    CHECK(d && figures_def_first_year(d, cat->n_years) == R6);
+    d = figures_def(cat, "P7", "Q3"); /* asked from R7: a new question, not new options */
+    CHECK(d && figures_def_first_year(d, cat->n_years) == R7 && figures_def_added(d, R7) == 0);
+    s->years[R6].offered[q2] = saved;
+}
+
 int main(void)
 {
     survey *s = fixture_survey();
@@ -479,6 +507,7 @@ int main(void)
         test_bodies(s, mem);
         test_catalogue(s, national, mem);
         test_catalogue_in_step(s, mem);
+        test_option_added_later(s, mem);
     }
     arena_free(mem);
     arena_free(s->mem);

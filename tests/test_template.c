@@ -165,6 +165,35 @@ static void test_placeholders(void)
     CHECK_STR(expand(mem, "{P3.status[latest,全体,1] >= P3.status[latest-2,全体,1] ? 増加 : 減少}",
                      -1),
               "増加");
+    /* facts of the years: the format changed in R6 (survey.ini `format`), Q3
+     * was first asked in R6 (codebook since); the sample adds no option */
+    CHECK_STR(expand(mem, "{year.first.next_format}以降", -1), "令和6年度以降");
+    CHECK(expand(mem, "{year.latest-1.next_format}", -1) == NULL); /* R7 keeps R6's */
+    CHECK_STR(expand(mem, "本設問は{P7.Q3[latest-1,全体].started}から", -1), "本設問は令和6年度から");
+    CHECK_STR(expand(mem, "{P7.Q3[Y,全体].started}", 1), "令和6年度");
+    CHECK(expand(mem, "{P7.Q3[latest,全体].started}", -1) == NULL);
+    CHECK(expand(mem, "{P5.Q2[first,全体].started}", -1) == NULL); /* always asked */
+    CHECK(expand(mem, "{P5.Q2[latest,全体].added}", -1) == NULL);
+    CHECK(expand(mem, "{P5.Q2[latest,全体,1].started}", -1) == NULL); /* no option */
+    {
+        /* a line repeated per year shown is printed for the years that have
+         * what it says */
+        const fig_catalogue *cat = figures_catalogue(F);
+        const ph_text *rate = ph_parse("{year.Y.label}: {P2.detail[Y,全体].pct}%", mem);
+        const ph_text *fmt = ph_parse("{year.Y.label}は{year.Y.next_format}以降と異なる", mem);
+        const ph_text *q3 = ph_parse("本設問は{P7.Q3[Y,全体].started}から", mem);
+        const ph_text *period = ph_parse("{year.Y.period_to}まで", mem);
+        const ph_text *plain = ph_parse("{year.Y.label}と{P2.detail[latest,全体].pct}", mem);
+        bool want_rate[] = {false, true, true}, want_fmt[] = {true, false, false},
+             want_q3[] = {false, true, false}, want_period[] = {false, false, true};
+        for (int y = 0; y < 3; y++) {
+            CHECK(ph_year_has(rate, cat, y) == want_rate[y]);
+            CHECK(ph_year_has(fmt, cat, y) == want_fmt[y]);
+            CHECK(ph_year_has(q3, cat, y) == want_q3[y]);
+            CHECK(ph_year_has(period, cat, y) == want_period[y]);
+            CHECK(ph_year_has(plain, cat, y)); /* only what it says of `Y` counts */
+        }
+    }
     /* what is refused */
     CHECK(expand(mem, "{year.Y.as_of}", -1) == NULL);
     CHECK(expand(mem, "{P2.answered[latest-3,全体].count}", -1) == NULL);

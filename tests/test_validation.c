@@ -176,6 +176,24 @@ static void test_answer_files(void)
     EXPECT(d, D_CSV_HEADER_UNKNOWN, "answers-since/answers.csv", 1, 4, "asked from R6 on, not in R5");
     diags_free(d);
 
+    /* an option the codebook offers from R7 on (17.since = R7), named in R5 */
+    d = load_bad(IN "option-since", 1);
+    EXPECT(d, D_ANSWER_CODE, "option-since/answers-r5.csv", 2, 3,
+           "活用事例 \"1;17\": option 17 (議会答弁資料の作成) is offered from R7 on (codebook Q2 "
+           "17.since), not in R5");
+    diags_free(d);
+    d = diags_new(stderr);
+    survey *defs = survey_load_definitions(IN "option-since", d);
+    CHECK(defs != NULL);
+    if (defs) {
+        int q2 = codebook_find(&defs->cb, "Q2");
+        CHECK_INT((int)defs->years[0].offered[q2], (1 << 16) - 1); /* R5: 1-16 */
+        CHECK_INT((int)defs->years[1].offered[q2], (1 << 17) - 1); /* R7: 1-17 */
+        CHECK_INT((int)defs->years[0].offered[codebook_find(&defs->cb, "Q3")], 0); /* not asked */
+    }
+    survey_free(defs);
+    diags_free(d);
+
     d = load_bad(IN "encoding-forced", -1);
     EXPECT(d, D_ENC_UTF8, "encoding-forced/answers.csv", 1, 1, "bytes 0x92 at character 1 are not valid UTF-8");
     CHECK(!diags_has(d, D_CSV_HEADER_MISSING)); /* no noise from the damaged header */

@@ -89,8 +89,9 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
     for (int k = 0; k < nc; k++)
         for (int s = 0; s < ns; s++) {
             int i = k * ns + s;
-            labels[i] = chart_label_one_line(x, chart_value_label(x, k, s, c->total));
-            label_w[i] = chart_text_w(x, labels[i], val_fs, FONT_GOTHIC);
+            bool none = c->absent && c->absent[i];
+            labels[i] = none ? "" : chart_label_one_line(x, chart_value_label(x, k, s, c->total));
+            label_w[i] = none ? 0 : chart_text_w(x, labels[i], val_fs, FONT_GOTHIC);
         }
     /* percentages of a base: the axis stops at 100 %, whatever the labels */
     bool pct_cap = c->pct_axis && max <= 100;
@@ -165,6 +166,8 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
         double by = mid - bh * ns / 2;
         for (int s = 0; s < ns; s++, by += bh) {
             int i = k * ns + s;
+            if (c->absent && c->absent[i])
+                continue; /* not offered that year: an empty place, no 0 */
             double len = plot_w * c->values[i] / axis_max;
             if (len > 0)
                 chart_emit_rect(x, plot_x, by, len, bh, chart_series_rgb(x, s));

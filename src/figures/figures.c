@@ -206,6 +206,8 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
                      BASE_STATUS_1_3, ids->status);
 
     for (int code = 1; code <= q1->n_options; code++) {
+        if (!figures_offered(y, ids->status, code))
+            continue;
         int n = 0;
         for (int g = 0; g < GROUP__COUNT; g++)
             n += t->status_by_group[g][code];
@@ -214,7 +216,8 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     }
     for (int g = 0; g < GROUP__COUNT; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
+            if (figures_offered(y, ids->status, code))
+                figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
                          q1->label[code], t->status_by_group[g][code], t->group_bodies[g], BASE_ALL,
                          ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
@@ -232,7 +235,8 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     const cb_question *q6 = &s->cb.q[ids->guideline];
     for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
-            figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code,
+            if (figures_offered(y, ids->guideline, code))
+                figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code,
                          q6->label[code], t->guideline_by_status[status][code],
                          t->status_bodies[status], BASE_STATUS_GROUP, ids->guideline);
 }
@@ -248,7 +252,8 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
         const cb_question *cq = &s->cb.q[q];
         int base = base_of(t, FIG_QUESTION_PAGES[i].base);
         for (int code = 1; code <= cq->n_options; code++)
-            figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope,
+            if (figures_offered(y, q, code))
+                figures_emit(rb, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, yi, scope,
                          ALL_GROUP, code, cq->label[code], t->answers[q][code], base,
                          FIG_QUESTION_PAGES[i].base, q);
     }

@@ -64,9 +64,11 @@ static void emit_shares(const survey *s, int yi, int scope, const int *scope_bod
         for (int k = 0; k < nq; k++) {
             const cb_question *cq = &s->cb.q[qs[k]];
             for (int code = 1; code <= cq->n_options; code++)
-                figures_emit(rb, "B", cq->id, yi, scope, group_label(g), code, cq->label[code],
-                             t->chose[g][qs[k]][code], t->answered[g][qs[k]], BASE_ANSWERED, qs[k])
-                    ->rank = 0;
+                if (figures_offered(&s->years[yi], qs[k], code))
+                    figures_emit(rb, "B", cq->id, yi, scope, group_label(g), code,
+                                 cq->label[code], t->chose[g][qs[k]][code],
+                                 t->answered[g][qs[k]], BASE_ANSWERED, qs[k])
+                        ->rank = 0;
         }
 }
 

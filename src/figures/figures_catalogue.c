@@ -35,13 +35,14 @@ int figures_find_question(const codebook *cb, const char *id)
 
 
 /* The figures under construction: every set builds its catalogue, so it
- * takes two allocations, sized up front (see the bound in
+ * takes three allocations, sized up front (see the bound in
  * figures_catalogue_new). */
 typedef struct {
     const survey *s;
     arena *mem;
     fig_def *defs;
     bool *years; /* [cap * n_years]: each figure's in_year */
+    uint32_t *codes; /* [cap * n_years]: each figure's options_in_year */
     int n, cap;
 } def_buf;
 
@@ -61,12 +62,20 @@ static fig_def *add(def_buf *b, const char *page, const char *name, int question
     return d;
 }
 
-/* in_year of d: the years question q is asked in (and, with also >= 0, q2). */
-static void asked_years(const survey *s, fig_def *d, int q, int also)
+/* in_year of d: the years question q is asked in (and, with also >= 0, q2);
+ * for a figure of q's codes, the codes each year offers. */
+static void asked_years(def_buf *b, fig_def *d, int q, int also)
 {
+    const survey *s = b->s;
     bool *in = (bool *)d->in_year;
     for (int y = 0; y < s->n_years; y++)
         in[y] = (q < 0 || s->years[y].asked[q]) && (also < 0 || s->years[y].asked[also]);
+    if (d->options != FIG_OPT_CODES || d->question < 0)
+        return;
+    uint32_t *codes = b->codes + (size_t)(d - b->defs) * (size_t)s->n_years;
+    for (int y = 0; y < s->n_years; y++)
+        codes[y] = in[y] ? s->years[y].offered[d->question] : 0;
+    d->options_in_year = codes;
 }
 
 static const char *const ALL[] = {FIG_ALL_GROUP};
@@ -77,21 +86,21 @@ static void status_pages(def_buf *b, int q1, int q6)
 {
     const survey *s = b->s;
     fig_def *d = add(b, "P2", "answered", q1, FIG_OPT_NONE, 1, ALL);
-    asked_years(s, d, q1, -1);
+    asked_years(b, d, q1, -1);
     d->has_base = true;
     d = add(b, "P2", "detail", q1, FIG_OPT_NONE, 1, ALL);
-    asked_years(s, d, q1, -1);
+    asked_years(b, d, q1, -1);
     for (int y = 0; y < s->n_years; y++)
         ((bool *)d->in_year)[y] &= s->years[y].detail_rate;
     d->has_base = true;
     d = add(b, "P3", "status", q1, FIG_OPT_CODES, 1, ALL);
-    asked_years(s, d, q1, -1);
+    asked_years(b, d, q1, -1);
     d->has_base = d->ranked = true;
     d = add(b, "P4", "status_by_group", q1, FIG_OPT_CODES, GROUP__COUNT, FIG_GROUP_LABEL);
-    asked_years(s, d, q1, -1);
+    asked_years(b, d, q1, -1);
     d->has_base = d->ranked = true;
     d = add(b, "P4", "status_1_4", q1, FIG_OPT_NONE, GROUP__COUNT, FIG_GROUP_LABEL);
-    asked_years(s, d, q1, -1);
+    asked_years(b, d, q1, -1);
     d->has_base = true;
     if (q6 < 0)
         return;
@@ -99,18 +108,17 @@ static void status_pages(def_buf *b, int q1, int q6)
     const cb_question *st = &s->cb.q[q1];
     int n = st->n_options < FIG_STATUS_PLANNED ? st->n_options : FIG_STATUS_PLANNED;
     d = add(b, "P11", "Q6_by_status", q6, FIG_OPT_CODES, n, st->label + 1);
-    asked_years(s, d, q1, q6);
+    asked_years(b, d, q1, q6);
     d->has_base = d->ranked = true;
 }
 
 /* P6 (emit_cases) and A1 (emit_pref_ranking) */
 static void case_and_ranking_pages(def_buf *b, int q1, int q6)
 {
-    const survey *s = b->s;
     static const char *const cases[] = {"cases", "hours_before", "hours_after", "reduction"};
     for (int i = 0; i < 4; i++) {
         fig_def *d = add(b, "P6", cases[i], -1, FIG_OPT_LIST, 1, NONE);
-        asked_years(s, d, -1, -1);
+        asked_years(b, d, -1, -1);
         d->has_base = d->ranked = i == 3; /* the reduction: a share of the hours before */
     }
     static const char *const shares[] = {"adopted_share", "guideline_share"};
@@ -120,7 +128,7 @@ static void case_and_ranking_pages(def_buf *b, int q1, int q6)
             continue;
         fig_def *d = add(b, "A1", shares[i], q[i], FIG_OPT_LIST, 1, NONE);
         d->n_options = FIG_N_PREFECTURES;
-        asked_years(s, d, q[i], -1);
+        asked_years(b, d, q[i], -1);
         d->has_base = d->ranked = true;
     }
 }
@@ -136,7 +144,7 @@ static void body_pages(def_buf *b)
     for (int q = 0; q < s->cb.n; q++)
         if (s->cb.q[q].file == CB_FILE_ANSWERS) {
             fig_def *d = add(b, "B", s->cb.q[q].id, q, FIG_OPT_CODES, 1 + POP_N_BANDS, groups);
-            asked_years(s, d, q, -1);
+            asked_years(b, d, q, -1);
             d->has_base = true;
         }
     fig_def *d = add(b, "M", "population", -1, FIG_OPT_NONE, 0, NULL);
@@ -146,7 +154,7 @@ static void body_pages(def_buf *b)
         if (s->cb.q[q].file == CB_FILE_ANSWERS || q == q_service) {
             d = add(b, "M", s->cb.q[q].id, q, FIG_OPT_CODES, 0, NULL);
             d->body_groups = true;
-            asked_years(s, d, q, -1);
+            asked_years(b, d, q, -1);
         }
 }
 
@@ -160,7 +168,8 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
         const sv_year *sy = &s->years[y];
         years[y] = (fig_year){.key = sy->key, .label = sy->label ? sy->label : sy->key,
                               .as_of = sy->as_of, .period_from = sy->period_from,
-                              .period_to = sy->period_to, .published = sy->published};
+                              .period_to = sy->period_to, .published = sy->published,
+                              .format = sy->format ? sy->format : ""};
     }
     c->n_years = s->n_years;
     c->years = years;
@@ -176,7 +185,8 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     int cap = 6 + FIG_N_QUESTION_PAGES + 4 + 2 + 2 * s->cb.n + 1;
     size_t n_in_year = (size_t)cap * (size_t)(s->n_years > 0 ? s->n_years : 1);
     def_buf b = {.s = s, .mem = mem, .cap = cap, .defs = ARENA_NEW_UNINIT(mem, fig_def, cap),
-                 .years = ARENA_NEW(mem, bool, n_in_year)};
+                 .years = ARENA_NEW(mem, bool, n_in_year),
+                 .codes = ARENA_NEW(mem, uint32_t, n_in_year)};
     int q1 = figures_find_question(&s->cb, FIG_Q_STATUS),
         q6 = figures_find_question(&s->cb, FIG_Q_GUIDELINE);
     if (q1 >= 0)
@@ -187,7 +197,7 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
             continue;
         fig_def *d = add(&b, FIG_QUESTION_PAGES[i].page, FIG_QUESTION_PAGES[i].qid, q,
                          FIG_OPT_CODES, 1, ALL);
-        asked_years(s, d, q, -1);
+        asked_years(&b, d, q, -1);
         d->has_base = d->ranked = true;
     }
     case_and_ranking_pages(&b, q1, q6);
@@ -213,6 +223,29 @@ bool figures_def_group(const fig_def *d, const char *group)
         if (strcmp(d->groups[g], group) == 0)
             return true;
     return false;
+}
+
+bool figures_def_option_in_year(const fig_def *d, int option, int year)
+{
+    if (d->no_year || !d->in_year[year] || !figures_def_option(d, option))
+        return false;
+    return option == 0 || !d->options_in_year ||
+           (d->options_in_year[year] & (1u << (option - 1))) != 0;
+}
+
+int figures_def_first_year(const fig_def *d, int n_years)
+{
+    for (int y = 0; !d->no_year && y < n_years; y++)
+        if (d->in_year[y])
+            return y;
+    return -1;
+}
+
+uint32_t figures_def_added(const fig_def *d, int year)
+{
+    if (!d->options_in_year || year < 1 || !d->in_year[year] || !d->in_year[year - 1])
+        return 0;
+    return d->options_in_year[year] & ~d->options_in_year[year - 1];
 }
 
 bool figures_def_option(const fig_def *d, int option)

@@ -76,5 +76,11 @@ int figures_single_code(cb_mask m);
 /* Adds one answer (a set of codes) to counts[code], visiting set bits only;
  * codes above n_options (never in a validated survey) are ignored. */
 void figures_add_mask(int *counts, cb_mask m, int n_options);
+/* Whether option code of question q is offered in year y (the codebook's
+ * `N.since`): an option added later has no rows in the years before. */
+static inline bool figures_offered(const sv_year *y, int q, int code)
+{
+    return (y->offered[q] & CB_BIT(code)) != 0;
+}
 
 #endif

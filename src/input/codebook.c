@@ -99,7 +99,8 @@ static const char *get(dictionary *ini, const char *sec, const char *key)
     return iniparser_getstring(ini, full, NULL);
 }
 
-/* A key of a question section: a known name or "N", "N.short", "N.full". */
+/* A key of a question section: a known name or "N", "N.short", "N.full",
+ * "N.since". */
 static bool known_key(const char *k, int n_options)
 {
     static const char *names[] = {"column", "file",  "type",    "max",     "asked",
@@ -111,7 +112,8 @@ static bool known_key(const char *k, int n_options)
     long code = strtol(k, &end, 10);
     if (end == k || code < 1 || code > n_options)
         return false;
-    return *end == '\0' || strcmp(end, ".short") == 0 || strcmp(end, ".full") == 0;
+    return *end == '\0' || strcmp(end, ".short") == 0 || strcmp(end, ".full") == 0 ||
+           strcmp(end, ".since") == 0;
 }
 
 static int parse_int(const char *s, int lo, int hi, bool *ok)
@@ -205,6 +207,9 @@ static void load_question(struct loader *L, dictionary *ini, const char *sec, cb
         snprintf(ks, sizeof ks, "%d.short", c);
         v = get(ini, sec, ks);
         q->short_label[c] = v && *v ? arena_strdup(L->mem, v) : q->label[c];
+        snprintf(ks, sizeof ks, "%d.since", c);
+        v = get(ini, sec, ks);
+        q->option_since[c] = v && *v ? arena_strdup(L->mem, v) : NULL;
     }
 
     int nk = iniparser_getsecnkeys(ini, sec);
@@ -216,7 +221,8 @@ static void load_question(struct loader *L, dictionary *ini, const char *sec, cb
             k = k ? k + 1 : keys[i];
             if (!known_key(k, q->n_options))
                 problem(L, sec, k, "unknown key; expected column, file, type, max, asked, since, "
-                                   "detail, title, options, exclusive or labels 1-%d",
+                                   "detail, title, options, exclusive, labels 1-%d (N, "
+                                   "N.short, N.full, N.since)",
                         q->n_options);
         }
         free(keys);

@@ -110,6 +110,13 @@ static bool parse_cell(struct year_load *Y, const cb_question *q, const char *ce
                      v, q->n_options);
             return false;
         }
+        if (!(Y->y->offered[q - Y->s->cb.q] & CB_BIT(v))) {
+            diag_add(d, D_ANSWER_CODE, f, line, col,
+                     "%s \"%s\": option %ld (%s) is offered from %s on (codebook %s %ld.since), "
+                     "not in %s",
+                     q->column, cell, v, q->label[v], q->option_since[v], q->id, v, Y->y->key);
+            return false;
+        }
         if (m & CB_BIT(v)) {
             diag_add(d, D_ANSWER_REPEAT, f, line, col,
                      "%s \"%s\" names option %ld twice; expected each option at most once",

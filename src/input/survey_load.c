@@ -234,6 +234,12 @@ static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, di
         y->period_to = ini_date(&c, s->mem, tok, "period_to", false);
         y->published = ini_date(&c, s->mem, tok, "published", false);
         y->detail_rate = ini_bool(&c, tok, "detail_rate", true);
+        /* the questionnaire's format: carried over from the year before until
+         * a year names another (the wording of P2 compares years by it) */
+        v = ini_get(&c, tok, "format");
+        y->format = v && *v                ? arena_strdup(s->mem, v)
+                    : s->n_years > 1 ? s->years[s->n_years - 2].format
+                                     : "";
         f->answers = ini_file(&c, s, tok, "answers", NULL, true);
         f->services = ini_file(&c, s, tok, "services", NULL, true);
         f->cases = ini_file(&c, s, tok, "cases", NULL, false);
@@ -496,6 +502,26 @@ static bool check_codebook(survey *s, const char *path, diags *d)
                 a = 1;
             }
             s->years[yi].asked[q] = a;
+            /* the options of that year: each from its own `N.since` on */
+            const cb_question *cq = &s->cb.q[q];
+            s->years[yi].offered[q] = 0;
+            for (int code = 1; a && code <= cq->n_options; code++) {
+                int o = asked_in_year(s, yi, cq->option_since[code]);
+                if (o == -2) {
+                    if (yi == 0) {
+                        char key[24];
+                        snprintf(key, sizeof key, "%d.since", code);
+                        diag_add(d, D_CODEBOOK, path, ini_line_of(path, cq->id, key), 0,
+                                 "[%s] %s: \"%s\" is not comparable with the years of "
+                                 "survey.ini; expected a key like %s",
+                                 cq->id, key, cq->option_since[code], s->years[0].key);
+                    }
+                    ok = false;
+                    o = 1;
+                }
+                if (o)
+                    s->years[yi].offered[q] |= CB_BIT(code);
+            }
         }
     return ok;
 }

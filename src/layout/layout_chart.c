@@ -189,12 +189,16 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         cats = opts.label;
         values = ARENA_NEW(mem, double, (size_t)opts.n * (size_t)(ns ? ns : 1));
         rows = ARENA_NEW(mem, const fig_row *, (size_t)opts.n * (size_t)(ns ? ns : 1));
+        bool *absent = ARENA_NEW(mem, bool, (size_t)opts.n * (size_t)(ns ? ns : 1));
         for (int k = 0; k < opts.n; k++)
             for (int i = 0; i < ns; i++) {
                 values[k * ns + i] = count_of(ps, b, years[i], ch->groups[0], opts.code[k]);
                 rows[k * ns + i] = figures_get(ps->c->f, ch->fig.page, ch->fig.name, years[i],
                                                ch->groups[0], opts.code[k]);
+                /* an option added later has no row in the years before it */
+                absent[k * ns + i] = rows[k * ns + i] == NULL;
             }
+        spec.absent = absent;
         spec.n_cats = opts.n;
         spec.n_series = ns;
         spec.series_rgb = series_colors(ps, b, ns, true);

@@ -117,15 +117,34 @@ static bool set_paragraphs(page_state *ps, const tpl_block *b, const char *const
     return true;
 }
 
-/* Expands every text line of a block (year: for `Y`). */
+/* Room for the expanded texts of a block (a per-year line once per year
+ * shown) and extra more. */
+static const char **texts_for(page_state *ps, const tpl_block *b, int extra)
+{
+    const tpl_lines *lines = tpl_block_lines(b);
+    int n = extra;
+    for (int i = 0; i < lines->n; i++)
+        n += lines->at[i].years == TPL_LINE_ONCE ? 1 : ps->c->deck->years_shown;
+    return ARENA_NEW(ps->c->mem, const char *, n > 0 ? n : 1);
+}
+
+/* Expands every text line of a block (year: for `Y`; a per-year line for
+ * each year shown that has what it says), into out (texts_for). */
 static int expand_texts(page_state *ps, const tpl_block *b, int year, const char **out)
 {
     const tpl_lines *lines = tpl_block_lines(b);
     int n = 0;
     for (int i = 0; i < lines->n; i++) {
-        const char *t = layout_expand(ps, b, lines->at[i].ph, lines->at[i].line, year);
-        if (t)
-            out[n++] = t;
+        const tpl_text *tt = &lines->at[i];
+        int years[16] = {year};
+        int k = tt->years == TPL_LINE_ONCE
+                    ? 1
+                    : tpl_line_years_of(tt, ps->c->deck, layout_catalogue(ps), years);
+        for (int j = 0; j < k; j++) {
+            const char *t = layout_expand(ps, b, tt->ph, tt->line, years[j]);
+            if (t)
+                out[n++] = t;
+        }
     }
     return n;
 }
@@ -137,7 +156,7 @@ bool layout_lead(page_state *ps, const tpl_block *b)
     dl_rect(ps->dl, box.x, box.y, box.w, box.h, th->c_lead_bg, true, 0);
     /* an accent bar down the left edge, as in the ministry's slides */
     dl_rect(ps->dl, box.x, box.y, mm_to_pt(1.2), box.h, th->c_accent, true, 0);
-    const char *texts[TPL_MAX_TEXT];
+    const char **texts = texts_for(ps, b, 0);
     int n = expand_texts(ps, b, -1, texts);
     text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
                      .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
@@ -157,7 +176,7 @@ bool layout_text(page_state *ps, const tpl_block *b)
         box = (box_pt){box.x + mm_to_pt(3), box.y + mm_to_pt(2), box.w - mm_to_pt(6),
                        box.h - mm_to_pt(4)};
     }
-    const char *texts[TPL_MAX_TEXT];
+    const char **texts = texts_for(ps, b, 0);
     int n = expand_texts(ps, b, -1, texts);
     text_style st = {.font = tx->font,
                      .size_pt = tx->size_pt,
@@ -173,7 +192,7 @@ bool layout_text(page_state *ps, const tpl_block *b)
 bool layout_notes(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    const char *texts[TPL_MAX_TEXT + 1];
+    const char **texts = texts_for(ps, b, 1); /* + the rounding note */
     int n = expand_texts(ps, b, -1, texts);
     /* a box with no room for another line gets the note on its last line */
     box_pt box = layout_box(b);

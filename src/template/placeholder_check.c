@@ -24,10 +24,12 @@ static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, si
     const char *key = cat->years[y].key;
     const fig_def *d = figures_def(cat, r->page, r->figure);
     bool series = d && !d->no_year && d->in_year[y] && figures_def_group(d, r->group);
-    if (r->field == PH_FIELD_TOP || r->field == PH_FIELD_LEAD) {
+    if (ph_series_field(r->field)) {
         if (!series)
             return ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\"", r->page,
                            r->figure, key, r->group);
+        if (r->field == PH_FIELD_STARTED || r->field == PH_FIELD_ADDED)
+            return ph_year_event(r, d, cat, y, err, size);
         int have = series_rows(d);
         if (r->field == PH_FIELD_TOP && have > 0 && have < r->top_n)
             return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options",
@@ -42,7 +44,7 @@ static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, si
     if (row && r->option == PH_OPTION_RANK)
         row = series_rows(d) == 0 || r->option_value <= series_rows(d);
     else if (row)
-        row = figures_def_option(d, r->option == PH_OPTION_CODE ? r->option_value : 0);
+        row = figures_def_option_in_year(d, r->option == PH_OPTION_CODE ? r->option_value : 0, y);
     if (!row)
         return ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\", option %s", r->page,
                        r->figure, key, r->group, r->option_text);
@@ -50,6 +52,78 @@ static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, si
         return false;
     if ((r->field == PH_FIELD_PCT || r->field == PH_FIELD_PCT0) && !d->has_base)
         return ph_fail(err, size, "%s.%s has no base, so no percentage", r->page, r->figure);
+    return true;
+}
+
+bool ph_year_event(const ph_ref *r, const fig_def *d, const fig_catalogue *cat, int y, char *err,
+                   size_t size)
+{
+    const char *key = cat->years[y].key;
+    if (r->field == PH_FIELD_STARTED) {
+        int first = figures_def_first_year(d, cat->n_years);
+        if (first != y || y == 0)
+            return ph_fail(err, size,
+                           "%s.%s: started: its question was not first asked in %s (it was in "
+                           "%s, the survey's %s year)",
+                           r->page, r->figure, key, first >= 0 ? cat->years[first].key : "none",
+                           first == 0 ? "first" : "own");
+        return true;
+    }
+    if (!figures_def_added(d, y))
+        return ph_fail(err, size,
+                       "%s.%s: added: no option was added to its question in %s (codebook "
+                       "`N.since`)",
+                       r->page, r->figure, key);
+    return true;
+}
+
+/* Whether the figure reference r, read for year y, has a value that year
+ * (names the catalogue lacks count as having one: ph_check reports them). */
+static bool ref_in_year(const ph_ref *r, const fig_catalogue *cat, int y)
+{
+    if (r->year.base != PH_YEAR_Y)
+        return true;
+    const fig_def *d = figures_def(cat, r->page, r->figure);
+    if (!d || d->no_year)
+        return true;
+    if (!d->in_year[y])
+        return false;
+    char err[256];
+    if (r->field == PH_FIELD_STARTED || r->field == PH_FIELD_ADDED)
+        return ph_year_event(r, d, cat, y, err, sizeof err);
+    if (r->option == PH_OPTION_CODE)
+        return !figures_def_option(d, r->option_value) ||
+               figures_def_option_in_year(d, r->option_value, y);
+    return true;
+}
+
+bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y)
+{
+    for (int i = 0; i < t->n; i++) {
+        const ph_node *nd = &t->nodes[i];
+        switch (nd->kind) {
+        case PH_NODE_FIGURE:
+            if (!ref_in_year(&nd->as.ref, cat, y))
+                return false;
+            break;
+        case PH_NODE_CONDITION:
+            if (!ref_in_year(&nd->as.cond.a, cat, y) || !ref_in_year(&nd->as.cond.b, cat, y))
+                return false;
+            break;
+        case PH_NODE_YEAR:
+            if (nd->as.year.year.base == PH_YEAR_Y && nd->as.year.field != PH_YF_LABEL &&
+                nd->as.year.field != PH_YF_KEY) {
+                const fig_year *yr;
+                const char *iso;
+                char date[NUMFMT_MAX], err[256];
+                if (!ph_year_field_value(nd, cat, y, &yr, &iso, date, err, sizeof err))
+                    return false;
+            }
+            break;
+        default:
+            break;
+        }
+    }
     return true;
 }
 

@@ -55,7 +55,7 @@ static bool expand_year(strbuf *b, const ph_node *nd, const ph_context *c, char 
         return false;
     size_t from = b->n;
     if (!iso) {
-        sb_puts(b, nd->as.year.field == PH_YF_LABEL ? yr->label : yr->key);
+        sb_puts(b, nd->as.year.field == PH_YF_KEY ? yr->key : yr->label);
         note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
     } else {
         sb_puts(b, date);
@@ -93,6 +93,8 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
         break;
     case PH_FIELD_TOP:
     case PH_FIELD_LEAD:
+    case PH_FIELD_STARTED:
+    case PH_FIELD_ADDED:
     case PH_FIELD_UNKNOWN: return false; /* not a row's field */
     }
     bool is_label = ref->field == PH_FIELD_LABEL || ref->field == PH_FIELD_SHORT;
@@ -100,17 +102,11 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
     return true;
 }
 
-/* top(N): 「A」、「B」、… in rank order. */
-static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
-                       char *err, size_t size)
+/* 「A」、「B」、… : the labels of rows[0..n), one provenance piece. */
+static void put_labels(strbuf *b, const ph_context *c, const fig_row *const *rows, int n,
+                       const char *field)
 {
-    const fig_row *rows[PH_MAX_TOP];
     size_t from = b->n;
-    int n = r->top_n;
-    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, n);
-    if (have < n)
-        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
-                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
     for (int i = 0; i < n; i++) {
         if (i)
             sb_puts(b, "、");
@@ -118,7 +114,51 @@ static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, co
         sb_puts(b, rows[i]->option_label ? rows[i]->option_label : "");
         sb_puts(b, "」");
     }
-    note(c, PH_PIECE_LABEL, b, from, rows[0], "top", NULL);
+    note(c, PH_PIECE_LABEL, b, from, rows[0], field, NULL);
+}
+
+/* top(N): 「A」、「B」、… in rank order. */
+static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
+                       char *err, size_t size)
+{
+    const fig_row *rows[PH_MAX_TOP];
+    int n = r->top_n;
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, n);
+    if (have < n)
+        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
+                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
+    put_labels(b, c, rows, n, "top");
+    return true;
+}
+
+/* started: the year's label (the question was first asked that year);
+ * added: 「A」、「B」, the options first offered that year, in code order. */
+static bool expand_event(strbuf *b, const ph_ref *r, const figset *f, int year,
+                         const ph_context *c, char *err, size_t size)
+{
+    const fig_catalogue *cat = cat_of(c);
+    const fig_def *d = figures_def(cat, r->page, r->figure);
+    if (!d)
+        return ph_fail(err, size, "no figure %s.%s", r->page, r->figure);
+    if (!ph_year_event(r, d, cat, year, err, size))
+        return false;
+    if (r->field == PH_FIELD_STARTED) {
+        size_t from = b->n;
+        sb_puts(b, cat->years[year].label);
+        note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
+        return true;
+    }
+    uint32_t added = figures_def_added(d, year);
+    const fig_row *rows[FIG_MAX_OPTIONS];
+    int n = 0;
+    for (int code = 1; code <= FIG_MAX_OPTIONS; code++)
+        if ((added & (1u << (code - 1))) &&
+            (rows[n] = figures_get(f, r->page, r->figure, year, r->group, code)) != NULL)
+            n++;
+    if (n == 0)
+        return ph_fail(err, size, "no figure %s.%s for year %s, group \"%s\"", r->page,
+                       r->figure, cat->years[year].key, r->group);
+    put_labels(b, c, rows, n, "added");
     return true;
 }
 
@@ -187,6 +227,8 @@ static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char 
         return expand_top(b, r, f, year, c, err, size);
     if (r->field == PH_FIELD_LEAD)
         return expand_lead(b, r, f, year, c, err, size);
+    if (r->field == PH_FIELD_STARTED || r->field == PH_FIELD_ADDED)
+        return expand_event(b, r, f, year, c, err, size);
     const fig_row *row = row_of(r, f, year, c, err, size);
     return row && expand_field(b, c, row, r, err, size);
 }

@@ -84,6 +84,10 @@ bool ph_year_index(const ph_year_spec *y, int n_years, int y_context, int *out, 
     return false;
 }
 
+const char *const PH_YEAR_FIELDS[PH_YF__COUNT] = {"label",     "key",       "as_of",
+                                                    "period_from", "period_to", "published",
+                                                    "next_format"};
+
 bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_context,
                          const fig_year **yr, const char **iso, char *date, char *err,
                          size_t size)
@@ -92,17 +96,27 @@ bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_cont
     if (!ph_year_index(&nd->as.year.year, cat->n_years, y_context, &y, err, size))
         return false;
     const fig_year *r = *yr = &cat->years[y];
-    static const char *const names[] = {"label", "key", "as_of", "period_from", "period_to",
-                                        "published"};
-    const char *dates[] = {NULL, NULL, r->as_of, r->period_from, r->period_to, r->published};
     ph_year_field f = nd->as.year.field;
     *iso = NULL;
     if (f == PH_YF_LABEL || f == PH_YF_KEY)
         return true;
+    if (f == PH_YF_NEXT_FORMAT) { /* a label: the year the format changed after y */
+        for (int later = y + 1; later < cat->n_years; later++)
+            if (strcmp(cat->years[later].format, r->format) != 0) {
+                *yr = &cat->years[later];
+                return true;
+            }
+        return ph_fail(err, size,
+                       "year %s: no later year has another questionnaire format (survey.ini "
+                       "`format`)",
+                       r->key);
+    }
+    const char *dates[] = {NULL, NULL, r->as_of, r->period_from, r->period_to, r->published};
     if (!dates[f])
-        return ph_fail(err, size, "year %s has no %s in survey.ini", r->key, names[f]);
+        return ph_fail(err, size, "year %s has no %s in survey.ini", r->key, PH_YEAR_FIELDS[f]);
     if (!numfmt_era_date(date, NUMFMT_MAX, dates[f]))
-        return ph_fail(err, size, "year %s: %s `%s` is not a date", r->key, names[f], dates[f]);
+        return ph_fail(err, size, "year %s: %s `%s` is not a date", r->key, PH_YEAR_FIELDS[f],
+                       dates[f]);
     *iso = dates[f];
     return true;
 }
@@ -116,16 +130,14 @@ static bool parse_year_node(ph_node *nd, char *spec, arena *mem, char *err, size
     *dot = '\0';
     if (!parse_year(arena_strdup(mem, spec), &nd->as.year.year, err, size))
         return false;
-    static const char *const fields[] = {"label", "key", "as_of", "period_from", "period_to",
-                                         "published"};
-    for (int i = 0; i < 6; i++)
-        if (strcmp(dot + 1, fields[i]) == 0) {
+    for (int i = 0; i < PH_YF__COUNT; i++)
+        if (strcmp(dot + 1, PH_YEAR_FIELDS[i]) == 0) {
             nd->as.year.field = (ph_year_field)i;
             return true;
         }
     return ph_fail(err, size,
-                   "year field `%s`: expected label, key, as_of, period_from, period_to or "
-                   "published",
+                   "year field `%s`: expected label, key, as_of, period_from, period_to, "
+                   "published or next_format",
                    dot + 1);
 }
 
@@ -169,6 +181,13 @@ static bool parse_field(ph_ref *r, char *field, int n_args, char *err, size_t si
         r->field = PH_FIELD_LEAD;
         return ok;
     }
+    if (strcmp(field, "started") == 0 || strcmp(field, "added") == 0) {
+        if (n_args > 2)
+            return ph_fail(err, size, "%s.%s[…].%s: expected [year,group].%s, no option", page,
+                           figure, field, field);
+        r->field = field[0] == 's' ? PH_FIELD_STARTED : PH_FIELD_ADDED;
+        return true;
+    }
     static const char *const names[] = {"count", "base", "pct", "pct0",
                                         "label", "short", "man", "rank"};
     r->field = PH_FIELD_UNKNOWN;
@@ -183,8 +202,8 @@ bool ph_field_known(const ph_ref *r, char *err, size_t size)
     if (r->field != PH_FIELD_UNKNOWN)
         return true;
     return ph_fail(err, size,
-                   "field `%s`: expected count, base, pct, pct0, label, short, man, rank or "
-                   "top(N)",
+                   "field `%s`: expected count, base, pct, pct0, label, short, man, rank, "
+                   "top(N), lead(codes), started or added",
                    r->field_text);
 }
 
@@ -226,7 +245,7 @@ static bool parse_ref(ph_ref *r, char *spec, arena *mem, char *err, size_t size)
     r->group = n_args > 1 && strcmp(arg[1], "-") != 0 ? arena_strdup(mem, arg[1]) : "";
     if (!parse_field(r, arena_strdup(mem, field), n_args, err, size))
         return false;
-    if (r->field == PH_FIELD_TOP || r->field == PH_FIELD_LEAD)
+    if (ph_series_field(r->field))
         return true;
 
     const char *opt = n_args > 2 ? arg[2] : "-";

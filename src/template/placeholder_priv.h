@@ -17,8 +17,9 @@ enum { PH_MAX_TOP = 10 };
 
 /* {deck.edition} without a date to print. */
 #define PH_NO_EDITION                                                                              \
-    "no edition date: the latest survey year has no `published` in survey.ini (and the deck "      \
+    "no edition date: the latest survey year has no `published` in survey.ini (and the deck "    \
     "file no `edition`)"
+
 
 /* `first`, `latest`, `latest-N` or `Y` */
 typedef enum { PH_YEAR_FIRST, PH_YEAR_LATEST, PH_YEAR_Y } ph_year_base;
@@ -39,6 +40,8 @@ typedef enum {
     PH_FIELD_RANK,
     PH_FIELD_TOP, /* top(N): the labels of the N first */
     PH_FIELD_LEAD, /* lead(codes): how many top-ranked options are among the codes */
+    PH_FIELD_STARTED, /* the year's label, when the figure's question was first asked then */
+    PH_FIELD_ADDED,   /* 「A」、「B」: the options the questionnaire added that year */
     PH_FIELD_UNKNOWN /* reported once the row is found, as the expansion always did */
 } ph_field;
 
@@ -66,8 +69,12 @@ typedef enum {
     PH_YF_AS_OF,
     PH_YF_PERIOD_FROM,
     PH_YF_PERIOD_TO,
-    PH_YF_PUBLISHED
+    PH_YF_PUBLISHED,
+    PH_YF_NEXT_FORMAT, /* the label of the first later year of another format */
+    PH_YF__COUNT
 } ph_year_field;
+/* Their names as written, in ph_year_field order. (placeholder_parse.c) */
+extern const char *const PH_YEAR_FIELDS[PH_YF__COUNT];
 
 typedef enum { PH_CMP_GE, PH_CMP_LE, PH_CMP_EQ, PH_CMP_NE, PH_CMP_GT, PH_CMP_LT } ph_cmp;
 
@@ -147,6 +154,17 @@ bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_cont
 
 /* A field of count … rank (the rest was parsed); false with the reason. */
 bool ph_field_known(const ph_ref *r, char *err, size_t size);
+/* A series field: top(N), lead(…), started, added (the [year,group] of a
+ * figure, no option). */
+static inline bool ph_series_field(ph_field f)
+{
+    return f == PH_FIELD_TOP || f == PH_FIELD_LEAD || f == PH_FIELD_STARTED ||
+           f == PH_FIELD_ADDED;
+}
+/* started / added of d in year y: whether the year has one (false with the
+ * reason, naming the figure of r). (placeholder_check.c) */
+bool ph_year_event(const ph_ref *r, const fig_def *d, const fig_catalogue *cat, int y, char *err,
+                   size_t size);
 
 /* The year a spec names among n_years (y_context: the year `Y` names, -1 when
  * the text has none); false with the reason. (placeholder_parse.c) */

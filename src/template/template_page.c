@@ -21,15 +21,22 @@ static bool in_list(const char *key, const char *const *names)
     return false;
 }
 
-/* text, text1 .. text12 */
-static int text_index(const char *k)
+/* text, text1 .. text12 (and textN.years: per_year) */
+static int text_index_of(const char *k, bool per_year)
 {
     if (strncmp(k, "text", 4) != 0)
         return -1;
-    if (!k[4])
+    const char *end = k + strlen(k);
+    if (per_year) {
+        size_t n = strlen(".years");
+        if ((size_t)(end - k) < 4 + n || strcmp(end - n, ".years") != 0)
+            return -1;
+        end -= n;
+    }
+    if (end == k + 4)
         return 0;
     int n = 0;
-    for (const char *p = k + 4; *p; p++) {
+    for (const char *p = k + 4; p < end; p++) {
         if (*p < '0' || *p > '9' || n > TPL_MAX_TEXT)
             return -1;
         n = n * 10 + (*p - '0');
@@ -37,17 +44,28 @@ static int text_index(const char *k)
     return n >= 1 && n <= TPL_MAX_TEXT ? n : -1;
 }
 
+static int text_index(const char *k)
+{
+    return text_index_of(k, false);
+}
+
+/* textN or textN.years (lead, notes, text blocks) */
+static bool line_key(const char *k)
+{
+    return text_index(k) >= 0 || text_index_of(k, true) >= 0;
+}
+
 static bool page_key(const char *k)
 {
     static const char *const names[] = {"title", "base", "kind", NULL};
     return in_list(k, names);
 }
-static bool lead_key(const char *k) { return strcmp(k, "box_mm") == 0 || text_index(k) >= 0; }
+static bool lead_key(const char *k) { return strcmp(k, "box_mm") == 0 || line_key(k); }
 static bool text_key(const char *k)
 {
     static const char *const names[] = {"box_mm", "size_pt", "font",  "color",
                                         "align",  "valign",  "frame", NULL};
-    return in_list(k, names) || text_index(k) >= 0;
+    return in_list(k, names) || line_key(k);
 }
 static bool source_key(const char *k)
 {
@@ -108,25 +126,61 @@ const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const
     return t;
 }
 
-static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool per_year)
+int tpl_line_years_of(const tpl_text *t, const tpl_deck *deck, const fig_catalogue *cat,
+                      int *years)
+{
+    if (t->years == TPL_LINE_ONCE) {
+        years[0] = -1;
+        return 1;
+    }
+    int n = 0, first = cat->n_years - deck->years_shown;
+    for (int i = 0; i < deck->years_shown; i++) {
+        int y = t->years == TPL_LINE_OLDEST_FIRST ? first + i : cat->n_years - 1 - i;
+        if (ph_year_has(t->ph, cat, y))
+            years[n++] = y;
+    }
+    return n;
+}
+
+/* The texts of a block. source: every line once per year shown (the
+ * [source] block's `years`); otherwise a line with `textN.years` is. */
+static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool source)
 {
     const char *sec = b->section;
+    static const char *const orders[] = {"once", "oldest-first", "newest-first", NULL};
     for (int i = 0; i <= TPL_MAX_TEXT; i++) {
-        char key[16];
+        char key[16], years_key[24];
         snprintf(key, sizeof key, i ? "text%d" : "text", i);
+        snprintf(years_key, sizeof years_key, "%s.years", key);
         const char *v = tpl_ini_get(c->ini, sec, key);
-        if (!v)
+        if (!v) {
+            if (tpl_ini_get(c->ini, sec, years_key))
+                tpl_error(c->ini, D_TEMPLATE, tpl_ini_line(c->ini, sec, years_key),
+                          "%s: [%s] has no %s to repeat", years_key, sec, key);
             continue;
+        }
         tpl_text *t = &lines->at[lines->n++];
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
         t->ph = ph_parse(t->text, c->mem);
-        /* `Y` of a per-year text: each year shown */
-        if (per_year)
-            for (int y = c->cat->n_years - c->deck->years_shown; y < c->cat->n_years; y++)
-                tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, y);
-        else
-            tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, -1);
+        if (!source) {
+            int o = tpl_get_enum(c->ini, sec, years_key, orders, 0);
+            t->years = o < 0 ? TPL_LINE_ONCE : (tpl_line_years)o;
+        }
+        if (source || t->years == TPL_LINE_ONCE) {
+            /* `Y` of a source line: each year shown */
+            if (source)
+                for (int y = c->cat->n_years - c->deck->years_shown; y < c->cat->n_years; y++)
+                    tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, y);
+            else
+                tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, -1);
+            continue;
+        }
+        /* a per-year line: checked for each year it is printed for */
+        int years[16];
+        int n = tpl_line_years_of(t, c->deck, c->cat, years);
+        for (int k = 0; k < n; k++)
+            tpl_check_text(c->ini, t->ph, t->line, c->deck, c->cat, years[k]);
     }
 }
 

@@ -25,10 +25,13 @@ class Context:
 
     def __init__(self, data, deck_ini, pref=None, body=None):
         self.values = {}
+        self.data = data
         years = data.years
         names = {"latest": years[-1], "first": years[0]}
         for i in range(1, len(years)):
             names[f"latest-{i}"] = years[-1 - i]
+        self.alias_year = names
+        formats = year_formats(data)
         for alias, y in names.items():
             sec = data.survey[y.lower()]
             self.values[f"year.{alias}.label"] = sec["label"]
@@ -36,6 +39,9 @@ class Context:
             for k in ("as_of", "period_from", "period_to", "published"):
                 if k in sec:
                     self.values[f"year.{alias}.{k}"] = era_date(sec[k])
+            later = [z for z in years[years.index(y) + 1 :] if formats[z] != formats[y]]
+            if later:
+                self.values[f"year.{alias}.next_format"] = data.survey[later[0].lower()]["label"]
         deck = deck_ini.get("deck", {})
         # the edition: the deck file's own date, else the latest year's publication
         edition = deck.get("edition") or data.survey[years[-1].lower()].get("published")
@@ -53,6 +59,74 @@ class Context:
             self.values["body.population"] = f"{int(b['人口']):,}"
         for k, v in deck_ini.get("report", {}).items():
             self.values[f"deck.{k}"] = v  # expanded when used
+
+
+def year_formats(data):
+    """{year: its questionnaire format}: survey.ini's `format`, carried over
+    from the year before where a year names none."""
+    out, current = {}, ""
+    for y in data.years:
+        current = data.survey[y.lower()].get("format") or current
+        out[y] = current
+    return out
+
+
+def since_index(data, since):
+    """The index among the years from which a codebook `since` holds."""
+    if not since:
+        return 0
+    if since in data.years:
+        return data.years.index(since)
+    return len(data.years)  # a later year than the data has
+
+
+def figure_question(figure):
+    """The codebook question a figure's options are: P5.Q2 -> Q2, the
+    status figures -> Q1, P11 -> Q6; None for the others."""
+    name = figure.split(".", 1)[1]
+    if re.fullmatch(r"Q\d+", name):
+        return name
+    if name in ("status", "status_by_group", "status_1_4", "answered", "detail"):
+        return "Q1"
+    return "Q6" if name == "Q6_by_status" else None
+
+
+def year_has(ctx, text, alias):
+    """Whether a line repeated per year (`textN.years`) is printed for the
+    year `alias` names: what it says about `Y` must exist that year (the
+    rule of docs/templates.md, recomputed from survey.ini and the codebook)."""
+    data = ctx.data
+    y = ctx.alias_year[alias]
+    yi = data.years.index(y)
+    for kind, ph in parts(text):
+        if kind != "ph":
+            continue
+        m = re.fullmatch(r"year\.Y\.(\w+)", ph.strip())
+        if m:
+            if m[1] not in ("label", "key") and f"year.{alias}.{m[1]}" not in ctx.values:
+                return False
+            continue
+        m = re.fullmatch(r"(?:nation:)?(P\w+\.\w+)\[Y(?:,[^\]]*)?\]\.?(\w*)", ph.strip())
+        if not m:
+            continue
+        fig, field = m[1], m[2]
+        if fig == "P2.detail" and data.survey[y.lower()].get("detail_rate", "true") == "false":
+            return False
+        qid = figure_question(fig)
+        if not qid:
+            continue
+        q = data.question(qid)
+        start = since_index(data, q.get("since"))
+        if yi < start:
+            return False
+        if field == "started" and not (yi == start and yi > 0):
+            return False
+        if field == "added":
+            new = [c for c in range(1, int(q["options"]) + 1)
+                   if since_index(data, q.get(f"{c}.since")) == yi]
+            if not new or yi == start:
+                return False
+    return True
 
 
 def parts(text):
@@ -142,11 +216,18 @@ class PageTemplate:
             prose = PROSE.match(section)
             for key, value in keys.items():
                 if prose and TEXT_KEY.match(key) or key in ("heading", "centre"):
+                    per_year = keys.get(f"{key}.years", "once")
                     if section == "source" and keys.get("years", "shown") in ("shown", "latest"):
                         # one line per year, oldest first
                         aliases = ["latest"] if keys.get("years") == "latest" else years_shown[::-1]
                         for a in aliases:
                             self.texts.append(Text(rel, section, f"{key} ({a})", Pattern(value, ctx, a)))
+                    elif per_year in ("oldest-first", "newest-first"):
+                        # once per year shown that has what it says
+                        aliases = years_shown[::-1] if per_year == "oldest-first" else years_shown
+                        for a in aliases:
+                            if year_has(ctx, value, a):
+                                self.texts.append(Text(rel, section, f"{key} ({a})", Pattern(value, ctx, a)))
                     else:
                         self.texts.append(Text(rel, section, key, Pattern(value, ctx)))
 

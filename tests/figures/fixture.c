@@ -114,8 +114,10 @@ survey *fixture_survey(void)
     y->label = "令和6年度";
     y->as_of = "2024-12-31";
     y->detail_rate = false;
-    for (int q = 0; q < cb->n; q++)
+    for (int q = 0; q < cb->n; q++) {
         y->asked[q] = q != Q3;
+        y->offered[q] = y->asked[q] ? ((cb_mask)1u << cb->q[q].n_options) - 1u : 0;
+    }
     y->answers = ARENA_NEW(mem, cb_mask, cells);
     y->detail_respondent = ARENA_NEW(mem, bool, s->n_bodies);
     for (int b = 0; b < s->n_bodies; b++) {
@@ -132,8 +134,10 @@ survey *fixture_survey(void)
     y->as_of = "2025-10-31";
     y->published = "2026-04-24";
     y->detail_rate = true;
-    for (int q = 0; q < cb->n; q++)
+    for (int q = 0; q < cb->n; q++) {
         y->asked[q] = true;
+        y->offered[q] = ((cb_mask)1u << cb->q[q].n_options) - 1u;
+    }
     y->answers = ARENA_NEW(mem, cb_mask, cells);
     y->detail_respondent = ARENA_NEW(mem, bool, s->n_bodies);
     static const int r7_status[8] = {1, 1, 1, 2, 6, 1, 3, 4};

@@ -86,6 +86,9 @@ typedef struct {
                                       heading row is drawn where it changes */
 
     const double *values; /* [cat * n_series + series], >= 0 */
+    /* Optional, same indexing: no value at all (an option the year did not
+     * offer): bars draw nothing there, not even a 0 label. NULL = none. */
+    const bool *absent;
     /* Optional preformatted labels, same indexing; NULL entries or a NULL
      * array = formatted from values. A '\n' separates two lines (count over
      * percentage) which are joined as "785（45.6%）" where two lines do not fit. */

@@ -49,8 +49,9 @@
  *   M rows exist only in prefecture sets (the prefecture body and its
  *   municipalities); B and M rows are not ranked (rank 0, option order).
  *
- * Questions not asked in a year give no rows for that year. Multi-answer
- * counts are answers (件). Every option of a question has a row, zero or not.
+ * Questions not asked in a year give no rows for that year, nor do options
+ * not offered that year (the codebook's `N.since`). Multi-answer counts are
+ * answers (件). Every option offered has a row, zero or not.
  * All strings point into the survey (codebook labels) or are literals: the
  * survey must outlive the figset.
  *
@@ -65,6 +66,7 @@
 #include "arena.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* The survey model (survey.h, the input stage): taken by the functions that
@@ -120,6 +122,8 @@ typedef struct {
     const char *label; /* 令和7年度 */
     const char *as_of; /* ISO dates; period_from, period_to, published NULL when not given */
     const char *period_from, *period_to, *published;
+    const char *format; /* the questionnaire's format (survey.ini); years of one
+                           format compare like for like */
 } fig_year;
 
 typedef struct {
@@ -146,6 +150,10 @@ typedef struct {
     const char *const *groups; /* "全体", the deck groups, …; "" for a figure without */
     bool body_groups;          /* groups are 団体コード (page M) */
     const bool *in_year;       /* [n_years]: the figure has rows that year */
+    /* FIG_OPT_CODES: [n_years] the codes it has rows for that year, bit code - 1
+     * (an option the codebook adds later, `N.since`, has none in the years
+     * before it); NULL for the other kinds */
+    const uint32_t *options_in_year;
     bool no_year;              /* its rows have no year (year -, M.population) */
     bool has_base;             /* a share: pct and pct0 exist */
     bool ranked;               /* ranked by count (回答の多い順) or given ranks (A1) */
@@ -178,6 +186,16 @@ const fig_def *figures_def(const fig_catalogue *c, const char *page, const char 
  * an option of a FIG_OPT_LIST figure without a known count is taken. */
 bool figures_def_group(const fig_def *d, const char *group);
 bool figures_def_option(const fig_def *d, int option);
+/* The same for one year: option 0 when the figure has rows that year, a
+ * code when that year offers it. */
+bool figures_def_option_in_year(const fig_def *d, int option, int year);
+/* The first of n_years in which d has rows, -1 when none (a question the
+ * codebook adds later starts after the survey's first year). */
+int figures_def_first_year(const fig_def *d, int n_years);
+/* The options d offers from `year` on that the year before did not (bit
+ * code - 1): options added to the questionnaire that year; 0 when none, in
+ * the figure's first year, or for a figure without codes. */
+uint32_t figures_def_added(const fig_def *d, int year);
 
 /* scope: 0 = national, 1..47 = prefecture code (the prefecture body and its
  * municipalities). Returns NULL for a scope out of range. */

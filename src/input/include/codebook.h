@@ -32,6 +32,9 @@ typedef struct {
     int asked_q;         /* index of the conditioning question, -1 = asked of all */
     cb_mask asked_codes; /* asked when that answer is one of these */
     const char *since;   /* first survey year key, NULL = always */
+    /* [code]: the first survey year key an option is offered in (`N.since`;
+     * an option added to the questionnaire later), NULL = as the question */
+    const char *option_since[CB_MAX_OPTIONS + 1];
 } cb_question;
 
 typedef struct {

@@ -49,7 +49,13 @@ typedef struct {
     const char *as_of;      /* ISO date 2025-10-31 */
     const char *period_from, *period_to, *published; /* ISO or NULL */
     bool detail_rate;       /* response rate to the detail questions computable */
+    const char *format;     /* the questionnaire's format (survey.ini `format`; a
+                               year without one has the format of the year
+                               before); "" when no year names one */
     bool asked[CB_MAX_QUESTIONS]; /* question asked this year (codebook `since`) */
+    /* options offered this year, per question (the codebook's `N.since`);
+     * 0 when the question is not asked */
+    cb_mask offered[CB_MAX_QUESTIONS];
 
     cb_mask *answers;       /* [body * cb.n + q]; only file=answers questions filled */
     bool *detail_respondent; /* [body] status 1-3 and answered the detail questions */

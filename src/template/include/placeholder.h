@@ -13,7 +13,12 @@
  * (the option ranked N in that year) or `-` / omitted. Fields: count, base,
  * pct (45.6), pct0 (46), label, short, man (population as 5.1万人), rank.
  * Year fields: label, key, as_of, period_from, period_to, published (dates
- * printed in the Japanese era, 令和7年10月31日). `{{` prints `{`.
+ * printed in the Japanese era, 令和7年10月31日), next_format (the label of
+ * the first later year whose questionnaire format differs). `{{` prints `{`.
+ *
+ *   {P7.Q3[Y,全体].started}   the year's label when the question was first
+ *                              asked that year (not the survey's first)
+ *   {P9.Q5[Y,全体].added}     「A」、「B」: the options first offered that year
  *
  *   {P9.Q5[latest,全体].lead(1,2,3,4)}   how many top-ranked options are among
  *                                          the codes (上位4位), an error when none
@@ -62,6 +67,13 @@ typedef struct {
  * options, a date survey.ini lacks, a [report] variable the deck lacks).
  * true when there is none. An unknown figure's message says "no figure". */
 bool ph_check(const ph_text *t, const ph_check_context *cc, char *err, size_t err_size);
+
+/* Whether year y, as the `Y` of a text repeated for each year shown, has
+ * what t says about it: false when t names for `Y` a figure without rows
+ * that year, an option the year does not offer, a date survey.ini does not
+ * give, a `next_format` no later year has, or a `started` / `added` the
+ * year does not have. Such a year is left out of the repetition. */
+bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y);
 
 /* What one piece of the output was made from, for provenance. */
 typedef enum {

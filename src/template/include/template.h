@@ -61,10 +61,16 @@ typedef struct {
     double x_mm, y_mm, w_mm, h_mm;
 } tpl_box;
 
+/* A text line printed once, or once per year shown (`textN.years =
+ * oldest-first | newest-first`, `Y` naming the year; a year that lacks what
+ * the line says, ph_year_has, is left out). */
+typedef enum { TPL_LINE_ONCE, TPL_LINE_OLDEST_FIRST, TPL_LINE_NEWEST_FIRST } tpl_line_years;
+
 typedef struct {
     const char *text;  /* raw, with placeholders */
     int line;
     const ph_text *ph; /* parsed */
+    tpl_line_years years;
 } tpl_text;
 
 typedef struct {
@@ -228,5 +234,11 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
 /* The text lines of a lead, notes, text or source block; NULL for the
  * other kinds. */
 const tpl_lines *tpl_block_lines(const tpl_block *b);
+
+/* The years a text line of deck is printed for, in order, into
+ * years[0..deck->years_shown): the shown years that have what it says for
+ * a per-year line, {-1} (once, no `Y`) for the others. Returns how many. */
+int tpl_line_years_of(const tpl_text *t, const tpl_deck *deck, const fig_catalogue *cat,
+                      int *years);
 
 #endif
