@@ -165,6 +165,34 @@ static void test_placeholders(void)
     CHECK_STR(expand(mem, "{P3.status[latest,全体,1] >= P3.status[latest-2,全体,1] ? 増加 : 減少}",
                      -1),
               "増加");
+    /* a ranking compared across years: by option code, branches with
+     * placeholders of their own (P17: R5 and R6 most 取組をしていない, R7
+     * 職員の育成) */
+    CHECK_STR(expand(mem,
+                     "{P17.Q15[latest,全体,#1].code == P17.Q15[latest-1,全体,#1].code ? 同じ : "
+                     "{year.latest-1.label}は「{P17.Q15[latest-1,全体,#1].short}」}",
+                     -1),
+              "令和6年度は「取組をしていない」"); /* the short label */
+    CHECK_STR(expand(mem,
+                     "{P17.Q15[latest-1,全体,#1].code == P17.Q15[latest-2,全体,#1].code ? "
+                     "{year.latest-1.label}まで : {year.latest-1.label}}",
+                     -1),
+              "令和6年度まで");
+    CHECK_STR(expand(mem,
+                     "{P17.Q15[latest,全体,#1].code != P17.Q15[latest-1,全体,#1].code ? "
+                     "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 変化・増 : 変化・減} : 同}",
+                     -1),
+              "変化・増");
+    CHECK(expand(mem, "{P17.Q15[latest,全体,#1].code > P17.Q15[latest-1,全体,#1].code ? a : b}",
+                 -1) == NULL); /* codes are not ordered */
+    CHECK(expand(mem, "{P17.Q15[latest,全体,#1].code == P17.Q15[latest-1,全体,#1] ? a : b}", -1) ==
+          NULL); /* a code against a count */
+    CHECK(expand(
+              mem,
+              "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? {P9.Q77[latest,全体,1].count} : b}",
+              -1) == NULL); /* a branch names no figure */
+    CHECK(expand(mem, "{P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? {year.latest.label : b}",
+                 -1) == NULL); /* unbalanced */
     /* facts of the years: the format changed in R6 (survey.ini `format`), Q3
      * was first asked in R6 (codebook since); the sample adds no option */
     CHECK_STR(expand(mem, "{year.first.next_format}以降", -1), "令和6年度以降");

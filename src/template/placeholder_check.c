@@ -107,7 +107,9 @@ bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y)
                 return false;
             break;
         case PH_NODE_CONDITION:
-            if (!ref_in_year(&nd->as.cond.a, cat, y) || !ref_in_year(&nd->as.cond.b, cat, y))
+            if (!ref_in_year(&nd->as.cond.a, cat, y) || !ref_in_year(&nd->as.cond.b, cat, y) ||
+                !ph_year_has(nd->as.cond.then_text, cat, y) ||
+                !ph_year_has(nd->as.cond.else_text, cat, y))
                 return false;
             break;
         case PH_NODE_YEAR:
@@ -166,8 +168,12 @@ static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err,
                             "expected deck.edition or a variable of the deck file's [report]");
     }
     case PH_NODE_CONDITION:
-        return (check_ref(&nd->as.cond.a, cc, reason, sizeof reason) &&
-                check_ref(&nd->as.cond.b, cc, reason, sizeof reason)) ||
+        if (!check_ref(&nd->as.cond.a, cc, reason, sizeof reason) ||
+            !check_ref(&nd->as.cond.b, cc, reason, sizeof reason))
+            return ph_fail_node(err, size, nd, "%s", reason);
+        /* both branches: the data decide which one is printed */
+        return (ph_check(nd->as.cond.then_text, cc, reason, sizeof reason) &&
+                ph_check(nd->as.cond.else_text, cc, reason, sizeof reason)) ||
                ph_fail_node(err, size, nd, "%s", reason);
     }
     return true;

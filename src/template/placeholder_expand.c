@@ -233,25 +233,32 @@ static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char 
     return row && expand_field(b, c, row, r, err, size);
 }
 
-/* The count of a condition's operand. */
-static bool operand(const ph_ref *r, const ph_context *c, int *count, char *err, size_t size)
+/* The count (or with by_code the option code) of a condition's operand. */
+static bool operand(const ph_ref *r, bool by_code, const ph_context *c, int *value, char *err,
+                    size_t size)
 {
     int year = 0;
     if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
         return false;
     const fig_row *row = row_of(r, figures_of(r, c), year, c, err, size);
     if (row)
-        *count = row->count;
+        *value = by_code ? row->option : row->count;
     return row != NULL;
 }
 
+static bool expand_nodes(strbuf *b, const ph_text *t, const ph_context *c, arena *mem, char *err,
+                         size_t size);
+
 /* {A OP B ? THEN : ELSE}: the wording of a lead that depends on the data
- * (「上回った」 or 「下回った」), A and B compared by count. */
-static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, char *err,
-                             size_t size)
+ * (「上回った」 or 「下回った」; a ranking that changed or held), A and B
+ * compared by count or by option code. */
+static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
+                             char *err, size_t size)
 {
     int a, bb;
-    if (!operand(&nd->as.cond.a, c, &a, err, size) || !operand(&nd->as.cond.b, c, &bb, err, size))
+    bool by_code = nd->as.cond.by_code;
+    if (!operand(&nd->as.cond.a, by_code, c, &a, err, size) ||
+        !operand(&nd->as.cond.b, by_code, c, &bb, err, size))
         return false;
     bool yes;
     switch (nd->as.cond.op) {
@@ -262,10 +269,7 @@ static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, 
     case PH_CMP_GT: yes = a > bb; break;
     default: yes = a < bb; break;
     }
-    size_t from = b->n;
-    sb_puts(b, yes ? nd->as.cond.then_text : nd->as.cond.else_text);
-    note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
-    return true;
+    return expand_nodes(b, yes ? nd->as.cond.then_text : nd->as.cond.else_text, c, mem, err, size);
 }
 
 static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
@@ -280,7 +284,8 @@ static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena
     }
     case PH_NODE_FIGURE: return expand_figure(b, &nd->as.ref, c, err, size);
     case PH_NODE_YEAR: return expand_year(b, nd, c, err, size);
-    case PH_NODE_CONDITION: return expand_condition(b, nd, c, err, size);
+    case PH_NODE_CONDITION:
+        return expand_condition(b, nd, c, mem, err, size);
     case PH_NODE_EDITION: {
         char date[NUMFMT_MAX];
         if (!c->edition || !numfmt_era_date(date, sizeof date, c->edition))
@@ -323,19 +328,26 @@ static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena
     return false;
 }
 
+/* Every node of t appended to b. */
+static bool expand_nodes(strbuf *b, const ph_text *t, const ph_context *c, arena *mem, char *err,
+                         size_t err_size)
+{
+    for (int i = 0; i < t->n; i++) {
+        const ph_node *nd = &t->nodes[i];
+        char reason[512] = "";
+        if (!expand_node(b, nd, c, mem, reason, sizeof reason))
+            return ph_fail_node(err, err_size, nd, "%s", reason);
+    }
+    if (t->error)
+        return ph_fail(err, err_size, "%s", t->error);
+    return true;
+}
+
 char *ph_expand(const ph_text *t, const ph_context *c, arena *mem, char *err, size_t err_size)
 {
     strbuf b = {0};
     sb_put(&b, "", 0);
-    bool ok = true;
-    for (int i = 0; ok && i < t->n; i++) {
-        const ph_node *nd = &t->nodes[i];
-        char reason[512] = "";
-        if (!expand_node(&b, nd, c, mem, reason, sizeof reason))
-            ok = ph_fail_node(err, err_size, nd, "%s", reason);
-    }
-    if (ok && t->error)
-        ok = ph_fail(err, err_size, "%s", t->error);
+    bool ok = expand_nodes(&b, t, c, mem, err, err_size);
     char *out = ok ? arena_strdup(mem, b.p) : NULL;
     free(b.p);
     return out;

@@ -267,29 +267,66 @@ static bool parse_ref(ph_ref *r, char *spec, arena *mem, char *err, size_t size)
     return true;
 }
 
-/* A reference without field (P10.Q6[latest,全体,1]), read as its count. */
-static bool parse_operand(ph_ref *r, char *ref, arena *mem, char *err, size_t size)
+/* A reference without field (P10.Q6[latest,全体,1]), read as its count, or
+ * with `.code` (P17.Q15[latest,全体,#1].code), read as its option code;
+ * *by_code says which. */
+static bool parse_operand(ph_ref *r, char *ref, bool *by_code, arena *mem, char *err, size_t size)
 {
     const char *nation = "nation:";
     if (strncmp(ref, nation, strlen(nation)) == 0) {
         ref += strlen(nation);
         r->nation = true;
     }
+    size_t n = strlen(ref);
+    *by_code = n > 5 && strcmp(ref + n - 5, ".code") == 0;
+    if (*by_code)
+        ref[n - 5] = '\0';
     char *spec = arena_printf(mem, "%s.count", ref);
     return parse_ref(r, spec, mem, err, size);
 }
 
-/* {A OP B ? THEN : ELSE}: OP the first of >= <= == != > < found. */
+/* The first `pat` in s outside nested braces, NULL when none. */
+static char *find_outside_braces(char *s, const char *pat)
+{
+    size_t n = strlen(pat);
+    int depth = 0;
+    for (char *p = s; *p; p++) {
+        if (*p == '{')
+            depth++;
+        else if (*p == '}')
+            depth--;
+        else if (depth == 0 && strncmp(p, pat, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+/* A branch of a condition: its own text, placeholders allowed. */
+static const ph_text *parse_branch(const char *text, arena *mem, char *err, size_t size)
+{
+    const ph_text *t = ph_parse(text, mem);
+    if (t->error) {
+        ph_fail(err, size, "%s", t->error);
+        return NULL;
+    }
+    return t;
+}
+
+/* {A OP B ? THEN : ELSE}: OP the first of >= <= == != > < found; THEN and
+ * ELSE are texts that may hold placeholders (conditions too). */
 static bool parse_condition(ph_node *nd, char *spec, arena *mem, char *err, size_t size)
 {
-    char *q = strstr(spec, " ? ");
-    char *colon = q ? strstr(q + 3, " : ") : NULL;
+    char *q = find_outside_braces(spec, " ? ");
+    char *colon = q ? find_outside_braces(q + 3, " : ") : NULL;
     if (!q || !colon)
         return ph_fail(err, size, "expected {A > B ? then : else}");
     *q = '\0';
     *colon = '\0';
-    nd->as.cond.then_text = arena_strdup(mem, trim(q + 3));
-    nd->as.cond.else_text = arena_strdup(mem, trim(colon + 3));
+    nd->as.cond.then_text = parse_branch(trim(q + 3), mem, err, size);
+    nd->as.cond.else_text =
+        nd->as.cond.then_text ? parse_branch(trim(colon + 3), mem, err, size) : NULL;
+    if (!nd->as.cond.else_text)
+        return false;
     static const char *const ops[] = {">=", "<=", "==", "!=", ">", "<"};
     char *at = NULL;
     int op = -1;
@@ -302,14 +339,22 @@ static bool parse_condition(ph_node *nd, char *spec, arena *mem, char *err, size
     char *rhs = at + strlen(ops[op]);
     *at = '\0';
     nd->as.cond.op = (ph_cmp)op;
-    return parse_operand(&nd->as.cond.a, trim(spec), mem, err, size) &&
-           parse_operand(&nd->as.cond.b, trim(rhs), mem, err, size);
+    bool code_a = false, code_b = false;
+    if (!parse_operand(&nd->as.cond.a, trim(spec), &code_a, mem, err, size) ||
+        !parse_operand(&nd->as.cond.b, trim(rhs), &code_b, mem, err, size))
+        return false;
+    if (code_a != code_b)
+        return ph_fail(err, size, "condition: compare two counts or two `.code`s, not one of each");
+    if (code_a && op != PH_CMP_EQ && op != PH_CMP_NE)
+        return ph_fail(err, size, "condition: option codes compare with == or != only");
+    nd->as.cond.by_code = code_a;
+    return true;
 }
 
 /* One placeholder, spec the text inside its braces (a copy we may cut). */
 static bool parse_placeholder(ph_node *nd, char *spec, arena *mem, char *err, size_t size)
 {
-    if (strstr(spec, " ? ")) {
+    if (find_outside_braces(spec, " ? ")) {
         nd->kind = PH_NODE_CONDITION;
         return parse_condition(nd, spec, mem, err, size);
     }
@@ -387,8 +432,14 @@ const ph_text *ph_parse(const char *text, arena *mem)
             continue;
         }
         push_literal(&b, p, (size_t)(open - p));
-        const char *close = strchr(open, '}');
-        if (!close) {
+        /* the matching brace: a condition's branches may hold placeholders */
+        const char *close = open + 1;
+        for (int depth = 1; *close; close++) {
+            depth += *close == '{' ? 1 : *close == '}' ? -1 : 0;
+            if (depth == 0)
+                break;
+        }
+        if (!*close) {
             t->error = arena_printf(mem, "unclosed placeholder `%.40s`", open);
             break;
         }

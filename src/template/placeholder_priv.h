@@ -103,9 +103,10 @@ typedef struct {
         const char *var;   /* VAR: its name */
         const char *scope; /* SCOPE: "pref.name", "body.population" */
         struct {
-            ph_ref a, b; /* compared by count */
+            ph_ref a, b; /* compared by count, or by option code (by_code) */
+            bool by_code;
             ph_cmp op;
-            const char *then_text, *else_text;
+            const ph_text *then_text, *else_text; /* may hold placeholders */
         } cond; /* CONDITION */
     } as;
 } ph_node;

@@ -129,6 +129,40 @@ def year_has(ctx, text, alias):
     return True
 
 
+def matching_brace(text, i):
+    """The index of the `}` closing the `{` at i (a condition's branches hold
+    placeholders of their own), -1 when none."""
+    depth = 0
+    for j in range(i, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[j], 0)
+        if depth == 0:
+            return j
+    return -1
+
+
+def outside_braces(text, pat):
+    """The first index of pat in text outside nested braces, -1 when none."""
+    depth = 0
+    for j in range(len(text)):
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            depth -= 1
+        elif depth == 0 and text.startswith(pat, j):
+            return j
+    return -1
+
+
+def split_condition(key):
+    """(then, else) of `A OP B ? then : else`, None for other placeholders."""
+    q = outside_braces(key, " ? ")
+    if q < 0:
+        return None
+    rest = key[q + 3 :]
+    c = outside_braces(rest, " : ")
+    return (rest[:c].strip(), rest[c + 3 :].strip()) if c >= 0 else None
+
+
 def parts(text):
     """The template text as [('lit', s) | ('ph', content)]."""
     out, i, lit = [], 0, []
@@ -138,7 +172,7 @@ def parts(text):
             lit.append("{")
             i += 2
         elif c == "{":
-            j = text.find("}", i)
+            j = matching_brace(text, i)
             if j < 0:
                 lit.append(text[i:])
                 break
@@ -176,9 +210,10 @@ class Pattern:
             key = s.strip()
             if year_alias and key.startswith("year.Y."):
                 key = f"year.{year_alias}." + key[len("year.Y.") :]
-            cond = re.fullmatch(r"[^?]*\?([^:]*):(.*)", key)
-            if cond:
-                rx.append("(?:%s|%s)" % (re.escape(squash(cond[1])), re.escape(squash(cond[2]))))
+            cond = split_condition(key)
+            if cond and depth < 3:
+                branches = [self._build(b, ctx, year_alias, depth + 1) for b in cond]
+                rx.append("(?:%s|%s)" % tuple(branches))
             elif key in ctx.values and depth < 3:
                 v = ctx.values[key]
                 rx.append(self._build(v, ctx, year_alias, depth + 1) if "{" in v else re.escape(squash(v)))

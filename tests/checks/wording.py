@@ -126,6 +126,8 @@ class Wording:
             groups = sorted(text.pattern.placeholders.items(), key=lambda kv: m.start(kv[0]))
             for name, ph in groups:
                 printed = m.group(name)
+                if printed is None:
+                    continue  # in the branch of a condition the data did not take
                 if not NUMBER.fullmatch(printed):
                     continue  # a label or a list of labels
                 k = next((i for i, e in enumerate(entries) if not used[i] and e["text"] == printed), None)
