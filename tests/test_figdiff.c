@@ -243,6 +243,51 @@ static void test_folders(void)
     diags_free(d);
 }
 
+/* Two editions: the latest year of each compared (R7 of the last, R8 of
+ * this one); the older years and rows without a year are left out. */
+static void test_latest(void)
+{
+    static const char old_csv[] =
+        "page,figure,year,scope,group,option_code,option_label,count,base,percent\n"
+        "P4,status_by_group,R6,national,その他市区町村,1,導入済,496,1721,28.8\n"
+        "P4,status_by_group,R7,national,その他市区町村,1,導入済,785,1721,45.6\n"
+        "P4,status_by_group,R7,national,その他市区町村,2,実証中,206,1721,12.0\n"
+        "M,population,-,13,131016,,千代田区,66680,,\n";
+    static const char new_csv[] =
+        "page,figure,year,scope,group,option_code,option_label,count,base,percent\n"
+        "P4,status_by_group,R6,national,その他市区町村,1,導入済,496,1721,28.8\n"
+        "P4,status_by_group,R7,national,その他市区町村,1,導入済,785,1721,45.6\n"
+        "P4,status_by_group,R7,national,その他市区町村,2,実証中,206,1721,12.0\n"
+        "P4,status_by_group,R8,national,その他市区町村,1,導入済,880,1721,51.1\n"
+        "P4,status_by_group,R8,national,その他市区町村,2,実証中,206,1721,12.0\n"
+        "P9,Q5,R8,national,全体,11,生成AIエージェントサービス,40,1800,2.2\n";
+    diags *d = diags_new(NULL);
+    figdiff_table *o = figdiff_read_buffer("old.csv", old_csv, strlen(old_csv), -1, d);
+    figdiff_table *n = figdiff_read_buffer("new.csv", new_csv, strlen(new_csv), -1, d);
+    CHECK(o && n);
+    if (o && n) {
+        figdiff_keep_latest(o);
+        figdiff_keep_latest(n);
+        CHECK_INT(rows_of(o), 2);
+        CHECK_INT(rows_of(n), 3);
+        figdiff_counts c;
+        char *out = S_compare(o, n, &c);
+        CHECK_INT(c.changed, 1);
+        CHECK_INT(c.added, 1);
+        CHECK_INT(c.removed, 0);
+        CHECK_STR(out, "P4: 1 changed, 0 added, 0 removed\n"
+                       "  [全国] P4.status_by_group[R7→R8,その他市区町村,1] 導入済: 785 -> 880 "
+                       "(+95), 45.6% -> 51.1% (+5.5pt)\n"
+                       "\n"
+                       "P9: 0 changed, 1 added, 0 removed\n"
+                       "  + [全国] P9.Q5[R8,全体,11] 生成AIエージェントサービス: added 40, 2.2%\n");
+        free(out);
+    }
+    figdiff_table_free(o);
+    figdiff_table_free(n);
+    diags_free(d);
+}
+
 int main(void)
 {
     test_known_changes();
@@ -250,5 +295,6 @@ int main(void)
     test_scope_filter();
     test_malformed();
     test_folders();
+    test_latest();
     return test_done();
 }

@@ -443,6 +443,34 @@ void figdiff_table_free(figdiff_table *t)
     free(t);
 }
 
+void figdiff_keep_latest(figdiff_table *t)
+{
+    const char *latest = NULL;
+    for (int i = 0; i < t->n; i++) {
+        const char *y = t->rows[i].year;
+        if (*y && strcmp(y, "-") != 0 && (!latest || strcmp(latest, y) != 0)) {
+            bool seen = false; /* only a year key's first appearance moves latest */
+            for (int j = 0; j < i && !seen; j++)
+                seen = strcmp(t->rows[j].year, y) == 0;
+            if (!seen)
+                latest = y;
+        }
+    }
+    int n = 0;
+    for (int i = 0; latest && i < t->n; i++) {
+        fd_row r = t->rows[i];
+        if (strcmp(r.year, latest) != 0)
+            continue;
+        fd_row keyed = r;
+        keyed.year = "latest";
+        r.key = S_key(t->mem, &keyed);
+        r.hash = S_hash(r.key);
+        t->rows[n++] = r;
+    }
+    t->n = n;
+    S_index(t);
+}
+
 /* --- comparing ---------------------------------------------------------- */
 
 enum { K_CHANGED, K_ADDED, K_REMOVED };
@@ -490,16 +518,19 @@ static int S_page_index(fd_pages *pg, const char *page)
     return pg->n++;
 }
 
-static void S_print_key(FILE *out, const fd_row *r)
+/* The row's name; o (NULL: none) the old side's row, whose year is named too
+ * when it differs (diff --latest: R7→R8). */
+static void S_print_key(FILE *out, const fd_row *r, const fd_row *o)
 {
     char scope[16];
     if (r->scope == 0)
         snprintf(scope, sizeof scope, "全国");
     else
         snprintf(scope, sizeof scope, "%02d", r->scope);
-    fprintf(out, "[%s] %s.%s[%s,%s,%s]%s%s", scope, r->page, r->figure, r->year,
-            *r->group ? r->group : "-", *r->option ? r->option : "-", *r->label ? " " : "",
-            r->label);
+    bool two = o && strcmp(o->year, r->year) != 0;
+    fprintf(out, "[%s] %s.%s[%s%s%s,%s,%s]%s%s", scope, r->page, r->figure, two ? o->year : "",
+            two ? "→" : "", r->year, *r->group ? r->group : "-", *r->option ? r->option : "-",
+            *r->label ? " " : "", r->label);
 }
 
 static const char *S_count_str(char *buf, const fd_row *r)
@@ -619,16 +650,16 @@ figdiff_counts figdiff_compare(FILE *out, const figdiff_table *old_t, const figd
         }
         if (ch->kind == K_CHANGED) {
             fputs("  ", out);
-            S_print_key(out, ch->n);
+            S_print_key(out, ch->n, ch->o);
             S_print_changed(out, ch->o, ch->n);
         } else if (ch->kind == K_ADDED) {
             fputs("  + ", out);
-            S_print_key(out, ch->n);
+            S_print_key(out, ch->n, NULL);
             fputs(": added ", out);
             S_print_value(out, ch->n);
         } else {
             fputs("  - ", out);
-            S_print_key(out, ch->o);
+            S_print_key(out, ch->o, NULL);
             fputs(": removed, was ", out);
             S_print_value(out, ch->o);
         }

@@ -21,6 +21,7 @@ typedef struct {
     bool watch;              /* build --watch: rebuild on every change (cmd_watch.c) */
     bool png;                /* charts --png */
     bool list;               /* explain --list */
+    bool latest;             /* diff --latest: the latest year of each side */
     bool quiet;              /* -q */
     int n_args;              /* positional arguments after the command */
     char **args;

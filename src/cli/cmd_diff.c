@@ -1,6 +1,7 @@
-/* cmd_diff.c - `aireport diff OLD NEW [--prefecture CODE]`: every number
- * that changed between two figures exports or data folders. Exit 0 and no
- * output when nothing changed, 1 when something did. */
+/* cmd_diff.c - `aireport diff OLD NEW [--prefecture CODE] [--latest]`: every
+ * number that changed between two figures exports or data folders (with
+ * --latest: between the latest years of the two, two editions). Exit 0 and
+ * no output when nothing changed, 1 when something did. */
 #include "cli.h"
 #include "figdiff.h"
 
@@ -11,11 +12,12 @@
 int cmd_diff(const cli_options *o)
 {
     if (o->n_args != 2) {
-        fputs("usage: aireport diff OLD NEW [--prefecture CODE] [--bodies]\n"
+        fputs("usage: aireport diff OLD NEW [--prefecture CODE] [--bodies] [--latest]\n"
               "  OLD, NEW  a figures CSV export (aireport figures --format csv) or a data\n"
               "            folder (a folder holding survey.ini)\n"
               "  --bodies  of data folders, also the body sheets' and municipality\n"
-              "            tables' figures (pages B and M, as figures --bodies)\n",
+              "            tables' figures (pages B and M, as figures --bodies)\n"
+              "  --latest  the latest year of each side (two editions: what moved)\n",
               stderr);
         return EXIT_USAGE;
     }
@@ -39,6 +41,10 @@ int cmd_diff(const cli_options *o)
         if (status == EXIT_OK)
             status = EXIT_INTERNAL; /* no table yet no diagnostic: a bug */
     } else {
+        if (o->latest) {
+            figdiff_keep_latest(old_t);
+            figdiff_keep_latest(new_t);
+        }
         char *buf = NULL;
         size_t len = 0;
         FILE *mf = open_memstream(&buf, &len);

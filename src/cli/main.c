@@ -49,6 +49,8 @@ static const char S_usage_commands[] =
     "  diff OLD NEW          Compare two figure exports or two data folders; print\n"
     "                        every changed number per page. Exit 1 when any changed.\n"
     "      --bodies          Of data folders, also pages B and M (as figures --bodies).\n"
+    "      --latest          Compare the latest year of each side: two editions\n"
+    "                        (R7 of the last, R8 of this one), what moved per page.\n"
     "  charts --png          Every chart of the national deck as a PNG into\n"
     "                        --out/charts/ (for the accompanying web page).\n"
     "  init DIR [YEAR]       Start a new survey edition in DIR (new or empty):\n"
@@ -104,8 +106,21 @@ int main(int argc, char **argv)
     cli_options o = {.data_dir = "data",
                      .out_dir = "out",
                      .format = "csv"};
-    enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
-           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION, OPT_WATCH };
+    enum {
+        OPT_DATA = 256,
+        OPT_OUT,
+        OPT_LAYOUTS,
+        OPT_FONTS,
+        OPT_FORMAT,
+        OPT_PREF,
+        OPT_ONLY,
+        OPT_BODIES,
+        OPT_PNG,
+        OPT_LIST,
+        OPT_VERSION,
+        OPT_WATCH,
+        OPT_LATEST
+    };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"out", required_argument, NULL, OPT_OUT},
@@ -119,6 +134,7 @@ int main(int argc, char **argv)
         {"watch", no_argument, NULL, OPT_WATCH},
         {"png", no_argument, NULL, OPT_PNG},
         {"list", no_argument, NULL, OPT_LIST},
+        {"latest", no_argument, NULL, OPT_LATEST},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -140,6 +156,9 @@ int main(int argc, char **argv)
         case OPT_WATCH: o.watch = true; break;
         case OPT_PNG: o.png = true; break;
         case OPT_LIST: o.list = true; break;
+        case OPT_LATEST:
+            o.latest = true;
+            break;
         case 'j': {
             char *end;
             long n = strtol(optarg, &end, 10);

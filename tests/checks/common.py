@@ -109,8 +109,8 @@ def read_csv(path):
 class Data:
     """data/: survey years, bodies, answers, services, the codebook."""
 
-    def __init__(self, src):
-        self.dir = os.path.join(src, "data")
+    def __init__(self, src, data_dir=None):
+        self.dir = data_dir or os.path.join(src, "data")
         self.survey = read_ini(os.path.join(self.dir, "survey.ini"))
         self.years = [y.strip() for y in self.survey["survey"]["years"].split(",")]
         self.latest = self.years[-1]

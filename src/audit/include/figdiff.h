@@ -42,6 +42,13 @@ figdiff_table *figdiff_read_csv(const char *path, int scope_filter, diags *d);
 figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, diags *d);
 void figdiff_table_free(figdiff_table *t);
 
+/* Keeps only the rows of t's latest survey year (the last year key to
+ * appear in the export: exports list years oldest first) and keys them
+ * without their year, so that the latest years of two editions compare:
+ * what moved since the previous edition (`diff --latest`). Rows without a
+ * year (M.population) go. The printed key names both years (R7→R8). */
+void figdiff_keep_latest(figdiff_table *t);
+
 /* What figdiff_compare found. */
 typedef struct {
     int changed, added, removed;
