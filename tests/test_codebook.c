@@ -25,6 +25,11 @@ static void test_shipped(void)
         CHECK_INT(q->exclusive, CB_BIT(12));
         CHECK_STR(q->label[12], "特に課題はない");
         CHECK_INT(q->asked_q, -1);
+        /* residual = 12, 13: 特に課題はない, then その他, after the others */
+        CHECK_INT(q->residual, CB_BIT(12) | CB_BIT(13));
+        CHECK_INT(q->residual_rank[12], 1);
+        CHECK_INT(q->residual_rank[13], 2);
+        CHECK_INT(q->residual_rank[1], 0);
     }
     int q2 = codebook_find(&cb, "Q2"), q1 = codebook_find(&cb, "Q1");
     CHECK_INT(cb.q[q2].asked_q, q1);
@@ -62,6 +67,19 @@ static void test_broken(void)
     d = diags_new(NULL);
     CHECK(!codebook_load(&cb, TEST_FIXTURES "/input/nothere.ini", mem, d));
     CHECK_INT(diags_get(d, 0)->code, D_IO_READ);
+    diags_free(d);
+
+    /* residual: each code once, within the options */
+    d = diags_new(NULL);
+    CHECK(!codebook_load(&cb, TEST_FIXTURES "/input/codebook-residual/codebook.ini", mem, d));
+    CHECK_INT(diags_count(d), 2);
+    if (diags_count(d) == 2) {
+        CHECK_INT(diags_get(d, 0)->line, 8);
+        CHECK_CONTAINS(diags_get(d, 0)->message,
+                       "[Q1] residual: \"3, 3\"; expected option codes 1-3");
+        CHECK_INT(diags_get(d, 1)->line, 19);
+        CHECK_CONTAINS(diags_get(d, 1)->message, "[Q2] residual: \"4\"");
+    }
     diags_free(d);
 
     /* An INI syntax error carries iniparser's line number. */

@@ -461,6 +461,30 @@ static void test_export_escapes(survey *s)
     arena_free(mem);
 }
 
+/* Residual options (the codebook's `residual = 1, 4`: その他 and the like)
+ * come last in 回答の多い順, in the listed order, each a rank of its own,
+ * whatever their count: Q2 of R7 counts 3, 2, 1, 1, 1 for codes 1-5. */
+static void test_residual_last(survey *s, arena *mem)
+{
+    int q2 = codebook_find(&s->cb, "Q2");
+    cb_question *q = &s->cb.q[q2];
+    q->residual = CB_BIT(1) | CB_BIT(4);
+    q->residual_rank[1] = 1;
+    q->residual_rank[4] = 2;
+    figset *f = figures_compute(s, 0, mem);
+    const fig_row *top[8];
+    int n = figures_ranked(f, "P5", "Q2", R7, "全体", top, 8);
+    CHECK_INT(n, 5);
+    static const int order[] = {2, 3, 5, 1, 4};
+    static const int ranks[] = {1, 2, 2, 4, 5};
+    for (int i = 0; i < n && i < 5; i++) {
+        CHECK_INT(top[i]->option, order[i]);
+        CHECK_INT(top[i]->rank, ranks[i]);
+    }
+    q->residual = 0;
+    q->residual_rank[1] = q->residual_rank[4] = 0;
+}
+
 /* An option the questionnaire added in R7 (the codebook's `16.since = R7`):
  * no row before, in the figures and in the catalogue; the catalogue says
  * which year added it. */
@@ -508,6 +532,7 @@ int main(void)
         test_catalogue(s, national, mem);
         test_catalogue_in_step(s, mem);
         test_option_added_later(s, mem);
+        test_residual_last(s, mem);
     }
     arena_free(mem);
     arena_free(s->mem);

@@ -365,45 +365,64 @@ static uint32_t table_size(int n)
     return cap;
 }
 
-/* x before y in 回答の多い順: higher count first, then lower option code. */
-static bool before_by_count(const fig_row *x, const fig_row *y)
+/* Where the codebook puts an option among the residual ones (その他,
+ * 特に課題はない: 1, 2, …), 0 for a substantive answer. */
+static int residual_rank(const codebook *cb, const fig_row *r)
 {
+    if (r->question < 0 || r->question >= cb->n || r->option < 1 ||
+        r->option > cb->q[r->question].n_options)
+        return 0;
+    return cb->q[r->question].residual_rank[r->option];
+}
+
+/* x before y in 回答の多い順: the substantive answers by count (higher first,
+ * then lower option code), then the residual ones in the codebook's order. */
+static bool before_by_count(const codebook *cb, const fig_row *x, const fig_row *y)
+{
+    int rx = residual_rank(cb, x), ry = residual_rank(cb, y);
+    if (rx != ry)
+        return rx == 0 || (ry != 0 && rx < ry);
     return x->count != y->count ? x->count > y->count : x->option < y->option;
 }
 
 /* x before y in the rank order; unranked rows (rank 0) keep option order. */
-static bool before_by_rank(const fig_row *x, const fig_row *y)
+static bool before_by_rank(const codebook *cb, const fig_row *x, const fig_row *y)
 {
+    (void)cb;
     return x->rank != y->rank ? x->rank < y->rank : x->option < y->option;
 }
 
 /* Series are short (at most 47 rows): an insertion sort, stable, no allocation. */
-static void sort_rows(const fig_row **v, int n, bool (*before)(const fig_row *, const fig_row *))
+static void sort_rows(const codebook *cb, const fig_row **v, int n,
+                      bool (*before)(const codebook *, const fig_row *, const fig_row *))
 {
     for (int i = 1; i < n; i++) {
         const fig_row *x = v[i];
         int j = i;
-        for (; j > 0 && before(x, v[j - 1]); j--)
+        for (; j > 0 && before(cb, x, v[j - 1]); j--)
             v[j] = v[j - 1];
         v[j] = x;
     }
 }
 
 /* Ranks one series: competition ranking (1, 2, 2, 4) by count, most first,
+ * the codebook's residual options after the rest, each a rank of its own;
  * unless its rows came with ranks (A1) or are not a ranking (rank 0). */
-static void rank_series(fig_row *rows, fig_series *sr)
+static void rank_series(const codebook *cb, fig_row *rows, fig_series *sr)
 {
     for (int i = 0; i < sr->n; i++)
         sr->order[i] = &rows[sr->first + i];
     if (sr->n > 0 && rows[sr->first].rank == FIG_RANK_BY_COUNT) {
-        sort_rows(sr->order, sr->n, before_by_count);
+        sort_rows(cb, sr->order, sr->n, before_by_count);
         for (int i = 0; i < sr->n; i++) {
             fig_row *r = &rows[sr->order[i] - &rows[0]];
             const fig_row *prev = i > 0 ? sr->order[i - 1] : NULL;
-            r->rank = prev && prev->count == r->count ? prev->rank : i + 1;
+            bool tie = prev && prev->count == r->count && !residual_rank(cb, prev) &&
+                       !residual_rank(cb, r);
+            r->rank = tie ? prev->rank : i + 1;
         }
     } else {
-        sort_rows(sr->order, sr->n, before_by_rank);
+        sort_rows(cb, sr->order, sr->n, before_by_rank);
     }
 }
 
@@ -427,7 +446,7 @@ void figures_build_index(figset *f, arena *mem)
     for (int i = 0; i < f->n_series; i++) {
         fig_series *sr = &f->series[i];
         sr->order = order + sr->first;
-        rank_series(f->rows, sr);
+        rank_series(&f->s->cb, f->rows, sr);
     }
 
     uint32_t row_cap = table_size(f->n_rows), series_cap = table_size(f->n_series);

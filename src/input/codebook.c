@@ -103,8 +103,8 @@ static const char *get(dictionary *ini, const char *sec, const char *key)
  * "N.since". */
 static bool known_key(const char *k, int n_options)
 {
-    static const char *names[] = {"column", "file",  "type",    "max",     "asked",
-                                  "since",  "detail", "title",  "options", "exclusive"};
+    static const char *names[] = {"column", "file",  "type",    "max",       "asked",   "since",
+                                  "detail", "title", "options", "exclusive", "residual"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(k, names[i]) == 0)
             return true;
@@ -196,6 +196,30 @@ static void load_question(struct loader *L, dictionary *ini, const char *sec, cb
             problem(L, sec, "exclusive", "given for a single-select question; expected type = multi");
     }
 
+    v = get(ini, sec, "residual");
+    if (v && q->n_options) {
+        /* in the order written: その他 before 特に課題はない when so listed */
+        char *list = arena_strdup(L->mem, v), *save = NULL;
+        int rank = 0;
+        for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            bool ok_code;
+            while (*tok == ' ')
+                tok++;
+            size_t n = strlen(tok);
+            while (n && tok[n - 1] == ' ')
+                tok[--n] = '\0';
+            int code = parse_int(tok, 1, q->n_options, &ok_code);
+            if (!ok_code || (q->residual & CB_BIT(code))) {
+                problem(L, sec, "residual",
+                        "\"%s\"; expected option codes 1-%d separated by commas, each once", v,
+                        q->n_options);
+                break;
+            }
+            q->residual |= CB_BIT(code);
+            q->residual_rank[code] = ++rank;
+        }
+    }
+
     for (int c = 1; c <= q->n_options; c++) {
         char k[16], ks[24];
         snprintf(k, sizeof k, "%d", c);
@@ -220,9 +244,10 @@ static void load_question(struct loader *L, dictionary *ini, const char *sec, cb
             const char *k = strchr(keys[i], ':');
             k = k ? k + 1 : keys[i];
             if (!known_key(k, q->n_options))
-                problem(L, sec, k, "unknown key; expected column, file, type, max, asked, since, "
-                                   "detail, title, options, exclusive, labels 1-%d (N, "
-                                   "N.short, N.full, N.since)",
+                problem(L, sec, k,
+                        "unknown key; expected column, file, type, max, asked, since, "
+                        "detail, title, options, exclusive, residual, labels 1-%d "
+                        "(N, N.short, N.full, N.since)",
                         q->n_options);
         }
         free(keys);

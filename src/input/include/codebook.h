@@ -35,6 +35,12 @@ typedef struct {
     /* [code]: the first survey year key an option is offered in (`N.since`;
      * an option added to the questionnaire later), NULL = as the question */
     const char *option_since[CB_MAX_OPTIONS + 1];
+    /* `residual = 13, 12`: the options that are not a substantive answer
+     * (その他, 特に課題はない, 不明); in 回答の多い順 they come last, in this
+     * order, whatever their count. residual_rank[code]: 1, 2, … in that
+     * order, 0 for the others. */
+    cb_mask residual;
+    int residual_rank[CB_MAX_OPTIONS + 1];
 } cb_question;
 
 typedef struct {
