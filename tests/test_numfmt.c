@@ -90,6 +90,19 @@ static void test_era(void)
     check_era("1926-12-25", "昭和元年12月25日");
     check_era("2024-02-29", "令和6年2月29日");
     check_era("2000-02-29", "平成12年2月29日");
+    /* periods: the second date without what it shares with the first */
+    char r[2 * NUMFMT_MAX];
+    CHECK(numfmt_era_range(r, sizeof r, "2025-10-31", "2025-11-28"));
+    CHECK_STR(r, "令和7年10月31日～同年11月28日");
+    CHECK(numfmt_era_range(r, sizeof r, "2025-11-04", "2025-11-28"));
+    CHECK_STR(r, "令和7年11月4日～同月28日");
+    CHECK(numfmt_era_range(r, sizeof r, "2025-12-15", "2026-01-16"));
+    CHECK_STR(r, "令和7年12月15日～令和8年1月16日");
+    CHECK(numfmt_era_range(r, sizeof r, "2019-04-15", "2019-05-10")); /* 平成31年 is not 令和元年 */
+    CHECK_STR(r, "平成31年4月15日～令和元年5月10日");
+    CHECK(!numfmt_era_range(r, sizeof r, "2025-10-31", "2025-11-31"));
+    CHECK_STR(r, "");
+    CHECK(!numfmt_era_range(r, 20, "2025-10-31", "2025-11-28")); /* does not fit */
     check_bad_date("1926-12-24");
     check_bad_date("2023-02-29");
     check_bad_date("1900-02-29");

@@ -165,6 +165,40 @@ static void test_placeholders(void)
     CHECK_STR(expand(mem, "{P3.status[latest,全体,1] >= P3.status[latest-2,全体,1] ? 増加 : 減少}",
                      -1),
               "増加");
+    /* the join rule: neighbours that print alike are named together
+     * (R7: 100 %, 100 %, 45.6 %; R6: 87 % and 90 %) */
+    CHECK_STR(expand(mem,
+                     "{alike(・,、) 都道府県=で{P4.status_by_group[latest,都道府県,1].pct0}% | "
+                     "指定都市=で{P4.status_by_group[latest,指定都市,1].pct0}% | "
+                     "その他の市区町村=で{P4.status_by_group[latest,その他市区町村,1].pct}%}",
+                     -1),
+              "都道府県・指定都市で100%、その他の市区町村で45.6%");
+    CHECK_STR(expand(mem,
+                     "{alike(、,、) 都道府県=で{P4.status_by_group[latest,都道府県,1].pct0}% | "
+                     "指定都市=で{P4.status_by_group[latest,指定都市,1].pct0}%}",
+                     -1),
+              "都道府県、指定都市で100%");
+    CHECK_STR(expand(mem,
+                     "{alike(・,、) 都道府県=で{P4.status_by_group[latest-1,都道府県,1].pct0}% | "
+                     "指定都市=で{P4.status_by_group[latest-1,指定都市,1].pct0}%}",
+                     -1),
+              "都道府県で87%、指定都市で90%");
+    /* only neighbours: the first and the last alike, the middle not */
+    CHECK_STR(expand(mem,
+                     "{alike(・,、) A=が{P4.status_by_group[latest,都道府県,1].pct0} | "
+                     "B=が{P4.status_by_group[latest,その他市区町村,1].pct0} | "
+                     "C=が{P4.status_by_group[latest,指定都市,1].pct0}}",
+                     -1),
+              "Aが100、Bが46、Cが100");
+    CHECK(expand(mem, "{alike(・,、) 都道府県=で{P9.Q77[latest,全体,1].count}% | 指定都市=x}",
+                 -1) == NULL);
+    CHECK(expand(mem, "{alike(・,、) 都道府県=で100%}", -1) == NULL); /* one item */
+    CHECK(expand(mem, "{alike(・) A=x | B=y}", -1) == NULL);
+    CHECK(expand(mem, "{alike(・,、) A=x | B}", -1) == NULL);
+    /* the survey period as documents write it */
+    CHECK_STR(expand(mem, "（調査時期：{year.latest.period}）", -1),
+              "（調査時期：令和7年10月31日～同年11月28日）");
+    CHECK(expand(mem, "{year.latest-1.period}", -1) == NULL); /* R6 has none */
     /* a ranking compared across years: by option code, branches with
      * placeholders of their own (P17: R5 and R6 most 取組をしていない, R7
      * 職員の育成) */

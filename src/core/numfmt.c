@@ -97,34 +97,67 @@ static const era ERAS[] = {
     {"昭和", 1926, 12, 25},
 };
 
+/* An ISO date as (era, year of the era, month, day); false when it is not
+ * a valid date in the eras. */
+static bool era_parts(const char *iso, const era **e, int *era_year, int *m, int *d)
+{
+    if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+        return false;
+    int y = read_digits(iso, 4);
+    *m = read_digits(iso + 5, 2);
+    *d = read_digits(iso + 8, 2);
+    if (y < 0 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(y, *m))
+        return false;
+    long key = (long)y * 10000 + *m * 100 + *d;
+    for (size_t i = 0; i < sizeof ERAS / sizeof ERAS[0]; i++) {
+        if (key < (long)ERAS[i].y * 10000 + ERAS[i].m * 100 + ERAS[i].d)
+            continue;
+        *e = &ERAS[i];
+        *era_year = y - ERAS[i].y + 1;
+        return true;
+    }
+    return false;
+}
+
+/* snprintf's result checked: false (buf "") when it did not fit. */
+static bool fitted(char *buf, size_t size, int n)
+{
+    if (n >= 0 && (size_t)n < size)
+        return true;
+    if (size > 0)
+        buf[0] = '\0';
+    return false;
+}
+
 bool numfmt_era_date(char *buf, size_t size, const char *iso)
 {
     if (size > 0)
         buf[0] = '\0';
-    if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+    const era *e;
+    int era_year, m, d;
+    if (!era_parts(iso, &e, &era_year, &m, &d))
         return false;
-    int y = read_digits(iso, 4), m = read_digits(iso + 5, 2), d = read_digits(iso + 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (era_year == 1)
+        return fitted(buf, size, snprintf(buf, size, "%s元年%d月%d日", e->name, m, d));
+    return fitted(buf, size, snprintf(buf, size, "%s%d年%d月%d日", e->name, era_year, m, d));
+}
+
+bool numfmt_era_range(char *buf, size_t size, const char *from, const char *to)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    char first[NUMFMT_MAX], second[NUMFMT_MAX];
+    const era *e1, *e2;
+    int y1, m1, d1, y2, m2, d2;
+    if (!numfmt_era_date(first, sizeof first, from) ||
+        !numfmt_era_date(second, sizeof second, to) || !era_parts(from, &e1, &y1, &m1, &d1) ||
+        !era_parts(to, &e2, &y2, &m2, &d2))
         return false;
-    long key = (long)y * 10000 + m * 100 + d;
-    for (size_t i = 0; i < sizeof ERAS / sizeof ERAS[0]; i++) {
-        const era *e = &ERAS[i];
-        if (key < (long)e->y * 10000 + e->m * 100 + e->d)
-            continue;
-        int era_year = y - e->y + 1;
-        int n;
-        if (era_year == 1)
-            n = snprintf(buf, size, "%s元年%d月%d日", e->name, m, d);
-        else
-            n = snprintf(buf, size, "%s%d年%d月%d日", e->name, era_year, m, d);
-        if (n < 0 || (size_t)n >= size) {
-            if (size > 0)
-                buf[0] = '\0';
-            return false;
-        }
-        return true;
-    }
-    return false;
+    if (e1 == e2 && y1 == y2 && m1 == m2)
+        return fitted(buf, size, snprintf(buf, size, "%s～同月%d日", first, d2));
+    if (e1 == e2 && y1 == y2)
+        return fitted(buf, size, snprintf(buf, size, "%s～同年%d月%d日", first, m2, d2));
+    return fitted(buf, size, snprintf(buf, size, "%s～%s", first, second));
 }
 
 void numfmt_pct10_largest_remainder(const long long *counts, int n, int *pct10)

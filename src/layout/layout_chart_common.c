@@ -87,7 +87,8 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
         else
             labels[i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
     }
-    if (shares && !lr && total > 0 && ch->labels != CHART_LABEL_COUNT && sum != 1000)
+    if (shares && !lr && total > 0 && ch->labels != CHART_LABEL_COUNT && sum != 1000 &&
+        ch->rounding_note)
         ps->rounding_note = true;
 }
 

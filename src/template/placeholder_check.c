@@ -112,12 +112,17 @@ bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y)
                 !ph_year_has(nd->as.cond.else_text, cat, y))
                 return false;
             break;
+        case PH_NODE_ALIKE:
+            for (int k = 0; k < nd->as.alike.n; k++)
+                if (!ph_year_has(nd->as.alike.rests[k], cat, y))
+                    return false;
+            break;
         case PH_NODE_YEAR:
             if (nd->as.year.year.base == PH_YEAR_Y && nd->as.year.field != PH_YF_LABEL &&
                 nd->as.year.field != PH_YF_KEY) {
                 const fig_year *yr;
                 const char *iso;
-                char date[NUMFMT_MAX], err[256];
+                char date[PH_DATE_MAX], err[256];
                 if (!ph_year_field_value(nd, cat, y, &yr, &iso, date, err, sizeof err))
                     return false;
             }
@@ -133,7 +138,7 @@ static bool check_year(const ph_node *nd, const ph_check_context *cc, char *err,
 {
     const fig_year *yr;
     const char *iso;
-    char date[NUMFMT_MAX];
+    char date[PH_DATE_MAX];
     return ph_year_field_value(nd, cc->cat, cc->year, &yr, &iso, date, err, size);
 }
 
@@ -167,6 +172,11 @@ static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err,
         return ph_fail_node(err, size, nd,
                             "expected deck.edition or a variable of the deck file's [report]");
     }
+    case PH_NODE_ALIKE:
+        for (int i = 0; i < nd->as.alike.n; i++)
+            if (!ph_check(nd->as.alike.rests[i], cc, reason, sizeof reason))
+                return ph_fail_node(err, size, nd, "%s: %s", nd->as.alike.names[i], reason);
+        return true;
     case PH_NODE_CONDITION:
         if (!check_ref(&nd->as.cond.a, cc, reason, sizeof reason) ||
             !check_ref(&nd->as.cond.b, cc, reason, sizeof reason))

@@ -50,13 +50,24 @@ static bool expand_year(strbuf *b, const ph_node *nd, const ph_context *c, char 
 {
     const fig_year *yr;
     const char *iso;
-    char date[NUMFMT_MAX];
+    char date[PH_DATE_MAX];
     if (!ph_year_field_value(nd, cat_of(c), c->year, &yr, &iso, date, err, size))
         return false;
     size_t from = b->n;
     if (!iso) {
         sb_puts(b, nd->as.year.field == PH_YF_KEY ? yr->key : yr->label);
         note(c, PH_PIECE_YEAR_LABEL, b, from, NULL, NULL, NULL);
+    } else if (nd->as.year.field == PH_YF_PERIOD) {
+        /* two dates, each told with its own ISO date: 令和7年10月31日 | ～ | 同年11月28日 */
+        const char *tilde = strstr(date, "～");
+        sb_put(b, date, (size_t)(tilde - date));
+        note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
+        from = b->n;
+        sb_puts(b, "～");
+        note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+        from = b->n;
+        sb_puts(b, tilde + strlen("～"));
+        note(c, PH_PIECE_DATE, b, from, NULL, NULL, yr->period_to);
     } else {
         sb_puts(b, date);
         note(c, PH_PIECE_DATE, b, from, NULL, NULL, iso);
@@ -272,6 +283,40 @@ static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, 
     return expand_nodes(b, yes ? nd->as.cond.then_text : nd->as.cond.else_text, c, mem, err, size);
 }
 
+/* {alike(JOIN,SEP) …}: items whose text prints the same, one after the
+ * other, are named together: 都道府県・指定都市で100%、その他の市区町村で45.6%;
+ * all different: 都道府県で100%、指定都市で95%、…. A group's text is told
+ * for provenance as its last item's (the name nearest the number). */
+static bool expand_alike(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem, char *err,
+                         size_t size)
+{
+    int n = nd->as.alike.n;
+    char **printed = ARENA_NEW(mem, char *, n);
+    ph_context quiet = *c;
+    quiet.on_piece = NULL;
+    for (int i = 0; i < n; i++)
+        if (!(printed[i] = ph_expand(nd->as.alike.rests[i], &quiet, mem, err, size)))
+            return false;
+    for (int i = 0; i < n;) {
+        int last = i;
+        while (last + 1 < n && strcmp(printed[last + 1], printed[i]) == 0)
+            last++;
+        size_t from = b->n;
+        if (i > 0)
+            sb_puts(b, nd->as.alike.sep);
+        for (int k = i; k <= last; k++) {
+            if (k > i)
+                sb_puts(b, nd->as.alike.join);
+            sb_puts(b, nd->as.alike.names[k]);
+        }
+        note(c, PH_PIECE_LITERAL, b, from, NULL, NULL, NULL);
+        if (!expand_nodes(b, nd->as.alike.rests[last], c, mem, err, size))
+            return false;
+        i = last + 1;
+    }
+    return true;
+}
+
 static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
                         char *err, size_t size)
 {
@@ -286,6 +331,8 @@ static bool expand_node(strbuf *b, const ph_node *nd, const ph_context *c, arena
     case PH_NODE_YEAR: return expand_year(b, nd, c, err, size);
     case PH_NODE_CONDITION:
         return expand_condition(b, nd, c, mem, err, size);
+    case PH_NODE_ALIKE:
+        return expand_alike(b, nd, c, mem, err, size);
     case PH_NODE_EDITION: {
         char date[NUMFMT_MAX];
         if (!c->edition || !numfmt_era_date(date, sizeof date, c->edition))

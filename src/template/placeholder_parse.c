@@ -84,9 +84,8 @@ bool ph_year_index(const ph_year_spec *y, int n_years, int y_context, int *out, 
     return false;
 }
 
-const char *const PH_YEAR_FIELDS[PH_YF__COUNT] = {"label",     "key",       "as_of",
-                                                    "period_from", "period_to", "published",
-                                                    "next_format"};
+const char *const PH_YEAR_FIELDS[PH_YF__COUNT] = {
+    "label", "key", "as_of", "period_from", "period_to", "published", "next_format", "period"};
 
 bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_context,
                          const fig_year **yr, const char **iso, char *date, char *err,
@@ -111,10 +110,20 @@ bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_cont
                        "`format`)",
                        r->key);
     }
+    if (f == PH_YF_PERIOD) {
+        if (!r->period_from || !r->period_to)
+            return ph_fail(err, size, "year %s has no period_from and period_to in survey.ini",
+                           r->key);
+        if (!numfmt_era_range(date, PH_DATE_MAX, r->period_from, r->period_to))
+            return ph_fail(err, size, "year %s: period %s～%s is not a pair of dates", r->key,
+                           r->period_from, r->period_to);
+        *iso = r->period_from;
+        return true;
+    }
     const char *dates[] = {NULL, NULL, r->as_of, r->period_from, r->period_to, r->published};
     if (!dates[f])
         return ph_fail(err, size, "year %s has no %s in survey.ini", r->key, PH_YEAR_FIELDS[f]);
-    if (!numfmt_era_date(date, NUMFMT_MAX, dates[f]))
+    if (!numfmt_era_date(date, PH_DATE_MAX, dates[f]))
         return ph_fail(err, size, "year %s: %s `%s` is not a date", r->key, PH_YEAR_FIELDS[f],
                        dates[f]);
     *iso = dates[f];
@@ -137,7 +146,7 @@ static bool parse_year_node(ph_node *nd, char *spec, arena *mem, char *err, size
         }
     return ph_fail(err, size,
                    "year field `%s`: expected label, key, as_of, period_from, period_to, "
-                   "published or next_format",
+                   "period, published or next_format",
                    dot + 1);
 }
 
@@ -351,9 +360,54 @@ static bool parse_condition(ph_node *nd, char *spec, arena *mem, char *err, size
     return true;
 }
 
+/* {alike(JOIN,SEP) NAME=REST | NAME=REST | …}: the join rule of the deck's
+ * leads. Each item is a name and what the sentence says of it; neighbours
+ * whose REST prints the same are named together (都道府県・指定都市で100%),
+ * the groups follow one another with SEP. */
+static bool parse_alike(ph_node *nd, char *spec, arena *mem, char *err, size_t size)
+{
+    char *close = strchr(spec, ')');
+    char *comma = close ? memchr(spec, ',', (size_t)(close - spec)) : NULL;
+    if (!comma)
+        return ph_fail(err, size, "expected {alike(JOIN,SEP) NAME=TEXT | NAME=TEXT …}");
+    nd->as.alike.join = arena_strndup(mem, spec, (size_t)(comma - spec));
+    nd->as.alike.sep = arena_strndup(mem, comma + 1, (size_t)(close - comma - 1));
+    enum { MAX_ITEMS = 8 };
+    const char **names = ARENA_NEW(mem, const char *, MAX_ITEMS);
+    const ph_text **rests = ARENA_NEW(mem, const ph_text *, MAX_ITEMS);
+    int n = 0;
+    for (char *item = close + 1; item;) {
+        char *bar = find_outside_braces(item, " | ");
+        if (bar)
+            *bar = '\0';
+        char *eq = find_outside_braces(item, "=");
+        if (!eq || n == MAX_ITEMS)
+            return ph_fail(err, size,
+                           "alike: item `%s`: expected NAME=TEXT, at most %d items separated by "
+                           "` | `",
+                           trim(item), MAX_ITEMS);
+        *eq = '\0';
+        names[n] = arena_strdup(mem, trim(item));
+        if (!(rests[n] = parse_branch(trim(eq + 1), mem, err, size)))
+            return false;
+        n++;
+        item = bar ? bar + 3 : NULL;
+    }
+    if (n < 2)
+        return ph_fail(err, size, "alike: expected at least two items NAME=TEXT | NAME=TEXT");
+    nd->as.alike.n = n;
+    nd->as.alike.names = names;
+    nd->as.alike.rests = rests;
+    return true;
+}
+
 /* One placeholder, spec the text inside its braces (a copy we may cut). */
 static bool parse_placeholder(ph_node *nd, char *spec, arena *mem, char *err, size_t size)
 {
+    if (strncmp(spec, "alike(", 6) == 0) {
+        nd->kind = PH_NODE_ALIKE;
+        return parse_alike(nd, spec + 6, mem, err, size);
+    }
     if (find_outside_braces(spec, " ? ")) {
         nd->kind = PH_NODE_CONDITION;
         return parse_condition(nd, spec, mem, err, size);

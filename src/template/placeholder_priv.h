@@ -7,6 +7,7 @@
 #ifndef AIREPORT_PLACEHOLDER_PRIV_H
 #define AIREPORT_PLACEHOLDER_PRIV_H
 
+#include "numfmt.h"
 #include "placeholder.h"
 
 #include <stdarg.h>
@@ -14,6 +15,8 @@
 #include <stdio.h>
 
 enum { PH_MAX_TOP = 10 };
+/* A date or period of a {year.…} field as printed (numfmt_era_range). */
+enum { PH_DATE_MAX = 2 * NUMFMT_MAX };
 
 /* {deck.edition} without a date to print. */
 #define PH_NO_EDITION                                                                              \
@@ -71,6 +74,7 @@ typedef enum {
     PH_YF_PERIOD_TO,
     PH_YF_PUBLISHED,
     PH_YF_NEXT_FORMAT, /* the label of the first later year of another format */
+    PH_YF_PERIOD,      /* period_from～period_to, 同年 / 同月 where shared */
     PH_YF__COUNT
 } ph_year_field;
 /* Their names as written, in ph_year_field order. (placeholder_parse.c) */
@@ -85,7 +89,8 @@ typedef enum {
     PH_NODE_EDITION,   /* {deck.edition} */
     PH_NODE_VAR,       /* {deck.NAME} */
     PH_NODE_SCOPE,     /* {pref.…}, {body.…} */
-    PH_NODE_CONDITION  /* {A > B ? then : else} */
+    PH_NODE_CONDITION, /* {A > B ? then : else} */
+    PH_NODE_ALIKE      /* {alike(・,、) 都道府県=で{…}% | 指定都市=で{…}%} */
 } ph_node_kind;
 
 typedef struct {
@@ -108,6 +113,13 @@ typedef struct {
             ph_cmp op;
             const ph_text *then_text, *else_text; /* may hold placeholders */
         } cond; /* CONDITION */
+        struct {
+            const char *join; /* between the names of items that print alike (・) */
+            const char *sep;  /* between the groups (、) */
+            int n;
+            const char **names;    /* as written (都道府県) */
+            const ph_text **rests; /* what follows a name (で{…}%) */
+        } alike;                   /* ALIKE */
     } as;
 } ph_node;
 
@@ -147,8 +159,9 @@ static inline bool ph_fail_node(char *err, size_t size, const ph_node *nd, const
 
 /* The year of a {year.…} node among cat's years (y_context: the year `Y`
  * names, -1 none) and, for a date field, its ISO date and that date in the
- * Japanese era (date, NUMFMT_MAX bytes; *iso NULL for label and key); false
- * with the reason. (placeholder_parse.c) */
+ * Japanese era (date, PH_DATE_MAX bytes; *iso NULL for label and key; the
+ * period: from～to, *iso its first date); false with the reason.
+ * (placeholder_parse.c) */
 bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_context,
                          const fig_year **yr, const char **iso, char *date, char *err,
                          size_t size);

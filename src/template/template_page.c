@@ -21,18 +21,16 @@ static bool in_list(const char *key, const char *const *names)
     return false;
 }
 
-/* text, text1 .. text12 (and textN.years: per_year) */
-static int text_index_of(const char *k, bool per_year)
+/* text, text1 .. text12 followed by suffix ("", ".years", ".extra") */
+static int text_index_of(const char *k, const char *suffix)
 {
     if (strncmp(k, "text", 4) != 0)
         return -1;
     const char *end = k + strlen(k);
-    if (per_year) {
-        size_t n = strlen(".years");
-        if ((size_t)(end - k) < 4 + n || strcmp(end - n, ".years") != 0)
-            return -1;
-        end -= n;
-    }
+    size_t tail = strlen(suffix);
+    if ((size_t)(end - k) < 4 + tail || strcmp(end - tail, suffix) != 0)
+        return -1;
+    end -= tail;
     if (end == k + 4)
         return 0;
     int n = 0;
@@ -46,13 +44,17 @@ static int text_index_of(const char *k, bool per_year)
 
 static int text_index(const char *k)
 {
-    return text_index_of(k, false);
+    return text_index_of(k, "");
 }
 
-/* textN or textN.years (lead, notes, text blocks) */
+/* textN, textN.years or textN.extra (lead, notes, text blocks). `.extra =
+ * true` marks a line that the published deck does not have, an addition
+ * switched on in the template: the layout prints it like any other, the
+ * comparison with the publication (tests/checks/check_published.py) lets
+ * it be. */
 static bool line_key(const char *k)
 {
-    return text_index(k) >= 0 || text_index_of(k, true) >= 0;
+    return text_index(k) >= 0 || text_index_of(k, ".years") >= 0 || text_index_of(k, ".extra") >= 0;
 }
 
 static bool page_key(const char *k)
@@ -73,10 +75,10 @@ static bool source_key(const char *k)
 }
 static bool chart_key(const char *k)
 {
-    static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
-                                        "groups", "options", "order",   "labels",
-                                        "legend", "palette", "short_labels", "heading",
-                                        "centre", "size_pt", "compare", "rounding", NULL};
+    static const char *const names[] = {
+        "type",   "box_mm",  "figure",  "years",    "groups",        "options",
+        "order",  "labels",  "legend",  "palette",  "short_labels",  "heading",
+        "centre", "size_pt", "compare", "rounding", "rounding_note", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
@@ -149,16 +151,22 @@ static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool s
     const char *sec = b->section;
     static const char *const orders[] = {"once", "oldest-first", "newest-first", NULL};
     for (int i = 0; i <= TPL_MAX_TEXT; i++) {
-        char key[16], years_key[24];
+        char key[16], years_key[24], extra_key[24];
         snprintf(key, sizeof key, i ? "text%d" : "text", i);
         snprintf(years_key, sizeof years_key, "%s.years", key);
+        snprintf(extra_key, sizeof extra_key, "%s.extra", key);
         const char *v = tpl_ini_get(c->ini, sec, key);
+        const char *orphan = tpl_ini_get(c->ini, sec, years_key)   ? years_key
+                             : tpl_ini_get(c->ini, sec, extra_key) ? extra_key
+                                                                   : NULL;
         if (!v) {
-            if (tpl_ini_get(c->ini, sec, years_key))
-                tpl_error(c->ini, D_TEMPLATE, tpl_ini_line(c->ini, sec, years_key),
-                          "%s: [%s] has no %s to repeat", years_key, sec, key);
+            if (orphan)
+                tpl_error(c->ini, D_TEMPLATE, tpl_ini_line(c->ini, sec, orphan),
+                          "%s: [%s] has no %s", orphan, sec, key);
             continue;
         }
+        static const char *const bools[] = {"false", "true", NULL};
+        tpl_get_enum(c->ini, sec, extra_key, bools, 0); /* checked; the layout prints it alike */
         tpl_text *t = &lines->at[lines->n++];
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
@@ -269,6 +277,10 @@ static void load_chart(page_ctx *c, tpl_block *b)
                   "rounding = `%s`: expected no rounding key on a %s chart; it chooses how the "
                   "shares of a stacked100 or donut chart add up to 100%%",
                   tpl_ini_get(ini, sec, "rounding"), t == 1 ? "grouped" : "bars");
+    /* the page's 「※割合は四捨五入しており…」 when the shares miss 100.0; off
+     * where the publication does without it (P4, P13) */
+    static const char *const notes[] = {"auto", "off", NULL};
+    ch->rounding_note = tpl_get_enum(ini, sec, "rounding_note", notes, 0) != 1;
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
     ch->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
     ch->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;

@@ -210,7 +210,7 @@ class Pattern:
             key = s.strip()
             if year_alias and key.startswith("year.Y."):
                 key = f"year.{year_alias}." + key[len("year.Y.") :]
-            cond = split_condition(key)
+            cond = None if key.startswith("alike(") else split_condition(key)
             if cond and depth < 3:
                 branches = [self._build(b, ctx, year_alias, depth + 1) for b in cond]
                 rx.append("(?:%s|%s)" % tuple(branches))

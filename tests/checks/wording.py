@@ -128,38 +128,53 @@ class Wording:
                 printed = m.group(name)
                 if printed is None:
                     continue  # in the branch of a condition the data did not take
-                if not NUMBER.fullmatch(printed):
+                # the numbers a placeholder printed: the whole of it, or those of
+                # an {alike(…)} (都道府県・指定都市で100%、その他の市区町村で45.6%)
+                if NUMBER.fullmatch(printed):
+                    numbers = [(0, printed)]
+                elif ph.startswith("alike("):
+                    numbers = [(n.start(), n.group(0)) for n in NUMBER.finditer(printed)]
+                else:
                     continue  # a label or a list of labels
-                k = next((i for i, e in enumerate(entries) if not used[i] and e["text"] == printed), None)
-                if not rep.check(k is not None, "wording", f"{doc} page {page} {block}: {{{ph}}} printed {printed}, which the sidecar does not list there"):
-                    continue
-                used[k] = True
-                e = entries[k]
-                if e["kind"] != "figure":
-                    continue
-                self.stats["numbers"] += 1
-                a, b = m.start(name) - m.start(), m.end(name) - m.start()
-                named = False
-                where = f"{doc} page {page} {block}: {printed} in 「{para}」"
-                checks = []
-                if e.get("option_label") and e.get("field") != "base":
-                    checks.append(("option", self.option_vocab(e["option_label"]), e["option_label"]))
-                if e.get("group") and e["group"] not in ("全体", "-") and e.get("figure") in self.groups:
-                    checks.append(("group", self.group_vocab(e["figure"]), e["group"]))
-                if e.get("year"):
-                    checks.append(("year", self.years, e["year"]))
-                if e.get("scope"):
-                    checks.append(("scope", self.scopes, e["scope"]))
-                for what, vocab, want in checks:
-                    if vocab is None:
-                        continue
-                    hit = self.nearest(vocab, para, a, b, heading if idx else None)
-                    if hit is None:
-                        continue
-                    named = True
-                    self.stats[what] += 1
-                    rep.check(hit[2] == want, "wording", f"{where}: the words name {what} 「{hit[3]}」 ({hit[2]}), the sidecar says {e.get('figure')} {what} {want}")
-                self.stats["named"] += named
+                for offset, number in numbers:
+                    self.check_number(rep, doc, page, block, entries, used, m, name, ph, offset, number, idx, heading)
+
+    def check_number(self, rep, doc, page, block, entries, used, m, name, ph, offset, printed, idx, heading):
+        """One number a placeholder printed, `offset` characters into what it
+        printed: paired with the next unused sidecar entry of that text, its
+        option, group, year and scope against the words around it."""
+        para = m.group(0)
+        k = next((i for i, e in enumerate(entries) if not used[i] and e["text"] == printed), None)
+        if not rep.check(k is not None, "wording", f"{doc} page {page} {block}: {{{ph}}} printed {printed}, which the sidecar does not list there"):
+            return
+        used[k] = True
+        e = entries[k]
+        if e["kind"] != "figure":
+            return
+        self.stats["numbers"] += 1
+        a = m.start(name) - m.start() + offset
+        b = a + len(printed)
+        named = False
+        where = f"{doc} page {page} {block}: {printed} in 「{para}」"
+        checks = []
+        if e.get("option_label") and e.get("field") != "base":
+            checks.append(("option", self.option_vocab(e["option_label"]), e["option_label"]))
+        if e.get("group") and e["group"] not in ("全体", "-") and e.get("figure") in self.groups:
+            checks.append(("group", self.group_vocab(e["figure"]), e["group"]))
+        if e.get("year"):
+            checks.append(("year", self.years, e["year"]))
+        if e.get("scope"):
+            checks.append(("scope", self.scopes, e["scope"]))
+        for what, vocab, want in checks:
+            if vocab is None:
+                continue
+            hit = self.nearest(vocab, para, a, b, heading if idx else None)
+            if hit is None:
+                continue
+            named = True
+            self.stats[what] += 1
+            rep.check(hit[2] == want, "wording", f"{where}: the words name {what} 「{hit[3]}」 ({hit[2]}), the sidecar says {e.get('figure')} {what} {want}")
+        self.stats["named"] += named
 
     def summary(self):
         s = self.stats

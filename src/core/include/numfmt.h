@@ -39,4 +39,10 @@ char *numfmt_man(char *buf, long long population);
  * for anything that is not a valid YYYY-MM-DD date in those eras. */
 bool numfmt_era_date(char *buf, size_t size, const char *iso);
 
+/* A period of two ISO dates as Japanese documents write it: the second date
+ * without what it shares with the first, 2025-10-31..2025-11-28 ->
+ * 令和7年10月31日～同年11月28日, 2025-11-04..2025-11-28 -> 令和7年11月4日～同月28日,
+ * otherwise both in full. false (buf "") when either is not a date. */
+bool numfmt_era_range(char *buf, size_t size, const char *from, const char *to);
+
 #endif

@@ -122,6 +122,7 @@ typedef struct {
     tpl_order order;
     chart_label_format labels;
     tpl_rounding rounding; /* stacked100 / donut */
+    bool rounding_note;    /* half-up shares missing 100.0 give the page the rounding note */
     chart_legend_pos legend;
     const tpl_palette *palette; /* NULL = chart default */
     bool short_labels;
