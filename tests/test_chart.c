@@ -197,6 +197,61 @@ static void test_stacked(arena *mem)
     diags_free(d);
 }
 
+/* The published P3: the share over the count (pct_count), the options in a
+ * legend grid of two columns, row by row, and the label key at the right of
+ * the legend's first row. */
+static void test_legend_grid_and_key(arena *mem)
+{
+    const double v[6] = {785, 206, 265, 259, 38, 168};
+    const char *cats[1] = {"令和7年度"};
+    chart_spec c = {.type = CHART_STACKED100,
+                    .x_pt = 20,
+                    .y_pt = 30,
+                    .w_pt = 800,
+                    .h_pt = 300,
+                    .n_series = 6,
+                    .series = STATUS,
+                    .series_rgb = STATUS_RGB,
+                    .n_cats = 1,
+                    .cats = cats,
+                    .values = v,
+                    .legend = CHART_LEGEND_TOP,
+                    .legend_columns = 2,
+                    .label_key = "全体に占める%,\n団体数",
+                    .label_format = CHART_LABEL_PCT_COUNT};
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    diags *d = diags_new(stderr);
+    chart_geom g;
+    CHECK(chart_draw_geom(&c, &dl, fake_measure, NULL, d, "p03.ini [chart]", &g));
+    const dl_item *e[6];
+    for (int s = 0; s < 6; s++)
+        CHECK((e[s] = find_text(&dl, STATUS[s])) != NULL);
+    if (e[0] && e[1] && e[2] && e[3] && e[4] && e[5]) {
+        /* rows: 導入済 | 実証中, 導入予定 | 導入検討中, …; columns aligned */
+        for (int s = 0; s < 6; s += 2) {
+            CHECK(fabs(e[s]->y - e[s + 1]->y) < 0.01);
+            CHECK(e[s]->x < e[s + 1]->x);
+            CHECK(fabs(e[s]->x - e[0]->x) < 0.01 && fabs(e[s + 1]->x - e[1]->x) < 0.01);
+        }
+        CHECK(e[0]->y < e[2]->y && e[2]->y < e[4]->y);
+    }
+    /* the key: two lines, right-aligned at the box's right, from the first row */
+    const dl_item *k1 = find_text(&dl, "全体に占める%,"), *k2 = find_text(&dl, "団体数");
+    CHECK(k1 && k2);
+    if (k1 && k2 && e[1]) {
+        CHECK(k1->align == DL_ALIGN_RIGHT && fabs(k1->x - 820) < 0.01);
+        CHECK(fabs(k1->y - e[1]->y) < 0.01 && k2->y > k1->y);
+        CHECK(item_bbox(e[1]).x1 < item_bbox(k1).x0); /* the legend keeps clear of it */
+    }
+    /* share first, count under it */
+    const dl_item *p = find_text(&dl, "45.6%"), *n = find_text(&dl, "785");
+    CHECK(p && n && p->y < n->y);
+    CHECK(find_text(&dl, "2.2%（38）") != NULL); /* a thin segment: one line, outside */
+    CHECK_INT(count_outside(&dl, 0, dl.n, 20, 30, 800, 300), 0);
+    diags_free(d);
+}
+
 static void test_stacked_groups(arena *mem)
 {
     /* P4: 3 groups x 3 years, headings where the group changes */
@@ -643,6 +698,7 @@ int main(void)
     test_formatting();
     test_stacked(mem);
     test_stacked_groups(mem);
+    test_legend_grid_and_key(mem);
     test_grouped(mem);
     test_pct_axis(mem);
     test_donut(mem);

@@ -254,6 +254,8 @@ const char *chart_value_label(chart_ctx *x, int cat, int series, double total)
     numfmt_pct10_str(pct, numfmt_pct10(count, llround(total)));
     if (c->label_format == CHART_LABEL_PCT)
         return arena_printf(x->out->mem, "%s%%", pct);
+    if (c->label_format == CHART_LABEL_PCT_COUNT)
+        return arena_printf(x->out->mem, "%s%%\n%s", pct, cnt);
     return arena_printf(x->out->mem, "%s\n%s%%", cnt, pct);
 }
 

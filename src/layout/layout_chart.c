@@ -134,8 +134,13 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     int n_years_max = latest - first + 1;
 
     chart_spec spec = {.type = ch->type,
-                       .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h,
+                       .x_pt = box.x,
+                       .y_pt = box.y,
+                       .w_pt = box.w,
+                       .h_pt = box.h,
                        .legend = ch->legend,
+                       .legend_columns = ch->legend_columns,
+                       .label_key = ch->label_key,
                        .label_format = ch->labels,
                        .font_size_pt = ch->size_pt > 0 ? ch->size_pt : th->chart_pt,
                        .text_rgb = th->c_text};

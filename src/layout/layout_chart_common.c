@@ -84,6 +84,8 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
             labels[i] = arena_strdup(mem, cnt);
         else if (ch->labels == CHART_LABEL_PCT)
             labels[i] = arena_printf(mem, "%s%%", pct);
+        else if (ch->labels == CHART_LABEL_PCT_COUNT)
+            labels[i] = arena_printf(mem, "%s%%\n%s", pct, cnt);
         else
             labels[i] = arena_printf(mem, "%s\n%s%%", cnt, pct);
     }

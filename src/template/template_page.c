@@ -76,9 +76,9 @@ static bool source_key(const char *k)
 static bool chart_key(const char *k)
 {
     static const char *const names[] = {
-        "type",   "box_mm",  "figure",  "years",    "groups",        "options",
-        "order",  "labels",  "legend",  "palette",  "short_labels",  "heading",
-        "centre", "size_pt", "compare", "rounding", "rounding_note", NULL};
+        "type",    "box_mm",   "figure",        "years",          "groups",    "options", "order",
+        "labels",  "legend",   "palette",       "short_labels",   "heading",   "centre",  "size_pt",
+        "compare", "rounding", "rounding_note", "legend_columns", "label_key", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
@@ -250,7 +250,7 @@ static void load_chart(page_ctx *c, tpl_block *b)
     static const char *const types[] = {"stacked100", "grouped", "bars", "donut", NULL};
     static const char *const years[] = {"shown", "latest", NULL};
     static const char *const orders[] = {"rank", "code", NULL};
-    static const char *const labels[] = {"count", "pct", "count_pct", NULL};
+    static const char *const labels[] = {"count", "pct", "count_pct", "pct_count", NULL};
     static const char *const legends[] = {"auto", "none", "top", "bottom", "right", NULL};
     static const char *const bools[] = {"false", "true", NULL};
 
@@ -266,7 +266,9 @@ static void load_chart(page_ctx *c, tpl_block *b)
     ch->order = tpl_get_enum(ini, sec, "order", orders, series_are_options) == 1 ? TPL_ORDER_CODE
                                                                                : TPL_ORDER_RANK;
     int l = tpl_get_enum(ini, sec, "labels", labels, 0);
-    ch->labels = l == 1 ? CHART_LABEL_PCT : l == 2 ? CHART_LABEL_COUNT_PCT : CHART_LABEL_COUNT;
+    static const chart_label_format formats[] = {CHART_LABEL_COUNT, CHART_LABEL_PCT,
+                                                 CHART_LABEL_COUNT_PCT, CHART_LABEL_PCT_COUNT};
+    ch->labels = l < 0 ? CHART_LABEL_COUNT : formats[l];
     static const char *const roundings[] = {"half_up", "largest_remainder", NULL};
     ch->rounding = tpl_get_enum(ini, sec, "rounding", roundings, 0) == 1
                       ? TPL_ROUND_LARGEST_REMAINDER
@@ -284,6 +286,14 @@ static void load_chart(page_ctx *c, tpl_block *b)
     int lg = tpl_get_enum(ini, sec, "legend", legends, 0);
     ch->legend = lg < 0 ? CHART_LEGEND_AUTO : (chart_legend_pos)lg;
     ch->short_labels = tpl_get_enum(ini, sec, "short_labels", bools, 1) == 1;
+    double columns = 0;
+    if (tpl_get_number(ini, sec, "legend_columns", false, 1, 8, &columns) &&
+        columns != (int)columns)
+        tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "legend_columns"),
+                  "legend_columns = `%g`: expected a whole number 1 to 8", columns);
+    ch->legend_columns = (int)columns;
+    const char *key = tpl_get_string(ini, sec, "label_key", false);
+    ch->label_key = key ? tpl_unescape(c->mem, key) : NULL;
     ch->size_pt = c->deck->theme.chart_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &ch->size_pt);
     const char *heading = tpl_get_string(ini, sec, "heading", false);

@@ -53,7 +53,8 @@ typedef enum {
     CHART_LABEL_AUTO,
     CHART_LABEL_COUNT,
     CHART_LABEL_PCT,
-    CHART_LABEL_COUNT_PCT
+    CHART_LABEL_COUNT_PCT, /* 785 over 45.6%, or 785（45.6%） */
+    CHART_LABEL_PCT_COUNT  /* 45.6% over 785, or 45.6%（785） */
 } chart_label_format;
 
 /* What a text the chart prints shows (for provenance: every printed number
@@ -95,6 +96,13 @@ typedef struct {
     const char *const *value_labels;
 
     chart_legend_pos legend;
+    /* Legend rows or a top/bottom legend laid out as a grid of this many
+     * columns, entries row by row (0: as many per row as fit). */
+    int legend_columns;
+    /* Optional key to the value labels (「全体に占める%, 団体数」; '\n' =
+     * lines), set right-aligned beside the legend's first row (or at the
+     * top of the box without a legend). */
+    const char *label_key;
     chart_label_format label_format;
     double total;        /* CHART_BARS / GROUPED: base of percentages (0 = none) */
     double font_size_pt; /* 0 = 8 pt */

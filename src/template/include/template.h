@@ -124,6 +124,8 @@ typedef struct {
     tpl_rounding rounding; /* stacked100 / donut */
     bool rounding_note;    /* half-up shares missing 100.0 give the page the rounding note */
     chart_legend_pos legend;
+    int legend_columns;    /* a grid of this many columns; 0 = as many as fit */
+    const char *label_key; /* what the value labels show (「全体に占める%, 団体数」) */
     const tpl_palette *palette; /* NULL = chart default */
     bool short_labels;
     const ph_text *heading;     /* optional heading line above the chart */
