@@ -374,6 +374,46 @@ static void test_grouped(arena *mem)
     diags_free(d);
 }
 
+/* A category label whose katakana word does not fit its column at the
+ * chart's size is set smaller (down to min_font_size_pt) rather than
+ * broken; with no room even then, broken as the last resort. */
+static void test_label_shrinks(arena *mem)
+{
+    /* box 200 pt: the label column holds 38 % = 76 pt; 10 katakana at 8 pt
+     * are 80 pt, at 7.5 pt 75 pt */
+    const char *cats[2] = {"チューニングサービス", "計画"};
+    const double v[2] = {30, 10};
+    chart_spec c = {.type = CHART_BARS,
+                    .x_pt = 0,
+                    .y_pt = 0,
+                    .w_pt = 200,
+                    .h_pt = 120,
+                    .n_series = 1,
+                    .series = YEARS,
+                    .n_cats = 2,
+                    .cats = cats,
+                    .values = v,
+                    .font_size_pt = 8,
+                    .min_font_size_pt = 6.8};
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    diags *d = diags_new(stderr);
+    CHECK(chart_draw(&c, &dl, fake_measure, NULL, d, "p15.ini [chart]"));
+    const dl_item *t = find_text(&dl, cats[0]);
+    CHECK(t != NULL); /* one line, whole */
+    if (t)
+        CHECK(t->size_pt < 8 && t->size_pt >= 6.8);
+    const dl_item *p = find_text(&dl, "計画");
+    CHECK(p && fabs(p->size_pt - 8) < 1e-9); /* the others keep the chart's size */
+    /* no shrinking allowed: the word is broken (the last resort) */
+    c.min_font_size_pt = 0;
+    drawlist dl2;
+    drawlist_init(&dl2, mem);
+    CHECK(chart_draw(&c, &dl2, fake_measure, NULL, d, "p15.ini [chart]"));
+    CHECK(find_text(&dl2, cats[0]) == NULL);
+    diags_free(d);
+}
+
 /* Shares in % of a base (a prefecture beside the nation): the axis ends at
  * 100 %, not on an empty 120 %; a 100.0 % label goes inside its bar; few
  * categories spread over the whole box. */
@@ -699,6 +739,7 @@ int main(void)
     test_stacked(mem);
     test_stacked_groups(mem);
     test_legend_grid_and_key(mem);
+    test_label_shrinks(mem);
     test_grouped(mem);
     test_pct_axis(mem);
     test_donut(mem);

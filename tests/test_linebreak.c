@@ -2,6 +2,8 @@
 #include "harness.h"
 #include "linebreak.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +157,55 @@ static void test_fit(void)
     diags_free(d);
 }
 
+/* Words, numbers with units, short brackets and suffixes stay whole at every
+ * width that can hold them; breaks go to phrase boundaries (linebreak.h). */
+static void test_phrases(void)
+{
+    /* a katakana word, a Latin word, a short bracket, a suffix: never split */
+    check_whole("特定の行政分野に対応した環境を構築している（API連携、ファインチューニング等）",
+                "ファインチューニング");
+    check_whole("1か月あたり51時間に削減（73%削減）", "（73%削減）");
+    check_whole("ローコードの作成（マクロ、VBA等）", "（マクロ、VBA等）");
+    check_whole("「実証中」の団体においては38%の団体が策定済", "「実証中」");
+    check_whole("実証中の団体においては38%の団体が策定済", "実証中");
+    check_whole("累計約4,250時間の業務削減が見込まれている", "4,250時間");
+    check_whole("年間換算で288時間程度の削減×12か月＝288時間", "12か月");
+    /* the phrase end, not inside it: after the particle, not before it */
+    CHECK_STR(brk("業務知識を参照させている", 100.0), "業務知識を|参照させている");
+    CHECK_STR(brk("「メール文案の作成」となった", 100.0), "「メール文案の作成」|となった");
+    CHECK_STR(brk("メール文案の作成", 60.0), "メール文案の|作成");
+    /* a particle stays with the bracket before it */
+    CHECK_STR(brk("文章作成で月51時間（73%）の業務削減効果", 150.0),
+              "文章作成で月51時間（73%）の|業務削減効果");
+    CHECK_STR(brk("文章作成で月51時間（73%）の業務削減効果", 120.0),
+              "文章作成で月51時間|（73%）の業務削減効果");
+    /* a phrase boundary a little back wins over an in-word break at the edge */
+    CHECK_STR(brk("生成AIのモデルはそのまま、外部ソースとして業務知識を参照させている", 210.0),
+              "生成AIのモデルはそのまま、外部ソースとして|業務知識を参照させている");
+    /* a unit wider than the line: broken as a last resort, and counted */
+    lb_lines l = linebreak(S_fs, FONT_GOTHIC, 10.0, "ファインチューニング", 45.0, S_mem);
+    CHECK(l.n >= 2);
+    CHECK(l.forced >= 1);
+    CHECK_INT(linebreak(S_fs, FONT_GOTHIC, 10.0, "参照させている", 45.0, S_mem).forced, 0);
+}
+
+/* The same rules with the characters measured by a callback (charts): a
+ * fixed 10 pt per character. */
+static double ten_pt(void *ctx, const char *utf8, size_t len, double size_pt, font_role role)
+{
+    (void)ctx, (void)utf8, (void)len, (void)role;
+    return size_pt;
+}
+
+static void test_measured(void)
+{
+    const char *t = "業務知識を参照させている";
+    lb_lines l = linebreak_measured(ten_pt, NULL, FONT_GOTHIC, 10.0, t, 100.0, S_mem);
+    CHECK_STR(joined(t, l), "業務知識を|参照させている");
+    CHECK_INT(l.forced, 0);
+    CHECK(fabs(l.lines[0].width_pt - 50.0) < 1e-9);
+}
+
 /* A combining mark stays with the character before it (NFD が = か + U+3099,
  * a diacritic after Latin, an ideographic variation selector). */
 static void test_combining_marks(void)
@@ -189,6 +240,8 @@ int main(void)
     test_unbreakable_token();
     test_fit();
     test_combining_marks();
+    test_phrases();
+    test_measured();
     arena_free(S_mem);
     fontset_free(fs);
     diags_free(d);

@@ -10,7 +10,9 @@
  *     file names none, its own date when it does (a later, revised
  *     edition), an error at load when that date is older than the
  *     publication or not a date; dates and counts with separators printed
- *     by the templates through numfmt (the era boundary: test_numfmt).
+ *     by the templates through numfmt (the era boundary: test_numfmt);
+ *   - a table cell set smaller, within min_size_pt, rather than a unit of
+ *     it broken.
  * Templates are written into a temporary layouts folder beside a copy of
  * the real theme. */
 #include "deck.h"
@@ -270,6 +272,34 @@ static void test_dates_and_counts(const env *e)
     free(bad);
 }
 
+/* A table cell whose unit cannot fit its column at the table's size is set
+ * smaller, within the block's min_size_pt, rather than broken: 「（マクロ、
+ * VBA等）」 (a short bracket, one unit) in a 活用事例 column of 11 %. */
+static void test_table_cell_shrinks(const env *e)
+{
+    static const char PAGE[] =
+        "[page]\ntitle = 表\n\n[table]\nbox_mm = 12, 30, 314.67, 140\nfigure = P6.cases\n"
+        "columns = 活用事例:11, 導入効果:78, 人口規模:11\nfields = use_case, effect, population\n"
+        "size_pt = 12\nmin_size_pt = 9\n";
+    int nd;
+    char *out = dump_page(e, NULL, PAGE, &nd);
+    CHECK(out != NULL);
+    if (!out)
+        return;
+    const char *t = strstr(out, "\"（マクロ、VBA等）\"");
+    CHECK(t != NULL); /* whole, on a line of its own */
+    if (t) {
+        const char *line = t;
+        while (line > out && line[-1] != '\n')
+            line--;
+        double x, y, size;
+        CHECK(sscanf(line, "text %lf %lf %lfpt", &x, &y, &size) == 3);
+        CHECK(size < 12 && size >= 9);
+    }
+    CHECK(strstr(out, "12.0pt font0 #222222 left \"文章作成業務") != NULL); /* the others: 12 pt */
+    free(out);
+}
+
 int main(void)
 {
     test_largest_remainder();
@@ -291,6 +321,7 @@ int main(void)
         test_rounding_note(&e);
         test_lr_sums(&e);
         test_dates_and_counts(&e);
+        test_table_cell_shrinks(&e);
     }
     free(theme);
     char path[300];

@@ -3,6 +3,7 @@
  * report. The entry point is chart_draw.c; each kind draws in its own file. */
 #include "chart_priv.h"
 
+#include "linebreak.h"
 #include "numfmt.h"
 
 #include <math.h>
@@ -22,124 +23,38 @@ double chart_text_w(chart_ctx *x, const char *s, double size_pt, font_role font)
     return x->measure(x->mctx, s, size_pt, font);
 }
 
-static int utf8_len(unsigned char b)
-{
-    if (b < 0x80)
-        return 1;
-    if ((b & 0xE0) == 0xC0)
-        return 2;
-    if ((b & 0xF0) == 0xE0)
-        return 3;
-    if ((b & 0xF8) == 0xF0)
-        return 4;
-    return 1; /* stray byte: one unit, never read past it */
-}
+/* lb_measure_fn over the chart's own measuring (NUL-terminated text). */
+typedef struct {
+    chart_ctx *x;
+} measure_adapter;
 
-static bool is_one_of(const char *ch, int len, const char *set)
+static double measure_chars(void *ctx, const char *utf8, size_t len, double size_pt, font_role role)
 {
-    for (const char *p = set; *p;) {
-        int l = utf8_len((unsigned char)*p);
-        if (l == len && memcmp(p, ch, (size_t)len) == 0)
-            return true;
-        p += l;
-    }
-    return false;
-}
-
-/* Japanese line-breaking rules, kept small: no line starts with closing
- * punctuation or a prolonged sound mark, none ends with an opening bracket,
- * runs of ASCII (numbers, names like "QommonsAI") stay whole. */
-static const char CLOSE_CHARS[] = "、。，．）」』】〕ー・％！？：；…,.)%!?:;";
-static const char OPEN_CHARS[] = "（「『【〔(";
-
-static bool break_allowed(const char *prev, int pl, const char *cur, int cl)
-{
-    bool prev_word = pl == 1 && *prev != ' ';
-    bool cur_word = cl == 1 && *cur != ' ';
-    if (prev_word && cur_word)
-        return false;
-    if (is_one_of(cur, cl, CLOSE_CHARS))
-        return false;
-    if (is_one_of(prev, pl, OPEN_CHARS))
-        return false;
-    return true;
-}
-
-static const char *trimmed(chart_ctx *x, const char *s, size_t n)
-{
-    while (n && *s == ' ')
-        s++, n--;
-    while (n && s[n - 1] == ' ')
-        n--;
-    return arena_strndup(x->out->mem, s, n);
+    const measure_adapter *m = ctx;
+    char one[8];
+    if (len >= sizeof one)
+        len = sizeof one - 1;
+    memcpy(one, utf8, len);
+    one[len] = '\0';
+    return chart_text_w(m->x, one, size_pt, role);
 }
 
 chart_lines chart_wrap(chart_ctx *x, const char *s, double size_pt, font_role font,
                        double max_w)
 {
-    chart_lines r = {0};
-    size_t len = strlen(s);
-    int cap = 4;
-    r.line = ARENA_NEW(x->out->mem, const char *, cap);
-    size_t start = 0;  /* current line */
-    size_t last_ok = 0; /* last allowed break after start (0 = none yet) */
-    size_t i = 0;
-    const char *prev = NULL;
-    int pl = 0;
-    while (start < len) {
-        bool hard = false;
-        size_t end = len;
-        for (i = start, prev = NULL, last_ok = 0; i < len;) {
-            if (s[i] == '\n') {
-                end = i;
-                hard = true;
-                break;
-            }
-            int cl = utf8_len((unsigned char)s[i]);
-            if (i + (size_t)cl > len)
-                cl = (int)(len - i);
-            if (prev && break_allowed(prev, pl, s + i, cl)) {
-                const char *cand = arena_strndup(x->out->mem, s + start, i - start);
-                if (chart_text_w(x, cand, size_pt, font) > max_w + 1e-6) {
-                    /* break before this char if possible, else at the last
-                     * allowed place, else let the run overflow */
-                    end = last_ok ? last_ok : i;
-                    break;
-                }
-                last_ok = i;
-            }
-            prev = s + i;
-            pl = cl;
-            i += (size_t)cl;
-        }
-        if (i >= len || hard) {
-            /* end of text or a hard break: the tail fits unless its last run
-             * is too wide */
-            size_t tail = hard ? end : len;
-            const char *all = arena_strndup(x->out->mem, s + start, tail - start);
-            if (last_ok && chart_text_w(x, all, size_pt, font) > max_w + 1e-6) {
-                end = last_ok;
-                hard = false;
-            } else {
-                end = tail;
-            }
-        }
-        if (r.n == cap) {
-            const char **grown = ARENA_NEW(x->out->mem, const char *, cap * 2);
-            memcpy(grown, r.line, sizeof *grown * (size_t)cap);
-            r.line = grown;
-            cap *= 2;
-        }
-        const char *ln = trimmed(x, s + start, end - start);
+    measure_adapter m = {x};
+    lb_lines l = linebreak_measured(measure_chars, &m, font, size_pt, s, max_w, x->out->mem);
+    chart_lines r = {.size = size_pt, .forced = l.forced};
+    r.line = ARENA_NEW(x->out->mem, const char *, l.n ? l.n : 1);
+    for (int i = 0; i < l.n; i++) {
+        const char *ln =
+            arena_strndup(x->out->mem, s + l.lines[i].start, l.lines[i].end - l.lines[i].start);
         double w = chart_text_w(x, ln, size_pt, font);
         if (w > r.w)
             r.w = w;
         if (w > max_w + 1e-6)
             r.overflow = true;
         r.line[r.n++] = ln;
-        start = hard ? end + 1 : end;
-        while (start < len && s[start] == ' ')
-            start++;
     }
     if (r.n == 0) {
         r.line[0] = "";
@@ -148,9 +63,28 @@ chart_lines chart_wrap(chart_ctx *x, const char *s, double size_pt, font_role fo
     return r;
 }
 
+chart_lines chart_wrap_fit(chart_ctx *x, const char *s, double size_pt, font_role font,
+                           double max_w)
+{
+    chart_lines r = chart_wrap(x, s, size_pt, font, max_w);
+    double min = x->c->min_font_size_pt > 0 && x->c->min_font_size_pt < size_pt
+                     ? x->c->min_font_size_pt
+                     : size_pt;
+    /* smaller, a quarter point at a time, before a word is broken */
+    for (double size = size_pt - 0.25; (r.forced || r.overflow) && size >= min - 1e-9;
+         size -= 0.25) {
+        chart_lines smaller = chart_wrap(x, s, size, font, max_w);
+        if (!smaller.forced && !smaller.overflow)
+            return smaller;
+    }
+    return r;
+}
+
 void chart_lines_draw(chart_ctx *x, const chart_lines *l, double tx, double mid_y,
                       double size_pt, font_role font, uint32_t rgb, dl_align align)
 {
+    if (l->size > 0)
+        size_pt = l->size; /* shrunk to keep a word whole */
     double lh = size_pt * CHART_LINE;
     double block = (l->n - 1) * lh + size_pt; /* ascent+descent = 1 size */
     double top = mid_y - block / 2;

@@ -43,7 +43,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
     chart_lines *cat_lines = ARENA_NEW(x->out->mem, chart_lines, nc);
     double label_need = 0;
     for (int k = 0; k < nc; k++) {
-        cat_lines[k] = chart_wrap(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
+        cat_lines[k] = chart_wrap_fit(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
         if (cat_lines[k].overflow)
             return fail(x, D_TEXT_OVERFLOW, "a category label", cat_lines[k].w, col_w);
         double need = (cat_lines[k].n - 1) * fs * CHART_LINE + fs;

@@ -65,7 +65,7 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
         const char *text = names && c->series[s] ? arena_printf(x->out->mem, "%s\n%s",
                                                                c->series[s], val)
                                                  : val;
-        sl[s].lines = chart_wrap(x, text, fs, FONT_GOTHIC, lab_w_max);
+        sl[s].lines = chart_wrap_fit(x, text, fs, FONT_GOTHIC, lab_w_max);
         if (sl[s].lines.overflow)
             return fail(x, D_TEXT_OVERFLOW, "a slice label", sl[s].lines.w, lab_w_max);
         sl[s].h = (sl[s].lines.n - 1) * lh + fs;

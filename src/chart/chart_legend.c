@@ -28,9 +28,11 @@ static void draw_entry(chart_ctx *x, const legend_entry *e, int s, double ex, do
     uint32_t rgb = chart_series_rgb(x, s);
     chart_printed(x, CHART_TEXT_SERIES, -1, s, x->c->series[s] ? x->c->series[s] : "");
     draw_swatch(x, ex, ey + (fs - sw) / 2, sw, rgb);
+    double ls = e->lines.size > 0 ? e->lines.size : fs; /* shrunk to keep a word whole */
     for (int i = 0; i < e->lines.n; i++)
-        dl_text(x->out, e->lines.line[i], ex + sw + gap, ey + i * fs * CHART_LINE + fs * CHART_ASCENT,
-                fs, FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+        dl_text(x->out, e->lines.line[i], ex + sw + gap,
+                ey + (fs - ls) / 2 + i * ls * CHART_LINE + ls * CHART_ASCENT, ls, FONT_GOTHIC,
+                x->text_rgb, DL_ALIGN_LEFT);
 }
 
 /* The key to the value labels, right-aligned with its first line's top at
@@ -146,8 +148,8 @@ bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area)
         double col_w = natural < area->w * 0.32 ? natural : area->w * 0.32;
         double total_h = 0;
         for (int s = 0; s < n; s++) {
-            e[s].lines = chart_wrap(x, c->series[s] ? c->series[s] : "", fs, FONT_GOTHIC,
-                                    col_w - sw - gap);
+            e[s].lines = chart_wrap_fit(x, c->series[s] ? c->series[s] : "", fs, FONT_GOTHIC,
+                                        col_w - sw - gap);
             if (e[s].lines.overflow)
                 return too_big(x, e[s].lines.w + sw + gap, col_w, "a series label");
             e[s].h = (e[s].lines.n - 1) * lh + fs;
@@ -169,7 +171,7 @@ bool chart_legend(chart_ctx *x, chart_legend_pos pos, chart_box *area)
     double room = area->w - (key.n ? key.w + entry_gap * 2 : 0);
     for (int s = 0; s < n; s++) {
         e[s].lines =
-            chart_wrap(x, c->series[s] ? c->series[s] : "", fs, FONT_GOTHIC, room - sw - gap);
+            chart_wrap_fit(x, c->series[s] ? c->series[s] : "", fs, FONT_GOTHIC, room - sw - gap);
         if (e[s].lines.overflow)
             return too_big(x, e[s].lines.w + sw + gap, room, "a series label");
         e[s].w = sw + gap + e[s].lines.w;

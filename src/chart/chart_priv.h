@@ -51,12 +51,19 @@ typedef struct {
     const char **line;
     double w; /* widest line, pt */
     bool overflow;
+    double size; /* the size it was wrapped at (chart_wrap_fit may shrink it) */
+    int forced;  /* a word broken for want of room (linebreak.h) */
 } chart_lines;
 
 double chart_text_w(chart_ctx *x, const char *s, double size_pt, font_role font);
 chart_lines chart_wrap(chart_ctx *x, const char *s, double size_pt, font_role font,
                        double max_w);
-/* Draws lines centred vertically on mid_y; x and align as dl_text. */
+/* chart_wrap, set smaller (down to the spec's min_font_size_pt) where a word
+ * would otherwise be broken or run over max_w. */
+chart_lines chart_wrap_fit(chart_ctx *x, const char *s, double size_pt, font_role font,
+                           double max_w);
+/* Draws lines centred vertically on mid_y (at l->size when set, else
+ * size_pt); x and align as dl_text. */
 void chart_lines_draw(chart_ctx *x, const chart_lines *l, double tx, double mid_y,
                       double size_pt, font_role font, uint32_t rgb, dl_align align);
 

@@ -92,7 +92,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     double col_w = natural < a.w * 0.3 ? natural : a.w * 0.3;
     chart_lines *cat_lines = ARENA_NEW(x->out->mem, chart_lines, c->n_cats);
     for (int k = 0; k < c->n_cats; k++) {
-        cat_lines[k] = chart_wrap(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
+        cat_lines[k] = chart_wrap_fit(x, c->cats[k] ? c->cats[k] : "", fs, FONT_GOTHIC, col_w);
         if (cat_lines[k].overflow)
             return fail(x, D_TEXT_OVERFLOW, "a category label", cat_lines[k].w, col_w);
     }

@@ -143,6 +143,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                        .label_key = ch->label_key,
                        .label_format = ch->labels,
                        .font_size_pt = ch->size_pt > 0 ? ch->size_pt : th->chart_pt,
+                       .min_font_size_pt = ch->min_size_pt,
                        .text_rgb = th->c_text};
     const char **cats, **cat_groups = NULL, **series;
     double *values;

@@ -99,6 +99,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                        .label_key = ch->label_key,
                        .label_format = ch->labels,
                        .font_size_pt = ch->size_pt > 0 ? ch->size_pt : th->chart_pt,
+                       .min_font_size_pt = ch->min_size_pt,
                        .text_rgb = th->c_text};
     const figset *scopes[2] = {own, nation};
     layout_value *vi = NULL; /* per (cat, series), as values */

@@ -1,12 +1,15 @@
 /* layout_table.c - the [table] block of P6: case studies in columns whose
- * widths come from the template, cells wrapped with the line breaker, row
- * heights from their content, a tinted header row. */
+ * widths come from the template, cells wrapped with the line breaker (a
+ * cell set smaller, down to the block's min_size_pt, rather than a word of
+ * it broken), row heights from their content grown to fill the box, a
+ * tinted header row. */
 #include "layout_priv.h"
 #include "units.h"
 
 #include "linebreak.h"
 #include "numfmt.h"
 
+#include <math.h>
 #include <string.h>
 
 #define CELL_PAD_X_MM 2.0
@@ -16,7 +19,24 @@
 typedef struct {
     const char *text;
     lb_lines lines;
+    double size; /* the table's size, or smaller to keep a word whole */
 } cell;
+
+/* The cell broken into width w at size, or a quarter point smaller at a
+ * time down to min where a word would otherwise be broken. */
+static void wrap_cell(cell *c, const fontset *fs, font_role font, double size, double min, double w,
+                      arena *mem)
+{
+    c->size = size;
+    c->lines = linebreak(fs, font, size, c->text, w, mem);
+    for (double s = size - 0.25; c->lines.forced && s >= min - 1e-9; s -= 0.25) {
+        lb_lines smaller = linebreak(fs, font, s, c->text, w, mem);
+        if (!smaller.forced) {
+            c->lines = smaller;
+            c->size = s;
+        }
+    }
+}
 
 bool layout_table(page_state *ps, const tpl_block *b)
 {
@@ -72,11 +92,11 @@ bool layout_table(page_state *ps, const tpl_block *b)
             cell *c = &cells[i * nc + j];
             font_role font = i == 0 ? th->font_title : th->font_body;
             double w = col_x[j + 1] - col_x[j] - 2 * pad_x;
-            c->lines = linebreak(fs, font, size, c->text, w, mem);
+            wrap_cell(c, fs, font, size, tb->min_size_pt, w, mem);
             for (int k = 0; k < c->lines.n; k++)
                 too_wide |= c->lines.lines[k].width_pt > w + 0.01;
-            if (c->lines.n > most)
-                most = c->lines.n;
+            if (c->lines.n * c->size * CELL_LEADING > most * lh)
+                most = (int)ceil(c->lines.n * c->size * CELL_LEADING / lh - 1e-9);
         }
         row_h[i] = most * lh + 2 * pad_y;
         total += row_h[i];
@@ -89,6 +109,10 @@ bool layout_table(page_state *ps, const tpl_block *b)
                  too_wide ? " (a column is narrower than one character)" : "");
         return false;
     }
+
+    /* the rows grow alike to fill the box: no empty band under the table */
+    for (int i = 1; i <= n_rows; i++)
+        row_h[i] += (box.h - total) / n_rows;
 
     if (ps->c->prov) /* every cell is printed: record their numbers */
         for (int i = 0; i <= n_rows; i++)
@@ -112,14 +136,14 @@ bool layout_table(page_state *ps, const tpl_block *b)
         for (int j = 0; j < nc; j++) {
             const cell *c = &cells[i * nc + j];
             bool centred = i == 0 || tb->col_field[j] == TPL_COL_POPULATION;
-            double text_h = c->lines.n * lh;
+            double clh = c->size * CELL_LEADING, text_h = c->lines.n * clh;
             double ty = y + (row_h[i] - text_h) / 2; /* cells centred vertically */
             font_role font = i == 0 ? th->font_title : th->font_body;
             for (int k = 0; k < c->lines.n; k++) {
                 const lb_line *ln = &c->lines.lines[k];
                 char *t = arena_strndup(mem, c->text + ln->start, ln->end - ln->start);
                 double x = centred ? (col_x[j] + col_x[j + 1]) / 2 : col_x[j] + pad_x;
-                dl_text(ps->dl, t, x, layout_baseline(ty + k * lh, size, lh), size, font,
+                dl_text(ps->dl, t, x, layout_baseline(ty + k * clh, c->size, clh), c->size, font,
                         i == 0 ? th->c_title : th->c_text,
                         centred ? DL_ALIGN_CENTER : DL_ALIGN_LEFT);
             }

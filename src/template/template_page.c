@@ -76,14 +76,16 @@ static bool source_key(const char *k)
 static bool chart_key(const char *k)
 {
     static const char *const names[] = {
-        "type",    "box_mm",   "figure",        "years",          "groups",    "options", "order",
-        "labels",  "legend",   "palette",       "short_labels",   "heading",   "centre",  "size_pt",
-        "compare", "rounding", "rounding_note", "legend_columns", "label_key", NULL};
+        "type",      "box_mm",      "figure",  "years",    "groups",        "options",
+        "order",     "labels",      "legend",  "palette",  "short_labels",  "heading",
+        "centre",    "size_pt",     "compare", "rounding", "rounding_note", "legend_columns",
+        "label_key", "min_size_pt", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
 {
-    static const char *const names[] = {"box_mm", "figure", "columns", "fields", "size_pt", NULL};
+    static const char *const names[] = {"box_mm",  "figure",      "columns", "fields",
+                                        "size_pt", "min_size_pt", NULL};
     return in_list(k, names);
 }
 
@@ -296,6 +298,8 @@ static void load_chart(page_ctx *c, tpl_block *b)
     ch->label_key = key ? tpl_unescape(c->mem, key) : NULL;
     ch->size_pt = c->deck->theme.chart_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &ch->size_pt);
+    ch->min_size_pt = ch->size_pt * TPL_MIN_SIZE_SHARE;
+    tpl_get_number(ini, sec, "min_size_pt", false, 4, ch->size_pt, &ch->min_size_pt);
     const char *heading = tpl_get_string(ini, sec, "heading", false);
     const char *centre = tpl_get_string(ini, sec, "centre", false);
     static const char *const compares[] = {"none", "nation", NULL};
@@ -396,6 +400,8 @@ static void load_table(page_ctx *c, tpl_block *b)
                   tb->fig.page, tb->fig.name, c->cat->years[c->cat->n_years - 1].key);
     tb->size_pt = c->deck->theme.body_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &tb->size_pt);
+    tb->min_size_pt = tb->size_pt * TPL_MIN_SIZE_SHARE;
+    tpl_get_number(ini, sec, "min_size_pt", false, 4, tb->size_pt, &tb->min_size_pt);
     const char *cols = tpl_get_string(ini, sec, "columns", true);
     int line = tpl_ini_line(ini, sec, "columns");
     const char *items[TPL_MAX_COLUMNS];

@@ -106,6 +106,9 @@ typedef struct {
     chart_label_format label_format;
     double total;        /* CHART_BARS / GROUPED: base of percentages (0 = none) */
     double font_size_pt; /* 0 = 8 pt */
+    /* Category and legend labels are set smaller, down to this, before a
+     * word of theirs is broken (linebreak.h); 0 = never smaller. */
+    double min_font_size_pt;
     uint32_t text_rgb;   /* 0 = dark grey 0x333333 */
     bool no_grid;        /* no gridlines and tick labels */
     /* CHART_BARS / GROUPED: the values are percentages of a base (0..100):

@@ -45,6 +45,10 @@ typedef enum {
     TPL_BODYSHEET  /* body sheet: one body's answers beside its prefecture, band, nation */
 } tpl_block_kind;
 
+/* Where a block does not say min_size_pt: labels and cells may be set this
+ * share of their size before a word of theirs is broken (linebreak.h). */
+#define TPL_MIN_SIZE_SHARE 0.85
+
 /* The page `appendix = true` in a deck file appends (relative to layouts/). */
 #define TPL_APPENDIX_PAGE "pages/a01_pref_ranking.ini"
 
@@ -131,6 +135,7 @@ typedef struct {
     const ph_text *heading;     /* optional heading line above the chart */
     const ph_text *centre;      /* donut: text in the hole */
     double size_pt;
+    double min_size_pt;  /* labels shrink down to this before a word is broken */
     bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
 } tpl_chart_block;
 
@@ -138,6 +143,7 @@ typedef struct {
 typedef struct {
     tpl_figure fig;
     double size_pt;
+    double min_size_pt; /* a cell is set smaller, down to this, before a word of it is broken */
     int n_cols;
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
