@@ -4,7 +4,9 @@
  * bar's own total. A segment wide enough carries its label inside (two lines
  * "785" over "45.6%", else one line "785（45.6%）"); a thin one gets its label
  * above the bar with a leader line. Outside labels sit in the gap above their
- * bar, in up to two tiers, pushed apart so neighbours never overlap. */
+ * bar, in up to two tiers, pushed apart so neighbours never overlap, and the
+ * gap keeps a clearance between them and the bar above (the bars are made
+ * thinner for it where the box allows). */
 #include "chart_priv.h"
 
 #include <stdio.h>
@@ -114,6 +116,8 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     double head_h = fs * 2.0, band = grid ? fs * 0.5 + tick_fs : 0;
     double bar_max = fs * 6.0, heads_h = 0, pitch = 0, bar_h = 0, gap = 0, head_pad = 0;
     double lead = out_fs * 0.45 > 2.5 ? out_fs * 0.45 : 2.5;
+    /* between an outside label and the bar (or heading) above it */
+    double clear = out_fs * 0.45;
     int tiers_unpadded = 0;
     for (int pass = 0; pass < 2; pass++) {
         head_pad = pass == 1 && n_heads > 1 ? fs * 0.8 : 0;
@@ -124,8 +128,11 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
          * grow. */
         pitch = avail / c->n_cats;
         bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6;
+        /* room for a tier of labels above each bar, clear of the one above */
+        if (pitch - bar_h < lead + out_fs + clear && pitch - (lead + out_fs + clear) >= fs * 1.15)
+            bar_h = pitch - (lead + out_fs + clear);
         gap = pitch - bar_h;
-        int tiers = gap >= lead + 2 * out_fs + 1 ? 2 : gap >= lead + out_fs ? 1 : 0;
+        int tiers = gap >= lead + 2 * out_fs + 1 + clear ? 2 : gap >= lead + out_fs + clear ? 1 : 0;
         if (pass == 0)
             tiers_unpadded = tiers;
         else if (tiers < tiers_unpadded) { /* back to the unpadded rows */
@@ -133,6 +140,9 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             heads_h = n_heads * head_h;
             pitch = (a.h - band - heads_h - fs * 0.3) / c->n_cats;
             bar_h = pitch * 0.6 > bar_max ? bar_max : pitch * 0.6;
+            if (pitch - bar_h < lead + out_fs + clear &&
+                pitch - (lead + out_fs + clear) >= fs * 1.15)
+                bar_h = pitch - (lead + out_fs + clear);
             gap = pitch - bar_h;
         }
     }
@@ -263,10 +273,10 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
         }
         if (!n_out)
             continue;
-        if (gap < lead + out_fs)
+        if (gap < lead + out_fs + clear)
             return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
-                        lead + out_fs, gap);
-        int tiers = gap >= lead + 2 * out_fs + 1 ? 2 : 1;
+                        lead + out_fs + clear, gap);
+        int tiers = gap >= lead + 2 * out_fs + 1 + clear ? 2 : 1;
         if (!place_outside(x, ol, n_out, tiers, plot_x, a.x + a.w))
             return false;
         for (int i = 0; i < n_out; i++) {
