@@ -12,7 +12,7 @@
  *     publication or not a date; dates and counts with separators printed
  *     by the templates through numfmt (the era boundary: test_numfmt);
  *   - a table cell set smaller, within min_size_pt, rather than a unit of
- *     it broken.
+ *     it broken; two charts of one unit on a page on one scale.
  * Templates are written into a temporary layouts folder beside a copy of
  * the real theme. */
 #include "deck.h"
@@ -300,6 +300,58 @@ static void test_table_cell_shrinks(const env *e)
     free(out);
 }
 
+/* The largest tick of the bars charts left and right of x_mid in a dump. */
+static void max_ticks(const char *dump, double x_mid, long *left, long *right)
+{
+    *left = *right = 0;
+    for (const char *p = dump; (p = strstr(p, "text ")) != NULL; p++) {
+        double x, y, size;
+        char quoted[64];
+        if (sscanf(p, "text %lf %lf %lfpt font0 #666666 center \"%63[0-9,]\"", &x, &y, &size,
+                   quoted) != 4)
+            continue;
+        long v = 0;
+        for (const char *q = quoted; *q; q++)
+            if (*q >= '0' && *q <= '9')
+                v = v * 10 + (*q - '0');
+        long *m = x < x_mid ? left : right;
+        if (v > *m)
+            *m = v;
+    }
+}
+
+/* Two charts of one unit on a page share a scale (P19: 導入コスト up to 705,
+ * ランニングコスト up to 468, both 件): the same axis, unless they differ
+ * in unit (labels). */
+static void test_shared_scale(const env *e)
+{
+    static const char PAGE[] =
+        "[page]\ntitle = 費用\n\n"
+        "[chart]\nbox_mm = 12, 30, 153, 120\ntype = bars\nfigure = P19.Q13\nyears = latest\n"
+        "order = code\nlabels = count\nlegend = none\n\n"
+        "[chart2]\nbox_mm = 173.67, 30, 153, 120\ntype = bars\nfigure = P19.Q14\n"
+        "years = latest\norder = code\nlabels = %s\nlegend = none\n";
+    char page[1024];
+    int nd;
+    long left, right;
+    snprintf(page, sizeof page, PAGE, "count");
+    char *out = dump_page(e, NULL, page, &nd);
+    CHECK(out != NULL);
+    if (out) {
+        max_ticks(out, 480, &left, &right);
+        CHECK(left >= 705 && left == right);
+    }
+    free(out);
+    snprintf(page, sizeof page, PAGE, "pct"); /* another unit: its own scale */
+    out = dump_page(e, NULL, page, &nd);
+    CHECK(out != NULL);
+    if (out) {
+        max_ticks(out, 480, &left, &right);
+        CHECK(left >= 705 && right < 705);
+    }
+    free(out);
+}
+
 int main(void)
 {
     test_largest_remainder();
@@ -322,6 +374,7 @@ int main(void)
         test_lr_sums(&e);
         test_dates_and_counts(&e);
         test_table_cell_shrinks(&e);
+        test_shared_scale(&e);
     }
     free(theme);
     char path[300];

@@ -74,7 +74,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
                     a.h);
 
     /* horizontal: the axis maximum that leaves room for every value label */
-    double max = 0;
+    double max = c->scale_max; /* a scale shared with the page's other charts */
     for (int i = 0; i < ns * nc; i++)
         if (c->values[i] > max)
             max = c->values[i];

@@ -118,6 +118,51 @@ static void centre_vertically(drawlist *dl, int first, box_pt box)
     }
 }
 
+/* The largest count a bars or grouped chart block draws (the years it
+ * shows, the options it picks). */
+static double block_max(const page_state *ps, const tpl_block *b)
+{
+    const tpl_chart_block *ch = &b->as.chart;
+    const fig_catalogue *cat = layout_catalogue(ps);
+    layout_options opts;
+    page_state quiet = *ps; /* picking reports nothing new: the block itself does */
+    diags *none = diags_new(NULL);
+    layout_ctx c = *ps->c;
+    c.d = none;
+    quiet.c = &c;
+    double max = 0;
+    if (layout_pick_options(&quiet, b, ps->c->f, &opts)) {
+        int latest = cat->n_years - 1;
+        int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
+        for (int y = ch->type == CHART_BARS ? latest : first; y <= latest; y++)
+            for (int k = 0; k < opts.n; k++)
+                max = fmax(max, count_of(ps, b, y, ch->groups[0], opts.code[k]));
+    }
+    diags_free(none);
+    return max;
+}
+
+/* Charts of one unit on a page share a scale: the largest value of every
+ * bars or grouped chart there with the same type and labels (P19's two
+ * cost charts, both in 件). 0 when the block has no such neighbour. */
+static double shared_scale(const page_state *ps, const tpl_block *b)
+{
+    const tpl_chart_block *ch = &b->as.chart;
+    if ((ch->type != CHART_BARS && ch->type != CHART_GROUPED_BARS) || ch->compare_nation)
+        return 0;
+    double max = 0;
+    int peers = 0;
+    for (int i = 0; i < ps->pg->n_blocks; i++) {
+        const tpl_block *o = &ps->pg->blocks[i];
+        if (o->kind != TPL_CHART || o->as.chart.type != ch->type ||
+            o->as.chart.labels != ch->labels || o->as.chart.compare_nation)
+            continue;
+        peers++;
+        max = fmax(max, block_max(ps, o));
+    }
+    return peers > 1 ? max : 0;
+}
+
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
     const tpl_chart_block *ch = &b->as.chart;
@@ -226,6 +271,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         spec.n_series = 1;
         spec.series_rgb = series_colors(ps, b, 1, false);
     }
+    spec.scale_max = shared_scale(ps, b);
     spec.cats = cats;
     spec.cat_groups = cat_groups;
     spec.series = series;

@@ -105,6 +105,9 @@ typedef struct {
     const char *label_key;
     chart_label_format label_format;
     double total;        /* CHART_BARS / GROUPED: base of percentages (0 = none) */
+    /* CHART_BARS / GROUPED: the axis reaches at least this value, so that
+     * charts of one unit on a page share a scale (P19); 0 = its own. */
+    double scale_max;
     double font_size_pt; /* 0 = 8 pt */
     /* Category and legend labels are set smaller, down to this, before a
      * word of theirs is broken (linebreak.h); 0 = never smaller. */
