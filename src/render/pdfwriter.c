@@ -478,6 +478,8 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
                 emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
             }
             break;
+        default: /* structure items: not yet written (tagged PDF comes later) */
+            break;
         }
     }
     ops_flush(o, page, c);
@@ -492,6 +494,16 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
             HPDF_Outline_SetDestination(ol, HPDF_Page_CreateDestination(page));
         }
     }
+}
+
+/* The structure a tag adds, so that /ID follows the tags too. */
+static void hash_tag(pdf_hash *h, const dl_tag *t)
+{
+    double nums[] = {(double)t->role, (double)t->scope, (double)t->row_span,
+                     (double)t->artifact, t->box[0], t->box[1], t->box[2], t->box[3]};
+    pdf_hash_bytes(h, nums, sizeof nums);
+    if (t->alt)
+        pdf_hash_bytes(h, t->alt, strlen(t->alt) + 1);
 }
 
 /* A document /ID from the content, so that identical input gives identical
@@ -517,6 +529,8 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
             pdf_hash_bytes(&h, nums, sizeof nums);
             if (it->text)
                 pdf_hash_bytes(&h, it->text, strlen(it->text) + 1);
+            if (it->tag)
+                hash_tag(&h, it->tag);
             for (int s = 0; s < it->n_segs; s++) {
                 double seg[] = {it->segs[s].x[0], it->segs[s].y[0], it->segs[s].x[1],
                                 it->segs[s].y[1], it->segs[s].x[2], it->segs[s].y[2],
