@@ -3,16 +3,8 @@
 
 #include "arena.h"
 #include "pdf_embed.h"
+#include "pdf_libharu.h" /* libharu's public API, and its internals through a door */
 #include "pdf_tounicode.h"
-
-#include <hpdf.h>
-/* libharu internals: the document's trailer, info dictionary and output
- * stream, and the page's content stream (written directly). The font and
- * stream work libharu gets wrong or slow is in pdf_embed.c. */
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_utils.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -237,15 +229,6 @@ static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n
     return name;
 }
 
-static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
-{
-    size_t n = 0;
-    unsigned char *u16 = pdf_utf16be(utf8, &n);
-    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u16, (HPDF_UINT)n);
-    free(u16);
-    return b;
-}
-
 static void set_info(HPDF_Doc pdf, const pdf_info *info)
 {
     /* The first call creates the Info dictionary; the rest go in as
@@ -260,7 +243,7 @@ static void set_info(HPDF_Doc pdf, const pdf_info *info)
                 {"Creator", info->creator}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if (rows[i].value)
-            HPDF_Dict_Add(pdf->info, rows[i].key, text_string(pdf, rows[i].value));
+            pdf_lh_add_text(pdf, pdf_lh_info(pdf), rows[i].key, rows[i].value);
 
     time_t t = time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -297,7 +280,7 @@ static void ops_num(ops_buf *o, double v)
 {
     ops_reserve(o, OPS_NUM_MAX);
     char *start = o->buf + o->len;
-    char *end = HPDF_FToA(start, (HPDF_REAL)v, start + OPS_NUM_MAX - 2);
+    char *end = pdf_lh_ftoa(start, v, start + OPS_NUM_MAX - 2);
     *end++ = ' ';
     o->len = (size_t)(end - o->buf);
 }
@@ -344,9 +327,9 @@ static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
 {
     if (o->len == 0)
         return;
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)o->buf, (HPDF_UINT)o->len) != HPDF_OK)
-        on_hpdf_error(HPDF_Error_GetCode(page->error), 0, c);
+    HPDF_STATUS st = pdf_lh_page_write(page, o->buf, o->len);
+    if (st != HPDF_OK)
+        on_hpdf_error(st, 0, c);
     o->len = 0;
 }
 
@@ -486,11 +469,11 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
     /* The content is complete: compress it now (when that is not possible
      * libharu's own filter, set on the page, still applies). */
     if (!c->failed)
-        pdf_deflate_page_contents(page);
+        pdf_lh_page_deflate(page);
     if (pg->title && !c->failed) {
         HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
         if (ol) {
-            HPDF_Dict_Add(ol, "Title", text_string(pdf, pg->title));
+            pdf_lh_add_text(pdf, ol, "Title", pg->title);
             HPDF_Outline_SetDestination(ol, HPDF_Page_CreateDestination(page));
         }
     }
@@ -542,46 +525,21 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
     unsigned char id[16];
     for (int k = 0; k < 16; k++)
         id[k] = (unsigned char)(h.h[k / 8] >> (8 * (k % 8)));
-    HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
-    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
-    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
-    HPDF_Dict_Add(pdf->trailer, "ID", arr);
-}
-
-/* Copies the saved document out of libharu's memory stream buffer by
- * buffer (HPDF_ReadFromStream copies byte by byte). */
-static bool copy_saved(HPDF_Doc pdf, unsigned char *buf, HPDF_UINT32 size)
-{
-    HPDF_UINT count = HPDF_MemStream_GetBufCount(pdf->stream);
-    HPDF_UINT32 got = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT n = 0;
-        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(pdf->stream, i, &n);
-        if (!part || n > size - got)
-            return false;
-        memcpy(buf + got, part, n);
-        got += n;
-    }
-    return got == size;
+    pdf_lh_set_id(pdf, id);
 }
 
 static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, render_ctx *c)
 {
     c->step = "saving the document";
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || c->failed)
-        return false;
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    unsigned char *buf = xmalloc(size ? size : 1);
-    if (!copy_saved(pdf, buf, size)) {
-        diag_add(c->d, D_INTERNAL, "pdf", 0, 0,
-                 "the saved document (%u bytes) is not where libharu keeps it",
-                 (unsigned)size);
-        free(buf);
-        return false;
-    }
-    *out = buf;
-    *len = size;
-    return true;
+    char err[160] = "";
+    if (!c->failed && pdf_lh_save(pdf, out, len, err, sizeof err) && !c->failed)
+        return true;
+    if (err[0] || !c->failed)
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "%s", err[0] ? err : "saving failed");
+    free(*out);
+    *out = NULL;
+    *len = 0;
+    return false;
 }
 
 bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
