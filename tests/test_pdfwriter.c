@@ -1,7 +1,11 @@
-/* test_pdfwriter.c - a 2-page Japanese document rendered to memory.
+/* test_pdfwriter.c - a 2-page Japanese document rendered to memory, and a
+ * tagged one (heading, list, figure, table, footer artifact).
  *
- * With an argument, also writes the document there (check_pdf_basics.sh
- * runs it that way and inspects the file with poppler and qpdf). */
+ * With arguments, also writes the documents there (check_pdf_basics.sh runs
+ * it that way and inspects the files with poppler and qpdf; the PDF/UA
+ * checker reads the tagged one). Keys and content operators are looked up
+ * in the file with every deflated stream inflated (the writer deflates page
+ * contents and packs dictionaries into compressed object streams). */
 #include "atomicfile.h"
 #include "harness.h"
 #include "pdf_tounicode.h" /* white-box: the byte-level pieces */
@@ -11,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zlib.h>
 
 #define FONTS_INI TEST_FIXTURES "/../fonts/fonts.ini"
 
@@ -56,6 +61,91 @@ static void build_pages(arena *mem, drawlist *p1, drawlist *p2)
             DL_ALIGN_LEFT);
 }
 
+/* A tagged page: header artifact and H1, a two-item list, a figure, a table
+ * with a header row and a cell spanning two rows, a footer artifact. */
+#define FIGURE_ALT "導入状況の図。「導入済」852団体（47.7%）。"
+static void build_tagged_page(drawlist *dl)
+{
+    dl_artifact_begin(dl, DL_ART_HEADER);
+    dl_rect(dl, 0, 0, PAGE_W_PT, 60, 0x1F3864, true, 0);
+    dl_artifact_end(dl);
+    dl_begin(dl, DL_ROLE_H1);
+    dl_text(dl, "生成AIの導入状況", 40, 40, 24, FONT_GOTHIC_BOLD, 0xFFFFFF, DL_ALIGN_LEFT);
+    dl_end(dl);
+    dl_begin(dl, DL_ROLE_L);
+    const char *items[] = {"導入済は852団体", "実証中は206団体"};
+    for (int i = 0; i < 2; i++) {
+        dl_begin(dl, DL_ROLE_LI);
+        dl_begin(dl, DL_ROLE_LBL);
+        dl_text(dl, "●", 40, 90 + 20 * i, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
+        dl_end(dl);
+        dl_begin(dl, DL_ROLE_LBODY);
+        dl_text(dl, items[i], 56, 90 + 20 * i, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
+        dl_end(dl);
+        dl_end(dl);
+    }
+    dl_end(dl);
+    dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_FIGURE, .alt = FIGURE_ALT,
+                               .box = {40, 140, 400, 100}});
+    dl_rect(dl, 40, 160, 300, 30, 0x4472C4, true, 0);
+    dl_text(dl, "852", 350, 180, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
+    dl_end(dl);
+    dl_begin(dl, DL_ROLE_TABLE);
+    dl_begin(dl, DL_ROLE_THEAD);
+    dl_begin(dl, DL_ROLE_TR);
+    const char *heads[] = {"区分", "団体数"};
+    for (int i = 0; i < 2; i++) {
+        dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN});
+        dl_text(dl, heads[i], 40 + 150 * i, 280, 10, FONT_GOTHIC_BOLD, 0, DL_ALIGN_LEFT);
+        dl_end(dl);
+    }
+    dl_end(dl);
+    dl_end(dl);
+    dl_begin(dl, DL_ROLE_TBODY);
+    for (int r = 0; r < 2; r++) {
+        dl_begin(dl, DL_ROLE_TR);
+        if (r == 0) {
+            dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_ROW, .row_span = 2});
+            dl_text(dl, "都道府県", 40, 300, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
+            dl_end(dl);
+        }
+        dl_begin(dl, DL_ROLE_TD);
+        dl_text(dl, r ? "6" : "41", 190, 300 + 16 * r, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
+        dl_end(dl);
+        dl_end(dl);
+    }
+    dl_end(dl);
+    dl_end(dl);
+    dl_artifact_begin(dl, DL_ART_LAYOUT);
+    dl_line(dl, 40, 330, 400, 330, 0x888888, 0.5); /* the table's rule */
+    dl_artifact_end(dl);
+    dl_artifact_begin(dl, DL_ART_FOOTER);
+    dl_text(dl, "1", PAGE_W_PT - 40, 580, 10, FONT_GOTHIC, 0x444444, DL_ALIGN_RIGHT);
+    dl_artifact_end(dl);
+}
+
+/* "<FEFF...>": a text string as libharu writes it (hex, UTF-16BE with BOM). */
+static char *hex_text(const char *utf8)
+{
+    size_t n = 0;
+    unsigned char *u = pdf_utf16be(utf8, &n);
+    char *hex = malloc(2 * n + 3);
+    hex[0] = '<';
+    for (size_t i = 0; i < n; i++)
+        sprintf(hex + 1 + 2 * i, "%02X", u[i]);
+    strcpy(hex + 1 + 2 * n, ">");
+    free(u);
+    return hex;
+}
+
+static size_t count(const unsigned char *buf, size_t n, const char *s)
+{
+    size_t k = strlen(s), c = 0;
+    for (size_t i = 0; i + k <= n; i++)
+        c += memcmp(buf + i, s, k) == 0;
+    return c;
+}
+
 static bool contains(const unsigned char *buf, size_t n, const char *s)
 {
     size_t k = strlen(s);
@@ -63,6 +153,56 @@ static bool contains(const unsigned char *buf, size_t n, const char *s)
         if (memcmp(buf + i, s, k) == 0)
             return true;
     return false;
+}
+
+static const unsigned char *find(const unsigned char *from, const unsigned char *end,
+                                 const char *s)
+{
+    size_t k = strlen(s);
+    for (const unsigned char *p = from; p + k <= end; p++)
+        if (memcmp(p, s, k) == 0)
+            return p;
+    return NULL;
+}
+
+/* The file followed by the inflated data of every stream that inflates
+ * (zlib), so that keys inside object streams and operators inside page
+ * contents can be found; malloc'd, *view_n set. */
+static unsigned char *inflated_view(const unsigned char *pdf, size_t n, size_t *view_n)
+{
+    size_t cap = n * 8 + 4096, at = n;
+    unsigned char *v = malloc(cap);
+    memcpy(v, pdf, n);
+    const unsigned char *end = pdf + n, *p = pdf;
+    while ((p = find(p, end, "stream")) != NULL) {
+        const unsigned char *data = p + 6;
+        p = data;
+        if (data < end && *data == '\r')
+            data++;
+        if (data >= end || *data != '\n')
+            continue; /* "endstream", or a name */
+        data++;
+        const unsigned char *stop = find(data, end, "endstream");
+        if (!stop)
+            break;
+        for (;;) {
+            uLongf out = (uLongf)(cap - at);
+            int rc = uncompress(v + at, &out, data, (uLong)(stop - data));
+            if (rc == Z_OK || rc == Z_DATA_ERROR) {
+                at += rc == Z_OK ? out : 0;
+                break;
+            }
+            /* Z_BUF_ERROR: room for more; a stream with trailing bytes
+             * before endstream also ends here once the room is large */
+            if (cap > 64 * n + (1u << 24))
+                break;
+            cap *= 2;
+            v = realloc(v, cap);
+        }
+        p = stop + 9;
+    }
+    *view_n = at;
+    return v;
 }
 
 static void test_helpers(void)
@@ -104,6 +244,95 @@ static void test_helpers(void)
     CHECK(h1.h[0] != h2.h[0]);
 }
 
+/* The tagged document: its structure and marked content; tags required, so
+ * an untagged item is refused; broken tags are refused in any case. */
+static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *d)
+{
+    drawlist p1, p2;
+    drawlist_init(&p1, mem);
+    build_tagged_page(&p1);
+    drawlist_init(&p2, mem);
+    dl_begin(&p2, DL_ROLE_P);
+    dl_text(&p2, "※QommonsAI等の自治体向けサービスを含む。", 40, 100, 9, FONT_GOTHIC, 0x444444,
+            DL_ALIGN_LEFT);
+    dl_end(&p2);
+    pdf_doc *doc = pdfdoc_new(fs, &S_info);
+    pdfdoc_require_tags(doc, true);
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &p1, "生成AIの導入状況");
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &p2, "留意事項");
+    unsigned char *a = NULL;
+    size_t na = 0, nv = 0;
+    CHECK(pdfdoc_render(doc, &a, &na, d));
+    if (a && path)
+        CHECK(write_file_atomic(path, a, na, d));
+    unsigned char *v = a ? inflated_view(a, na, &nv) : NULL;
+    char *alt = hex_text(FIGURE_ALT);
+    const char *want[] = {
+        "/Type /StructTreeRoot", "/ParentTreeNextKey 2", "/StructParents 0", "/StructParents 1",
+        "/S /Document", "/S /Sect", "/S /H1", "/S /L\012", "/S /LI", "/S /Lbl", "/S /LBody",
+        "/S /Figure", alt, "/O /Layout", "/Placement /Block",
+        /* box 40, 140, 400 x 100 from the top of a 595.28 pt page */
+        "/BBox [ 40 355.28 440 455.28 ]", "/S /Table", "/S /THead", "/S /TBody", "/S /TR",
+        "/S /TH", "/S /TD", "/O /Table", "/Scope /Column", "/Scope /Row", "/RowSpan 2",
+        "/MarkInfo", "/Marked true",
+        /* content: flat sequences in drawing order, artifacts by kind */
+        "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
+        "EMC\n/H1 <</MCID 0>> BDC\n", "EMC\n/Lbl <</MCID 1>> BDC\n",
+        "EMC\n/LBody <</MCID 2>> BDC\n", "EMC\n/Figure <</MCID 5>> BDC\n",
+        "EMC\n/TH <</MCID 6>> BDC\n", "EMC\n/TD <</MCID 10>> BDC\n",
+        "EMC\n/Artifact BMC\n", "EMC\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+        "/P <</MCID 0>> BDC\n"};
+    for (size_t i = 0; v && i < sizeof want / sizeof want[0]; i++)
+        if (!contains(v, nv, want[i]))
+            test_fail(__FILE__, __LINE__, "tagged document lacks \"%s\"", want[i]);
+    test_checks++;
+    /* the figure's rect and text share one sequence; MCIDs 0..10 on page 1 */
+    CHECK(v && count(v, nv, "/Figure <</MCID") == 1);
+    CHECK(v && !contains(v, nv, "/MCID 11>>"));
+    CHECK(v && count(v, nv, "BDC\n") + count(v, nv, "BMC\n") == count(v, nv, "EMC\n"));
+    free(alt);
+    free(v);
+    free(a);
+    pdfdoc_free(doc);
+
+    /* required tags: an untagged item is a layout bug, nothing written */
+    diags *d2 = diags_new(NULL);
+    drawlist bad;
+    drawlist_init(&bad, mem);
+    dl_begin(&bad, DL_ROLE_P);
+    dl_text(&bad, "導入済", 10, 20, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
+    dl_end(&bad);
+    dl_text(&bad, "令和7年度", 10, 40, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
+    doc = pdfdoc_new(fs, &S_info);
+    pdfdoc_require_tags(doc, true);
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &p1, NULL);
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &bad, NULL);
+    a = NULL;
+    CHECK(!pdfdoc_render(doc, &a, &na, d2));
+    CHECK(a == NULL);
+    CHECK(diags_has(d2, D_INTERNAL));
+    CHECK_STR(diags_get(d2, 0)->file, "page 2");
+    CHECK_CONTAINS(diags_get(d2, 0)->message,
+                   "drawlist item 3: text \"令和7年度\" is neither tagged nor an artifact");
+    pdfdoc_free(doc);
+    /* not required: the same page is written (the item becomes a P) ... */
+    doc = pdfdoc_new(fs, &S_info);
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &bad, NULL);
+    CHECK(pdfdoc_render(doc, &a, &na, d2));
+    free(a);
+    pdfdoc_free(doc);
+    /* ... but an element left open is refused either way */
+    dl_begin(&bad, DL_ROLE_P);
+    doc = pdfdoc_new(fs, &S_info);
+    pdfdoc_add_page(doc, PAGE_W_PT, PAGE_H_PT, &bad, NULL);
+    a = NULL;
+    CHECK(!pdfdoc_render(doc, &a, &na, d2));
+    CHECK(a == NULL);
+    CHECK_CONTAINS(diags_get(d2, diags_count(d2) - 1)->message, "1 elements not closed");
+    pdfdoc_free(doc);
+    diags_free(d2);
+}
+
 int main(int argc, char **argv)
 {
     test_helpers();
@@ -135,17 +364,29 @@ int main(int argc, char **argv)
     CHECK(na > 1000 && na < 100000);
     CHECK(na >= 8 && memcmp(a, "%PDF-", 5) == 0);
     CHECK(contains(a, na, "%%EOF"));
-    CHECK(contains(a, na, "/FontFile2"));
-    CHECK(contains(a, na, "/ToUnicode"));
+    size_t nv = 0;
+    unsigned char *v = inflated_view(a, na, &nv);
+    CHECK(nv > na);
+    CHECK(contains(v, nv, "/FontFile2"));
+    CHECK(contains(v, nv, "/ToUnicode"));
     /* The writer's own embedding: descriptor with the required CapHeight,
      * a CIDToGIDMap stream, streams deflated by the writer. */
-    CHECK(contains(a, na, "/CapHeight"));
-    CHECK(contains(a, na, "/CIDToGIDMap"));
-    CHECK(contains(a, na, "/Filter /FlateDecode"));
-    CHECK(contains(a, na, "/Outlines"));
-    CHECK(contains(a, na, "/ID ["));
-    CHECK(contains(a, na, "/CreationDate (D:20260424"));
-    CHECK(!contains(a, na, "/Subtype /Image"));
+    CHECK(contains(v, nv, "/CapHeight"));
+    CHECK(contains(v, nv, "/CIDToGIDMap"));
+    CHECK(contains(v, nv, "/Filter /FlateDecode"));
+    CHECK(contains(v, nv, "/Outlines"));
+    CHECK(contains(v, nv, "/ID ["));
+    CHECK(contains(v, nv, "/CreationDate (D:20260424"));
+    CHECK(!contains(v, nv, "/Subtype /Image"));
+    /* untagged drawlists: each run of text one P, paths decoration */
+    CHECK(contains(v, nv, "/StructTreeRoot"));
+    CHECK(contains(v, nv, "/S /P\012"));
+    CHECK(contains(v, nv, "/StructParents 1"));
+    CHECK(contains(v, nv, "EMC\n/P <</MCID 0>> BDC\n"));
+    CHECK(contains(v, nv, "/Artifact BMC\n"));
+    CHECK(contains(v, nv, "/Marked true"));
+    CHECK_INT(count(v, nv, "BDC\n") + count(v, nv, "BMC\n"), count(v, nv, "EMC\n"));
+    free(v);
     /* byte-identical runs */
     CHECK_INT(nb, na);
     CHECK(na == nb && memcmp(a, b, na) == 0);
@@ -155,6 +396,8 @@ int main(int argc, char **argv)
     free(a);
     free(b);
     pdfdoc_free(doc);
+
+    test_tagged(fs, mem, argc > 2 ? argv[2] : NULL, d);
 
     /* a character without a glyph: no PDF, an error naming the page */
     diags *d2 = diags_new(NULL);

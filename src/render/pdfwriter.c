@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "pdf_embed.h"
 #include "pdf_libharu.h" /* libharu's public API, and its internals through a door */
+#include "pdf_struct.h"
 #include "pdf_tounicode.h"
 
 #include <errno.h>
@@ -24,6 +25,7 @@ struct pdf_doc {
     pdf_info info; /* strings owned */
     pdf_page *pages;
     int n_pages, cap_pages;
+    bool require_tags; /* untagged painting items are an error, not tagged here */
 };
 
 /* Page content is written straight into the page's content stream, in
@@ -123,6 +125,11 @@ void pdfdoc_add_page(pdf_doc *doc, double w_pt, double h_pt, const drawlist *dl,
         doc->pages = xrealloc(doc->pages, sizeof *doc->pages * (size_t)doc->cap_pages);
     }
     doc->pages[doc->n_pages++] = (pdf_page){w_pt, h_pt, dl, dup_or_null(outline_title)};
+}
+
+void pdfdoc_require_tags(pdf_doc *doc, bool on)
+{
+    doc->require_tags = on;
 }
 
 static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -433,16 +440,39 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
     HPDF_Page_EndText(page);
 }
 
-static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
-                      const face_chars *used, render_ctx *c)
+/* A failure of the structure writer: its own message, or libharu's error
+ * raised through the handler. */
+static void struct_failed(HPDF_Doc pdf, const pdf_struct *st, render_ctx *c)
 {
+    if (*pdf_struct_error(st))
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "%s", pdf_struct_error(st));
+    else if (pdf_lh_check(pdf) && !c->failed)
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c->step);
+    c->failed = true;
+}
+
+static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fonts,
+                      const face_chars *used, pdf_struct *st, render_ctx *c)
+{
+    const pdf_page *pg = &doc->pages[index];
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
     HPDF_Page_SetHeight(page, (float)pg->h_pt);
     ops_buf *o = &c->ops;
     c->st = (page_state){.fill_rgb = NO_RGB, .stroke_rgb = NO_RGB, .line_width_pt = -1.0f};
+    if (!c->failed && !pdf_struct_page_begin(st, page, index, pg->h_pt))
+        struct_failed(pdf, st, c);
     for (int i = 0; i < pg->dl->n && !c->failed; i++) {
         const dl_item *it = &pg->dl->items[i];
+        if (it->kind == DL_TEXT && (!it->text || !*it->text))
+            continue; /* draws nothing: no marked content either */
+        /* Marked content before the item; structure items end here. */
+        const char *mc = pdf_struct_item(st, it);
+        if (!mc) {
+            struct_failed(pdf, st, c);
+            break;
+        }
+        ops_str(o, mc);
         switch (it->kind) {
         case DL_FILL:
             set_fill(c, it->rgb);
@@ -454,17 +484,21 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
             ops_path(o, it, pg->h_pt);
             ops_str(o, "S\n");
             break;
-        case DL_TEXT:
-            if (it->text && *it->text) {
-                ops_flush(o, page, c);
-                int f = fontset_face_of(doc->fs, it->font);
-                emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
-            }
+        case DL_TEXT: {
+            ops_flush(o, page, c);
+            int f = fontset_face_of(doc->fs, it->font);
+            emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
             break;
-        default: /* structure items: not yet written (tagged PDF comes later) */
+        }
+        default: /* structure items: handled by pdf_struct_item */
             break;
         }
     }
+    const char *mc = c->failed ? "" : pdf_struct_page_end(st);
+    if (!mc)
+        struct_failed(pdf, st, c);
+    else
+        ops_str(o, mc);
     ops_flush(o, page, c);
     /* The content is complete: compress it now (when that is not possible
      * libharu's own filter, set on the page, still applies). */
@@ -542,6 +576,21 @@ static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, rende
     return false;
 }
 
+/* The pages' structure items follow the drawlist rules (a layout bug
+ * otherwise: D_INTERNAL, nothing written). */
+static bool check_tags(const pdf_doc *doc, diags *d)
+{
+    bool ok = true;
+    char err[256], context[32];
+    for (int p = 0; p < doc->n_pages; p++)
+        if (!drawlist_check_tags(doc->pages[p].dl, !doc->require_tags, err, sizeof err)) {
+            snprintf(context, sizeof context, "page %d", p + 1);
+            diag_add(d, D_INTERNAL, context, 0, 0, "%s", err);
+            ok = false;
+        }
+    return ok;
+}
+
 bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
 {
     *out = NULL;
@@ -553,7 +602,8 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
     render_ctx c = {.d = d, .step = "creating the document", .code = D_INTERNAL};
     HPDF_Doc pdf = NULL;
-    bool ok = collect_codepoints(doc, used, face_used, d);
+    pdf_struct *st = NULL;
+    bool ok = check_tags(doc, d) && collect_codepoints(doc, used, face_used, d);
     if (!ok)
         goto cleanup;
 
@@ -591,20 +641,32 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     c.step = "writing the document information";
     set_info(pdf, &doc->info);
     set_document_id(pdf, doc);
+    c.step = "creating the structure tree";
+    st = pdf_struct_new(pdf);
+    if (!st) {
+        ok = false;
+        if (pdf_lh_check(pdf))
+            diag_add(d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c.step);
+        goto cleanup;
+    }
     bool any_title = false;
     for (int p = 0; p < doc->n_pages && !c.failed; p++) {
         char step[64];
         snprintf(step, sizeof step, "drawing page %d", p + 1);
         c.step = step;
-        emit_page(pdf, doc, &doc->pages[p], fonts, used, &c);
+        emit_page(pdf, doc, p, fonts, used, st, &c);
         any_title |= doc->pages[p].title != NULL;
     }
+    c.step = "finishing the structure tree";
+    if (!c.failed && !pdf_struct_finish(st))
+        struct_failed(pdf, st, &c);
     c.step = "setting the page mode";
     if (any_title)
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     ok = !c.failed && save_to_memory(pdf, out, len, &c);
 
 cleanup:
+    pdf_struct_free(st);
     if (pdf)
         HPDF_Free(pdf);
     free(c.text_buf);
