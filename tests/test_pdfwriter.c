@@ -269,10 +269,10 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
     char *alt = hex_text(FIGURE_ALT);
     const char *want[] = {
         "/Type /StructTreeRoot", "/ParentTreeNextKey 2", "/StructParents 0", "/StructParents 1",
-        "/S /Document", "/S /Sect", "/S /H1", "/S /L\012", "/S /LI", "/S /Lbl", "/S /LBody",
+        "/S /Document", "/S /Sect", "/S /H1", "/S /L /P", "/S /LI", "/S /Lbl", "/S /LBody",
         "/S /Figure", alt, "/O /Layout", "/Placement /Block",
         /* box 40, 140, 400 x 100 from the top of a 595.28 pt page */
-        "/BBox [ 40 355.28 440 455.28 ]", "/S /Table", "/S /THead", "/S /TBody", "/S /TR",
+        "/BBox [40 355.28 440 455.28]", "/S /Table", "/S /THead", "/S /TBody", "/S /TR",
         "/S /TH", "/S /TD", "/O /Table", "/Scope /Column", "/Scope /Row", "/RowSpan 2",
         "/MarkInfo", "/Marked true",
         /* content: flat sequences in drawing order, artifacts by kind */
@@ -380,7 +380,7 @@ int main(int argc, char **argv)
     CHECK(!contains(v, nv, "/Subtype /Image"));
     /* untagged drawlists: each run of text one P, paths decoration */
     CHECK(contains(v, nv, "/StructTreeRoot"));
-    CHECK(contains(v, nv, "/S /P\012"));
+    CHECK(contains(v, nv, "/S /P /P"));
     CHECK(contains(v, nv, "/StructParents 1"));
     CHECK(contains(v, nv, "EMC\n/P <</MCID 0>> BDC\n"));
     CHECK(contains(v, nv, "/Artifact BMC\n"));

@@ -51,6 +51,21 @@ bool pdf_lh_add_text(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *
 bool pdf_lh_array_add(pdf_obj array, pdf_obj value);
 bool pdf_lh_array_add_int(pdf_obj array, long value);
 bool pdf_lh_array_add_real(pdf_obj array, double value);
+/* The object number of an indirect object (0: not one). */
+uint32_t pdf_lh_number(pdf_obj obj);
+/* Objects the writer serialises itself (the structure tree, pdf_struct.c):
+ * numbers first .. first + n - 1, object i's dictionary text being
+ * text[offset[i] .. offset[i + 1]). pdf_lh_reserve() gives the numbers
+ * (placeholders in libharu's cross-reference table); pdf_lh_save() writes
+ * the text in their place. */
+typedef struct {
+    uint32_t first, n;
+    const char *text;
+    const size_t *offset;
+} pdf_lh_objects;
+bool pdf_lh_reserve(HPDF_Doc pdf, uint32_t n, uint32_t *first);
+/* dict[key] = a reference to object number (an object of libharu's table). */
+bool pdf_lh_add_ref(HPDF_Doc pdf, HPDF_Dict dict, const char *key, uint32_t number);
 /* Raises an error libharu recorded in an internal call (one that does not
  * call the handler itself) through the document's error handler; false if
  * there was one. */
@@ -90,8 +105,10 @@ bool pdf_lh_font_attach(HPDF_Font font, HPDF_Dict descriptor, HPDF_Dict cid_to_g
  * text of the writer's, and drops the keys of an encoding CMap. */
 bool pdf_lh_font_set_tounicode(HPDF_Font font, const char *cmap_text);
 
-/* --- saving: the whole document into *out (malloc'd) and *len; false
- * (nothing in *out) with libharu's error raised or a message in err. */
-bool pdf_lh_save(HPDF_Doc pdf, unsigned char **out, size_t *len, char *err, size_t err_size);
+/* --- saving: the whole document into *out (malloc'd) and *len, with the
+ * writer's own objects (NULL: none); false (nothing in *out) with libharu's
+ * error raised or a message in err. */
+bool pdf_lh_save(HPDF_Doc pdf, const pdf_lh_objects *own, unsigned char **out, size_t *len,
+                 char *err, size_t err_size);
 
 #endif

@@ -37,16 +37,21 @@ bool pdf_struct_page_begin(pdf_struct *s, HPDF_Page page, int index, double h_pt
 /* Takes the next drawlist item of the page in order. For a structure item
  * it opens or closes the element or span and returns ""; for a painting item
  * it returns the marked-content operators to write before it ("" when the
- * open sequence already covers it). NULL when an object could not be made
- * or a limit was hit (pdf_struct_error says which). */
+ * open sequence already covers it). NULL when elements nest too deep
+ * (pdf_struct_error says so; drawlist_check_tags refuses that first). The
+ * tags must stay valid until pdf_struct_finish. */
 const char *pdf_struct_item(pdf_struct *s, const dl_item *it);
 /* Ends the page: the operators closing its last sequence. */
 const char *pdf_struct_page_end(pdf_struct *s);
-/* After the last page: the ParentTree, and the catalog's /StructTreeRoot
- * and /MarkInfo << /Marked true >>. */
+/* After the last page: reserves the structure objects' numbers, writes
+ * them (StructTreeRoot, ParentTree, the elements) as text for the saver,
+ * and adds the catalog's /StructTreeRoot and /MarkInfo << /Marked true >>. */
 bool pdf_struct_finish(pdf_struct *s);
-/* What went wrong, for the message ("" when libharu's error handler has
- * reported it). */
+/* The objects pdf_struct_finish made, for pdf_lh_save (NULL before). Valid
+ * until pdf_struct_free. */
+const pdf_lh_objects *pdf_struct_objects(const pdf_struct *s);
+/* What went wrong, for the message ("": libharu refused an object; its
+ * error is in the document, see pdf_lh_check). */
 const char *pdf_struct_error(const pdf_struct *s);
 
 #endif

@@ -562,11 +562,13 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
     pdf_lh_set_id(pdf, id);
 }
 
-static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, render_ctx *c)
+static bool save_to_memory(HPDF_Doc pdf, const pdf_struct *st, unsigned char **out, size_t *len,
+                           render_ctx *c)
 {
     c->step = "saving the document";
     char err[160] = "";
-    if (!c->failed && pdf_lh_save(pdf, out, len, err, sizeof err) && !c->failed)
+    if (!c->failed && pdf_lh_save(pdf, pdf_struct_objects(st), out, len, err, sizeof err) &&
+        !c->failed)
         return true;
     if (err[0] || !c->failed)
         diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "%s", err[0] ? err : "saving failed");
@@ -643,12 +645,6 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     set_document_id(pdf, doc);
     c.step = "creating the structure tree";
     st = pdf_struct_new(pdf);
-    if (!st) {
-        ok = false;
-        if (pdf_lh_check(pdf))
-            diag_add(d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c.step);
-        goto cleanup;
-    }
     bool any_title = false;
     for (int p = 0; p < doc->n_pages && !c.failed; p++) {
         char step[64];
@@ -663,7 +659,7 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     c.step = "setting the page mode";
     if (any_title)
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    ok = !c.failed && save_to_memory(pdf, out, len, &c);
+    ok = !c.failed && save_to_memory(pdf, st, out, len, &c);
 
 cleanup:
     pdf_struct_free(st);
