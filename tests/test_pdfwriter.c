@@ -57,6 +57,8 @@ static void build_pages(arena *mem, drawlist *p1, drawlist *p2)
     dl_text(p2, "生成AIの導入状況", 40, 50, 20, FONT_GOTHIC_BOLD, 0x1F3864, DL_ALIGN_LEFT);
     dl_rect(p2, 40, 100, 454.4, 30, 0x1F3864, true, 0);
     dl_text(p2, "785団体", 500, 120, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
+    /* a byte order mark inside text (pasted from a file): never drawn */
+    dl_text(p2, "\xEF\xBB\xBF（令和7年度）", 500, 140, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
     dl_text(p2, "※QommonsAI等の自治体向けサービスを含む。", 40, 560, 9, FONT_GOTHIC, 0x444444,
             DL_ALIGN_LEFT);
 }
@@ -373,6 +375,10 @@ int main(int argc, char **argv)
      * a CIDToGIDMap stream, streams deflated by the writer. */
     CHECK(contains(v, nv, "/CapHeight"));
     CHECK(contains(v, nv, "/CIDToGIDMap"));
+    CHECK(contains(v, nv, "/CIDSet"));
+    /* U+FEFF dropped: no CID maps to it (PDF/UA), the text is there */
+    CHECK(!contains(v, nv, " <FEFF>"));
+    CHECK(contains(v, nv, "> <4EE4>")); /* 令 */
     CHECK(contains(v, nv, "/Filter /FlateDecode"));
     CHECK(contains(v, nv, "/Outlines"));
     CHECK(contains(v, nv, "/ID ["));

@@ -167,7 +167,7 @@ static bool collect_codepoints(const pdf_doc *doc, face_chars *used, bool *face_
                              "Plane, which the PDF font encoding cannot show",
                              (unsigned)c, it->text);
                     ok = false;
-                } else if (c >= 0x20) {
+                } else if (!fontset_never_drawn(c)) {
                     used[face].bits[c / 64] |= 1ull << (c % 64);
                     face_used[face] = true;
                 }
@@ -375,7 +375,7 @@ static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
 #define FAKE_BOLD_STROKE_EM 0.03
 
 /* The item's text in the face's dense encoding (UTF-8 of PDF_CID_BASE + k),
- * in c->text_buf; control characters are dropped (they are never drawn). */
+ * in c->text_buf; characters never drawn are dropped (fontset_never_drawn). */
 static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx *c)
 {
     size_t len = strlen(utf8);
@@ -387,7 +387,7 @@ static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx
     char *o = c->text_buf;
     for (size_t i = 0; i < len;) {
         uint32_t ch = fontset_utf8_next(utf8, len, &i);
-        if (ch < 0x20 || ch >= 0x10000)
+        if (fontset_never_drawn(ch) || ch >= 0x10000)
             continue;
         uint32_t cid = face_chars_cid(fc, ch);
         if (cid < 0x800) {
