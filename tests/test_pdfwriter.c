@@ -9,6 +9,7 @@
 #include "atomicfile.h"
 #include "harness.h"
 #include "pdf_tounicode.h" /* white-box: the byte-level pieces */
+#include "pdf_xmp.h"
 #include "pdfwriter.h"
 
 #include <stdio.h>
@@ -207,6 +208,54 @@ static unsigned char *inflated_view(const unsigned char *pdf, size_t n, size_t *
     return v;
 }
 
+/* The XMP packet, byte for byte: the expected text is written out here (the
+ * layout of ISO 16684-1 with the PDF/UA identification), not produced by
+ * the code under test. */
+static void test_xmp(void)
+{
+    const pdf_info info = {.title = "自治体における生成AI導入状況 <令和7年度>",
+                           .author = "総務省 \"情報流通行政局\"",
+                           .subject = "調査 & 結果",
+                           .keywords = "生成AI, 自治体's",
+                           .creator = "aireport"};
+    char *x = pdf_xmp_packet(&info, "ja-JP", "Haru Free PDF Library 2.3.0", (time_t)1700000000);
+    CHECK_STR(x,
+              "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+              "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+              "<rdf:Description rdf:about=\"\"\n"
+              " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+              " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+              " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+              " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+              "<dc:format>application/pdf</dc:format>\n"
+              "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">自治体における生成AI導入状況 "
+              "&lt;令和7年度&gt;</rdf:li></rdf:Alt></dc:title>\n"
+              "<dc:creator><rdf:Seq><rdf:li>総務省 &quot;情報流通行政局&quot;</rdf:li></rdf:Seq>"
+              "</dc:creator>\n"
+              "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">調査 &amp; 結果</rdf:li>"
+              "</rdf:Alt></dc:description>\n"
+              "<dc:language><rdf:Bag><rdf:li>ja-JP</rdf:li></rdf:Bag></dc:language>\n"
+              "<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>\n"
+              "<xmp:ModifyDate>2023-11-14T22:13:20Z</xmp:ModifyDate>\n"
+              "<xmp:MetadataDate>2023-11-14T22:13:20Z</xmp:MetadataDate>\n"
+              "<xmp:CreatorTool>aireport</xmp:CreatorTool>\n"
+              "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>\n"
+              "<pdf:Keywords>生成AI, 自治体&apos;s</pdf:Keywords>\n"
+              "<pdfuaid:part>1</pdfuaid:part>\n"
+              "</rdf:Description>\n"
+              "</rdf:RDF>\n"
+              "</x:xmpmeta>\n"
+              "<?xpacket end=\"r\"?>\n");
+    free(x);
+    /* missing fields: their elements left out */
+    x = pdf_xmp_packet(&(pdf_info){.title = "題"}, "ja-JP", NULL, (time_t)0);
+    CHECK(strstr(x, "dc:creator") == NULL && strstr(x, "pdf:Keywords") == NULL &&
+          strstr(x, "pdf:Producer") == NULL);
+    CHECK_CONTAINS(x, "<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>");
+    free(x);
+}
+
 static void test_helpers(void)
 {
     size_t n = 0;
@@ -338,6 +387,7 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
 int main(int argc, char **argv)
 {
     test_helpers();
+    test_xmp();
     diags *d = diags_new(stderr);
     fontset *fs = fontset_load(FONTS_INI, d);
     CHECK(fs != NULL);
@@ -383,6 +433,16 @@ int main(int argc, char **argv)
     CHECK(contains(v, nv, "/Outlines"));
     CHECK(contains(v, nv, "/ID ["));
     CHECK(contains(v, nv, "/CreationDate (D:20260424"));
+    /* PDF/UA at the document level: language, title shown, XMP metadata
+     * (uncompressed: found in the file itself) with the same date */
+    CHECK(contains(v, nv, "/Lang (ja-JP)"));
+    CHECK(contains(v, nv, "/DisplayDocTitle true"));
+    CHECK(contains(v, nv, "/Subtype /XML"));
+    CHECK(contains(a, na, "<pdfuaid:part>1</pdfuaid:part>"));
+    CHECK(contains(a, na, "<xmp:CreateDate>2026-04-24T03:06:40Z</xmp:CreateDate>"));
+    CHECK(contains(a, na, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+                          "自治体における生成AI導入状況（令和7年度）</rdf:li></rdf:Alt></dc:title>"));
+    CHECK(contains(a, na, "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>"));
     CHECK(!contains(v, nv, "/Subtype /Image"));
     /* untagged drawlists: each run of text one P, paths decoration */
     CHECK(contains(v, nv, "/StructTreeRoot"));

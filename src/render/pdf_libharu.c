@@ -70,6 +70,11 @@ bool pdf_lh_add_bool(HPDF_Dict dict, const char *key, bool value)
     return HPDF_Dict_AddBoolean(dict, key, value ? HPDF_TRUE : HPDF_FALSE) == HPDF_OK;
 }
 
+bool pdf_lh_add_ascii(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *ascii)
+{
+    return pdf_lh_add(dict, key, HPDF_String_New(pdf->mmgr, ascii, NULL));
+}
+
 bool pdf_lh_add_text(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *utf8)
 {
     size_t n = 0;

@@ -46,6 +46,8 @@ bool pdf_lh_add(HPDF_Dict dict, const char *key, pdf_obj value);
 bool pdf_lh_add_name(HPDF_Dict dict, const char *key, const char *name);
 bool pdf_lh_add_int(HPDF_Dict dict, const char *key, long value);
 bool pdf_lh_add_bool(HPDF_Dict dict, const char *key, bool value);
+/* A string of ASCII characters, written as a literal "(...)". */
+bool pdf_lh_add_ascii(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *ascii);
 /* A text string: UTF-8 in, UTF-16BE with byte order mark out (hex). */
 bool pdf_lh_add_text(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *utf8);
 bool pdf_lh_array_add(pdf_obj array, pdf_obj value);

@@ -6,6 +6,7 @@
 #include "pdf_libharu.h" /* libharu's public API, and its internals through a door */
 #include "pdf_struct.h"
 #include "pdf_tounicode.h"
+#include "pdf_xmp.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -99,6 +100,7 @@ pdf_doc *pdfdoc_new(const fontset *fs, const pdf_info *info)
     doc->info.subject = dup_or_null(info ? info->subject : NULL);
     doc->info.keywords = dup_or_null(info ? info->keywords : NULL);
     doc->info.creator = dup_or_null(info && info->creator ? info->creator : "aireport");
+    doc->info.lang = dup_or_null(info && info->lang ? info->lang : "ja-JP");
     return doc;
 }
 
@@ -114,6 +116,7 @@ void pdfdoc_free(pdf_doc *doc)
     free((char *)doc->info.subject);
     free((char *)doc->info.keywords);
     free((char *)doc->info.creator);
+    free((char *)doc->info.lang);
     free(doc);
 }
 
@@ -236,7 +239,9 @@ static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n
     return name;
 }
 
-static void set_info(HPDF_Doc pdf, const pdf_info *info)
+/* The Info dictionary; returns the time it gives as creation and
+ * modification date (the XMP metadata repeats it). */
+static time_t set_info(HPDF_Doc pdf, const pdf_info *info)
 {
     /* The first call creates the Info dictionary; the rest go in as
      * UTF-16BE text strings, which every reader decodes correctly. */
@@ -271,6 +276,24 @@ static void set_info(HPDF_Doc pdf, const pdf_info *info)
                       .ind = 'Z'};
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    return t;
+}
+
+/* The catalog's entries for PDF/UA: /Lang, /ViewerPreferences
+ * << /DisplayDocTitle true >> (viewers show the title, not the file name)
+ * and the XMP metadata stream, uncompressed so any tool finds it. */
+static bool set_catalog(HPDF_Doc pdf, const pdf_info *info, time_t t)
+{
+    HPDF_Dict catalog = pdf_lh_catalog(pdf);
+    char *xmp = pdf_xmp_packet(info, info->lang, HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER), t);
+    HPDF_Dict meta = pdf_lh_stream(pdf, xmp, strlen(xmp), false);
+    HPDF_Dict prefs = pdf_lh_dict(pdf, false);
+    free(xmp);
+    return meta && prefs && pdf_lh_add_name(meta, "Type", "Metadata") &&
+           pdf_lh_add_name(meta, "Subtype", "XML") && pdf_lh_add(catalog, "Metadata", meta) &&
+           pdf_lh_add_ascii(pdf, catalog, "Lang", info->lang) &&
+           pdf_lh_add_bool(prefs, "DisplayDocTitle", true) &&
+           pdf_lh_add(catalog, "ViewerPreferences", prefs);
 }
 
 enum { OPS_NUM_MAX = 24 }; /* room for one HPDF_FToA number and a space */
@@ -641,7 +664,14 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     }
 
     c.step = "writing the document information";
-    set_info(pdf, &doc->info);
+    time_t t = set_info(pdf, &doc->info);
+    if (!set_catalog(pdf, &doc->info, t)) {
+        pdf_lh_check(pdf);
+        if (!c.failed)
+            diag_add(d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c.step);
+        ok = false;
+        goto cleanup;
+    }
     set_document_id(pdf, doc);
     c.step = "creating the structure tree";
     st = pdf_struct_new(pdf);

@@ -7,7 +7,8 @@
  * text goes through a private dense encoding (the document's k-th character
  * of a face is CID 0x100 + k, see pdfwriter.c), the subset is embedded by
  * the writer rather than by libharu, and streams are deflated at zlib
- * level 1. It adds the document information, one bookmark per titled page
+ * level 1. It adds the document information (also as XMP metadata, with
+ * the PDF/UA identification), the language, one bookmark per titled page
  * (Japanese titles as UTF-16BE), a ToUnicode CMap mapping every CID back to
  * its character so text can be copied and searched, and a document /ID
  * derived from the content. The PDF is tagged: the drawlists' structure
@@ -37,6 +38,7 @@ typedef struct {
     const char *subject;
     const char *keywords;
     const char *creator;  /* the program; default "aireport" */
+    const char *lang;     /* the text's language (BCP 47); default "ja-JP" */
 } pdf_info;
 
 typedef struct pdf_doc pdf_doc;

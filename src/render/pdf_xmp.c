@@ -1,0 +1,109 @@
+/* pdf_xmp.c - the XMP metadata packet of a document (see pdf_xmp.h).
+ *
+ * PDF/UA-1 (ISO 14289-1 6.7.11 and 5) asks for a metadata stream with the
+ * document's title and the identification pdfuaid:part; the rest repeats
+ * the Info dictionary so that the two agree (title, author, subject,
+ * keywords, dates, creator, producer). No xmpMM:DocumentID/InstanceID: they
+ * would need randomness or a second hash, and nothing requires them. */
+#include "pdf_xmp.h"
+
+#include "arena.h"
+
+#include <string.h>
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} xbuf;
+
+static void put_n(xbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->buf = xrealloc(b->buf, b->cap);
+    }
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
+    b->buf[b->len] = '\0';
+}
+
+static void put(xbuf *b, const char *s)
+{
+    put_n(b, s, strlen(s));
+}
+
+/* Text content, XML-escaped. */
+static void put_text(xbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': put(b, "&amp;"); break;
+        case '<': put(b, "&lt;"); break;
+        case '>': put(b, "&gt;"); break;
+        case '"': put(b, "&quot;"); break;
+        case '\'': put(b, "&apos;"); break;
+        default: put_n(b, s, 1); break;
+        }
+    }
+}
+
+/* <tag>text</tag>, or <tag><rdf:KIND><rdf:li…>text</rdf:li></rdf:KIND></tag>
+ * for an array property (kind Alt, Seq or Bag); nothing for no text. */
+static void property(xbuf *b, const char *tag, const char *kind, const char *text)
+{
+    if (!text || !*text)
+        return;
+    put(b, "<");
+    put(b, tag);
+    put(b, ">");
+    if (kind) {
+        put(b, "<rdf:");
+        put(b, kind);
+        /* a language alternative needs its language; x-default is the one */
+        put(b, strcmp(kind, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
+    }
+    put_text(b, text);
+    if (kind) {
+        put(b, "</rdf:li></rdf:");
+        put(b, kind);
+        put(b, ">");
+    }
+    put(b, "</");
+    put(b, tag);
+    put(b, ">\n");
+}
+
+char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *producer, time_t t)
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char date[32];
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    xbuf b = {0};
+    /* begin= holds U+FEFF, as the XMP specification asks */
+    put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+            "<rdf:Description rdf:about=\"\"\n"
+            " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+            " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+            " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+            " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
+    property(&b, "dc:format", NULL, "application/pdf");
+    property(&b, "dc:title", "Alt", info->title);
+    property(&b, "dc:creator", "Seq", info->author);
+    property(&b, "dc:description", "Alt", info->subject);
+    property(&b, "dc:language", "Bag", lang);
+    property(&b, "xmp:CreateDate", NULL, date);
+    property(&b, "xmp:ModifyDate", NULL, date);
+    property(&b, "xmp:MetadataDate", NULL, date);
+    property(&b, "xmp:CreatorTool", NULL, info->creator);
+    property(&b, "pdf:Producer", NULL, producer);
+    property(&b, "pdf:Keywords", NULL, info->keywords);
+    put(&b, "<pdfuaid:part>1</pdfuaid:part>\n"
+            "</rdf:Description>\n"
+            "</rdf:RDF>\n"
+            "</x:xmpmeta>\n"
+            "<?xpacket end=\"r\"?>\n");
+    return b.buf;
+}
