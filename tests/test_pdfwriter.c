@@ -303,6 +303,9 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
     drawlist_init(&p1, mem);
     build_tagged_page(&p1);
     drawlist_init(&p2, mem);
+    dl_begin(&p2, DL_ROLE_H2);
+    dl_text(&p2, "留意事項", 40, 60, 16, FONT_GOTHIC_BOLD, 0x1F3864, DL_ALIGN_LEFT);
+    dl_end(&p2);
     dl_begin(&p2, DL_ROLE_P);
     dl_text(&p2, "※QommonsAI等の自治体向けサービスを含む。", 40, 100, 9, FONT_GOTHIC, 0x444444,
             DL_ALIGN_LEFT);
@@ -332,7 +335,7 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
         "EMC\n/LBody <</MCID 2>> BDC\n", "EMC\n/Figure <</MCID 5>> BDC\n",
         "EMC\n/TH <</MCID 6>> BDC\n", "EMC\n/TD <</MCID 10>> BDC\n",
         "EMC\n/Artifact BMC\n", "EMC\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
-        "/P <</MCID 0>> BDC\n"};
+        "/H2 <</MCID 0>> BDC\n", "EMC\n/P <</MCID 1>> BDC\n"};
     for (size_t i = 0; v && i < sizeof want / sizeof want[0]; i++)
         if (!contains(v, nv, want[i]))
             test_fail(__FILE__, __LINE__, "tagged document lacks \"%s\"", want[i]);
