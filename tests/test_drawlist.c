@@ -2,6 +2,7 @@
  * every rule of drawlist_check_tags, each broken once. */
 #include "drawlist.h"
 #include "harness.h"
+#include "tagged_page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,52 +10,11 @@
 
 static char S_err[256];
 
-/* A well-formed page: a footer artifact, a heading, a list, a figure and a
- * table with a header row. */
+#define PAGE_W_PT 841.89
+
 static void good_page(drawlist *dl)
 {
-    dl_artifact_begin(dl, DL_ART_HEADER);
-    dl_rect(dl, 0, 0, 960, 40, 0x1F3864, true, 0);
-    dl_artifact_end(dl);
-    dl_begin(dl, DL_ROLE_H1);
-    dl_text(dl, "生成AIの導入状況", 30, 30, 20, FONT_GOTHIC_BOLD, 0xFFFFFF, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_L);
-    dl_begin(dl, DL_ROLE_LI);
-    dl_begin(dl, DL_ROLE_LBL);
-    dl_text(dl, "●", 30, 70, 12, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_LBODY);
-    dl_text(dl, "導入済は852団体", 44, 70, 12, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_end(dl);
-    dl_end(dl);
-    dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_FIGURE, .alt = "導入状況。「導入済」852団体。",
-                               .box = {30, 90, 400, 200}});
-    dl_rect(dl, 40, 100, 300, 20, 0x4472C4, true, 0);
-    dl_text(dl, "852", 350, 115, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_TABLE);
-    dl_begin(dl, DL_ROLE_THEAD);
-    dl_begin(dl, DL_ROLE_TR);
-    dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN});
-    dl_text(dl, "団体名", 30, 320, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_end(dl);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_TBODY);
-    dl_begin(dl, DL_ROLE_TR);
-    dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_ROW, .row_span = 2});
-    dl_text(dl, "札幌市", 30, 340, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_TD);
-    dl_end(dl); /* an empty cell is still a cell */
-    dl_end(dl);
-    dl_end(dl);
-    dl_end(dl);
-    dl_artifact_begin(dl, DL_ART_FOOTER);
-    dl_text(dl, "4", 930, 530, 9, FONT_GOTHIC, 0, DL_ALIGN_RIGHT);
-    dl_artifact_end(dl);
+    tagged_page(dl, PAGE_W_PT, "導入状況。「導入済」852団体。");
 }
 
 /* good_page with the items `make` appends inserted before item `at` (and
@@ -111,7 +71,8 @@ static void add_th_no_scope(drawlist *dl) { dl_begin(dl, DL_ROLE_TH); }
 static void add_td(drawlist *dl) { dl_begin(dl, DL_ROLE_TD); }
 static void add_li(drawlist *dl) { dl_begin(dl, DL_ROLE_LI); }
 
-/* Index of the n-th item of a kind (0-based) in good_page. */
+/* Where things are in good_page: the n-th item of a kind (0-based), the
+ * DL_BEGIN of the first element of a role, and the DL_END closing it. */
 static int nth(dl_kind kind, int n)
 {
     arena *mem = arena_new();
@@ -126,15 +87,41 @@ static int nth(dl_kind kind, int n)
     return at;
 }
 
+static int begin_of(dl_role role, bool want_end)
+{
+    arena *mem = arena_new();
+    drawlist dl;
+    drawlist_init(&dl, mem);
+    good_page(&dl);
+    int at = -1, depth = 0;
+    for (int i = 0; i < dl.n; i++) {
+        const dl_item *it = &dl.items[i];
+        if (at < 0 && it->kind == DL_BEGIN && it->tag->role == role) {
+            at = i;
+            if (!want_end)
+                break;
+        }
+        if (at >= 0 && it->kind == DL_BEGIN)
+            depth++;
+        if (at >= 0 && it->kind == DL_END && --depth == 0) {
+            at = i;
+            break;
+        }
+    }
+    arena_free(mem);
+    return at;
+}
+
 static void test_rules(void)
 {
-    int first_begin = nth(DL_BEGIN, 0);             /* H1 */
-    int figure = nth(DL_BEGIN, 5);                  /* Figure */
-    int figure_text = nth(DL_TEXT, 3);              /* "852" */
-    int th_col = nth(DL_BEGIN, 9);                  /* TH scope column */
-    int last_end = nth(DL_END, 13);                 /* the Table's end */
-    int footer_end = nth(DL_ARTIFACT_END, 1);
-    CHECK(figure > 0 && figure_text > figure && th_col > figure && last_end > th_col);
+    int first_begin = begin_of(DL_ROLE_H1, false);
+    int figure = begin_of(DL_ROLE_FIGURE, false);
+    int figure_text = figure + 2; /* after the figure's rect */
+    int th_col = begin_of(DL_ROLE_TH, false);
+    int last_end = begin_of(DL_ROLE_TABLE, true);
+    int footer_end = nth(DL_ARTIFACT_END, 2);
+    CHECK(first_begin == 3 && figure > 0 && th_col > figure && last_end > th_col);
+    CHECK(footer_end > last_end);
 
     expect("good page", NULL, -1, false, false, NULL);
     expect("untagged text, strict", add_text, 0, false, false,
@@ -178,10 +165,10 @@ static void test_dump(void)
     fclose(f);
     CHECK_CONTAINS(buf, "artifact header\nfill #1f3864");
     CHECK_CONTAINS(buf, "artifact end\nbegin H1\ntext");
-    CHECK_CONTAINS(buf, "begin Figure alt=\"導入状況。「導入済」852団体。\" box=30.0,90.0,400.0,200.0\n");
+    CHECK_CONTAINS(buf, "begin Figure alt=\"導入状況。「導入済」852団体。\" box=40.0,140.0,400.0,100.0\n");
     CHECK_CONTAINS(buf, "begin TH scope=column\n");
     CHECK_CONTAINS(buf, "begin TH scope=row rowspan=2\n");
-    CHECK_CONTAINS(buf, "begin TD\nend\nend\n");
+    CHECK_CONTAINS(buf, "begin TD\ntext 190.0 300.0 10.0pt font0 #000000 left \"41\"\nend\nend\n");
     CHECK_CONTAINS(buf, "artifact footer\n");
     free(buf);
     /* the tag (alt text included) is the drawlist's copy */

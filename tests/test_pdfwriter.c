@@ -11,6 +11,7 @@
 #include "pdf_tounicode.h" /* white-box: the byte-level pieces */
 #include "pdf_xmp.h"
 #include "pdfwriter.h"
+#include "tagged_page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,69 +65,7 @@ static void build_pages(arena *mem, drawlist *p1, drawlist *p2)
             DL_ALIGN_LEFT);
 }
 
-/* A tagged page: header artifact and H1, a two-item list, a figure, a table
- * with a header row and a cell spanning two rows, a footer artifact. */
 #define FIGURE_ALT "導入状況の図。「導入済」852団体（47.7%）。"
-static void build_tagged_page(drawlist *dl)
-{
-    dl_artifact_begin(dl, DL_ART_HEADER);
-    dl_rect(dl, 0, 0, PAGE_W_PT, 60, 0x1F3864, true, 0);
-    dl_artifact_end(dl);
-    dl_begin(dl, DL_ROLE_H1);
-    dl_text(dl, "生成AIの導入状況", 40, 40, 24, FONT_GOTHIC_BOLD, 0xFFFFFF, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_L);
-    const char *items[] = {"導入済は852団体", "実証中は206団体"};
-    for (int i = 0; i < 2; i++) {
-        dl_begin(dl, DL_ROLE_LI);
-        dl_begin(dl, DL_ROLE_LBL);
-        dl_text(dl, "●", 40, 90 + 20 * i, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
-        dl_end(dl);
-        dl_begin(dl, DL_ROLE_LBODY);
-        dl_text(dl, items[i], 56, 90 + 20 * i, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
-        dl_end(dl);
-        dl_end(dl);
-    }
-    dl_end(dl);
-    dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_FIGURE, .alt = FIGURE_ALT,
-                               .box = {40, 140, 400, 100}});
-    dl_rect(dl, 40, 160, 300, 30, 0x4472C4, true, 0);
-    dl_text(dl, "852", 350, 180, 12, FONT_GOTHIC, 0x222222, DL_ALIGN_LEFT);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_TABLE);
-    dl_begin(dl, DL_ROLE_THEAD);
-    dl_begin(dl, DL_ROLE_TR);
-    const char *heads[] = {"区分", "団体数"};
-    for (int i = 0; i < 2; i++) {
-        dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN});
-        dl_text(dl, heads[i], 40 + 150 * i, 280, 10, FONT_GOTHIC_BOLD, 0, DL_ALIGN_LEFT);
-        dl_end(dl);
-    }
-    dl_end(dl);
-    dl_end(dl);
-    dl_begin(dl, DL_ROLE_TBODY);
-    for (int r = 0; r < 2; r++) {
-        dl_begin(dl, DL_ROLE_TR);
-        if (r == 0) {
-            dl_begin_tag(dl, &(dl_tag){.role = DL_ROLE_TH, .scope = DL_SCOPE_ROW, .row_span = 2});
-            dl_text(dl, "都道府県", 40, 300, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-            dl_end(dl);
-        }
-        dl_begin(dl, DL_ROLE_TD);
-        dl_text(dl, r ? "6" : "41", 190, 300 + 16 * r, 10, FONT_GOTHIC, 0, DL_ALIGN_LEFT);
-        dl_end(dl);
-        dl_end(dl);
-    }
-    dl_end(dl);
-    dl_end(dl);
-    dl_artifact_begin(dl, DL_ART_LAYOUT);
-    dl_line(dl, 40, 330, 400, 330, 0x888888, 0.5); /* the table's rule */
-    dl_artifact_end(dl);
-    dl_artifact_begin(dl, DL_ART_FOOTER);
-    dl_text(dl, "1", PAGE_W_PT - 40, 580, 10, FONT_GOTHIC, 0x444444, DL_ALIGN_RIGHT);
-    dl_artifact_end(dl);
-}
-
 /* "<FEFF...>": a text string as libharu writes it (hex, UTF-16BE with BOM). */
 static char *hex_text(const char *utf8)
 {
@@ -156,6 +95,17 @@ static bool contains(const unsigned char *buf, size_t n, const char *s)
         if (memcmp(buf + i, s, k) == 0)
             return true;
     return false;
+}
+
+/* Each of the n strings must be in buf. */
+static void check_contains(const unsigned char *buf, size_t n, const char *const *want,
+                           size_t n_want, const char *what)
+{
+    for (size_t i = 0; i < n_want; i++) {
+        test_checks++;
+        if (!contains(buf, n, want[i]))
+            test_fail(__FILE__, __LINE__, "%s lacks \"%s\"", what, want[i]);
+    }
 }
 
 static const unsigned char *find(const unsigned char *from, const unsigned char *end,
@@ -301,7 +251,7 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
 {
     drawlist p1, p2;
     drawlist_init(&p1, mem);
-    build_tagged_page(&p1);
+    tagged_page(&p1, PAGE_W_PT, FIGURE_ALT);
     drawlist_init(&p2, mem);
     dl_begin(&p2, DL_ROLE_H2);
     dl_text(&p2, "留意事項", 40, 60, 16, FONT_GOTHIC_BOLD, 0x1F3864, DL_ALIGN_LEFT);
@@ -336,10 +286,8 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
         "EMC\n/TH <</MCID 6>> BDC\n", "EMC\n/TD <</MCID 10>> BDC\n",
         "EMC\n/Artifact BMC\n", "EMC\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
         "/H2 <</MCID 0>> BDC\n", "EMC\n/P <</MCID 1>> BDC\n"};
-    for (size_t i = 0; v && i < sizeof want / sizeof want[0]; i++)
-        if (!contains(v, nv, want[i]))
-            test_fail(__FILE__, __LINE__, "tagged document lacks \"%s\"", want[i]);
-    test_checks++;
+    if (v)
+        check_contains(v, nv, want, sizeof want / sizeof want[0], "the tagged document");
     /* the figure's rect and text share one sequence; MCIDs 0..10 on page 1 */
     CHECK(v && count(v, nv, "/Figure <</MCID") == 1);
     CHECK(v && !contains(v, nv, "/MCID 11>>"));
@@ -422,38 +370,31 @@ int main(int argc, char **argv)
     size_t nv = 0;
     unsigned char *v = inflated_view(a, na, &nv);
     CHECK(nv > na);
-    CHECK(contains(v, nv, "/FontFile2"));
-    CHECK(contains(v, nv, "/ToUnicode"));
-    /* The writer's own embedding: descriptor with the required CapHeight,
-     * a CIDToGIDMap stream, streams deflated by the writer. */
-    CHECK(contains(v, nv, "/CapHeight"));
-    CHECK(contains(v, nv, "/CIDToGIDMap"));
-    CHECK(contains(v, nv, "/CIDSet"));
-    /* U+FEFF dropped: no CID maps to it (PDF/UA), the text is there */
-    CHECK(!contains(v, nv, " <FEFF>"));
-    CHECK(contains(v, nv, "> <4EE4>")); /* 令 */
-    CHECK(contains(v, nv, "/Filter /FlateDecode"));
-    CHECK(contains(v, nv, "/Outlines"));
-    CHECK(contains(v, nv, "/ID ["));
-    CHECK(contains(v, nv, "/CreationDate (D:20260424"));
-    /* PDF/UA at the document level: language, title shown, XMP metadata
-     * (uncompressed: found in the file itself) with the same date */
-    CHECK(contains(v, nv, "/Lang (ja-JP)"));
-    CHECK(contains(v, nv, "/DisplayDocTitle true"));
-    CHECK(contains(v, nv, "/Subtype /XML"));
-    CHECK(contains(a, na, "<pdfuaid:part>1</pdfuaid:part>"));
-    CHECK(contains(a, na, "<xmp:CreateDate>2026-04-24T03:06:40Z</xmp:CreateDate>"));
-    CHECK(contains(a, na, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
-                          "自治体における生成AI導入状況（令和7年度）</rdf:li></rdf:Alt></dc:title>"));
-    CHECK(contains(a, na, "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>"));
+    const char *want[] = {
+        "/FontFile2", "/ToUnicode",
+        /* the writer's own embedding: descriptor with the required CapHeight,
+         * a CIDToGIDMap stream, a CIDSet, streams deflated by the writer */
+        "/CapHeight", "/CIDToGIDMap", "/CIDSet", "/Filter /FlateDecode",
+        "> <4EE4>", /* 令, drawn after a U+FEFF */
+        "/Outlines", "/ID [", "/CreationDate (D:20260424",
+        /* PDF/UA at the document level: language, title shown, metadata */
+        "/Lang (ja-JP)", "/DisplayDocTitle true", "/Subtype /XML",
+        /* untagged drawlists: each run of text one P, paths decoration */
+        "/StructTreeRoot", "/S /P /P", "/StructParents 1", "EMC\n/P <</MCID 0>> BDC\n",
+        "/Artifact BMC\n", "/Marked true"};
+    check_contains(v, nv, want, sizeof want / sizeof want[0], "the untagged document");
+    /* the XMP stream is not compressed: found in the file itself, with the
+     * date of the Info dictionary */
+    const char *want_raw[] = {
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "<xmp:CreateDate>2026-04-24T03:06:40Z</xmp:CreateDate>",
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+        "自治体における生成AI導入状況（令和7年度）</rdf:li></rdf:Alt></dc:title>",
+        "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>"};
+    check_contains(a, na, want_raw, sizeof want_raw / sizeof want_raw[0], "the file");
     CHECK(!contains(v, nv, "/Subtype /Image"));
-    /* untagged drawlists: each run of text one P, paths decoration */
-    CHECK(contains(v, nv, "/StructTreeRoot"));
-    CHECK(contains(v, nv, "/S /P /P"));
-    CHECK(contains(v, nv, "/StructParents 1"));
-    CHECK(contains(v, nv, "EMC\n/P <</MCID 0>> BDC\n"));
-    CHECK(contains(v, nv, "/Artifact BMC\n"));
-    CHECK(contains(v, nv, "/Marked true"));
+    /* U+FEFF dropped: no CID maps to it (PDF/UA) */
+    CHECK(!contains(v, nv, " <FEFF>"));
     CHECK_INT(count(v, nv, "BDC\n") + count(v, nv, "BMC\n"), count(v, nv, "EMC\n"));
     free(v);
     /* byte-identical runs */

@@ -12,6 +12,7 @@
 #include "pdf_struct.h"
 
 #include "arena.h"
+#include "pdf_buf.h"
 #include "pdf_tounicode.h"
 
 #include <stdio.h>
@@ -65,8 +66,7 @@ struct pdf_struct {
     char ops[96];
     char err[160];
     /* the objects for the saver, made by pdf_struct_finish */
-    char *text;
-    size_t text_len, text_cap;
+    pdf_buf text;
     size_t *offsets;
     pdf_lh_objects objects;
 };
@@ -90,7 +90,7 @@ void pdf_struct_free(pdf_struct *s)
     free(s->kids);
     free(s->parents);
     free(s->page_first);
-    free(s->text);
+    free(s->text.buf);
     free(s->offsets);
     free(s);
 }
@@ -278,42 +278,31 @@ const char *pdf_struct_page_end(pdf_struct *s)
 
 /* --- the objects, as PDF text */
 
-static char *text_reserve(pdf_struct *s, size_t more)
-{
-    if (s->text_len + more > s->text_cap) {
-        s->text_cap = (s->text_len + more) * 2;
-        s->text = xrealloc(s->text, s->text_cap);
-    }
-    return s->text + s->text_len;
-}
-
 static void text_put(pdf_struct *s, const char *str)
 {
-    size_t n = strlen(str);
-    memcpy(text_reserve(s, n), str, n);
-    s->text_len += n;
+    pdf_buf_put(&s->text, str);
 }
 
 /* " N 0 R" */
 static void text_ref(pdf_struct *s, uint32_t number)
 {
-    char *p = text_reserve(s, 32), *q = p;
+    char *p = pdf_buf_reserve(&s->text, 32), *q = p;
     *q++ = ' ';
     q = put_uint(q, number);
     q = put_str(q, " 0 R");
-    s->text_len += (size_t)(q - p);
+    s->text.len += (size_t)(q - p);
 }
 
 static void text_uint(pdf_struct *s, unsigned long v)
 {
-    char *p = text_reserve(s, 24);
-    s->text_len += (size_t)(put_uint(p, v) - p);
+    char *p = pdf_buf_reserve(&s->text, 24);
+    s->text.len += (size_t)(put_uint(p, v) - p);
 }
 
 static void text_real(pdf_struct *s, double v)
 {
-    char *p = text_reserve(s, 24);
-    s->text_len += (size_t)(pdf_lh_ftoa(p, v, p + 20) - p);
+    char *p = pdf_buf_reserve(&s->text, 24);
+    s->text.len += (size_t)(pdf_lh_ftoa(p, v, p + 20) - p);
 }
 
 /* A text string as hex UTF-16BE with its byte order mark, like libharu's. */
@@ -322,14 +311,14 @@ static void text_string(pdf_struct *s, const char *utf8)
     static const char hex[] = "0123456789ABCDEF";
     size_t n = 0;
     unsigned char *u = pdf_utf16be(utf8, &n);
-    char *p = text_reserve(s, 2 * n + 2);
+    char *p = pdf_buf_reserve(&s->text, 2 * n + 2);
     *p++ = '<';
     for (size_t i = 0; i < n; i++) {
         *p++ = hex[u[i] >> 4];
         *p++ = hex[u[i] & 15];
     }
     *p++ = '>';
-    s->text_len += 2 * n + 2;
+    s->text.len += 2 * n + 2;
     free(u);
 }
 
@@ -408,7 +397,7 @@ bool pdf_struct_finish(pdf_struct *s)
     s->offsets = xmalloc(sizeof *s->offsets * (n + 1));
     size_t *off = s->offsets;
     int k = 0;
-    off[k++] = s->text_len;
+    off[k++] = s->text.len;
     text_put(s, "<</Type /StructTreeRoot /K");
     text_ref(s, OBJ_ELEMENT(s, 0));
     text_put(s, " /ParentTree");
@@ -417,7 +406,7 @@ bool pdf_struct_finish(pdf_struct *s)
     text_uint(s, (unsigned long)s->n_pages);
     text_put(s, ">>");
     /* one number tree leaf: page index, then the element of each MCID */
-    off[k++] = s->text_len;
+    off[k++] = s->text.len;
     text_put(s, "<</Nums [");
     for (int p = 0; p < s->n_pages; p++) {
         int end = p + 1 < s->n_pages ? s->page_first[p + 1] : s->n_parents;
@@ -429,12 +418,12 @@ bool pdf_struct_finish(pdf_struct *s)
     }
     text_put(s, "]>>");
     for (int i = 0; i < s->n_elems; i++) {
-        off[k++] = s->text_len;
+        off[k++] = s->text.len;
         write_element(s, &s->elems[i]);
     }
-    off[k] = s->text_len;
+    off[k] = s->text.len;
     s->objects.n = n;
-    s->objects.text = s->text;
+    s->objects.text = s->text.buf;
     s->objects.offset = s->offsets;
 
     HPDF_Doc pdf = s->pdf;

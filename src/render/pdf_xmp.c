@@ -7,70 +7,49 @@
  * would need randomness or a second hash, and nothing requires them. */
 #include "pdf_xmp.h"
 
-#include "arena.h"
+#include "pdf_buf.h"
 
 #include <string.h>
 
-typedef struct {
-    char *buf;
-    size_t len, cap;
-} xbuf;
-
-static void put_n(xbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->buf = xrealloc(b->buf, b->cap);
-    }
-    memcpy(b->buf + b->len, s, n);
-    b->len += n;
-    b->buf[b->len] = '\0';
-}
-
-static void put(xbuf *b, const char *s)
-{
-    put_n(b, s, strlen(s));
-}
-
 /* Text content, XML-escaped. */
-static void put_text(xbuf *b, const char *s)
+static void put_text(pdf_buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': put(b, "&amp;"); break;
-        case '<': put(b, "&lt;"); break;
-        case '>': put(b, "&gt;"); break;
-        case '"': put(b, "&quot;"); break;
-        case '\'': put(b, "&apos;"); break;
-        default: put_n(b, s, 1); break;
+        case '&': pdf_buf_put(b, "&amp;"); break;
+        case '<': pdf_buf_put(b, "&lt;"); break;
+        case '>': pdf_buf_put(b, "&gt;"); break;
+        case '"': pdf_buf_put(b, "&quot;"); break;
+        case '\'': pdf_buf_put(b, "&apos;"); break;
+        default: pdf_buf_put_n(b, s, 1); break;
         }
     }
 }
 
 /* <tag>text</tag>, or <tag><rdf:KIND><rdf:li…>text</rdf:li></rdf:KIND></tag>
  * for an array property (kind Alt, Seq or Bag); nothing for no text. */
-static void property(xbuf *b, const char *tag, const char *kind, const char *text)
+static void property(pdf_buf *b, const char *tag, const char *kind, const char *text)
 {
     if (!text || !*text)
         return;
-    put(b, "<");
-    put(b, tag);
-    put(b, ">");
+    pdf_buf_put(b, "<");
+    pdf_buf_put(b, tag);
+    pdf_buf_put(b, ">");
     if (kind) {
-        put(b, "<rdf:");
-        put(b, kind);
+        pdf_buf_put(b, "<rdf:");
+        pdf_buf_put(b, kind);
         /* a language alternative needs its language; x-default is the one */
-        put(b, strcmp(kind, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
+        pdf_buf_put(b, strcmp(kind, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
     }
     put_text(b, text);
     if (kind) {
-        put(b, "</rdf:li></rdf:");
-        put(b, kind);
-        put(b, ">");
+        pdf_buf_put(b, "</rdf:li></rdf:");
+        pdf_buf_put(b, kind);
+        pdf_buf_put(b, ">");
     }
-    put(b, "</");
-    put(b, tag);
-    put(b, ">\n");
+    pdf_buf_put(b, "</");
+    pdf_buf_put(b, tag);
+    pdf_buf_put(b, ">\n");
 }
 
 char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *producer, time_t t)
@@ -79,9 +58,9 @@ char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *produce
     gmtime_r(&t, &tm);
     char date[32];
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    xbuf b = {0};
+    pdf_buf b = {0};
     /* begin= holds U+FEFF, as the XMP specification asks */
-    put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    pdf_buf_put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
             "<rdf:Description rdf:about=\"\"\n"
@@ -100,7 +79,7 @@ char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *produce
     property(&b, "xmp:CreatorTool", NULL, info->creator);
     property(&b, "pdf:Producer", NULL, producer);
     property(&b, "pdf:Keywords", NULL, info->keywords);
-    put(&b, "<pdfuaid:part>1</pdfuaid:part>\n"
+    pdf_buf_put(&b, "<pdfuaid:part>1</pdfuaid:part>\n"
             "</rdf:Description>\n"
             "</rdf:RDF>\n"
             "</x:xmpmeta>\n"

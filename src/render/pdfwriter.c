@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "pdf_embed.h"
+#include "pdf_buf.h"
 #include "pdf_libharu.h" /* libharu's public API, and its internals through a door */
 #include "pdf_struct.h"
 #include "pdf_tounicode.h"
@@ -34,11 +35,7 @@ struct pdf_doc {
  * operator a line): those functions clear a 512-byte buffer byte by byte
  * on every call, which was a tenth of the whole build. A path with its
  * fill or stroke stays at page level, so libharu's graphics-mode checks
- * hold. */
-typedef struct {
-    char *buf;
-    size_t len, cap;
-} ops_buf;
+ * hold. The operators collect in a pdf_buf until they are flushed. */
 
 /* What the page's graphics state holds, so that a colour, line width, text
  * mode or font is written only when it changes (text items no longer need
@@ -61,7 +58,7 @@ typedef struct {
     bool failed;
     char *text_buf; /* the current text item in the dense encoding */
     size_t text_cap;
-    ops_buf ops; /* content operators not yet in the page's stream */
+    pdf_buf ops; /* content operators not yet in the page's stream */
     page_state st;
 } render_ctx;
 
@@ -298,32 +295,22 @@ static bool set_catalog(HPDF_Doc pdf, const pdf_info *info, time_t t)
 
 enum { OPS_NUM_MAX = 24 }; /* room for one HPDF_FToA number and a space */
 
-static void ops_reserve(ops_buf *o, size_t more)
+static void ops_num(pdf_buf *o, double v)
 {
-    if (o->len + more > o->cap) {
-        o->cap = (o->len + more) * 2;
-        o->buf = xrealloc(o->buf, o->cap);
-    }
-}
-
-static void ops_num(ops_buf *o, double v)
-{
-    ops_reserve(o, OPS_NUM_MAX);
-    char *start = o->buf + o->len;
+    char *start = pdf_buf_reserve(o, OPS_NUM_MAX);
     char *end = pdf_lh_ftoa(start, v, start + OPS_NUM_MAX - 2);
     *end++ = ' ';
     o->len = (size_t)(end - o->buf);
 }
 
-static void ops_str(ops_buf *o, const char *s)
+static void ops_str(pdf_buf *o, const char *s)
 {
     size_t n = strlen(s);
-    ops_reserve(o, n);
-    memcpy(o->buf + o->len, s, n);
+    memcpy(pdf_buf_reserve(o, n), s, n);
     o->len += n;
 }
 
-static void ops_rgb(ops_buf *o, uint32_t rgb, const char *op)
+static void ops_rgb(pdf_buf *o, uint32_t rgb, const char *op)
 {
     ops_num(o, (float)((rgb >> 16) & 0xFF) / 255.0f);
     ops_num(o, (float)((rgb >> 8) & 0xFF) / 255.0f);
@@ -353,7 +340,7 @@ static void set_stroke(render_ctx *c, uint32_t rgb, double line_width_pt)
 }
 
 /* Hands the collected operators to the page's content stream. */
-static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
+static void ops_flush(pdf_buf *o, HPDF_Page page, render_ctx *c)
 {
     if (o->len == 0)
         return;
@@ -364,7 +351,7 @@ static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
 }
 
 /* Path segments with y flipped: drawlists grow downwards, PDF upwards. */
-static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
+static void ops_path(pdf_buf *o, const dl_item *it, double h_pt)
 {
     for (int s = 0; s < it->n_segs; s++) {
         const dl_seg *g = &it->segs[s];
@@ -437,7 +424,7 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
         x -= it->align == DL_ALIGN_CENTER ? w / 2.0 : w;
     }
     bool bold = fontset_fake_bold(doc->fs, it->font);
-    ops_buf *o = &c->ops;
+    pdf_buf *o = &c->ops;
     set_fill(c, it->rgb);
     if (bold)
         set_stroke(c, it->rgb, it->size_pt * FAKE_BOLD_STROKE_EM);
@@ -481,7 +468,7 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fo
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
     HPDF_Page_SetHeight(page, (float)pg->h_pt);
-    ops_buf *o = &c->ops;
+    pdf_buf *o = &c->ops;
     c->st = (page_state){.fill_rgb = NO_RGB, .stroke_rgb = NO_RGB, .line_width_pt = -1.0f};
     if (!c->failed && !pdf_struct_page_begin(st, page, index, pg->h_pt))
         struct_failed(pdf, st, c);
