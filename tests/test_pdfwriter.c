@@ -163,12 +163,14 @@ static unsigned char *inflated_view(const unsigned char *pdf, size_t n, size_t *
  * the code under test. */
 static void test_xmp(void)
 {
-    const pdf_info info = {.title = "自治体における生成AI導入状況 <令和7年度>",
-                           .author = "総務省 \"情報流通行政局\"",
-                           .subject = "調査 & 結果",
-                           .keywords = "生成AI, 自治体's",
-                           .creator = "aireport"};
-    char *x = pdf_xmp_packet(&info, "ja-JP", "Haru Free PDF Library 2.3.0", (time_t)1700000000);
+    const pdf_xmp_fields f = {.title = "自治体における生成AI導入状況 <令和7年度>",
+                              .author = "総務省 \"情報流通行政局\"",
+                              .subject = "調査 & 結果",
+                              .keywords = "生成AI, 自治体's",
+                              .creator = "aireport",
+                              .producer = "Haru Free PDF Library 2.3.0",
+                              .lang = "ja-JP"};
+    char *x = pdf_xmp_packet(&f, (time_t)1700000000);
     CHECK_STR(x,
               "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
               "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -199,7 +201,7 @@ static void test_xmp(void)
               "<?xpacket end=\"r\"?>\n");
     free(x);
     /* missing fields: their elements left out */
-    x = pdf_xmp_packet(&(pdf_info){.title = "題"}, "ja-JP", NULL, (time_t)0);
+    x = pdf_xmp_packet(&(pdf_xmp_fields){.title = "題", .lang = "ja-JP"}, (time_t)0);
     CHECK(strstr(x, "dc:creator") == NULL && strstr(x, "pdf:Keywords") == NULL &&
           strstr(x, "pdf:Producer") == NULL);
     CHECK_CONTAINS(x, "<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>");

@@ -52,7 +52,7 @@ static void property(pdf_buf *b, const char *tag, const char *kind, const char *
     pdf_buf_put(b, ">\n");
 }
 
-char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *producer, time_t t)
+char *pdf_xmp_packet(const pdf_xmp_fields *f, time_t t)
 {
     struct tm tm;
     gmtime_r(&t, &tm);
@@ -69,16 +69,16 @@ char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *produce
             " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
             " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
     property(&b, "dc:format", NULL, "application/pdf");
-    property(&b, "dc:title", "Alt", info->title);
-    property(&b, "dc:creator", "Seq", info->author);
-    property(&b, "dc:description", "Alt", info->subject);
-    property(&b, "dc:language", "Bag", lang);
+    property(&b, "dc:title", "Alt", f->title);
+    property(&b, "dc:creator", "Seq", f->author);
+    property(&b, "dc:description", "Alt", f->subject);
+    property(&b, "dc:language", "Bag", f->lang);
     property(&b, "xmp:CreateDate", NULL, date);
     property(&b, "xmp:ModifyDate", NULL, date);
     property(&b, "xmp:MetadataDate", NULL, date);
-    property(&b, "xmp:CreatorTool", NULL, info->creator);
-    property(&b, "pdf:Producer", NULL, producer);
-    property(&b, "pdf:Keywords", NULL, info->keywords);
+    property(&b, "xmp:CreatorTool", NULL, f->creator);
+    property(&b, "pdf:Producer", NULL, f->producer);
+    property(&b, "pdf:Keywords", NULL, f->keywords);
     pdf_buf_put(&b, "<pdfuaid:part>1</pdfuaid:part>\n"
             "</rdf:Description>\n"
             "</rdf:RDF>\n"

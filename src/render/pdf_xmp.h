@@ -4,16 +4,22 @@
 #ifndef AIREPORT_PDF_XMP_H
 #define AIREPORT_PDF_XMP_H
 
-#include "pdfwriter.h"
-
 #include <time.h>
 
-/* The packet (malloc'd, UTF-8, LF line ends, no padding): dc:format,
- * dc:title, dc:creator (info->author), dc:description (info->subject),
- * dc:language (lang), xmp:CreateDate, ModifyDate and MetadataDate (t, UTC),
- * xmp:CreatorTool (info->creator), pdf:Producer, pdf:Keywords and
- * pdfuaid:part 1. A NULL or empty field's element is left out; text is
- * XML-escaped. The same input gives the same bytes. */
-char *pdf_xmp_packet(const pdf_info *info, const char *lang, const char *producer, time_t t);
+/* What the packet says (UTF-8; NULL or "": left out). */
+typedef struct {
+    const char *title;       /* dc:title */
+    const char *author;      /* dc:creator */
+    const char *subject;     /* dc:description */
+    const char *keywords;    /* pdf:Keywords */
+    const char *creator;     /* xmp:CreatorTool: the program */
+    const char *producer;    /* pdf:Producer: the PDF library */
+    const char *lang;        /* dc:language */
+} pdf_xmp_fields;
+
+/* The packet (malloc'd, UTF-8, LF line ends, no padding): dc:format, the
+ * fields above, xmp:CreateDate, ModifyDate and MetadataDate (t, UTC) and
+ * pdfuaid:part 1, text XML-escaped. The same input gives the same bytes. */
+char *pdf_xmp_packet(const pdf_xmp_fields *f, time_t t);
 
 #endif

@@ -282,7 +282,10 @@ static time_t set_info(HPDF_Doc pdf, const pdf_info *info)
 static bool set_catalog(HPDF_Doc pdf, const pdf_info *info, time_t t)
 {
     HPDF_Dict catalog = pdf_lh_catalog(pdf);
-    char *xmp = pdf_xmp_packet(info, info->lang, HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER), t);
+    const pdf_xmp_fields f = {info->title,   info->author, info->subject,
+                              info->keywords, info->creator,
+                              HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER), info->lang};
+    char *xmp = pdf_xmp_packet(&f, t);
     HPDF_Dict meta = pdf_lh_stream(pdf, xmp, strlen(xmp), false);
     HPDF_Dict prefs = pdf_lh_dict(pdf, false);
     free(xmp);
