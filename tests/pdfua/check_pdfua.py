@@ -777,6 +777,54 @@ def drop_last_parent(pdf):
     del arr[len(arr) - 1]
 
 
+def set_tounicode_target(pdf, target):
+    """The first bfchar entry of the first font maps to target (hex)."""
+    font = first_font(pdf)
+    text = font.ToUnicode.read_bytes().decode("latin-1")
+    new = re.sub(r"(beginbfchar\s*<[0-9A-Fa-f]+>\s*)<[0-9A-Fa-f]+>", r"\1<%s>" % target, text, count=1)
+    if new == text:
+        raise ValueError("no bfchar entry")
+    font.ToUnicode.write(new.encode("latin-1"))
+
+
+def cid_to_gid_past_end(pdf):
+    """A shown CID mapped to a glyph the program does not have."""
+    cf = cid_font_of(pdf)
+    shown = Checker(pdf)
+    shown.page_content(1, pdf.pages[0])
+    cid = min(next(iter(shown.shown.values()))[1])
+    m = bytearray(cf.CIDToGIDMap.read_bytes())
+    m[2 * cid] = m[2 * cid + 1] = 0xFF
+    cf.CIDToGIDMap.write(bytes(m))
+
+
+def add_annotation(pdf, tabs):
+    page = pdf.pages[0].obj
+    page.Annots = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[0, 0, 1, 1]))])
+    if tabs:
+        page.Tabs = pikepdf.Name("/" + tabs)
+
+
+def add_reference_xobject(pdf):
+    page = pdf.pages[0]
+    xo = pdf.make_stream(b"", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                         BBox=[0, 0, 1, 1],
+                         Ref=pikepdf.Dictionary(F=pikepdf.String("other.pdf"), Page=0))
+    res = page.obj.Resources
+    if "/XObject" not in res:
+        res.XObject = pikepdf.Dictionary()
+    res.XObject.Fx0 = xo
+    set_content(pdf, page, content_of(page) + parse_ops("/Artifact BMC /Fx0 Do EMC"))
+
+
+def notes_with_one_id(pdf):
+    for role in ("H1", "H2"):
+        e = elements(pdf, role)[0]
+        e.S = pikepdf.Name("/Note")
+        e.ID = pikepdf.String("n1")
+
+
 def role_cycle(pdf):
     pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({"/Foo": pikepdf.Name("/Bar"),
                                                           "/Bar": pikepdf.Name("/Foo")})
@@ -810,6 +858,9 @@ MUTATIONS = [
     ("a P element typed /Foo (no RoleMap)", {"02-001"},
      lambda pdf: elements(pdf, "P")[0].__setitem__("/S", pikepdf.Name("/Foo"))),
     ("a circular RoleMap", {"02-003"}, role_cycle),
+    ("a standard type remapped (/P -> /Span)", {"02-004"},
+     lambda pdf: pdf.Root.StructTreeRoot.__setitem__(
+         "/RoleMap", pikepdf.Dictionary({"/P": pikepdf.Name("/Span")}))),
     ("a P element's /P pointing elsewhere", {"UA7.1-tree"},
      lambda pdf: elements(pdf, "P")[0].__setitem__("/P", pdf.Root.StructTreeRoot)),
     ("no /Metadata", {"06-001"}, lambda pdf: pdf.Root.__delitem__("/Metadata")),
@@ -829,17 +880,29 @@ MUTATIONS = [
     ("an Lbl typed P", {"09-005"}, lambda pdf: elements(pdf, "Lbl")[0].__setitem__("/S", pikepdf.Name("/P"))),
     ("a ToUnicode mapping of a shown code dropped", {"10-001"}, drop_tounicode_line),
     ("no /ToUnicode", {"31-027"}, lambda pdf: first_font(pdf).__delitem__("/ToUnicode")),
+    ("a ToUnicode mapping to U+0000", {"31-028"}, lambda pdf: set_tounicode_target(pdf, "0000")),
+    ("a ToUnicode mapping to U+FEFF", {"31-029"}, lambda pdf: set_tounicode_target(pdf, "FEFF")),
     ("no /Lang", {"11-001"}, lambda pdf: pdf.Root.__delitem__("/Lang")),
     ("/Lang (ja_JP)", {"11-001"}, lambda pdf: pdf.Root.__setitem__("/Lang", pikepdf.String("ja_JP"))),
     ("Figure without /Alt", {"13-004"}, lambda pdf: elements(pdf, "Figure")[0].__delitem__("/Alt")),
     ("Figure without /A (BBox)", {"own-bbox"}, lambda pdf: elements(pdf, "Figure")[0].__delitem__("/A")),
     ("the H1 made H2", {"14-002"}, lambda pdf: heading(pdf, "H1", "H2")),
     ("the H2 made H3", {"14-003"}, lambda pdf: heading(pdf, "H2", "H3")),
+    ("the H2 made H (H and H1 mixed)", {"14-007"}, lambda pdf: heading(pdf, "H2", "H")),
     ("a TH without /A", {"15-003"}, lambda pdf: elements(pdf, "TH")[0].__delitem__("/A")),
     ("a Note without /ID", {"19-003"}, lambda pdf: elements(pdf, "P")[-1].__setitem__("/S", pikepdf.Name("/Note"))),
+    ("two Notes with one /ID", {"19-004"}, notes_with_one_id),
+    ("an annotation on a page without /Tabs", {"28-008"}, lambda pdf: add_annotation(pdf, None)),
+    ("an annotation on a page with /Tabs /R", {"28-009"}, lambda pdf: add_annotation(pdf, "R")),
+    ("a reference XObject painted", {"30-001"}, add_reference_xobject),
     ("no /FontFile2", {"31-009"},
      lambda pdf: cid_font_of(pdf).FontDescriptor.__delitem__("/FontFile2")),
     ("no /CIDToGIDMap", {"31-005"}, lambda pdf: cid_font_of(pdf).__delitem__("/CIDToGIDMap")),
+    ("/CIDToGIDMap /Foo", {"31-004"},
+     lambda pdf: cid_font_of(pdf).__setitem__("/CIDToGIDMap", pikepdf.Name("/Foo"))),
+    # the CIDSet then names a CID without a glyph and misses the glyph it had
+    ("a shown CID mapped past the program's glyphs", {"31-011", "31-014", "31-015"},
+     cid_to_gid_past_end),
     # the CIDSet then names a CID without a glyph and misses the glyph it had
     ("a shown CID mapped to glyph 0", {"31-030", "31-014", "31-015"}, zero_cid_to_gid),
     ("a CIDSet bit of a glyph cleared", {"31-014"}, flip_cid_set),
