@@ -288,13 +288,13 @@ bool fontset_fake_bold(const fontset *fs, font_role role)
 /* Advance in font units (scale = upem) of what the PDF shows for cp: the
  * nominal glyph from the cmap, one glyph per character, exactly what the
  * writer draws (.notdef's where the font has none; the coverage check
- * stops such text before it reaches a PDF). Control characters, which the
- * writer drops, have no width. Shaping each string with HarfBuzz instead
+ * stops such text before it reaches a PDF). Characters the writer drops
+ * (fontset_never_drawn) have no width. Shaping each string with HarfBuzz instead
  * was an eighth of the whole build, and could differ from the PDF where
  * it composes or substitutes. */
 static int advance_units(const font_face *f, uint32_t cp)
 {
-    if (cp < 0x20)
+    if (fontset_never_drawn(cp))
         return 0;
     hb_codepoint_t gid = nominal_glyph(f, cp);
     return gid < f->n_glyphs ? f->advance_of_gid[gid] : 0;
@@ -357,7 +357,7 @@ bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t cp = fontset_utf8_next(utf8, len, &i);
-        if (cp < 0x20 || fontset_has_glyph(fs, role, cp))
+        if (fontset_never_drawn(cp) || fontset_has_glyph(fs, role, cp))
             continue;
         diag_add(d, D_FONT, context, 0, 0,
                  "character U+%04X \"%.*s\" (byte %zu of \"%s\") has no glyph in %s (role %s); "
