@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "figures.h"
+#include "hashidx.h"
 #include "numfmt.h"
 #include "survey.h"
 
@@ -36,50 +37,28 @@ struct figdiff_table {
     arena *mem;
     int n, cap;
     fd_row *rows;
-    int *slots;       /* open addressing: row index + 1, 0 = empty */
-    size_t mask;
+    hashidx index; /* rows by key (hashidx.h), in t->mem */
 };
 
 /* --- hashing ------------------------------------------------------------ */
 
-static uint64_t S_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
+/* The first row with key; -1 when none. */
 static int S_find(const figdiff_table *t, const char *key, uint64_t hash)
 {
-    if (!t->slots)
-        return -1;
-    for (size_t i = hash & t->mask;; i = (i + 1) & t->mask) {
-        int slot = t->slots[i];
-        if (slot == 0)
-            return -1;
-        const fd_row *r = &t->rows[slot - 1];
+    hashidx_probe p;
+    for (int i = hashidx_first(&t->index, hash, &p); i >= 0; i = hashidx_next(&t->index, &p)) {
+        const fd_row *r = &t->rows[i];
         if (r->hash == hash && strcmp(r->key, key) == 0)
-            return slot - 1;
+            return i;
     }
+    return -1;
 }
 
 static void S_index(figdiff_table *t)
 {
-    size_t size = 16;
-    while (size < (size_t)t->n * 2)
-        size *= 2;
-    free(t->slots);
-    t->slots = xcalloc(size, sizeof *t->slots);
-    t->mask = size - 1;
-    for (int r = 0; r < t->n; r++) {
-        size_t i = t->rows[r].hash & t->mask;
-        while (t->slots[i])
-            i = (i + 1) & t->mask;
-        t->slots[i] = r + 1;
-    }
+    hashidx_init(&t->index, (size_t)t->n, t->mem);
+    for (int r = 0; r < t->n; r++)
+        hashidx_add(&t->index, t->rows[r].hash, r);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -266,7 +245,7 @@ static void S_data_row(fd_parse *p)
     if (!ok || (p->scope_filter >= 0 && r.scope != p->scope_filter))
         return;
     r.key = S_key(p->t->mem, &r);
-    r.hash = S_hash(r.key);
+    r.hash = hash_str(HASH_FNV_SEED, r.key);
     figdiff_table *t = p->t;
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 1024;
@@ -435,7 +414,6 @@ void figdiff_table_free(figdiff_table *t)
     if (!t)
         return;
     free(t->rows);
-    free(t->slots);
     arena_free(t->mem);
     free(t);
 }
