@@ -36,7 +36,9 @@ typedef void (*csv_row_fn)(void *ctx, const csv_row *row);
 
 typedef struct {
     text_encoding encoding;  /* TEXTENC_AUTO detects per file */
-    size_t max_field_bytes;  /* 0 = CSV_MAX_FIELD_BYTES */
+    size_t max_field_bytes;  /* 0 = CSV_MAX_FIELD_BYTES; counted as the value
+                                is collected, so spaces after a value's
+                                closing quote count too */
     size_t chunk_bytes;      /* 0 = CSV_CHUNK_BYTES; tests feed 1-byte chunks */
 } csv_options;
 
