@@ -14,10 +14,12 @@
  * callbacks, and where the reader must steer the parser (a damaged value
  * read on as unquoted text, an over-long value emptied) it feeds bytes of
  * its own whose callbacks it catches (steer below):
- *   - every line end is parsed on its own with CSV_REPALL_NL: outside a
- *     quoted value it always ends a row (an empty one on a blank line, which
- *     on_row skips), inside one it does not, so after each line the reader
- *     knows whether a quoted value is open (and where the next row starts);
+ *   - the line end of a line with a quote is parsed on its own with
+ *     CSV_REPALL_NL: outside a quoted value it always ends a row (an empty
+ *     one on a blank line, which on_row skips), inside one it does not, so
+ *     after each line the reader knows whether a quoted value is open (and
+ *     where the next row starts); a line without a quote cannot change
+ *     that;
  *   - libcsv's field buffer grows through capped_realloc, which refuses to
  *     grow it past the field cap: csv_parse then stops (CSV_ENOMEM) at an
  *     over-long value instead of collecting it whole (cut_long_field).
@@ -67,6 +69,7 @@ struct reader {
     size_t line_chars;  /* characters of the current line before it */
     bool at_line_start;
     bool quote_open;    /* the last line ended inside a quoted value */
+    bool line_has_quote; /* a quote was seen on the current line */
     long row_line;      /* where the row being parsed started */
     long field_line;    /* where the last field of the row ended */
 
@@ -343,15 +346,24 @@ static void feed(struct reader *r, const char *s, size_t n)
             k = (size_t)(nl - s) + 1;
         if (r->at_line_start && !r->quote_open)
             r->row_line = r->line;
+        if (!r->line_has_quote && memchr(s, '"', k))
+            r->line_has_quote = true;
         if (nl) {
-            parse_piece(r, s, k - 1);
-            /* With CSV_REPALL_NL a line end outside quotes always ends a
-             * row; inside a quoted value it is part of the value. */
-            long rows = r->rows_seen;
-            parse_piece(r, "\n", 1);
-            r->quote_open = r->rows_seen == rows;
+            if (r->line_has_quote) {
+                parse_piece(r, s, k - 1);
+                /* With CSV_REPALL_NL a line end outside quotes always ends
+                 * a row; inside a quoted value it is part of the value. */
+                long rows = r->rows_seen;
+                parse_piece(r, "\n", 1);
+                r->quote_open = r->rows_seen == rows;
+            } else {
+                /* no quote on the line: a quoted value can neither open
+                 * nor close on it */
+                parse_piece(r, s, k);
+            }
             r->line++;
             r->line_chars = 0;
+            r->line_has_quote = false;
             r->at_line_start = true;
         } else {
             parse_piece(r, s, k);
