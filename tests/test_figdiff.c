@@ -140,7 +140,7 @@ static void test_malformed(void)
          D_EXPORT_VALUE},
         {"P3,status,R7,national,全体,1,導入済,900,1788,50.33\n", "x.csv:2:10: percent",
          D_EXPORT_VALUE},
-        {"P3,status,R7,national,全体,1,\"導入済,900,1788,50.3\n", "x.csv:2:7: malformed quoting",
+        {"P3,status,R7,national,全体,1,\"導入済,900,1788,50.3\n", "x.csv:2:7: unterminated quote",
          D_CSV_QUOTE},
         {"P3,status,R7,national,全体,1,a,1,2,50.0\nP3,status,R7,national,全体,1,b,1,2,50.0\n",
          "x.csv:3:1: the number P3.status[R7,全体,1] appears twice (first on line 2)",
