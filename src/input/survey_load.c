@@ -1,7 +1,7 @@
 /* survey_load.c - survey_load(): survey.ini, the codebook, the body master
  * (bodies.csv), then each year (survey_answers.c). Every problem is reported;
  * the model is returned only when there was none. */
-#include "iniline.h"
+#include "inifile.h"
 #include "survey_priv.h"
 
 #include <ctype.h>
@@ -39,7 +39,7 @@ static bool file_exists(const char *path)
 
 struct ini_ctx {
     const char *path;
-    dictionary *ini;
+    const ini_file *ini;
     diags *d;
 };
 
@@ -53,27 +53,23 @@ static void config_problem(struct ini_ctx *c, const char *sec, const char *key, 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    long line = key ? ini_line_of(c->path, sec, key) : 0;
+    long line = key ? ini_line(c->ini, sec, key) : 0;
     if (!line)
-        line = ini_line_of(c->path, sec, NULL);
+        line = ini_line(c->ini, sec, NULL);
     if (key)
         diag_add(c->d, D_CONFIG, c->path, line, 0, "[%s] %s: %s", sec, key, msg);
     else
         diag_add(c->d, D_CONFIG, c->path, line, 0, "[%s] %s", sec, msg);
 }
 
-static const char *ini_get(struct ini_ctx *c, const char *sec, const char *key)
+static const char *cfg_get(struct ini_ctx *c, const char *sec, const char *key)
 {
-    char full[160];
-    snprintf(full, sizeof full, "%s:%s", sec, key);
-    for (char *p = full; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return iniparser_getstring(c->ini, full, NULL);
+    return ini_get(c->ini, sec, key);
 }
 
 static bool ini_bool(struct ini_ctx *c, const char *sec, const char *key, bool dflt)
 {
-    const char *v = ini_get(c, sec, key);
+    const char *v = cfg_get(c, sec, key);
     if (!v)
         return dflt;
     if (strcmp(v, "true") == 0)
@@ -96,7 +92,7 @@ static bool iso_date(const char *s)
 static const char *ini_date(struct ini_ctx *c, arena *mem, const char *sec, const char *key,
                             bool required)
 {
-    const char *v = ini_get(c, sec, key);
+    const char *v = cfg_get(c, sec, key);
     if (!v || !*v) {
         if (required)
             config_problem(c, sec, key, "missing; expected an ISO date such as 2025-10-31");
@@ -110,10 +106,10 @@ static const char *ini_date(struct ini_ctx *c, arena *mem, const char *sec, cons
 }
 
 /* A file named by survey.ini: must exist. */
-static const char *ini_file(struct ini_ctx *c, survey *s, const char *sec, const char *key,
+static const char *cfg_file(struct ini_ctx *c, survey *s, const char *sec, const char *key,
                             const char *dflt, bool required)
 {
-    const char *v = ini_get(c, sec, key);
+    const char *v = cfg_get(c, sec, key);
     if (!v || !*v) {
         if (!dflt) {
             if (required)
@@ -156,29 +152,29 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
                             const char **bodies, const char **cb_path, text_encoding *enc)
 {
     int before = diags_count(d);
-    dictionary *ini = ini_load_checked(ini_path, d, D_CONFIG);
-    if (!ini)
+    ini_file ini;
+    if (!ini_open(&ini, ini_path, D_CONFIG, s->mem, d))
         return false;
-    struct ini_ctx c = {ini_path, ini, d};
+    struct ini_ctx c = {ini_path, &ini, d};
     const char *v;
 
-    if (!iniparser_find_entry(ini, "survey"))
+    if (!ini_has_section(&ini, "survey"))
         diag_add(d, D_CONFIG, ini_path, 0, 0, "no [survey] section; expected title, years, "
                                               "bodies and codebook there");
-    v = ini_get(&c, "survey", "title");
+    v = cfg_get(&c, "survey", "title");
     s->title = arena_strdup(s->mem, v && *v ? v : "");
     if (!v || !*v)
         config_problem(&c, "survey", "title", "missing; expected the publication title");
     s->sample = ini_bool(&c, "survey", "sample", false);
-    v = ini_get(&c, "survey", "encoding");
+    v = cfg_get(&c, "survey", "encoding");
     *enc = TEXTENC_AUTO;
     if (v && !textenc_parse(v, enc))
         config_problem(&c, "survey", "encoding", "\"%s\"; expected auto, utf-8 or cp932", v);
-    *bodies = ini_file(&c, s, "survey", "bodies", "bodies.csv", true);
-    *cb_path = ini_file(&c, s, "survey", "codebook", "codebook.ini", true);
+    *bodies = cfg_file(&c, s, "survey", "bodies", "bodies.csv", true);
+    *cb_path = cfg_file(&c, s, "survey", "codebook", "codebook.ini", true);
 
     /* years = R5, R6, R7 */
-    v = ini_get(&c, "survey", "years");
+    v = cfg_get(&c, "survey", "years");
     if (!v || !*v) {
         config_problem(&c, "survey", "years", "missing; expected the year keys oldest first, "
                                               "e.g. R5, R6, R7");
@@ -205,11 +201,7 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
                            tok);
             continue;
         }
-        char sec[64];
-        snprintf(sec, sizeof sec, "%s", tok);
-        for (char *p = sec; *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        if (!iniparser_find_entry(ini, sec)) {
+        if (!ini_has_section(&ini, tok)) {
             config_problem(&c, "survey", "years", "year %s has no [%s] section; expected one "
                                                   "with label, as_of, answers and services",
                            tok, tok);
@@ -219,7 +211,7 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
         struct year_files *f = &(*yfp)[s->n_years];
         s->n_years++;
         y->key = tok;
-        v = ini_get(&c, tok, "label");
+        v = cfg_get(&c, tok, "label");
         if (!v || !*v)
             config_problem(&c, tok, "label", "missing; expected the year as printed, e.g. "
                                              "令和7年度");
@@ -229,13 +221,13 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
         y->period_to = ini_date(&c, s->mem, tok, "period_to", false);
         y->published = ini_date(&c, s->mem, tok, "published", false);
         y->detail_rate = ini_bool(&c, tok, "detail_rate", true);
-        f->answers = ini_file(&c, s, tok, "answers", NULL, true);
-        f->services = ini_file(&c, s, tok, "services", NULL, true);
-        f->cases = ini_file(&c, s, tok, "cases", NULL, false);
+        f->answers = cfg_file(&c, s, tok, "answers", NULL, true);
+        f->services = cfg_file(&c, s, tok, "services", NULL, true);
+        f->cases = cfg_file(&c, s, tok, "cases", NULL, false);
     }
     if (s->n_years == 0 && before == diags_count(d))
         config_problem(&c, "survey", "years", "no survey year; expected at least one");
-    iniparser_freedict(ini);
+    ini_close(&ini);
     return diags_count(d) == before;
 }
 
@@ -464,7 +456,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
         int q = codebook_find(&s->cb, need[i].id);
         *need[i].index = q;
         if (q < 0 || s->cb.q[q].multi || s->cb.q[q].file != need[i].file) {
-            diag_add(d, D_CODEBOOK, path, q < 0 ? 0 : ini_line_of(path, need[i].id, NULL), 0,
+            diag_add(d, D_CODEBOOK, path, q < 0 ? 0 : ini_line(&s->cb.ini, need[i].id, NULL), 0,
                      "[%s] %s; the report needs it as a single-select %s question", need[i].id,
                      q < 0 ? "missing" : "has the wrong shape",
                      need[i].file == CB_FILE_ANSWERS ? "answers" : "services");
@@ -472,7 +464,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
         }
     }
     if (ok && s->cb.q[s->q_status].n_options < 3) {
-        diag_add(d, D_CODEBOOK, path, ini_line_of(path, "Q1", "options"), 0,
+        diag_add(d, D_CODEBOOK, path, ini_line(&s->cb.ini, "Q1", "options"), 0,
                  "[Q1] options: %d; expected at least 3 (codes 1-3 are the adopting statuses)",
                  s->cb.q[s->q_status].n_options);
         ok = false;
@@ -483,7 +475,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
             int a = asked_in_year(s, yi, s->cb.q[q].since);
             if (a == -2) {
                 if (yi == 0)
-                    diag_add(d, D_CODEBOOK, path, ini_line_of(path, s->cb.q[q].id, "since"), 0,
+                    diag_add(d, D_CODEBOOK, path, ini_line(&s->cb.ini, s->cb.q[q].id, "since"), 0,
                              "[%s] since: \"%s\" is not comparable with the years of "
                              "survey.ini; expected a key like %s",
                              s->cb.q[q].id, s->cb.q[q].since, s->years[0].key);
