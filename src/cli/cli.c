@@ -1,6 +1,10 @@
 /* cli.c - helpers shared by the aireport commands. */
 #include "cli.h"
 
+#include "sourcedate.h"
+#include "textbuf.h"
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,4 +41,26 @@ int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
         sets[n++] = figures_compute(s, o->prefecture ? cli_prefecture_code(o->prefecture) : 0, mem);
     }
     return n;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("aireport: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'aireport --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+bool cli_source_date(time_t *created)
+{
+    const char *why;
+    if (source_date_get(created, &why))
+        return true;
+    char shown[128];
+    cli_usage_error("SOURCE_DATE_EPOCH=\"%s\": %s",
+                    text_printable(shown, sizeof shown, getenv("SOURCE_DATE_EPOCH")), why);
+    return false;
 }

@@ -6,6 +6,7 @@
 #include "survey.h"
 
 #include <stdbool.h>
+#include <time.h>
 
 typedef struct {
     const char *data_dir;    /* --data, default "data" */
@@ -42,5 +43,13 @@ survey *cli_load_survey(const cli_options *o, diags *d, int *status);
 
 /* Parses "13" / "01" into 1..47; -1 when not a prefecture code. */
 int cli_prefecture_code(const char *s);
+
+/* Prints "aireport: MESSAGE" and the --help hint to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The documents' date (sourcedate.h) into *created; a SOURCE_DATE_EPOCH
+ * that is set but invalid is a usage error: false after saying so. */
+bool cli_source_date(time_t *created);
 
 #endif

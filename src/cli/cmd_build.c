@@ -34,6 +34,7 @@ enum { MAX_CHART_PAGES = 64 };
 typedef struct {
     const cli_options *o;
     const survey *s;
+    time_t created;                    /* the PDFs' date (sourcedate.h) */
     figset *sets[N_PREFECTURES + 1];   /* [0] national, [pref] */
     fig_pref_rank rank[N_PREFECTURES]; /* latest year; [pref - 1] */
     const fontset *fonts;              /* loaded once, shared read-only by workers */
@@ -78,6 +79,7 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
 {
     arena *mem = arena_new();
     scope.prov = job->extras ? prov_new(mem) : NULL;
+    scope.created = b->created;
     bool ok = deck_render_scope(t, b->s, &scope, b->fonts, data, len, pages, d);
     if (ok && scope.prov) {
         batch_extras *x = job->extras;
@@ -314,6 +316,9 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
 
 int cmd_build(const cli_options *o)
 {
+    time_t created;
+    if (!cli_source_date(&created))
+        return EXIT_USAGE;
     diags *d = diags_new(stderr);
     int status;
     survey *s = cli_load_survey(o, d, &status);
@@ -337,7 +342,7 @@ int cmd_build(const cli_options *o)
         return EXIT_USAGE;
     }
     bool bodies = o->bodies || sel.n_bodies > 0;
-    build_ctx b = {.o = o, .s = s};
+    build_ctx b = {.o = o, .s = s, .created = created};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
     figures_pref_ranking(s, s->n_years - 1, b.rank);

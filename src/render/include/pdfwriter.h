@@ -10,9 +10,10 @@
  * level 1. It adds the document information, one bookmark per titled page
  * (Japanese titles as UTF-16BE), a ToUnicode CMap mapping every CID back to
  * its character so text can be copied and searched, and a document /ID
- * derived from the content. With SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the
- * creation and modification dates come from it and the same input gives
- * byte-identical output.
+ * derived from the content. The creation and modification dates are the
+ * caller's (pdf_info.created: the command passes SOURCE_DATE_EPOCH, parsed
+ * by core's sourcedate.h, or the time of the run), so the same input and
+ * date give byte-identical output.
  *
  * The document keeps pointers to the drawlists: they must outlive
  * pdfdoc_render().
@@ -27,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* Document information (UTF-8; NULL or "" = not written). */
 typedef struct {
@@ -35,6 +37,8 @@ typedef struct {
     const char *subject;
     const char *keywords;
     const char *creator;  /* the program; default "aireport" */
+    time_t created;       /* CreationDate and ModDate, seconds since 1970 UTC,
+                             at most 9999-12-31 (sourcedate.h) */
 } pdf_info;
 
 typedef struct pdf_doc pdf_doc;
