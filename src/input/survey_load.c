@@ -2,6 +2,7 @@
  * (bodies.csv), then each year (survey_answers.c). Every problem is reported;
  * the model is returned only when there was none. */
 #include "inifile.h"
+#include "numfmt.h"
 #include "survey_priv.h"
 
 #include <ctype.h>
@@ -80,13 +81,12 @@ static bool ini_bool(struct ini_ctx *c, const char *sec, const char *key, bool d
     return dflt;
 }
 
+/* A real calendar date YYYY-MM-DD that the documents can print in the
+ * Japanese era (numfmt.h: from 1926-12-25, 昭和, on). */
 static bool iso_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-        return false;
-    return s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    char era[64];
+    return numfmt_era_date(era, sizeof era, s);
 }
 
 static const char *ini_date(struct ini_ctx *c, arena *mem, const char *sec, const char *key,
@@ -99,10 +99,34 @@ static const char *ini_date(struct ini_ctx *c, arena *mem, const char *sec, cons
         return NULL;
     }
     if (!iso_date(v)) {
-        config_problem(c, sec, key, "\"%s\"; expected an ISO date such as 2025-10-31", v);
+        config_problem(c, sec, key, "\"%s\"; expected a real date YYYY-MM-DD from 1926-12-25 "
+                                    "on, such as 2025-10-31",
+                       v);
         return NULL;
     }
     return arena_strdup(mem, v);
+}
+
+/* A year's dates in their order: the survey period's start on or before its
+ * end, and everything on or before the publication. ISO dates compare as
+ * strings. */
+static void check_date_order(struct ini_ctx *c, const char *sec, const sv_year *y)
+{
+    if (y->period_from && y->period_to && strcmp(y->period_from, y->period_to) > 0)
+        config_problem(c, sec, "period_to", "%s is before period_from %s; expected the "
+                                            "survey period to end on or after its start",
+                       y->period_to, y->period_from);
+    if (!y->published)
+        return;
+    const struct {
+        const char *key, *value;
+    } before[] = {{"as_of", y->as_of}, {"period_from", y->period_from},
+                  {"period_to", y->period_to}};
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        if (before[i].value && strcmp(before[i].value, y->published) > 0)
+            config_problem(c, sec, "published", "%s is before %s %s; expected the publication "
+                                                "on or after the survey's dates",
+                           y->published, before[i].key, before[i].value);
 }
 
 /* A file named by survey.ini: must exist. */
@@ -220,6 +244,7 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
         y->period_from = ini_date(&c, s->mem, tok, "period_from", false);
         y->period_to = ini_date(&c, s->mem, tok, "period_to", false);
         y->published = ini_date(&c, s->mem, tok, "published", false);
+        check_date_order(&c, tok, y);
         y->detail_rate = ini_bool(&c, tok, "detail_rate", true);
         f->answers = cfg_file(&c, s, tok, "answers", NULL, true);
         f->services = cfg_file(&c, s, tok, "services", NULL, true);
