@@ -281,6 +281,33 @@ static void test_stray_quote_keeps_the_value(void)
     diags_free(d);
 }
 
+static void test_nul_byte(void)
+{
+    /* A NUL inside a field (also in a quoted, multi-line one): reported at
+     * its field with its character, the field marked bad, whatever the
+     * chunks; the rest of the file is read. */
+    static const char in[] = "a,b\n1,x\0y\n\"q\nr\0\",2\n3,ok\n";
+    size_t chunks[] = {1, 2, 0};
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        diags *d = diags_new(NULL);
+        recorder rec = {0};
+        csv_options opt = {.chunk_bytes = chunks[c]};
+        csv_read_memory("nul.csv", in, sizeof in - 1, &opt, record, &rec, d);
+        CHECK_INT(diags_count(d), 2);
+        if (diags_count(d) == 2) {
+            CHECK_INT(diags_get(d, 0)->code, D_CSV_NUL);
+            CHECK_INT(diags_get(d, 0)->line, 2);
+            CHECK_INT(diags_get(d, 0)->column, 2);
+            CHECK_CONTAINS(diags_get(d, 0)->message, "NUL byte at character 2");
+            CHECK_INT(diags_get(d, 1)->line, 3);
+            CHECK_INT(diags_get(d, 1)->column, 1);
+            CHECK_CONTAINS(diags_get(d, 1)->message, "at character 4");
+        }
+        CHECK_STR(rec.text, "1:a|b\n2:1|!\n3:!|2\n5:3|ok\n");
+        diags_free(d);
+    }
+}
+
 static void count_row(void *ctx, const csv_row *row)
 {
     (void)row;
@@ -360,6 +387,7 @@ int main(void)
     test_field_too_long();
     test_cap_in_every_state();
     test_stray_quote_keeps_the_value();
+    test_nul_byte();
     test_many_rows_capped_errors();
     test_map_header();
     return test_done();

@@ -62,6 +62,7 @@ struct reader {
     int n_fields, fields_cap;
     bool field_bad;     /* the field being parsed is damaged */
     bool field_cut;     /* ... and went over the cap (content dropped) */
+    bool nul_in_row;    /* a NUL byte was fed since the line of the row began */
     long rows_seen;     /* rows libcsv ended (empty ones included) */
 
     /* position of the next byte handed to libcsv */
@@ -141,9 +142,34 @@ static void report_too_long(struct reader *r)
     r->partial_len = 0;
 }
 
+/* A NUL byte would cut the value short for every C string that holds it
+ * (9245\0GARBAGE read as 9245): a data error, and the field's content is
+ * dropped like an over-long one's. Only rows in which a NUL was fed are
+ * searched. */
+static void check_nul(struct reader *r, const char *data, size_t n)
+{
+    if (!r->nul_in_row || r->field_cut || n == 0)
+        return;
+    const char *nul = memchr(data, '\0', n);
+    if (!nul)
+        return;
+    if (!r->field_bad) {
+        size_t at = utf8_count_chars(r->buf + r->buf_len, r->partial_len) +
+                    utf8_count_chars(data, (size_t)(nul - data)) + 1;
+        r->res.problems++;
+        diag_add(r->d, D_CSV_NUL, r->name, r->row_line, r->n_fields + 1,
+                 "field %d holds a NUL byte at character %zu; expected text (is the file "
+                 "saved as UTF-16, or not a CSV file?)",
+                 r->n_fields + 1, at);
+    }
+    r->field_bad = r->field_cut = true;
+    r->partial_len = 0;
+}
+
 /* Keeps data[0..n) as the start of the field being read. */
 static void add_partial(struct reader *r, const char *data, size_t n)
 {
+    check_nul(r, data, n);
     if (r->partial_len + n > r->max_field)
         report_too_long(r);
     if (r->field_cut || n == 0)
@@ -166,6 +192,7 @@ static void add_field(struct reader *r, const char *data, size_t n)
     /* Over the cap by less than libcsv's buffer allows arrives here whole. */
     if (r->partial_len + n > r->max_field)
         report_too_long(r);
+    check_nul(r, data, n);
     if (r->field_cut)
         n = 0;
     reserve_row(r, n);
@@ -348,6 +375,10 @@ static void feed(struct reader *r, const char *s, size_t n)
             r->row_line = r->line;
         if (!r->line_has_quote && memchr(s, '"', k))
             r->line_has_quote = true;
+        if (r->at_line_start && !r->quote_open)
+            r->nul_in_row = false; /* a new row (or rows, parted by CR) */
+        if (!r->nul_in_row && memchr(s, '\0', k))
+            r->nul_in_row = true;
         if (nl) {
             if (r->line_has_quote) {
                 parse_piece(r, s, k - 1);

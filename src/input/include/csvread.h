@@ -3,7 +3,8 @@
  *
  * The reader reports every problem of the file it can see on its own
  * (malformed quoting, ragged rows, invalid bytes, a BOM in the middle, a field
- * over the size cap, an empty file, a header without rows) and keeps going,
+ * over the size cap, a NUL byte in a field, an empty file, a header without
+ * rows) and keeps going,
  * so that the consumer can report the remaining problems of the same file.
  * Fields are trimmed of leading and trailing spaces (unless quoted); blank
  * lines and rows whose fields are all empty are skipped. */
