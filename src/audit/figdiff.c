@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "csvread.h"
+#include "fileread.h"
 #include "figures.h"
 #include "hashidx.h"
 #include "numfmt.h"
@@ -285,7 +286,7 @@ static figdiff_table *S_read(const char *name, const char *path, const char *dat
     figdiff_table *t = xcalloc(1, sizeof *t);
     t->mem = arena_new();
     fd_parse p = {.t = t, .d = d, .name = name, .scope_filter = scope_filter};
-    csv_options opt = {.encoding = TEXTENC_UTF8};
+    csv_options opt = {.encoding = TEXTENC_UTF8, .max_file_bytes = FILE_LIMIT_EXPORT};
     if (path)
         csv_read_file(path, &opt, S_row, &p, d);
     else
@@ -348,8 +349,14 @@ figdiff_table *figdiff_open(const char *path, int scope_filter, diags *d)
                  strerror(errno));
         return NULL;
     }
-    return S_ISDIR(st.st_mode) ? figdiff_read_folder(path, scope_filter, d)
-                               : figdiff_read_csv(path, scope_filter, d);
+    if (S_ISDIR(st.st_mode))
+        return figdiff_read_folder(path, scope_filter, d);
+    char why[256];
+    if (!file_kind_ok(&st, FILE_LIMIT_EXPORT, "a figures CSV export", why, sizeof why)) {
+        diag_add(d, D_IO_READ, path, 0, 0, "%s, or a data folder", why);
+        return NULL;
+    }
+    return figdiff_read_csv(path, scope_filter, d);
 }
 
 void figdiff_table_free(figdiff_table *t)

@@ -2,40 +2,14 @@
  * what iniparser would misread, then iniparser for the values (inifile.h). */
 #include "inifile.h"
 
+#include "fileread.h"
+
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static char *read_text(const char *path, size_t *len, int *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = errno;
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 >= cap)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    bool failed = ferror(f);
-    *err = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 typedef struct {
     ini_file *ini;
@@ -222,12 +196,9 @@ bool ini_open(ini_file *ini, const char *path, diag_code code, arena *mem, diags
     *ini = (ini_file){.path = arena_strdup(mem, path), .mem = mem};
     scanner sc = {.ini = ini, .code = code, .d = d, .ok = true};
     size_t len = 0;
-    int err = 0;
-    char *text = read_text(path, &len, &err);
-    if (!text) {
-        diag_add(d, D_IO_READ, path, 0, 0, "cannot read: %s", strerror(err));
+    char *text = file_read_all(path, FILE_LIMIT_CONFIG, "an INI file", code, &len, d);
+    if (!text)
         return false;
-    }
     scan(&sc, text, len);
     free(text);
     if (!sc.ok)

@@ -1,6 +1,7 @@
 #include "csvread.h"
 
 #include "arena.h"
+#include "fileread.h"
 #include "utf8.h"
 
 #include <csv.h>
@@ -558,11 +559,10 @@ csv_result csv_read_file(const char *path, const csv_options *opt, csv_row_fn fn
                          diags *d)
 {
     struct source src = {.chunk = opt && opt->chunk_bytes ? opt->chunk_bytes : CSV_CHUNK_BYTES};
-    src.f = fopen(path, "rb");
-    if (!src.f) {
-        diag_add(d, D_IO_READ, path, 0, 0, "cannot open: %s", strerror(errno));
+    size_t limit = opt && opt->max_file_bytes ? opt->max_file_bytes : FILE_LIMIT_SURVEY_CSV;
+    src.f = file_open_read(path, limit, "a CSV file", D_IO_READ, d);
+    if (!src.f)
         return (csv_result){.problems = 1};
-    }
     src.buf = xmalloc(src.chunk);
     csv_result res = read_source(path, &src, opt, fn, ctx, d);
     free(src.buf);

@@ -1,6 +1,7 @@
 /* survey_load.c - survey_load(): survey.ini, the codebook, the body master
  * (bodies.csv), then each year (survey_answers.c). Every problem is reported;
  * the model is returned only when there was none. */
+#include "fileread.h"
 #include "inifile.h"
 #include "numfmt.h"
 #include "survey_priv.h"
@@ -30,11 +31,6 @@ static char *join_path(arena *mem, const char *dir, const char *rel)
     return arena_printf(mem, "%s/%s", dir, rel);
 }
 
-static bool file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 /* ---- survey.ini --------------------------------------------------------- */
 
@@ -131,7 +127,7 @@ static void check_date_order(struct ini_ctx *c, const char *sec, const sv_year *
 
 /* A file named by survey.ini: must exist. */
 static const char *cfg_file(struct ini_ctx *c, survey *s, const char *sec, const char *key,
-                            const char *dflt, bool required)
+                            const char *dflt, bool required, size_t limit, const char *what)
 {
     const char *v = cfg_get(c, sec, key);
     if (!v || !*v) {
@@ -144,8 +140,9 @@ static const char *cfg_file(struct ini_ctx *c, survey *s, const char *sec, const
         v = dflt;
     }
     char *path = join_path(s->mem, s->data_dir, v);
-    if (!file_exists(path)) {
-        config_problem(c, sec, key, "names %s, which does not exist (%s)", v, path);
+    char why[256];
+    if (!file_check(path, limit, what, why, sizeof why)) {
+        config_problem(c, sec, key, "names %s, which %s (%s)", v, why, path);
         return NULL;
     }
     return path;
@@ -194,8 +191,10 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
     *enc = TEXTENC_AUTO;
     if (v && !textenc_parse(v, enc))
         config_problem(&c, "survey", "encoding", "\"%s\"; expected auto, utf-8 or cp932", v);
-    *bodies = cfg_file(&c, s, "survey", "bodies", "bodies.csv", true);
-    *cb_path = cfg_file(&c, s, "survey", "codebook", "codebook.ini", true);
+    *bodies = cfg_file(&c, s, "survey", "bodies", "bodies.csv", true, FILE_LIMIT_SURVEY_CSV,
+                       "a CSV file");
+    *cb_path = cfg_file(&c, s, "survey", "codebook", "codebook.ini", true, FILE_LIMIT_CONFIG,
+                        "an INI file");
 
     /* years = R5, R6, R7 */
     v = cfg_get(&c, "survey", "years");
@@ -246,9 +245,10 @@ static bool read_survey_ini(survey *s, const char *ini_path, diags *d, struct ye
         y->published = ini_date(&c, s->mem, tok, "published", false);
         check_date_order(&c, tok, y);
         y->detail_rate = ini_bool(&c, tok, "detail_rate", true);
-        f->answers = cfg_file(&c, s, tok, "answers", NULL, true);
-        f->services = cfg_file(&c, s, tok, "services", NULL, true);
-        f->cases = cfg_file(&c, s, tok, "cases", NULL, false);
+        f->answers = cfg_file(&c, s, tok, "answers", NULL, true, FILE_LIMIT_SURVEY_CSV, "a CSV file");
+        f->services =
+            cfg_file(&c, s, tok, "services", NULL, true, FILE_LIMIT_SURVEY_CSV, "a CSV file");
+        f->cases = cfg_file(&c, s, tok, "cases", NULL, false, FILE_LIMIT_SURVEY_CSV, "a CSV file");
     }
     if (s->n_years == 0 && before == diags_count(d))
         config_problem(&c, "survey", "years", "no survey year; expected at least one");
@@ -525,7 +525,8 @@ survey *survey_load(const char *data_dir, diags *d)
     struct year_files *yf = NULL;
     const char *bodies = NULL, *cb_path = NULL;
     text_encoding enc = TEXTENC_AUTO;
-    if (!file_exists(ini_path)) {
+    struct stat st;
+    if (stat(ini_path, &st) != 0) {
         diag_add(d, D_IO_READ, ini_path, 0, 0, "cannot read survey.ini; expected it in the "
                                                "data directory %s",
                  data_dir);

@@ -2,6 +2,7 @@
 #include "fontset.h"
 
 #include "arena.h"
+#include "fileread.h"
 #include "inifile.h"
 
 #include <hb-subset.h>
@@ -154,6 +155,12 @@ static int open_face(fontset *fs, const char *path, diags *d)
     for (int i = 0; i < fs->n_faces; i++)
         if (strcmp(fs->faces[i].path, path) == 0)
             return i;
+    /* HarfBuzz would read a FIFO or /dev/zero for ever */
+    char why[256];
+    if (!file_check(path, FILE_LIMIT_FONT, "a TrueType font", why, sizeof why)) {
+        diag_add(d, D_FONT, path, 0, 0, "%s", why);
+        return -1;
+    }
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
         diag_add(d, D_FONT, path, 0, 0, "cannot read the font file");

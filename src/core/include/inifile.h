@@ -41,8 +41,10 @@ typedef struct {
     arena *mem;
 } ini_file;
 
-/* Reads and checks path. Problems of the file are reported to d as `code`
- * with their line; a file that cannot be read is D_IO_READ. Returns false
+/* Reads and checks path: a regular file of at most FILE_LIMIT_CONFIG
+ * (fileread.h). Problems of the file are reported to d as `code` with their
+ * line (a path that is not such a file too); a file that cannot be opened
+ * or read is D_IO_READ. Returns false
  * when anything was reported (dict is then NULL; the positions found so far
  * stay usable). */
 bool ini_open(ini_file *ini, const char *path, diag_code code, arena *mem, diags *d);

@@ -41,6 +41,7 @@ typedef struct {
                                 is collected, so spaces after a value's
                                 closing quote count too */
     size_t chunk_bytes;      /* 0 = CSV_CHUNK_BYTES; tests feed 1-byte chunks */
+    size_t max_file_bytes;   /* csv_read_file: 0 = FILE_LIMIT_SURVEY_CSV (fileread.h) */
 } csv_options;
 
 typedef struct {
@@ -52,7 +53,9 @@ typedef struct {
                                consumer should not report rows as missing */
 } csv_result;
 
-/* Reads path; diagnostics name the file as `path`. opt may be NULL. */
+/* Reads path, a regular file within the size limit (fileread.h: a FIFO,
+ * device or folder is refused as what it is); diagnostics name the file as
+ * `path`. opt may be NULL. */
 csv_result csv_read_file(const char *path, const csv_options *opt, csv_row_fn fn, void *ctx,
                          diags *d);
 /* Reads data[0..n) as if it were the file `name` (for tests and embedding). */
