@@ -63,7 +63,7 @@ static void test_printable(void)
     CHECK_ESC(textbuf_printable, "札幌市", "札幌市");
     CHECK_ESC(textbuf_printable, "a\tb\rc\nd", "a\\tb\\rc\\nd");
     CHECK_ESC(textbuf_printable, "\x1b[31mred", "\\x1b[31mred");
-    CHECK_ESC(textbuf_printable, "back\\slash", "back\\\\slash");
+    CHECK_ESC(textbuf_printable, "back\\slash", "back\\slash");
     CHECK_ESC(textbuf_printable, "\x7f", "\\x7f");
     /* C1 control U+009B (CSI) as UTF-8, and bytes that are not UTF-8 */
     CHECK_ESC(textbuf_printable, "\xc2\x9b" "x", "\\xc2\\x9bx");

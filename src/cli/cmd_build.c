@@ -12,6 +12,7 @@
 #include "deck.h"
 #include "figures.h"
 #include "numfmt.h"
+#include "outname.h"
 #include "fontset.h"
 #include "indexhtml.h"
 #include "provenance.h"
@@ -288,7 +289,9 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
         for (int p = 1; p <= N_PREFECTURES; p++) {
             if (!(sel->all || sel->pref[p]) || !b->rank[p - 1].name[0])
                 continue;
-            const char *name = arena_printf(mem, "%02d_%s", p, b->rank[p - 1].name);
+            char part[OUTNAME_MAX + 1];
+            outname_component(part, sizeof part, b->rank[p - 1].name);
+            const char *name = arena_printf(mem, "%02d_%s", p, part);
             jobs[n++] = (batch_job){.name = name,
                                     .path = arena_printf(mem, "%s/prefectures/%s.pdf", out, name),
                                     .produce = S_produce_prefecture, .ctx = b, .arg = p,
@@ -304,7 +307,11 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
         int nb = sel->all && bodies ? s->n_bodies : sel->n_bodies;
         for (int k = 0; k < nb; k++) {
             int i = sel->all && bodies ? s->body_by_code[k] : sel->bodies[k];
-            const char *name = arena_printf(mem, "%s_%s", s->bodies[i].code, s->bodies[i].name);
+            /* made, not copied: the name from bodies.csv is a file-name
+             * component that cannot leave bodies/ (outname.h) */
+            char part[OUTNAME_MAX + 1];
+            outname_component(part, sizeof part, s->bodies[i].name);
+            const char *name = arena_printf(mem, "%s_%s", s->bodies[i].code, part);
             jobs[n++] = (batch_job){.name = name,
                                     .path = arena_printf(mem, "%s/bodies/%s.pdf", out, name),
                                     .produce = S_produce_body, .ctx = b, .arg = i,

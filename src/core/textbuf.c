@@ -147,13 +147,12 @@ void textbuf_printable(textbuf *b, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
-        if (c >= 0x20 && c < 0x7F && c != '\\') {
+        if (c >= 0x20 && c < 0x7F) {
             textbuf_putc(b, (char)c);
             i++;
             continue;
         }
         switch (c) {
-        case '\\': TEXTBUF_LIT(b, "\\\\"); i++; continue;
         case '\t': TEXTBUF_LIT(b, "\\t"); i++; continue;
         case '\r': TEXTBUF_LIT(b, "\\r"); i++; continue;
         case '\n': TEXTBUF_LIT(b, "\\n"); i++; continue;

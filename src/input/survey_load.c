@@ -4,6 +4,7 @@
 #include "fileread.h"
 #include "inifile.h"
 #include "numfmt.h"
+#include "outname.h"
 #include "survey_priv.h"
 
 #include <ctype.h>
@@ -352,6 +353,13 @@ static void body_row(void *ctx, const csv_row *row)
     if (!*f[BC_NAME])
         diag_add(B->d, D_ANSWER_REQUIRED, B->file, line, COL(BC_NAME),
                  "団体名 is empty for %s; expected the body's name", code);
+    /* The name goes into file names and onto terminals (outname.h). */
+    size_t at;
+    if (outname_has_control(f[BC_NAME], &at))
+        diag_add(B->d, D_BODY_NAME, B->file, line, COL(BC_NAME),
+                 "団体名 \"%s\" of %s holds a control character (character %zu: TAB, CR, "
+                 "ESC, ...); expected the body's name as printed",
+                 f[BC_NAME], code, at);
 
     int kind = 0;
     while (kind < KIND__COUNT && strcmp(f[BC_KIND], body_kind_label((body_kind)kind)) != 0)

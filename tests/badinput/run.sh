@@ -19,7 +19,7 @@
 #                exit    = N                      exit status of every command
 #                message = TEXT                   must appear in stderr/stdout
 #                                                 (repeatable; file:line:column)
-#                output  = unchanged | kept | none | written
+#                output  = unchanged | kept | none | written | custom
 #                figures = pristine               (written) figures.csv equals
 #                                                 the one of the unaltered inputs
 #
@@ -30,6 +30,7 @@
 #                     (except index.html, the status page of the last run).
 #         none      - the --out path does not exist afterwards.
 #         written   - (controls) the build wrote figures.csv.
+#         custom    - after.sh checks what the run left.
 # Exit status: 0 pass, 1 fail.
 set -u
 
@@ -212,6 +213,9 @@ written)
         cmp -s "$W/pristine.csv" "$W/altered.csv" ||
             fail "figures differ from those of the unaltered data"
     fi
+    ;;
+custom)
+    [ -f "$CASE/after.sh" ] || fail "output = custom needs an after.sh"
     ;;
 *) fail "expected: output = $output" ;;
 esac

@@ -44,6 +44,7 @@ enum {
     X(D_BODY_PREF_NAME, EXIT_DATA, "pref-name")                                                    \
     X(D_BODY_KIND, EXIT_DATA, "body-kind")                                                         \
     X(D_BODY_POPULATION, EXIT_DATA, "population")                                                  \
+    X(D_BODY_NAME, EXIT_DATA, "body-name")                                                         \
     X(D_BODY_DUPLICATE, EXIT_DATA, "body-duplicate")                                               \
     X(D_BODY_MISSING, EXIT_DATA, "body-missing")                                                   \
     X(D_BODY_UNKNOWN, EXIT_DATA, "body-unknown")                                                   \

@@ -43,8 +43,8 @@ void textbuf_html(textbuf *b, const char *s);
 
 /* Text for a terminal or a log (a name read from a data file, in a
  * message): TAB CR LF as \t \r \n, other control characters (C0, DEL, C1)
- * and bytes that are not UTF-8 as \xNN, a backslash as \\; everything else
- * as it is. NULL writes nothing. */
+ * and bytes that are not UTF-8 as \xNN; everything else as it is (a
+ * backslash too: messages quote paths). NULL writes nothing. */
 void textbuf_printable(textbuf *b, const char *s);
 
 /* textbuf_printable into out[0..size) (NUL-terminated, cut at a character
