@@ -21,6 +21,7 @@ typedef struct {
     bool png;                /* charts --png */
     bool list;               /* explain --list */
     bool quiet;              /* -q */
+    bool no_wait;            /* build --no-wait: fail when another run holds --out */
     int n_args;              /* positional arguments after the command */
     char **args;
 } cli_options;

@@ -29,6 +29,8 @@ static const char S_usage[] =
     "      --only LIST       Only these documents: national, charts, prefecture\n"
     "                        codes (13), body codes (131016); e.g. --only national,13.\n"
     "      --bodies          Also one sheet per body into out/bodies/.\n"
+    "      --no-wait         When another run is writing into --out, fail (exit 5)\n"
+    "                        instead of waiting for it.\n"
     "  explain FIGURE        Define a figure and show the bodies behind it, e.g.\n"
     "                        P4.status_by_group or P4.status_by_group[R7,その他市区町村,1].\n"
     "      --prefecture CODE Restrict to one prefecture.\n"
@@ -83,7 +85,7 @@ int main(int argc, char **argv)
                      .fonts_file = "fonts/fonts.ini",
                      .format = "csv"};
     enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
-           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION };
+           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION, OPT_NO_WAIT };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"out", required_argument, NULL, OPT_OUT},
@@ -94,6 +96,7 @@ int main(int argc, char **argv)
         {"only", required_argument, NULL, OPT_ONLY},
         {"jobs", required_argument, NULL, 'j'},
         {"bodies", no_argument, NULL, OPT_BODIES},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
         {"png", no_argument, NULL, OPT_PNG},
         {"list", no_argument, NULL, OPT_LIST},
         {"quiet", no_argument, NULL, 'q'},
@@ -114,6 +117,7 @@ int main(int argc, char **argv)
         case OPT_PREF: o.prefecture = optarg; break;
         case OPT_ONLY: o.only = optarg; break;
         case OPT_BODIES: o.bodies = true; break;
+        case OPT_NO_WAIT: o.no_wait = true; break;
         case OPT_PNG: o.png = true; break;
         case OPT_LIST: o.list = true; break;
         case 'j': {
