@@ -77,6 +77,19 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* What was printed must have reached standard output: a full device is an
+ * I/O error (exit 5), not a success (a command that said so itself returns
+ * EXIT_IO already). */
+static int S_finish(int status)
+{
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    if (failed && status != EXIT_IO && status != EXIT_INTERNAL) {
+        perror("aireport: writing to standard output");
+        status = EXIT_IO;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     cli_options o = {.data_dir = "data",
@@ -129,8 +142,8 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': o.quiet = true; break;
-        case 'h': fputs(S_usage, stdout); return EXIT_OK;
-        case OPT_VERSION: puts("aireport " AIREPORT_VERSION); return EXIT_OK;
+        case 'h': fputs(S_usage, stdout); return S_finish(EXIT_OK);
+        case OPT_VERSION: puts("aireport " AIREPORT_VERSION); return S_finish(EXIT_OK);
         case ':': return usage_error("option %s needs a value", argv[optind - 1]);
         default: return usage_error("unknown option %s", argv[optind - 1]);
         }
@@ -164,7 +177,7 @@ int main(int argc, char **argv)
             continue;
         if (o.n_args > commands[i].max_args)
             return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
-        return commands[i].run(&o);
+        return S_finish(commands[i].run(&o));
     }
     return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts)", cmd);
 }
