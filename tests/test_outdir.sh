@@ -95,17 +95,23 @@ stop_on_temp() {
     done
     return 1
 }
-if stop_on_temp "$holder"; then
-    kill -TERM "$holder"
-    kill -CONT "$holder"
-    wait "$holder"
+# interrupt NAME PID SIGNAL STATUS LOG: stops PID with a temporary file
+# present, sends SIGNAL, and expects the run to end with STATUS and leave no
+# temporary file.
+interrupt() {
+    if ! stop_on_temp "$2"; then
+        fail "$1: never caught the build with a temporary file"
+        return
+    fi
+    kill "-$3" "$2"
+    kill -CONT "$2"
+    wait "$2"
     st=$?
-    [ "$st" = 143 ] || fail "SIGTERM: the run exited $st, expected 143 (killed by SIGTERM)"
-    [ -z "$(side_files)" ] || fail "SIGTERM: temporary files left: $(side_files)"
-    grep -q "interrupted" "$work/holder.log" || fail "SIGTERM: no message: $(tail -3 "$work/holder.log")"
-else
-    fail "SIGTERM: never caught the build with a temporary file"
-fi
+    [ "$st" = "$4" ] || fail "$1: the run exited $st, expected $4 (killed by $1)"
+    [ -z "$(side_files)" ] || fail "$1: temporary files left: $(side_files)"
+    grep -q "interrupted" "$5" || fail "$1: no message: $(tail -3 "$5")"
+}
+interrupt SIGTERM "$holder" TERM 143 "$work/holder.log"
 
 # the waiting run goes on once the lock is free
 wait "$waiter"
@@ -120,16 +126,7 @@ perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' "$bin" $common build -j 1 --b
     >"$work/int.log" 2>&1 &
 runner=$!
 pids="$pids $runner"
-if stop_on_temp "$runner"; then
-    kill -INT "$runner"
-    kill -CONT "$runner"
-    wait "$runner"
-    st=$?
-    [ "$st" = 130 ] || fail "SIGINT: the run exited $st, expected 130 (killed by SIGINT)"
-    [ -z "$(side_files)" ] || fail "SIGINT: temporary files left: $(side_files)"
-else
-    fail "SIGINT: never caught the build with a temporary file"
-fi
+interrupt SIGINT "$runner" INT 130 "$work/int.log"
 [ -s "$out/national.pdf" ] || fail "the previous national.pdf is gone"
 
 if [ "$fails" -gt 0 ]; then

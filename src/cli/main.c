@@ -65,17 +65,8 @@ static const char S_usage[] =
     "  aireport figures --format csv --prefecture 13 > tokyo.csv\n"
     "  aireport build --out out\n";
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("aireport: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'aireport --help'.\n", stderr);
-    return EXIT_USAGE;
-}
+/* "aireport: MESSAGE" and the --help hint (cli.c) */
+#define usage_error cli_usage_error
 
 /* What was printed must have reached standard output: a full device is an
  * I/O error (exit 5), not a success (a command that said so itself returns
