@@ -288,8 +288,7 @@ static outdir_result commit(outdir *o, slot *slots, int n, diags *d)
         if (renameat(s->dirfd, s->tmp, s->dirfd, s->base) != 0) {
             report(d, s->shown, "cannot rename the temporary file onto %s: %s; %s", s->shown,
                    strerror(errno), s->kept);
-            if (s->moved_old)
-                restore_old(o, s);
+            restore_old(o, s); /* its backup: moved back, or the extra link removed */
             failed = true;
             break;
         }
