@@ -28,6 +28,7 @@
  * during a rebuild ends the watch once that rebuild has written its files
  * (no temporary file is left then), and the watch always ends with exit 0. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include "arena.h"
 #include "build.h"
 #include "cli.h"
 #include "outdir.h"
@@ -113,9 +114,8 @@ static char *S_canonical(const char *path)
         return NULL;
     const char *base = slash ? slash + 1 : path;
     size_t n = strlen(real) + strlen(base) + 2;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+    char *out = xmalloc(n);
+    snprintf(out, n, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
     return out;
 }
 
@@ -153,11 +153,9 @@ static void S_add_dir(watcher *w, root_kind root, const char *dir)
             return; /* already watched for an earlier root (folders nested) */
     if (w->n_dirs == w->cap_dirs) {
         w->cap_dirs = w->cap_dirs ? 2 * w->cap_dirs : 64;
-        w->dirs = realloc(w->dirs, sizeof *w->dirs * (size_t)w->cap_dirs);
-        if (!w->dirs)
-            abort();
+        w->dirs = xrealloc(w->dirs, sizeof *w->dirs * (size_t)w->cap_dirs);
     }
-    w->dirs[w->n_dirs++] = (watch_dir){.wd = wd, .root = root, .dir = strdup(dir)};
+    w->dirs[w->n_dirs++] = (watch_dir){.wd = wd, .root = root, .dir = xstrdup(dir)};
     if (root == ROOT_FONTS)
         return; /* only the folder of the font configuration itself */
     DIR *dp = opendir(dir);
@@ -202,7 +200,7 @@ static bool S_watch_all(watcher *w)
     }
     for (int r = 0; r < N_ROOTS; r++) {
         char real[PATH_MAX];
-        char *dir = realpath(w->shown[r], real) ? strdup(real) : NULL;
+        char *dir = realpath(w->shown[r], real) ? xstrdup(real) : NULL;
         if (dir && !w->root[r] && w->started) /* a root that was missing is back */
             S_change_all(w, (root_kind)r, w->shown[r]);
         free(w->root[r]);
@@ -233,13 +231,11 @@ static void S_record(watcher *w, root_kind root, bool all, const char *path, con
             return;
     if (w->n_changes == w->cap_changes) {
         w->cap_changes = w->cap_changes ? 2 * w->cap_changes : 16;
-        w->changes = realloc(w->changes, sizeof *w->changes * (size_t)w->cap_changes);
-        if (!w->changes)
-            abort();
+        w->changes = xrealloc(w->changes, sizeof *w->changes * (size_t)w->cap_changes);
     }
     w->changes[w->n_changes++] = (change){.root = root, .all = all,
-                                          .path = path ? strdup(path) : NULL,
-                                          .shown = strdup(shown)};
+                                          .path = path ? xstrdup(path) : NULL,
+                                          .shown = xstrdup(shown)};
 }
 
 static void S_change_all(watcher *w, root_kind root, const char *shown)
@@ -403,9 +399,9 @@ static void S_templates(void *ctx, build_kind kind, const char *const *files, in
     for (int i = 0; i < w->n_tpl[kind]; i++)
         free(w->tpl[kind][i]);
     free(w->tpl[kind]);
-    w->tpl[kind] = calloc((size_t)n + 1, sizeof(char *));
+    w->tpl[kind] = xcalloc((size_t)n + 1, sizeof(char *));
     w->n_tpl[kind] = 0;
-    for (int i = 0; i < n && w->tpl[kind]; i++)
+    for (int i = 0; i < n; i++)
         if ((w->tpl[kind][w->n_tpl[kind]] = S_canonical(files[i])))
             w->n_tpl[kind]++;
 }
@@ -541,14 +537,18 @@ int cmd_watch(const cli_options *o)
     w.shown[ROOT_LAYOUTS] = o->layouts_dir;
     w.shown[ROOT_DATA] = o->data_dir;
     const char *slash = strrchr(o->fonts_file, '/');
-    char *fonts_dir = slash ? strndup(o->fonts_file, (size_t)(slash - o->fonts_file)) : NULL;
+    char *fonts_dir = NULL;
+    if (slash) {
+        fonts_dir = xstrdup(o->fonts_file);
+        fonts_dir[slash - o->fonts_file] = '\0';
+    }
     w.shown[ROOT_FONTS] = fonts_dir ? (*fonts_dir ? fonts_dir : "/") : ".";
     w.fonts_name = slash ? slash + 1 : o->fonts_file;
 
     /* the watches before the first build, so that an edit during it is
      * seen */
     char out[PATH_MAX];
-    w.out = realpath(o->out_dir, out) ? strdup(out) : NULL;
+    w.out = realpath(o->out_dir, out) ? xstrdup(out) : NULL;
     status = S_watch_all(&w) ? EXIT_OK : EXIT_IO;
     char first[PATH_MAX + 128];
     snprintf(first, sizeof first, "first build, watching %s, %s and %s (Ctrl-C ends)",
