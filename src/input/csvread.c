@@ -155,8 +155,9 @@ static void check_nul(struct reader *r, const char *data, size_t n)
     if (!nul)
         return;
     if (!r->field_bad) {
-        size_t at = utf8_count_chars(r->buf + r->buf_len, r->partial_len) +
-                    utf8_count_chars(data, (size_t)(nul - data)) + 1;
+        /* No piece kept yet: the row buffer may not exist (buf is NULL). */
+        size_t kept = r->partial_len ? utf8_count_chars(r->buf + r->buf_len, r->partial_len) : 0;
+        size_t at = kept + utf8_count_chars(data, (size_t)(nul - data)) + 1;
         r->res.problems++;
         diag_add(r->d, D_CSV_NUL, r->name, r->row_line, r->n_fields + 1,
                  "field %d holds a NUL byte at character %zu; expected text (is the file "
