@@ -11,6 +11,9 @@
 #include <math.h>
 #include <string.h>
 
+/* between a grouped bar's value label (its em box) and the bars beside */
+#define LABEL_AIR 0.6
+
 static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
     return chart_fail_room(x, code, "bar chart", what, need, have,
@@ -65,12 +68,15 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
         bh = bh_max;
     if (label_need > pitch)
         return fail(x, D_TEXT_OVERFLOW, "a wrapped category label", label_need, pitch);
-    /* value labels of neighbouring bars must not touch */
-    double room = ns == 1 ? pitch : bh;
-    if (room < val_fs * 0.95)
-        val_fs = room / 0.95;
+    /* value labels of neighbouring bars must not touch; in a group each
+     * label keeps within its own bar's band, its em box and some air, since
+     * the bar beside it may run on under it (P9's 「35」 sat on the bar above) */
+    if (ns == 1 && pitch < val_fs * 0.95)
+        val_fs = pitch / 0.95;
+    if (ns > 1 && bh - LABEL_AIR < val_fs)
+        val_fs = bh - LABEL_AIR;
     if (val_fs < 5.5)
-        return fail(x, D_TEMPLATE, "the bars", (5.5 * 0.95 / (ns == 1 ? 1 : fill / ns)) * nc + band,
+        return fail(x, D_TEMPLATE, "the bars", (ns == 1 ? 5.5 * 0.95 : (5.5 + LABEL_AIR) * ns / fill) * nc + band,
                     a.h);
 
     /* horizontal: the axis maximum that leaves room for every value label */
