@@ -226,6 +226,31 @@ static void test_combining_marks(void)
     }
 }
 
+/* Found by check_label_breaks, sweeping every label through every width: a
+ * break inside a phrase lost to one at a phrase end only by the room it left,
+ * a particle after % went to the next line, and a space lifted kinsoku. */
+static void test_last_class_and_spaces(void)
+{
+    /* 6.5 em: 「験を実施した｜が」 was chosen over 「験を｜実施したが」 */
+    const char *q1 = "導入の検討を行った、または実証実験を実施したが導入には至らなかった";
+    CHECK(strstr(brk(q1, 65.0), "|が") == NULL);
+    /* from 6 em: narrower lines cannot hold 「合計が100%に」 or 「〔 団体数,」
+     * and break them as a last resort */
+    for (double wpt = 60.0; wpt <= 240.0; wpt += 5.0) {
+        /* 100% and its particle stay together (「（73%）の」 did already) */
+        const char *r = brk("※割合は四捨五入しており、合計が100%にならないものがある。", wpt);
+        if (strstr(r, "%|に"))
+            test_fail(__FILE__, __LINE__, "width %.0f: %s", wpt, r);
+        /* a space after 〔 or before 〕 is no place to break (the seed's key) */
+        r = brk("〔 団体数, 全体に占める% 〕", wpt);
+        if (strstr(r, "〔|") || strstr(r, "〔 |") || strstr(r, "|〕"))
+            test_fail(__FILE__, __LINE__, "width %.0f: %s", wpt, r);
+    }
+    /* where the line holds no phrase boundary, the last class is still taken
+     * before a word is broken inside a compound: 実証中｜の, not 実｜証中の */
+    CHECK_STR(brk("実証中の団体", 30.0), "実証中|の団体");
+}
+
 int main(void)
 {
     diags *d = diags_new(stderr);
@@ -242,6 +267,7 @@ int main(void)
     test_combining_marks();
     test_phrases();
     test_measured();
+    test_last_class_and_spaces();
     arena_free(S_mem);
     fontset_free(fs);
     diags_free(d);

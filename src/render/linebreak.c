@@ -187,8 +187,8 @@ static uint8_t pair_class(uint32_t p, uint32_t c)
         return LB_NEVER; /* a katakana word: ファインチューニング */
     if (is_bound_suffix(c) && (sp == SC_KANJI || sp == SC_KATAKANA || sp == SC_LATIN))
         return LB_NEVER;
-    if (is_close_bracket(p) && sc == SC_HIRAGANA)
-        return LB_INSIDE_PHRASE; /* 「（73%）｜の」: the particle belongs to the bracket */
+    if ((is_close_bracket(p) || p == '%' || p == 0xFF05) && sc == SC_HIRAGANA)
+        return LB_INSIDE_PHRASE; /* 「（73%）｜の」「100%｜に」: the particle belongs to it */
     if (sp == SC_SPACE || sc == SC_SPACE || sp == SC_CLOSE || sc == SC_OPEN)
         return LB_AFTER_PUNCT;
     if (sc == SC_HIRAGANA)
@@ -258,6 +258,18 @@ static void classify(lb_text *t)
             t->brk[i] = LB_SCRIPTS;
         quote += (c == 0x300C || c == 0x300E) - (quote > 0 && (c == 0x300D || c == 0x300F));
     }
+    /* a space does not lift JIS X 4051: no break at 「〔 団体数」 or 「% 〕」 */
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->cp[i] != ' ')
+            continue;
+        size_t b = i;
+        while (b < t->n && t->cp[b] == ' ')
+            b++;
+        if ((i > 0 && no_line_end(t->cp[i - 1])) || (b < t->n && no_line_start(t->cp[b])))
+            for (size_t k = i; k <= b && k < t->n; k++)
+                t->brk[k] = LB_NEVER;
+        i = b;
+    }
     /* a short bracketed span is one unit */
     for (size_t i = 0; i < t->n; i++) {
         if (script_of(t->cp[i]) != SC_OPEN)
@@ -303,19 +315,30 @@ static void break_paragraph(const lb_text *t, size_t ps, size_t pe, double width
             ls++;
         if (ls >= pe)
             return;
-        double w = 0.0, best_cost = 0.0;
-        size_t best = 0, end = pe;
+        /* A break inside a phrase (the last class) competes by cost only
+         * with one inside a kanji compound: in a line that has a place after
+         * punctuation, at a phrase end or between scripts it is not taken
+         * (「実施した｜が」 beat 「験を｜実施したが」 by the room it left; 「実証
+         * 中｜の」 still beats 「実｜証中の」). */
+        double w = 0.0, best_cost = 0.0, any_cost = 0.0;
+        size_t best = 0, any = 0, end = pe;
+        bool phrase_place = false;
         for (size_t i = ls; i < pe; i++) {
             if (i > ls && t->brk[i] != LB_NEVER) {
                 double fill = width_pt > 0 ? w / width_pt : 1.0, empty = 1.0 - fill;
                 double cost = LB_CLASS_COST[t->brk[i]] + LB_SHORT_COST * empty * empty;
-                if (!best || cost <= best_cost) {
+                if (t->brk[i] != LB_INSIDE_PHRASE && (!best || cost <= best_cost)) {
                     best = i;
                     best_cost = cost;
                 }
+                if (!any || cost <= any_cost) {
+                    any = i;
+                    any_cost = cost;
+                }
+                phrase_place |= t->brk[i] < LB_COMPOUND;
             }
             if (i > ls && t->cp[i] != ' ' && w + t->w[i] > width_pt + LB_EPS_PT) {
-                end = best;
+                end = phrase_place ? best : any;
                 if (!end) {
                     /* No place on this line: the unit is wider than the line,
                      * break it between characters (documented last resort),

@@ -28,12 +28,15 @@
  *  2 between katakana and kanji, kana and Latin (メール｜文案);
  *  3 inside a kanji compound, between kanji and Latin or Latin and
  *    katakana (情報｜流通, 生成｜AI);
- *  4 before hiragana that goes on a word (扱｜う, させ｜ている).
+ *  4 before hiragana that goes on a word (扱｜う, させ｜ている), or
+ *    follows a closing bracket or % (「（73%）｜の」「100%｜に」): a last resort,
+ *    not taken in a line that has a place of class 0-2.
  * Inside 「」 and 『』 (a quoted name or term) a break is of class 2 at best.
  * Each line breaks where class cost (0, 1, 3, 6, 12) plus 24 x (the share
  * of the width it leaves empty)^2 is least: a phrase boundary a few
  * characters back wins over a break inside a phrase at the edge. A newline
- * ('\n') always ends a line; a space at a break is dropped.
+ * ('\n') always ends a line; a space at a break is dropped, and is no place
+ * to break after an opening or before a closing mark (「〔 団体数」).
  *
  * Punctuation policy: no hanging punctuation (no ぶら下げ). 、。 never pass
  * the right edge: a closing mark that does not fit is pushed to the next
