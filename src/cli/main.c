@@ -169,7 +169,7 @@ int main(int argc, char **argv)
     if (optind >= argc) {
         int status = usage_error("%s", "no command given (check, figures, build, explain, "
                                        "diff, charts, init)");
-        paths_no_data_hint(&o, stderr); /* a first run: where the data goes */
+        paths_no_data_hint(o.data_dir, stderr); /* a first run: where the data goes */
         return status;
     }
     const char *cmd = argv[optind];
@@ -185,7 +185,7 @@ int main(int argc, char **argv)
         return usage_error("--watch is an option of build, not of %s", cmd);
 
     /* --layouts and --fonts not given: ./ or the installed ones (paths.h) */
-    paths_resolve(&o, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
+    paths_resolve(&o.layouts_dir, &o.fonts_file, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
 
     static const struct {
         const char *name;
