@@ -1,7 +1,6 @@
 /* deck.c - every page of a deck laid out first, then one PDF written. */
-#include "deck.h"
+#include "deck_priv.h"
 
-#include "layout.h"
 #include "layout_munitable.h"
 #include "pdfwriter.h"
 #include "placeholder.h"
@@ -10,10 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-struct deck_templates {
-    tpl_deck *deck;
-};
 
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
                                              const char *override_file,
@@ -45,17 +40,9 @@ int deck_template_files(const deck_templates *t, const char **files, int max)
     return n;
 }
 
-typedef struct {
-    int n_pages;
-    drawlist *pages;
-    const char **titles;
-    const char *doc_title;
-} laid_out;
-
-/* Lays out every page into mem. false when any page failed. A page with a
- * [munitable] becomes as many pages as its table needs. */
-static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
-                    arena *mem, diags *d, laid_out *out)
+/* A page with a [munitable] becomes as many pages as its table needs. */
+bool deck_lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                  bool content, arena *mem, diags *d, deck_laid_out *out)
 {
     const tpl_deck *deck = t->deck;
     layout_ctx c = {.deck = deck, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
@@ -65,6 +52,7 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
     int cap = deck->n_pages + 8;
     out->pages = ARENA_NEW(mem, drawlist, cap);
     out->titles = ARENA_NEW(mem, const char *, cap);
+    out->content = content ? ARENA_NEW(mem, layout_page_data, cap) : NULL;
     out->n_pages = 0;
     bool ok = true;
     for (int i = 0; i < deck->n_pages; i++) {
@@ -73,13 +61,17 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
         drawlist *more = NULL;
         const char **more_titles = NULL;
         int n_more = 1;
+        layout_page_data *data = NULL;
         if (layout_munitable_block(pg)) {
+            c.content = NULL;
             if (!layout_munitable_pages(&c, pg, no, &more, &more_titles, &n_more))
                 ok = false;
         } else {
             more = ARENA_NEW(mem, drawlist, 1);
             more_titles = ARENA_NEW(mem, const char *, 1);
             drawlist_init(more, mem);
+            if (content)
+                c.content = data = ARENA_NEW(mem, layout_page_data, 1);
             if (!layout_page(&c, pg, no, more, more_titles))
                 ok = false;
         }
@@ -89,11 +81,20 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
             const char **tt = ARENA_NEW(mem, const char *, ncap);
             memcpy(p, out->pages, sizeof *p * (size_t)out->n_pages);
             memcpy(tt, out->titles, sizeof *tt * (size_t)out->n_pages);
+            if (content) {
+                layout_page_data *pd = ARENA_NEW(mem, layout_page_data, ncap);
+                memcpy(pd, out->content, sizeof *pd * (size_t)out->n_pages);
+                out->content = pd;
+            }
             out->pages = p;
             out->titles = tt;
             cap = ncap;
         }
         for (int k = 0; k < n_more; k++) {
+            if (content)
+                out->content[out->n_pages] =
+                    data ? *data
+                         : (layout_page_data){.file = pg->file, .title = more_titles[k]};
             out->pages[out->n_pages] = more[k];
             out->titles[out->n_pages++] = more_titles[k];
         }
@@ -118,8 +119,8 @@ bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const f
     *len = 0;
     *n_pages = 0;
     arena *mem = arena_new();
-    laid_out lo;
-    bool ok = lay_out(t, scope, fonts, mem, d, &lo);
+    deck_laid_out lo;
+    bool ok = deck_lay_out(t, scope, fonts, false, mem, d, &lo);
     if (ok) {
         const tpl_deck *deck = t->deck;
         pdf_info info = {.title = lo.doc_title, .author = deck->author,
@@ -149,9 +150,9 @@ bool deck_dump_layout(const deck_templates *t, const figset *f, const fontset *f
                       diags *d)
 {
     arena *mem = arena_new();
-    laid_out lo;
+    deck_laid_out lo;
     deck_scope scope = {.f = f};
-    bool ok = lay_out(t, &scope, fonts, mem, d, &lo);
+    bool ok = deck_lay_out(t, &scope, fonts, false, mem, d, &lo);
     for (int i = 0; i < lo.n_pages; i++) {
         fprintf(out, "page %d %s\n", i + 1, lo.titles[i] ? lo.titles[i] : "");
         drawlist_dump(&lo.pages[i], out);

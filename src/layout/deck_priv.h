@@ -1,0 +1,32 @@
+/* deck_priv.h - what the document files of the layout stage share: the
+ * loaded templates, and a document laid out page by page (deck.c) for the
+ * PDF and for the outputs that reuse it (deck_png.c, deck_xlsx.c,
+ * deck_html.c, deck_chartfile.c). */
+#ifndef AIREPORT_DECK_PRIV_H
+#define AIREPORT_DECK_PRIV_H
+
+#include "deck.h"
+#include "layout.h"
+#include "layout_content.h"
+#include "template.h"
+
+struct deck_templates {
+    tpl_deck *deck;
+};
+
+typedef struct {
+    int n_pages;
+    drawlist *pages;
+    const char **titles;
+    const char *doc_title;
+    /* [n_pages] with content: what each page shows as data (a municipality
+     * table's pages: their title only) */
+    layout_page_data *content;
+} deck_laid_out;
+
+/* Lays out every page of a document into mem; with content, also collects
+ * each page as data. false when any page failed (reported to d). */
+bool deck_lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                  bool content, arena *mem, diags *d, deck_laid_out *out);
+
+#endif

@@ -1,0 +1,144 @@
+/* layout_content.c - the page as data (layout_content.h): hooks the blocks
+ * call with what they just set, kept only when the document asks for it
+ * (layout_ctx.content), so the PDF alone pays nothing. */
+#include "layout_priv.h"
+
+#include <string.h>
+
+/* Appends n strings to a list in mem (pages have a handful: copying on
+ * growth is cheap). */
+static void add_texts(arena *mem, layout_texts *l, const char *const *texts, int n)
+{
+    if (n <= 0)
+        return;
+    const char **at = ARENA_NEW(mem, const char *, l->n + n);
+    if (l->n)
+        memcpy(at, l->at, sizeof *at * (size_t)l->n);
+    memcpy(at + l->n, texts, sizeof *at * (size_t)n);
+    l->at = at;
+    l->n += n;
+}
+
+void layout_content_texts(page_state *ps, const tpl_block *b, const char *const *texts, int n)
+{
+    layout_page_data *pd = ps->c->content;
+    if (!pd)
+        return;
+    arena *mem = ps->c->mem;
+    switch (b->kind) {
+    case TPL_LEAD: add_texts(mem, &pd->lead, texts, n); break;
+    case TPL_TEXT: add_texts(mem, &pd->text, texts, n); break;
+    case TPL_NOTES: add_texts(mem, &pd->notes, texts, n); break;
+    case TPL_SOURCE:
+        /* the rounding note set above the source lines is a note */
+        for (int i = 0; i < n; i++)
+            add_texts(mem, strncmp(texts[i], "※", strlen("※")) == 0 ? &pd->notes : &pd->sources,
+                      &texts[i], 1);
+        break;
+    default: break;
+    }
+}
+
+/* Who the chart's percentages are of, as the publication words it (fixed
+ * wording per kind of base, to be confirmed with the ministry team). */
+static const char *base_words(fig_base k)
+{
+    switch (k) {
+    case BASE_ALL: return "全団体";
+    case BASE_STATUS_1_3: return "「導入済」「実証中」「導入予定」の団体";
+    case BASE_DETAIL: return "「導入済」「実証中」「導入予定」の団体のうち回答があった団体";
+    case BASE_GUIDELINE: return "ガイドラインを策定済の団体";
+    case BASE_SERVICE_ROWS: return "利用しているサービスごとの回答";
+    case BASE_CUSTOMISED_ROWS: return "カスタマイズしているサービスごとの回答";
+    case BASE_STATUS_GROUP: return "導入状況ごとの団体";
+    case BASE_ANSWERED: return "回答した団体";
+    case BASE_NONE: break;
+    }
+    return NULL;
+}
+
+/* 「全団体、令和5年度～令和7年度、令和7年度の回答の多い順に上位10項目」 */
+static const char *scope_words(page_state *ps, const tpl_block *b, const fig_row *first_row)
+{
+    const tpl_chart_block *ch = &b->as.chart;
+    const fig_catalogue *cat = layout_catalogue(ps);
+    arena *mem = ps->c->mem;
+    int latest = cat->n_years - 1;
+    int first = ch->years == TPL_YEARS_SHOWN ? cat->n_years - ps->c->deck->years_shown : latest;
+    const fig_def *def = figures_def(cat, ch->fig.page, ch->fig.name);
+    while (def && def->in_year && first < latest && !def->in_year[first])
+        first++;
+    const char *years = first == latest ? cat->years[latest].label
+                                        : arena_printf(mem, "%s～%s", cat->years[first].label,
+                                                       cat->years[latest].label);
+    const char *base = first_row ? base_words(first_row->base_kind) : NULL;
+    const char *s = base ? arena_printf(mem, "%s、%s", base, years) : years;
+    if (ch->opt_mode == TPL_OPT_TOP)
+        s = arena_printf(mem, "%s、%sの回答の多い順に上位%d項目", s, cat->years[latest].label,
+                         ch->top_n);
+    return s;
+}
+
+void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                          const layout_value *vi, const char *heading, int item_from,
+                          bool shares_of_scope)
+{
+    layout_page_data *pd = ps->c->content;
+    if (!pd)
+        return;
+    arena *mem = ps->c->mem;
+    int n = spec->n_cats * spec->n_series;
+    layout_cell *cells = ARENA_NEW(mem, layout_cell, n ? n : 1);
+    const fig_row *first_row = NULL;
+    bool rows_of_services = false;
+    for (int i = 0; i < n; i++) {
+        const layout_value *v = &vi[i];
+        cells[i] = (layout_cell){.row = v->row, .count = v->count,
+                                 .base = v->total > 0 ? v->total : 0,
+                                 .pct10 = v->pct_printed ? v->pct10 : -1};
+        if (v->row && !first_row)
+            first_row = v->row;
+    }
+    if (first_row)
+        rows_of_services = first_row->base_kind == BASE_SERVICE_ROWS ||
+                           first_row->base_kind == BASE_CUSTOMISED_ROWS;
+    layout_chart_data *c = ARENA_NEW(mem, layout_chart_data, pd->n_charts + 1);
+    if (pd->n_charts)
+        memcpy(c, pd->charts, sizeof *c * (size_t)pd->n_charts);
+    layout_chart_data *cd = &c[pd->n_charts];
+    box_pt box = layout_box(b);
+    *cd = (layout_chart_data){
+        .section = b->section,
+        .file_suffix = pd->n_charts ? arena_printf(mem, "-%d", pd->n_charts + 1) : "",
+        .heading = heading,
+        .title = heading ? heading : ps->title,
+        .spec = *spec,
+        .cells = cells,
+        .shares_of_scope = shares_of_scope,
+        .unit = rows_of_services ? "件" : "団体",
+        .scope_words = scope_words(ps, b, first_row),
+        .item_from = item_from,
+        .item_to = ps->dl->n,
+        .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h};
+    cd->spec.printed = NULL;
+    cd->spec.printed_ctx = NULL;
+    chart_alt_words w = {.title = cd->title, .scope = cd->scope_words, .unit = cd->unit};
+    cd->alt = chart_alt_text(&cd->spec, &w, mem);
+    pd->charts = c;
+    pd->n_charts++;
+}
+
+void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_cols,
+                          const char **header, const layout_tcell *cells)
+{
+    layout_page_data *pd = ps->c->content;
+    if (!pd)
+        return;
+    layout_table_data *t = ARENA_NEW(ps->c->mem, layout_table_data, pd->n_tables + 1);
+    if (pd->n_tables)
+        memcpy(t, pd->tables, sizeof *t * (size_t)pd->n_tables);
+    t[pd->n_tables] = (layout_table_data){.section = b->section, .n_rows = n_rows,
+                                          .n_cols = n_cols, .header = header, .cells = cells};
+    pd->tables = t;
+    pd->n_tables++;
+}
