@@ -5,7 +5,8 @@
 set -eu
 
 RUNTIME="build-essential cmake pkg-config libcsv-dev libiniparser-dev libhpdf-dev \
-libcairo2-dev libpng-dev zlib1g-dev libharfbuzz-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho"
+libcairo2-dev libpng-dev zlib1g-dev libharfbuzz-dev libxlsxwriter-dev fonts-ipaexfont-gothic \
+fonts-ipaexfont-mincho"
 TEST="poppler-utils qpdf clang libclang-rt-14-dev valgrind time python3"
 
 want="$RUNTIME"

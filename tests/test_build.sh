@@ -26,7 +26,8 @@ done
 find "$tmp/a" -name '.*' -o -name '*.tmp*' -o -name '*~' >"$tmp/leftover"
 [ -s "$tmp/leftover" ] && fail "temporary files left in out/: $(head -3 "$tmp/leftover")"
 find "$tmp/a" -type f ! -name '*.pdf' ! -name '*.numbers.csv' ! -name '*.numbers.json' \
-    ! -name 'figures.csv' ! -name 'figures.json' ! -name 'index.html' ! -name '*.png' >"$tmp/other"
+    ! -name 'figures.csv' ! -name 'figures.json' ! -name 'index.html' ! -name '*.png' \
+    ! -name '*.xlsx' ! -name '*.html' ! -name '*.svg' ! -name 'figures_excel.csv' >"$tmp/other"
 [ -s "$tmp/other" ] && fail "unexpected files in out/: $(head -3 "$tmp/other")"
 
 # 2. A broken template fails the national deck only: exit 4, the message

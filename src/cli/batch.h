@@ -16,7 +16,7 @@ typedef struct batch_job batch_job;
  * PDF): the producer fills them (malloc'd path and data); the runner writes
  * each atomically after the document itself was written, then frees them.
  * A document that fails writes none of them. */
-enum { BATCH_MAX_EXTRA = 4 };
+enum { BATCH_MAX_EXTRA = 64 }; /* a document's HTML page: its chart files */
 typedef struct {
     int n;
     struct {

@@ -111,24 +111,105 @@ static bool S_produce_national(void *ctx, const batch_job *job, unsigned char **
     return S_render(b, b->national, (deck_scope){.f = b->sets[0]}, job, data, len, pages, d);
 }
 
-/* A prefecture report; layouts/prefectures/PP.ini, when present, is applied
- * here (on the worker) so that a broken override fails only its prefecture. */
+/* The templates and scope of document `doc` (0 national, 1..47 a
+ * prefecture report). layouts/prefectures/PP.ini, when present, is applied
+ * here (on the worker) so that a broken override fails only its prefecture.
+ * NULL after reporting. */
+static const deck_templates *S_document(const build_ctx *b, int doc, arena *mem, diags *d,
+                                        deck_scope *scope)
+{
+    if (doc == 0) {
+        *scope = (deck_scope){.f = b->sets[0]};
+        return b->national;
+    }
+    *scope = (deck_scope){.f = b->sets[doc], .nation = b->sets[0], .pref = &b->rank[doc - 1],
+                          .bodies = b->body_sets[doc] ? b->body_sets[doc]
+                                                      : figures_compute_bodies(b->s, doc, mem)};
+    char override[4096];
+    snprintf(override, sizeof override, "%s/prefectures/%02d.ini", b->o->layouts_dir, doc);
+    if (access(override, F_OK) != 0)
+        return b->prefecture;
+    return deck_templates_load_override(b->o->layouts_dir, "prefecture.ini", override,
+                                        figures_catalogue(b->sets[0]), mem, d);
+}
+
 static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char **data,
                                  size_t *len, int *pages, diags *d)
 {
     const build_ctx *b = ctx;
-    int pref = job->arg;
     arena *mem = arena_new();
-    deck_scope scope = {.f = b->sets[pref], .nation = b->sets[0], .pref = &b->rank[pref - 1],
-                        .bodies = b->body_sets[pref] ? b->body_sets[pref]
-                                                     : figures_compute_bodies(b->s, pref, mem)};
-    char override[4096];
-    snprintf(override, sizeof override, "%s/prefectures/%02d.ini", b->o->layouts_dir, pref);
-    const deck_templates *t = b->prefecture;
-    if (access(override, F_OK) == 0)
-        t = deck_templates_load_override(b->o->layouts_dir, "prefecture.ini", override,
-                                         figures_catalogue(b->sets[0]), mem, d);
+    deck_scope scope;
+    const deck_templates *t = S_document(b, job->arg, mem, d, &scope);
     bool ok = t && S_render(b, t, scope, job, data, len, pages, d);
+    arena_free(mem);
+    return ok;
+}
+
+/* The file names of a document's outputs: "national", "13_東京都". */
+static const char *S_doc_name(const build_ctx *b, int doc, arena *mem)
+{
+    return doc == 0 ? "national" : arena_printf(mem, "%02d_%s", doc, b->rank[doc - 1].name);
+}
+
+/* A document's workbook (national.xlsx, prefectures/PP_name.xlsx). */
+static bool S_produce_workbook(void *ctx, const batch_job *job, unsigned char **data,
+                               size_t *len, int *pages, diags *d)
+{
+    const build_ctx *b = ctx;
+    arena *mem = arena_new();
+    deck_scope scope;
+    const deck_templates *t = S_document(b, job->arg, mem, d, &scope);
+    *pages = 0;
+    bool ok = t && deck_workbook(t, &scope, b->fonts, data, len, d);
+    arena_free(mem);
+    return ok;
+}
+
+/* A document's HTML page and, as the job's extra files, its chart files
+ * (charts/<name>/pNN.svg, .png). */
+static bool S_produce_web(void *ctx, const batch_job *job, unsigned char **data, size_t *len,
+                          int *pages, diags *d)
+{
+    const build_ctx *b = ctx;
+    arena *mem = arena_new();
+    deck_scope scope;
+    int doc = job->arg;
+    const deck_templates *t = S_document(b, doc, mem, d, &scope);
+    const char *name = S_doc_name(b, doc, mem), *up = doc ? "../" : "";
+    deck_outputs outs = t ? deck_output_switches(t) : (deck_outputs){0};
+    deck_web_names names = {
+        .chart_dir = arena_printf(mem, "%s/charts/%s", b->o->out_dir, name),
+        .chart_href = arena_printf(mem, "%scharts/%s/", up, name),
+        .index_href = arena_printf(mem, "%sindex.html", up),
+        .pdf_href = arena_printf(mem, "%s.pdf", doc ? name : "national"),
+        .xlsx_href = outs.workbook ? arena_printf(mem, "%s.xlsx", name) : NULL};
+    deck_outfile *files = NULL;
+    int n = 0;
+    *pages = 0;
+    bool ok = t && deck_web(t, &scope, b->fonts, &names, data, len, &files, &n, d);
+    if (ok && n > BATCH_MAX_EXTRA) {
+        diag_add(d, D_TEMPLATE, job->path, 0, 0,
+                 "%d chart files; a document may have at most %d (%d charts)", n,
+                 BATCH_MAX_EXTRA, BATCH_MAX_EXTRA / 2);
+        ok = false;
+    }
+    batch_extras *x = job->extras;
+    x->n = 0;
+    for (int i = 0; i < n; i++) {
+        if (ok) {
+            x->file[x->n].path = files[i].path;
+            x->file[x->n].data = files[i].data;
+            x->file[x->n++].len = files[i].len;
+        } else {
+            free(files[i].path);
+            free(files[i].data);
+        }
+    }
+    free(files);
+    if (!ok) {
+        free(*data);
+        *data = NULL;
+    }
     arena_free(mem);
     return ok;
 }
@@ -275,6 +356,26 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
                                     .produce = S_produce_prefecture, .ctx = b, .arg = p,
                                     .extras = ARENA_NEW(mem, batch_extras, 1)};
         }
+    /* the outputs that reuse each document: its workbook, its HTML page
+     * with its chart files */
+    for (int doc = 0; doc <= N_PREFECTURES; doc++) {
+        const deck_templates *t = doc ? b->prefecture : b->national;
+        if (!t || !(doc ? (sel->all || sel->pref[doc]) && b->lim->pref[doc] &&
+                              b->rank[doc - 1].name[0]
+                        : sel->all || sel->national))
+            continue;
+        deck_outputs outs = deck_output_switches(t);
+        const char *name = S_doc_name(b, doc, mem), *dir = doc ? "/prefectures" : "";
+        if (outs.workbook)
+            jobs[n++] = (batch_job){.name = arena_printf(mem, "%s.xlsx", name),
+                                    .path = arena_printf(mem, "%s%s/%s.xlsx", out, dir, name),
+                                    .produce = S_produce_workbook, .ctx = b, .arg = doc};
+        if (outs.web)
+            jobs[n++] = (batch_job){.name = arena_printf(mem, "%s.html", name),
+                                    .path = arena_printf(mem, "%s%s/%s.html", out, dir, name),
+                                    .produce = S_produce_web, .ctx = b, .arg = doc,
+                                    .extras = ARENA_NEW(mem, batch_extras, 1)};
+    }
     if (b->national && (sel->all || sel->charts))
         for (int i = 0; i < b->n_chart_pages; i++)
             jobs[n++] = (batch_job){
@@ -389,13 +490,20 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     else if (b.national && sel.all)
         for (int i = 0; i < N_HEADLINE_CHARTS; i++)
             b.chart_pages[b.n_chart_pages++] = S_headline_charts[i];
-    batch_job *jobs = ARENA_NEW(mem, batch_job, 8 + N_PREFECTURES + MAX_CHART_PAGES + s->n_bodies);
+    batch_job *jobs =
+        ARENA_NEW(mem, batch_job, 8 + 3 * (N_PREFECTURES + 1) + MAX_CHART_PAGES + s->n_bodies);
     int n = S_jobs(&b, &sel, bodies, mem, jobs);
     const char *subdirs[] = {"prefectures", "charts", "bodies"};
     bool need[] = {b.prefecture != NULL, b.n_chart_pages > 0, b.body != NULL};
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++)
         if (need[i] && !cli_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
             setup_status = EXIT_IO; /* the jobs writing there fail and say so */
+    for (int i = 0; i < n; i++) /* each HTML page's folder of chart files */
+        if (jobs[i].produce == S_produce_web &&
+            !cli_mkdirs(arena_printf(mem, "%s/charts/%s", o->out_dir,
+                                     S_doc_name(&b, jobs[i].arg, mem)),
+                        d))
+            setup_status = EXIT_IO;
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     batch_options bo = {.jobs = o->jobs ? o->jobs : (cores > 0 ? (int)cores : 1),

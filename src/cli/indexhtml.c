@@ -1,21 +1,9 @@
 #include "indexhtml.h"
 
 #include "numfmt.h"
+#include "textesc.h"
 
-/* Text with the five HTML metacharacters escaped. */
-static void S_esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
+static void S_esc(FILE *out, const char *s) { textesc_xml(out, s, NULL); }
 
 static void S_size(FILE *out, size_t bytes)
 {

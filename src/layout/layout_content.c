@@ -79,6 +79,15 @@ static const char *scope_words(page_state *ps, const tpl_block *b, const fig_row
     return s;
 }
 
+static const char *const *copy_strings(arena *mem, const char *const *s, int n)
+{
+    if (!s)
+        return NULL;
+    const char **c = ARENA_NEW(mem, const char *, n ? n : 1);
+    memcpy(c, s, sizeof *c * (size_t)n);
+    return c;
+}
+
 void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
                           const layout_value *vi, const char *heading, int item_from,
                           bool shares_of_scope)
@@ -120,8 +129,25 @@ void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *
         .item_from = item_from,
         .item_to = ps->dl->n,
         .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h};
-    cd->spec.printed = NULL;
-    cd->spec.printed_ctx = NULL;
+    /* the spec's arrays may live on the block's stack (the options it
+     * picked): copied into the document's arena */
+    chart_spec *sp = &cd->spec;
+    sp->printed = NULL;
+    sp->printed_ctx = NULL;
+    sp->cats = copy_strings(mem, sp->cats, sp->n_cats);
+    sp->cat_groups = copy_strings(mem, sp->cat_groups, sp->n_cats);
+    sp->series = copy_strings(mem, sp->series, sp->n_series);
+    sp->value_labels = copy_strings(mem, sp->value_labels, n);
+    if (sp->values) {
+        double *v = ARENA_NEW(mem, double, n ? n : 1);
+        memcpy(v, sp->values, sizeof *v * (size_t)n);
+        sp->values = v;
+    }
+    if (sp->series_rgb) {
+        uint32_t *rgb = ARENA_NEW(mem, uint32_t, sp->n_series);
+        memcpy(rgb, sp->series_rgb, sizeof *rgb * (size_t)sp->n_series);
+        sp->series_rgb = rgb;
+    }
     chart_alt_words w = {.title = cd->title, .scope = cd->scope_words, .unit = cd->unit};
     cd->alt = chart_alt_text(&cd->spec, &w, mem);
     pd->charts = c;
@@ -141,4 +167,22 @@ void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_
                                           .n_cols = n_cols, .header = header, .cells = cells};
     pd->tables = t;
     pd->n_tables++;
+}
+
+void layout_chart_cell_names(const layout_chart_data *c, int cat, int series,
+                             const char **group, const char **option, arena *mem)
+{
+    const chart_spec *s = &c->spec;
+    const char *cat_name = s->cats && s->cats[cat] ? s->cats[cat] : "全体";
+    const char *series_name = s->series && s->series[series] ? s->series[series] : "";
+    if (s->type == CHART_STACKED100 || s->type == CHART_DONUT) {
+        /* a bar (ring) per category, an option per series */
+        *group = s->cat_groups && s->cat_groups[cat]
+                     ? arena_printf(mem, "%s %s", s->cat_groups[cat], cat_name)
+                     : cat_name;
+        *option = series_name;
+    } else { /* bars: an option per category, a year (or scope) per series */
+        *group = series_name;
+        *option = cat_name;
+    }
 }

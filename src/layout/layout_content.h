@@ -68,4 +68,11 @@ typedef struct layout_page_data {
     layout_table_data *tables;
 } layout_page_data;
 
+
+/* The two names of a chart value in the chart's data table: 区分 (the bar,
+ * ring or year it belongs to) and 選択肢 (the option), whichever of the
+ * spec's categories and series they are for the chart's type. */
+void layout_chart_cell_names(const layout_chart_data *c, int cat, int series,
+                             const char **group, const char **option, arena *mem);
+
 #endif

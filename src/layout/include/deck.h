@@ -78,6 +78,44 @@ bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset
  * (deck_png.c) */
 int deck_chart_pages(const deck_templates *t, const char **prefix, int max, arena *mem);
 
+/* ---- the outputs that reuse a document (deck_web.c, deck_xlsx.c) ---- */
+
+/* Which of them the deck file asks for ([deck] workbook, web). */
+typedef struct {
+    bool workbook; /* <name>.xlsx */
+    bool web;      /* <name>.html and its chart files (SVG, PNG at 300 dpi) */
+} deck_outputs;
+deck_outputs deck_output_switches(const deck_templates *t);
+
+/* A file made for the caller to write: path and data malloc'd. */
+typedef struct {
+    char *path;
+    unsigned char *data;
+    size_t len;
+} deck_outfile;
+
+/* Where a document's web files go and how its HTML page names them. */
+typedef struct {
+    const char *chart_dir;  /* folder of the chart files ("out/charts/national") */
+    const char *chart_href; /* the same folder as the page links it ("charts/national/") */
+    const char *index_href; /* index.html from the page */
+    const char *pdf_href, *xlsx_href; /* the document's PDF and workbook (NULL = none) */
+} deck_web_names;
+
+/* The document as an HTML page (*html, malloc'd) and each of its charts as
+ * SVG and PNG at 300 dpi with its title, source lines and the sample note
+ * (*files[0..*n_files), malloc'd, each with its path under chart_dir).
+ * Laid out exactly as for the PDF; the images' alt text is the chart's
+ * data (chart_alt_text). false with diagnostics; nothing is returned then. */
+bool deck_web(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+              const deck_web_names *names, unsigned char **html, size_t *len,
+              deck_outfile **files, int *n_files, diags *d);
+
+/* The document as an Excel workbook (*xlsx malloc'd): a sheet per page with
+ * its texts and data, a native chart on each chart page. */
+bool deck_workbook(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                   unsigned char **xlsx, size_t *len, diags *d);
+
 /* The drawlists of every page as text (`--dump-layout`): a "page N title"
  * line, then drawlist_dump() of the page. false when layout failed. */
 bool deck_dump_layout(const deck_templates *t, const figset *f, const fontset *fonts, FILE *out,

@@ -29,6 +29,11 @@ bool drawlist_write_png(const drawlist *dl, double w_pt, double h_pt, double px_
  * when the surface is not an RGB24 image or libpng fails. */
 bool png_encode_rgb24(cairo_surface_t *surf, unsigned char **out, size_t *len);
 
+/* PNG bytes (malloc'd) of a flat-colour CAIRO_FORMAT_RGB24 surface (charts
+ * at print resolution) with its resolution in pHYs, encoded for speed
+ * (pngfast.c says how). false when the surface is not an RGB24 image. */
+bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, size_t *len);
+
 /* A chart_measure_fn measuring with the same fonts the PNG uses (ctx unused). */
 double png_measure_text(void *ctx, const char *utf8, double size_pt, font_role font);
 

@@ -1,0 +1,24 @@
+/* textesc.c - see textesc.h. */
+#include "textesc.h"
+
+#include <string.h>
+
+void textesc_xml(FILE *out, const char *s, const char *sep)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        case '\n':
+            if (sep) {
+                fputs(sep, out);
+                break;
+            }
+            /* fall through */
+        default: fputc(*s, out);
+        }
+    }
+}
