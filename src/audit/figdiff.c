@@ -21,6 +21,12 @@ static const char *const S_column_names[C__N] = {"page",  "figure",       "year"
                                                  "group", "option_code",  "option_label",
                                                  "count", "base",         "percent"};
 
+/* The same columns as the CSV for Excel users names them
+ * (figures_export_csv_excel), so that `diff` reads either export. */
+static const char *const S_column_names_ja[C__N] = {"ページ", "図表",   "年度",        "地域",
+                                                    "区分",   "選択肢コード", "選択肢",
+                                                    "団体数/件数", "母数", "割合（%）"};
+
 typedef struct {
     const char *page, *figure, *year, *group, *option, *label;
     const char *key;  /* the fields that name the number, joined by \x1f */
@@ -116,7 +122,8 @@ static void S_header(fd_parse *p)
         p->col[c] = -1;
     for (int i = 0; i < p->n_fields; i++)
         for (int c = 0; c < C__N; c++) {
-            if (strcmp(p->fields[i], S_column_names[c]) != 0)
+            if (strcmp(p->fields[i], S_column_names[c]) != 0 &&
+                strcmp(p->fields[i], S_column_names_ja[c]) != 0)
                 continue;
             if (p->col[c] >= 0)
                 diag_add(p->d, D_CSV_HEADER_DUPLICATE, p->name, p->record_line, i + 1,
@@ -132,7 +139,8 @@ static void S_header(fd_parse *p)
         p->header_ok = false;
         diag_add(p->d, D_CSV_HEADER_MISSING, p->name, p->record_line, 1,
                  "missing column \"%s\"; expected the header of a figures export: "
-                 "page,figure,year,scope,group,option_code,option_label,count,base,percent",
+                 "page,figure,year,scope,group,option_code,option_label,count,base,percent "
+                 "(or its Japanese names, as figures_excel.csv has them)",
                  S_column_names[c]);
     }
 }
@@ -184,12 +192,13 @@ static bool S_parse_pct10(const char *s, int *pct10)
     return true;
 }
 
-/* "national" -> 0, "01".."47" -> 1..47, otherwise -1. */
+/* "national" (全国) -> 0, "01".."47" (or "13 東京都") -> 1..47, otherwise -1. */
 static int S_parse_scope(const char *s)
 {
-    if (strcmp(s, "national") == 0 || strcmp(s, "0") == 0)
+    if (strcmp(s, "national") == 0 || strcmp(s, "0") == 0 || strcmp(s, "全国") == 0)
         return 0;
-    if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] == '\0') {
+    if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+        (s[2] == '\0' || s[2] == ' ')) {
         int v = (s[0] - '0') * 10 + (s[1] - '0');
         return v >= 1 && v <= N_PREFECTURES ? v : -1;
     }
@@ -220,6 +229,24 @@ static const char *S_key(arena *mem, const fd_row *r)
     return key;
 }
 
+/* 令和7年度 -> R7 (令和元年度 -> R1), the key figures.csv has; other years
+ * as they are. In the arena. */
+static const char *S_year_key(arena *mem, const char *y)
+{
+    static const char era[] = "令和", tail[] = "年度";
+    size_t ne = sizeof era - 1, nt = sizeof tail - 1, n = strlen(y);
+    if (n <= ne + nt || strncmp(y, era, ne) != 0 || strcmp(y + n - nt, tail) != 0)
+        return y;
+    const char *num = y + ne;
+    size_t nn = n - ne - nt;
+    if (nn == strlen("元") && strncmp(num, "元", nn) == 0)
+        return "R1";
+    for (size_t i = 0; i < nn; i++)
+        if (num[i] < '0' || num[i] > '9')
+            return y;
+    return arena_printf(mem, "R%.*s", (int)nn, num);
+}
+
 static void S_data_row(fd_parse *p)
 {
     if (p->n_fields != p->n_header) {
@@ -231,7 +258,7 @@ static void S_data_row(fd_parse *p)
     char **f = p->fields;
     fd_row r = {.page = f[p->col[C_PAGE]],
                 .figure = f[p->col[C_FIGURE]],
-                .year = f[p->col[C_YEAR]],
+                .year = S_year_key(p->t->mem, f[p->col[C_YEAR]]),
                 .group = f[p->col[C_GROUP]],
                 .option = f[p->col[C_OPTION]],
                 .label = f[p->col[C_LABEL]],

@@ -230,6 +230,65 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
     return ob_finish(&b);
 }
 
+/* ---- CSV for Excel users ---- */
+
+/* 「全国」 or 「13 東京都」 */
+static void ob_scope_ja(outbuf *b, const survey *s, int scope)
+{
+    if (scope == 0) {
+        OB_LIT(b, "全国");
+        return;
+    }
+    ob_scope(b, scope);
+    int body = scope <= N_PREFECTURES ? s->pref_body[scope] : -1;
+    if (body >= 0 && s->bodies[body].pref_name) {
+        ob_putc(b, ' ');
+        ob_puts(b, s->bodies[body].pref_name);
+    }
+}
+
+bool figures_export_csv_excel(FILE *out, const survey *s, figset *const *sets, int n_sets)
+{
+    outbuf b = {.out = out};
+    esc_entry *cache = xcalloc(ESC_SLOTS, sizeof *cache);
+    /* the BOM tells Excel the file is UTF-8 (without it Japanese Excel reads
+     * CP932); CRLF as Excel writes */
+    OB_LIT(&b, "\xEF\xBB\xBF"
+               "ページ,図表,年度,地域,区分,選択肢コード,選択肢,団体数/件数,母数,割合（%）\r\n");
+    for (int k = 0; k < n_sets; k++) {
+        const figset *f = sets[k];
+        for (int i = 0; i < figures_count(f); i++) {
+            const fig_row *r = figures_row(f, i);
+            put_escaped(&b, cache, csv_field, r->page);
+            ob_putc(&b, ',');
+            put_escaped(&b, cache, csv_field, r->figure);
+            ob_putc(&b, ',');
+            if (r->year >= 0 && r->year < s->n_years)
+                put_escaped(&b, cache, csv_field, s->years[r->year].label);
+            ob_putc(&b, ',');
+            ob_scope_ja(&b, s, r->scope);
+            ob_putc(&b, ',');
+            put_escaped(&b, cache, csv_field, r->group);
+            ob_putc(&b, ',');
+            if (r->option > 0)
+                ob_int(&b, r->option);
+            ob_putc(&b, ',');
+            put_escaped(&b, cache, csv_field, r->option_label);
+            ob_putc(&b, ',');
+            ob_int(&b, r->count);
+            ob_putc(&b, ',');
+            if (r->base > 0)
+                ob_int(&b, r->base);
+            ob_putc(&b, ',');
+            ob_pct10(&b, r->pct10);
+            OB_LIT(&b, "\r\n");
+            ob_record_end(&b);
+        }
+    }
+    free(cache);
+    return ob_finish(&b);
+}
+
 /* ---- JSON ---- */
 
 static void json_str(outbuf *b, const char *v)
