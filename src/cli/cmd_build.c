@@ -46,16 +46,27 @@ typedef struct {
     const char *chart_pages[MAX_CHART_PAGES]; /* file-name prefixes ("p03") */
     int n_chart_pages;
     char chart_caption[MAX_CHART_PAGES][256];
+    /* the national deck's headline charts for index.html, as its HTML job
+     * wrote them (file name, title, alt text; malloc'd) */
+    int n_headline;
+    char *headline_name[N_HEADLINE_CHARTS], *headline_title[N_HEADLINE_CHARTS],
+        *headline_alt[N_HEADLINE_CHARTS];
 } build_ctx;
 
-static bool S_export(const build_ctx *b, bool json, unsigned char **data, size_t *len)
+/* The figures exports: job arg 0 figures.csv, 1 figures.json, 2 the CSV
+ * for Excel users (figures_excel.csv). */
+enum { EXPORT_CSV, EXPORT_JSON, EXPORT_EXCEL_CSV };
+
+static bool S_export(const build_ctx *b, int kind, unsigned char **data, size_t *len)
 {
     char *buf = NULL;
     FILE *mf = open_memstream(&buf, len);
     if (!mf)
         return false;
-    bool ok = json ? figures_export_json(mf, b->s, (figset *const *)b->sets, N_PREFECTURES + 1)
-                   : figures_export_csv(mf, b->s, (figset *const *)b->sets, N_PREFECTURES + 1);
+    figset *const *sets = (figset *const *)b->sets;
+    bool ok = kind == EXPORT_JSON    ? figures_export_json(mf, b->s, sets, N_PREFECTURES + 1)
+              : kind == EXPORT_EXCEL_CSV ? figures_export_csv_excel(mf, b->s, sets, N_PREFECTURES + 1)
+                                     : figures_export_csv(mf, b->s, sets, N_PREFECTURES + 1);
     if (fclose(mf) != 0)
         ok = false;
     *data = (unsigned char *)buf;
@@ -66,7 +77,7 @@ static bool S_produce_figures(void *ctx, const batch_job *job, unsigned char **d
                               int *pages, diags *d)
 {
     *pages = 0;
-    if (S_export(ctx, job->arg == 1, data, len))
+    if (S_export(ctx, job->arg, data, len))
         return true;
     diag_add(d, D_INTERNAL, job->path, 0, 0, "could not format the figures export");
     return false;
@@ -165,6 +176,22 @@ static bool S_produce_workbook(void *ctx, const batch_job *job, unsigned char **
     return ok;
 }
 
+/* Keeps a national chart file for index.html when it is a headline chart
+ * (only the national HTML job calls this: nothing else writes these). */
+static void S_keep_headline(build_ctx *b, deck_outfile *f)
+{
+    const char *base = strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path;
+    for (int i = 0; i < N_HEADLINE_CHARTS && f->alt && b->n_headline < N_HEADLINE_CHARTS; i++) {
+        size_t n = strlen(S_headline_charts[i]);
+        if (strncmp(base, S_headline_charts[i], n) != 0 || strcmp(base + n, ".svg") != 0)
+            continue;
+        b->headline_name[b->n_headline] = xstrdup(base);
+        b->headline_title[b->n_headline] = f->title;
+        b->headline_alt[b->n_headline++] = f->alt;
+        f->title = f->alt = NULL;
+    }
+}
+
 /* A document's HTML page and, as the job's extra files, its chart files
  * (charts/<name>/pNN.svg, .png). */
 static bool S_produce_web(void *ctx, const batch_job *job, unsigned char **data, size_t *len,
@@ -196,6 +223,10 @@ static bool S_produce_web(void *ctx, const batch_job *job, unsigned char **data,
     batch_extras *x = job->extras;
     x->n = 0;
     for (int i = 0; i < n; i++) {
+        if (ok && doc == 0) /* index.html shows the headline charts */
+            S_keep_headline((build_ctx *)ctx, &files[i]);
+        free(files[i].title);
+        free(files[i].alt);
         if (ok) {
             x->file[x->n].path = files[i].path;
             x->file[x->n].data = files[i].data;
@@ -288,19 +319,36 @@ static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, aren
     index_image *images = ARENA_NEW(mem, index_image, MAX_CHART_PAGES);
     int nd = 0, ni = 0;
     size_t out_len = strlen(b->o->out_dir) + 1;
+    for (int i = 0; i < b->n_headline; i++)
+        images[ni++] = (index_image){
+            .caption = b->headline_title[i], .alt = b->headline_alt[i],
+            .href = arena_printf(mem, "charts/national/%s", b->headline_name[i]),
+            .full_href = arena_printf(mem, "charts/national/%.*s.png",
+                                      (int)(strlen(b->headline_name[i]) - 4),
+                                      b->headline_name[i])};
     for (int i = 0; i < n; i++) {
         const batch_job *j = &jobs[i];
         const char *href = j->path + out_len; /* relative to out/ */
-        if (j->produce == S_produce_chart) {
-            if (j->status == EXIT_OK)
-                images[ni++] = (index_image){.caption = b->chart_caption[j->arg], .href = href};
+        if (j->produce == S_produce_chart)
+            continue;
+        if (j->produce == S_produce_workbook || j->produce == S_produce_web) {
+            /* beside its document's PDF, listed before it */
+            for (int k = 0; k < nd; k++)
+                if (docs[k].doc == j->arg + 1 && j->status == EXIT_OK)
+                    *(j->produce == S_produce_workbook ? &docs[k].xlsx_href : &docs[k].html_href) =
+                        href;
             continue;
         }
         const char *title = j->name;
-        if (j->produce == S_produce_national)
+        int doc = 0;
+        if (j->produce == S_produce_national) {
             title = "全国版（national.pdf）";
+            doc = 1;
+        } else if (j->produce == S_produce_prefecture) {
+            doc = j->arg + 1;
+        }
         docs[nd++] = (index_doc){.title = title, .href = href, .bytes = j->bytes,
-                                 .pages = j->pages, .failed = j->status != EXIT_OK};
+                                 .pages = j->pages, .failed = j->status != EXIT_OK, .doc = doc};
     }
     /* the survey year the documents report on, and its publication date */
     const sv_year *latest = &b->s->years[b->s->n_years - 1];
@@ -339,7 +387,12 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
                                 .produce = S_produce_figures, .ctx = b, .arg = 0};
         jobs[n++] = (batch_job){.name = "figures.json",
                                 .path = arena_printf(mem, "%s/figures.json", out),
-                                .produce = S_produce_figures, .ctx = b, .arg = 1};
+                                .produce = S_produce_figures, .ctx = b, .arg = EXPORT_JSON};
+        if (!b->national || deck_output_switches(b->national).excel_csv)
+            jobs[n++] = (batch_job){.name = "figures_excel.csv",
+                                    .path = arena_printf(mem, "%s/figures_excel.csv", out),
+                                    .produce = S_produce_figures, .ctx = b,
+                                    .arg = EXPORT_EXCEL_CSV};
     }
     if (b->national && (sel->all || sel->national))
         jobs[n++] = (batch_job){.name = "national",
@@ -485,11 +538,9 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
         fprintf(stderr, "aireport: body sheets: not built (fonts or templates invalid, see "
                         "above); %s/bodies/ kept as it was\n", o->out_dir);
 
+    /* `charts --png`; a whole build has the chart files of every document */
     if (b.national && sel.charts)
         b.n_chart_pages = deck_chart_pages(b.national, b.chart_pages, MAX_CHART_PAGES, mem);
-    else if (b.national && sel.all)
-        for (int i = 0; i < N_HEADLINE_CHARTS; i++)
-            b.chart_pages[b.n_chart_pages++] = S_headline_charts[i];
     batch_job *jobs =
         ARENA_NEW(mem, batch_job, 8 + 3 * (N_PREFECTURES + 1) + MAX_CHART_PAGES + s->n_bodies);
     int n = S_jobs(&b, &sel, bodies, mem, jobs);
@@ -511,8 +562,13 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
                         .quiet = o->quiet};
     status = batch_run(jobs, n, &bo, stderr);
     if (r) {
+        /* a document's workbook and HTML page are part of the document: a
+         * failure counts, a success is the document's */
         for (int i = 0; i < n; i++)
-            *(jobs[i].status == EXIT_OK ? &r->documents : &r->failed) += 1;
+            if (jobs[i].status != EXIT_OK)
+                r->failed++;
+            else if (jobs[i].produce != S_produce_workbook && jobs[i].produce != S_produce_web)
+                r->documents++;
         if (r->templates)
             S_report_templates(&b, r);
     }
@@ -527,6 +583,11 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     if (status == EXIT_OK)
         status = setup_status;
 
+    for (int i = 0; i < b.n_headline; i++) {
+        free(b.headline_name[i]);
+        free(b.headline_title[i]);
+        free(b.headline_alt[i]);
+    }
     fontset_free(fonts);
     arena_free(mem);
     survey_free(s);

@@ -30,10 +30,12 @@ bool index_html_write(FILE *out, const index_page *p)
           "table{border-collapse:collapse;width:100%}\n"
           "th,td{border-bottom:1px solid #D9D9D9;padding:.35em .6em;text-align:left}\n"
           "th{background:#EEF3FA}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-          ".failed{color:#C00000}\n"
-          "figure{display:inline-block;margin:1em 1em 0 0;max-width:100%}"
-          "figure img{max-width:100%;border:1px solid #D9D9D9}\n"
-          "</style>\n</head>\n<body>\n<h1>",
+          ".failed{color:#C00000}a{color:#1F4E99}\n"
+          ".scroll{overflow-x:auto}\n"
+          "figure{margin:1em 0}figure img{display:block;width:100%;height:auto;"
+          "border:1px solid #D9D9D9}\n"
+          "@media (max-width:600px){figure .scroll img{width:720px;max-width:none}}\n"
+          "</style>\n</head>\n<body>\n<main>\n<h1>",
           out);
     S_esc(out, p->title);
     fputs("</h1>\n", out);
@@ -48,17 +50,26 @@ bool index_html_write(FILE *out, const index_page *p)
     if (p->n_images > 0) {
         fputs("<h2>主な図表</h2>\n", out);
         for (int i = 0; i < p->n_images; i++) {
-            fputs("<figure><img src=\"", out);
-            S_esc(out, p->images[i].href);
+            const index_image *im = &p->images[i];
+            /* the data as alt text; on a phone the picture keeps a readable
+             * size in a scrolling box and links to its full size */
+            fputs("<figure><div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"", out);
+            S_esc(out, im->caption);
+            fputs("の図\"><a href=\"", out);
+            S_esc(out, im->full_href ? im->full_href : im->href);
+            fputs("\"><img src=\"", out);
+            S_esc(out, im->href);
             fputs("\" alt=\"", out);
-            S_esc(out, p->images[i].caption);
-            fputs("\"><figcaption>", out);
-            S_esc(out, p->images[i].caption);
+            textesc_xml(out, im->alt ? im->alt : im->caption, " ");
+            fputs("\"></a></div><figcaption>", out);
+            S_esc(out, im->caption);
             fputs("</figcaption></figure>\n", out);
         }
     }
-    fputs("<h2>資料一覧</h2>\n<table>\n<thead><tr><th>資料</th><th>ページ数</th><th>サイズ</th>"
-          "</tr></thead>\n<tbody>\n",
+    fputs("<h2>資料一覧</h2>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+          "aria-label=\"資料一覧\">\n<table>\n<thead><tr><th scope=\"col\">資料（PDF）</th>"
+          "<th scope=\"col\">ページ数</th><th scope=\"col\">サイズ</th>"
+          "<th scope=\"col\">Excel</th><th scope=\"col\">HTML</th></tr></thead>\n<tbody>\n",
           out);
     for (int i = 0; i < p->n_docs; i++) {
         const index_doc *d = &p->docs[i];
@@ -80,8 +91,20 @@ bool index_html_write(FILE *out, const index_page *p)
         fputs("</td><td class=\"n\">", out);
         if (!d->failed)
             S_size(out, d->bytes);
+        fputs("</td><td>", out);
+        if (d->xlsx_href) {
+            fputs("<a href=\"", out);
+            S_esc(out, d->xlsx_href);
+            fputs("\">Excel</a>", out);
+        }
+        fputs("</td><td>", out);
+        if (d->html_href) {
+            fputs("<a href=\"", out);
+            S_esc(out, d->html_href);
+            fputs("\">HTML</a>", out);
+        }
         fputs("</td></tr>\n", out);
     }
-    fputs("</tbody>\n</table>\n</body>\n</html>\n", out);
+    fputs("</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n", out);
     return !ferror(out);
 }

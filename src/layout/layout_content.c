@@ -57,8 +57,10 @@ static const char *base_words(fig_base k)
     return NULL;
 }
 
-/* 「全団体、令和5年度～令和7年度、令和7年度の回答の多い順に上位10項目」 */
-static const char *scope_words(page_state *ps, const tpl_block *b, const fig_row *first_row)
+/* 「全団体、令和5年度～令和7年度、令和7年度の回答の多い順に上位10項目」;
+ * *single the year's label when the chart shows one year, else NULL. */
+static const char *scope_words(page_state *ps, const tpl_block *b, const fig_row *first_row,
+                               const char **single)
 {
     const tpl_chart_block *ch = &b->as.chart;
     const fig_catalogue *cat = layout_catalogue(ps);
@@ -68,6 +70,7 @@ static const char *scope_words(page_state *ps, const tpl_block *b, const fig_row
     const fig_def *def = figures_def(cat, ch->fig.page, ch->fig.name);
     while (def && def->in_year && first < latest && !def->in_year[first])
         first++;
+    *single = first == latest ? cat->years[latest].label : NULL;
     const char *years = first == latest ? cat->years[latest].label
                                         : arena_printf(mem, "%s～%s", cat->years[first].label,
                                                        cat->years[latest].label);
@@ -116,6 +119,8 @@ void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *
         memcpy(c, pd->charts, sizeof *c * (size_t)pd->n_charts);
     layout_chart_data *cd = &c[pd->n_charts];
     box_pt box = layout_box(b);
+    const char *single_year = NULL;
+    const char *words = scope_words(ps, b, first_row, &single_year);
     *cd = (layout_chart_data){
         .section = b->section,
         .file_suffix = pd->n_charts ? arena_printf(mem, "-%d", pd->n_charts + 1) : "",
@@ -125,7 +130,8 @@ void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *
         .cells = cells,
         .shares_of_scope = shares_of_scope,
         .unit = rows_of_services ? "件" : "団体",
-        .scope_words = scope_words(ps, b, first_row),
+        .scope_words = words,
+        .year_label = single_year,
         .item_from = item_from,
         .item_to = ps->dl->n,
         .x_pt = box.x, .y_pt = box.y, .w_pt = box.w, .h_pt = box.h};
@@ -176,10 +182,12 @@ void layout_chart_cell_names(const layout_chart_data *c, int cat, int series,
     const char *cat_name = s->cats && s->cats[cat] ? s->cats[cat] : "全体";
     const char *series_name = s->series && s->series[series] ? s->series[series] : "";
     if (s->type == CHART_STACKED100 || s->type == CHART_DONUT) {
-        /* a bar (ring) per category, an option per series */
+        /* a bar (ring) per category, an option per series; the year named
+         * where the categories are groups of one year */
         *group = s->cat_groups && s->cat_groups[cat]
                      ? arena_printf(mem, "%s %s", s->cat_groups[cat], cat_name)
-                     : cat_name;
+                 : c->year_label ? arena_printf(mem, "%s %s", cat_name, c->year_label)
+                                 : cat_name;
         *option = series_name;
     } else { /* bars: an option per category, a year (or scope) per series */
         *group = series_name;

@@ -31,6 +31,7 @@ typedef struct {
     bool shares_of_scope;     /* values are each scope's shares in % (compare = nation) */
     const char *unit;         /* after counts: 団体 / 件 */
     const char *scope_words;  /* who answered, the years: "全団体、令和5年度～令和7年度" */
+    const char *year_label;   /* the one year shown ("令和7年度"), NULL when several */
     const char *alt;          /* chart_alt_text */
     int item_from, item_to;   /* its items in the page's drawlist, heading included */
     double x_pt, y_pt, w_pt, h_pt; /* its block's box */

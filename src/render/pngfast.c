@@ -18,6 +18,9 @@
 #include "pngwriter.h"
 
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,34 +191,16 @@ static int pal_index(palette *p, uint32_t c)
     }
 }
 
-static const uint32_t *row_at(const unsigned char *pixels, int stride, int y)
-{
-    return (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-}
-
-static bool same_row(const unsigned char *pixels, int stride, int w, int y)
-{
-    return y > 0 && memcmp(row_at(pixels, stride, y), row_at(pixels, stride, y - 1),
-                           (size_t)w * 4) == 0;
-}
-
-/* The palette of the image; false when it has more than 256 colours. */
-static bool find_palette(const unsigned char *pixels, int stride, int w, int h, palette *p)
-{
-    for (int y = 0; y < h; y++) {
-        if (same_row(pixels, stride, w, y))
-            continue;
-        const uint32_t *px = row_at(pixels, stride, y);
-        uint32_t last = ~0u;
-        for (int x = 0; x < w; x++)
-            if ((px[x] & 0xFFFFFF) != last) {
-                last = px[x] & 0xFFFFFF;
-                if (pal_index(p, last) < 0)
-                    return false;
-            }
-    }
-    return true;
-}
+/* A PNG being encoded, rows handed in bands. */
+struct png_flat {
+    int w, h, rows_done;
+    double dpi;
+    bool indexed;
+    bitout z;
+    adler ad;
+    palette pal;
+    uint32_t *prev; /* the last row handed in */
+};
 
 /* A row that repeats the row above: filter Up, every byte 0. */
 static void up_row(bitout *z, adler *ad, size_t row_bytes)
@@ -227,72 +212,173 @@ static void up_row(bitout *z, adler *ad, size_t row_bytes)
     adler_run(ad, 0, row_bytes);
 }
 
-/* Indexed rows (filter None): a run of one colour is a run of one byte. */
-static void indexed_rows(bitout *z, adler *ad, const unsigned char *pixels, int stride, int w,
-                         int h, palette *p)
+/* The end of the run of colour c that starts at x: most runs are long,
+ * so 4 pixels at a time with SSE2 where there is SSE2 (the top byte of an
+ * RGB24 pixel is not part of its colour). */
+static int run_end(const uint32_t *px, int x, int w, uint32_t c)
 {
-    for (int y = 0; y < h; y++) {
-        if (same_row(pixels, stride, w, y)) {
-            up_row(z, ad, (size_t)w);
-            continue;
+    int e = x + 1;
+#ifdef __SSE2__
+    const __m128i want = _mm_set1_epi32((int)(c & 0xFFFFFF)), mask = _mm_set1_epi32(0xFFFFFF);
+    while (e + 4 <= w) {
+        __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(px + e)), mask);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi32(v, want)) != 0xFFFF)
+            break;
+        e += 4;
+    }
+#endif
+    while (e < w && ((px[e] ^ c) & 0xFFFFFF) == 0)
+        e++;
+    return e;
+}
+
+/* An indexed row (filter None): a run of one colour is a run of one byte.
+ * false when the image has more than 256 colours. */
+static bool indexed_row(png_flat *p, const uint32_t *px)
+{
+    bitout *z = &p->z;
+    lit(z, 0);
+    adler_run(&p->ad, 0, 1);
+    for (int x = 0; x < p->w;) {
+        uint32_t c = px[x] & 0xFFFFFF;
+        int e = run_end(px, x, p->w, c);
+        int index = pal_index(&p->pal, c);
+        if (index < 0)
+            return false;
+        lit(z, (unsigned)index);
+        run(z, (unsigned)index, (size_t)(e - x - 1));
+        adler_run(&p->ad, (unsigned)index, (uint64_t)(e - x));
+        x = e;
+    }
+    return true;
+}
+
+/* An RGB row (filter Sub: a run of one colour becomes zeros). */
+static void rgb_row(png_flat *p, const uint32_t *px)
+{
+    bitout *z = &p->z;
+    lit(z, 1);
+    adler_run(&p->ad, 1, 1);
+    uint32_t prev = 0;
+    for (int x = 0; x < p->w;) {
+        uint32_t c = px[x];
+        unsigned char d[3] = {(unsigned char)((c >> 16) - (prev >> 16)),
+                              (unsigned char)((c >> 8) - (prev >> 8)), (unsigned char)(c - prev)};
+        for (int k = 0; k < 3; k++) {
+            lit(z, d[k]);
+            adler_run(&p->ad, d[k], 1);
         }
-        lit(z, 0);
-        adler_run(ad, 0, 1);
-        const uint32_t *px = row_at(pixels, stride, y);
-        for (int x = 0; x < w;) {
-            uint32_t c = px[x] & 0xFFFFFF;
-            int e = x + 1;
-            while (e < w && (px[e] & 0xFFFFFF) == c)
-                e++;
-            unsigned v = (unsigned)pal_index(p, c);
-            lit(z, v);
-            run(z, v, (size_t)(e - x - 1));
-            adler_run(ad, v, (uint64_t)(e - x));
-            x = e;
+        int e = run_end(px, x, p->w, c);
+        if (e > x + 1) { /* the same colour again: zeros */
+            lit(z, 0);
+            run(z, 0, (size_t)(e - x - 1) * 3 - 1);
+            adler_run(&p->ad, 0, (uint64_t)(e - x - 1) * 3);
         }
+        prev = c;
+        x = e;
     }
 }
 
-/* RGB rows (filter Sub: a run of one colour becomes zeros). */
-static void rgb_rows(bitout *z, adler *ad, const unsigned char *pixels, int stride, int w, int h)
+png_flat *png_flat_begin(int w, int h, double dpi, bool rgb)
 {
-    size_t row_bytes = (size_t)w * 3;
-    for (int y = 0; y < h; y++) {
-        if (same_row(pixels, stride, w, y)) {
-            up_row(z, ad, row_bytes);
-            continue;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_codes);
+    if (w < 1 || h < 1)
+        return NULL;
+    png_flat *p = xcalloc(1, sizeof *p);
+    *p = (png_flat){.w = w, .h = h, .dpi = dpi, .indexed = !rgb, .ad = {1, 0}};
+    p->prev = xmalloc((size_t)w * 4);
+    /* zlib header, then one block of the fixed Huffman code */
+    reserve(&p->z, (size_t)w * 4 + 1024);
+    put_bytes(&p->z, "\x78\x01", 2);
+    put_bits(&p->z, 1, 1); /* BFINAL */
+    put_bits(&p->z, 1, 2); /* BTYPE 01 */
+    return p;
+}
+
+bool png_flat_rows(png_flat *p, const unsigned char *pixels, int stride, int n)
+{
+    size_t row_bytes = (size_t)p->w * (p->indexed ? 1 : 3);
+    /* the row above: the band's previous row, or the last row of the band
+     * before (kept in p->prev) */
+    const uint32_t *above = p->rows_done > 0 ? p->prev : NULL;
+    int y = 0;
+    for (; y < n && p->rows_done < p->h; y++, p->rows_done++) {
+        const uint32_t *px = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        if (above && memcmp(px, above, (size_t)p->w * 4) == 0) {
+            up_row(&p->z, &p->ad, row_bytes);
+        } else if (p->indexed) {
+            if (!indexed_row(p, px))
+                return false;
+        } else {
+            rgb_row(p, px);
         }
-        lit(z, 1);
-        adler_run(ad, 1, 1);
-        const uint32_t *px = row_at(pixels, stride, y);
-        uint32_t prev = 0;
-        for (int x = 0; x < w;) {
-            uint32_t c = px[x];
-            unsigned char d[3] = {(unsigned char)((c >> 16) - (prev >> 16)),
-                                  (unsigned char)((c >> 8) - (prev >> 8)),
-                                  (unsigned char)(c - prev)};
-            for (int k = 0; k < 3; k++) {
-                lit(z, d[k]);
-                adler_run(ad, d[k], 1);
-            }
-            int e = x + 1;
-            while (e < w && ((px[e] ^ c) & 0xFFFFFF) == 0)
-                e++;
-            if (e > x + 1) { /* the same colour again: zeros */
-                lit(z, 0);
-                run(z, 0, (size_t)(e - x - 1) * 3 - 1);
-                adler_run(ad, 0, (uint64_t)(e - x - 1) * 3);
-            }
-            prev = c;
-            x = e;
-        }
+        above = px;
     }
+    if (y > 0)
+        memcpy(p->prev, pixels + (size_t)(y - 1) * (size_t)stride, (size_t)p->w * 4);
+    return true;
+}
+
+void png_flat_free(png_flat *p)
+{
+    if (!p)
+        return;
+    free(p->z.p);
+    free(p->prev);
+    free(p);
+}
+
+bool png_flat_end(png_flat *p, unsigned char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    bool complete = p->rows_done == p->h;
+    bitout *z = &p->z;
+    lit(z, 256); /* end of block */
+    flush_bits(z);
+    put_be32(z, (uint32_t)((p->ad.b << 16) | p->ad.a));
+
+    bitout o = {0};
+    reserve(&o, z->n + 1024);
+    put_bytes(&o, "\x89PNG\r\n\x1a\n", 8);
+    uint32_t W = (uint32_t)p->w, H = (uint32_t)p->h;
+    /* 8 bits, palette (3) or RGB (2), deflate, adaptive filters, no interlace */
+    unsigned char ihdr[13] = {(unsigned char)(W >> 24), (unsigned char)(W >> 16),
+                              (unsigned char)(W >> 8),  (unsigned char)W,
+                              (unsigned char)(H >> 24), (unsigned char)(H >> 16),
+                              (unsigned char)(H >> 8),  (unsigned char)H,
+                              8, p->indexed ? 3 : 2, 0, 0, 0};
+    chunk(&o, "IHDR", ihdr, 13);
+    uint32_t ppm = (uint32_t)(p->dpi / 0.0254 + 0.5); /* pixels per metre */
+    unsigned char phys[9] = {(unsigned char)(ppm >> 24), (unsigned char)(ppm >> 16),
+                             (unsigned char)(ppm >> 8),  (unsigned char)ppm,
+                             (unsigned char)(ppm >> 24), (unsigned char)(ppm >> 16),
+                             (unsigned char)(ppm >> 8),  (unsigned char)ppm, 1};
+    chunk(&o, "pHYs", phys, 9);
+    if (p->indexed) {
+        unsigned char plte[768];
+        for (int i = 0; i < p->pal.n; i++) {
+            plte[3 * i] = (unsigned char)(p->pal.rgb[i] >> 16);
+            plte[3 * i + 1] = (unsigned char)(p->pal.rgb[i] >> 8);
+            plte[3 * i + 2] = (unsigned char)p->pal.rgb[i];
+        }
+        chunk(&o, "PLTE", plte, (uint32_t)(3 * (p->pal.n ? p->pal.n : 1)));
+    }
+    chunk(&o, "IDAT", z->p, (uint32_t)z->n);
+    chunk(&o, "IEND", NULL, 0);
+    png_flat_free(p);
+    if (!complete) {
+        free(o.p);
+        return false;
+    }
+    *out = o.p;
+    *len = o.n;
+    return true;
 }
 
 bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, size_t *len)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, init_codes);
     *out = NULL;
     *len = 0;
     cairo_surface_flush(surf);
@@ -303,55 +389,11 @@ bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, siz
     const unsigned char *pixels = cairo_image_surface_get_data(surf);
     if (!pixels || w < 1 || h < 1)
         return false;
-    palette *pal = xcalloc(1, sizeof *pal);
-    bool indexed = find_palette(pixels, stride, w, h, pal);
-
-    /* the image data: zlib header, one fixed-Huffman block, Adler-32 */
-    bitout z = {0};
-    reserve(&z, (size_t)w * 4 + 1024);
-    put_bytes(&z, "\x78\x01", 2);
-    put_bits(&z, 1, 1); /* BFINAL */
-    put_bits(&z, 1, 2); /* BTYPE 01: fixed Huffman */
-    adler ad = {1, 0};
-    if (indexed)
-        indexed_rows(&z, &ad, pixels, stride, w, h, pal);
-    else
-        rgb_rows(&z, &ad, pixels, stride, w, h);
-    lit(&z, 256); /* end of block */
-    flush_bits(&z);
-    put_be32(&z, (uint32_t)((ad.b << 16) | ad.a));
-
-    bitout o = {0};
-    reserve(&o, z.n + 1024);
-    put_bytes(&o, "\x89PNG\r\n\x1a\n", 8);
-    uint32_t W = (uint32_t)w, H = (uint32_t)h;
-    /* 8 bits, palette (3) or RGB (2), deflate, adaptive filters, no interlace */
-    unsigned char ihdr[13] = {(unsigned char)(W >> 24), (unsigned char)(W >> 16),
-                              (unsigned char)(W >> 8),  (unsigned char)W,
-                              (unsigned char)(H >> 24), (unsigned char)(H >> 16),
-                              (unsigned char)(H >> 8),  (unsigned char)H,
-                              8, indexed ? 3 : 2, 0, 0, 0};
-    chunk(&o, "IHDR", ihdr, 13);
-    uint32_t ppm = (uint32_t)(dpi / 0.0254 + 0.5); /* pixels per metre */
-    unsigned char phys[9] = {(unsigned char)(ppm >> 24), (unsigned char)(ppm >> 16),
-                             (unsigned char)(ppm >> 8),  (unsigned char)ppm,
-                             (unsigned char)(ppm >> 24), (unsigned char)(ppm >> 16),
-                             (unsigned char)(ppm >> 8),  (unsigned char)ppm, 1};
-    chunk(&o, "pHYs", phys, 9);
-    if (indexed) {
-        unsigned char plte[768];
-        for (int i = 0; i < pal->n; i++) {
-            plte[3 * i] = (unsigned char)(pal->rgb[i] >> 16);
-            plte[3 * i + 1] = (unsigned char)(pal->rgb[i] >> 8);
-            plte[3 * i + 2] = (unsigned char)pal->rgb[i];
-        }
-        chunk(&o, "PLTE", plte, (uint32_t)(3 * pal->n));
+    for (int rgb = 0; rgb < 2; rgb++) { /* a palette image unless > 256 colours */
+        png_flat *p = png_flat_begin(w, h, dpi, rgb);
+        if (png_flat_rows(p, pixels, stride, h))
+            return png_flat_end(p, out, len);
+        png_flat_free(p);
     }
-    chunk(&o, "IDAT", z.p, (uint32_t)z.n);
-    chunk(&o, "IEND", NULL, 0);
-    free(z.p);
-    free(pal);
-    *out = o.p;
-    *len = o.n;
-    return true;
+    return false;
 }

@@ -41,10 +41,34 @@ static void build_path(cairo_t *cr, const dl_item *it)
     }
 }
 
+/* Whether the item may reach into [y0, y1] (drawlist units). */
+static bool item_in_band(const dl_item *it, double y0, double y1)
+{
+    if (it->kind == DL_TEXT) /* the em box with room for descenders */
+        return it->y + it->size_pt * 0.4 >= y0 && it->y - it->size_pt * 1.1 <= y1;
+    double lo = 1e300, hi = -1e300, pad = it->line_width_pt + 1;
+    for (int s = 0; s < it->n_segs; s++) {
+        const dl_seg *g = &it->segs[s];
+        int n = g->op == DL_CURVE_TO ? 3 : g->op == DL_CLOSE ? 0 : 1;
+        for (int k = 0; k < n; k++) {
+            lo = g->y[k] < lo ? g->y[k] : lo;
+            hi = g->y[k] > hi ? g->y[k] : hi;
+        }
+    }
+    return hi + pad >= y0 && lo - pad <= y1;
+}
+
 void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
+{
+    drawlist_replay_cairo_band(dl, cr, -1e300, 1e300);
+}
+
+void drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1)
 {
     for (int i = 0; i < dl->n; i++) {
         const dl_item *it = &dl->items[i];
+        if (!item_in_band(it, y0, y1))
+            continue;
         set_rgb(cr, it->rgb);
         switch (it->kind) {
         case DL_FILL:

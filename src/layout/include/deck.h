@@ -84,14 +84,17 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
 typedef struct {
     bool workbook; /* <name>.xlsx */
     bool web;      /* <name>.html and its chart files (SVG, PNG at 300 dpi) */
+    bool excel_csv; /* figures_excel.csv (read from the national deck.ini) */
 } deck_outputs;
 deck_outputs deck_output_switches(const deck_templates *t);
 
-/* A file made for the caller to write: path and data malloc'd. */
+/* A file made for the caller to write: path and data malloc'd; a chart's
+ * SVG also names its chart (title and alt text, malloc'd; else NULL). */
 typedef struct {
     char *path;
     unsigned char *data;
     size_t len;
+    char *title, *alt;
 } deck_outfile;
 
 /* Where a document's web files go and how its HTML page names them. */
