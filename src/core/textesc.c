@@ -5,7 +5,15 @@
 
 void textesc_xml(FILE *out, const char *s, const char *sep)
 {
-    for (; s && *s; s++) {
+    while (s && *s) {
+        /* the run without anything to escape, in one write */
+        size_t n = strcspn(s, "&<>\"'\n");
+        if (n) {
+            fwrite(s, 1, n, out);
+            s += n;
+            if (!*s)
+                break;
+        }
         switch (*s) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
@@ -20,5 +28,6 @@ void textesc_xml(FILE *out, const char *s, const char *sep)
             /* fall through */
         default: fputc(*s, out);
         }
+        s++;
     }
 }

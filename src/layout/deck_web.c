@@ -95,18 +95,22 @@ static bool encode_bands(const chart_picture *p, int w, int h, unsigned char *bu
      * laser printer's, and the picture keeps to a palette (pngfast.c) */
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_NONE);
     bool ok = enc && cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
+    bool blank = false; /* buf holds nothing but white */
     for (int top = 0; ok && top < h; top += BAND_ROWS) {
-        memset(buf, 0xFF, (size_t)stride * BAND_ROWS);
-        cairo_surface_mark_dirty(surf);
-        cairo_t *cr = cairo_create(surf);
-        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-        cairo_set_font_options(cr, fo);
-        cairo_scale(cr, scale, scale);
-        cairo_translate(cr, -p->x, -p->y - top / scale);
-        double y0 = p->y + top / scale;
-        drawlist_replay_cairo_band(&p->dl, cr, y0, y0 + BAND_ROWS / scale);
-        cairo_destroy(cr);
-        cairo_surface_flush(surf);
+        double y0 = p->y + top / scale, y1 = y0 + BAND_ROWS / scale;
+        /* a band nothing reaches into stays white: no clearing, no drawing */
+        if (!blank || drawlist_reaches_band(&p->dl, y0, y1)) {
+            memset(buf, 0xFF, (size_t)stride * BAND_ROWS);
+            cairo_surface_mark_dirty(surf);
+            cairo_t *cr = cairo_create(surf);
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+            cairo_set_font_options(cr, fo);
+            cairo_scale(cr, scale, scale);
+            cairo_translate(cr, -p->x, -p->y - top / scale);
+            blank = !drawlist_replay_cairo_band(&p->dl, cr, y0, y1);
+            cairo_destroy(cr);
+            cairo_surface_flush(surf);
+        }
         int n = h - top < BAND_ROWS ? h - top : BAND_ROWS;
         ok = png_flat_rows(enc, buf, stride, n);
     }

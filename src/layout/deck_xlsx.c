@@ -351,8 +351,13 @@ bool deck_workbook(const deck_templates *t, const deck_scope *sc, const fontset 
     arena *mem = arena_new();
     deck_laid_out lo;
     bool ok = deck_lay_out(t, sc, fonts, true, mem, d, &lo);
+    /* the workbook's temporary files (libxlsxwriter writes each part to one
+     * before zipping them) in memory where the system has a tmpfs: on disk
+     * the file system's bookkeeping cost as much as writing the workbook */
     const char *tmpdir = getenv("TMPDIR");
-    char *path = arena_printf(mem, "%s/aireport-xlsx-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!tmpdir || !*tmpdir)
+        tmpdir = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp";
+    char *path = arena_printf(mem, "%s/aireport-xlsx-XXXXXX", tmpdir);
     int fd = ok ? mkstemp(path) : -1;
     if (ok && fd < 0) {
         diag_add(d, D_IO_WRITE, path, 0, 0, "cannot create a temporary file for the workbook: %s",
@@ -363,7 +368,14 @@ bool deck_workbook(const deck_templates *t, const deck_scope *sc, const fontset 
         close(fd);
     if (ok) {
         const tpl_deck *deck = t->deck;
-        lxw_workbook *wb = workbook_new(path);
+        lxw_workbook_options wo = {.tmpdir = (char *)tmpdir};
+        lxw_workbook *wb = workbook_new_opt(path, &wo);
+        if (!wb) {
+            diag_add(d, D_IO_WRITE, path, 0, 0, "libxlsxwriter could not start the workbook");
+            unlink(path);
+            arena_free(mem);
+            return false;
+        }
         book bk = {.wb = wb, .mem = mem};
         bk.title = fmt(wb, NULL, true, deck->theme.c_title, 14);
         bk.sample = fmt(wb, NULL, true, deck->theme.c_sample, 0);

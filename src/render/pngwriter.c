@@ -63,12 +63,22 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
     drawlist_replay_cairo_band(dl, cr, -1e300, 1e300);
 }
 
-void drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1)
+bool drawlist_reaches_band(const drawlist *dl, double y0, double y1)
 {
+    for (int i = 0; i < dl->n; i++)
+        if (item_in_band(&dl->items[i], y0, y1))
+            return true;
+    return false;
+}
+
+bool drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1)
+{
+    bool drew = false;
     for (int i = 0; i < dl->n; i++) {
         const dl_item *it = &dl->items[i];
         if (!item_in_band(it, y0, y1))
             continue;
+        drew = true;
         set_rgb(cr, it->rgb);
         switch (it->kind) {
         case DL_FILL:
@@ -98,6 +108,7 @@ void drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, doub
         }
         }
     }
+    return drew;
 }
 
 typedef struct {

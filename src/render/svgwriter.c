@@ -6,9 +6,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* A coordinate with two decimals, without printf's float formatting (a
+ * chart file has thousands of them): 12.5 -> "12.50", -0.004 -> "0.00". */
+static void num(FILE *out, double v)
+{
+    long long c = (long long)(v * 100.0 + (v < 0 ? -0.5 : 0.5));
+    char buf[32], *p = buf + sizeof buf;
+    *--p = '\0';
+    unsigned long long m = c < 0 ? (unsigned long long)(-c) : (unsigned long long)c;
+    *--p = (char)('0' + m % 10);
+    *--p = (char)('0' + m / 10 % 10);
+    *--p = '.';
+    m /= 100;
+    do
+        *--p = (char)('0' + m % 10);
+    while ((m /= 10) > 0);
+    if (c < 0)
+        *--p = '-';
+    fputs(p, out);
+}
+
+static void point(FILE *out, char op, double x, double y)
+{
+    fputc(op, out);
+    num(out, x);
+    fputc(' ', out);
+    num(out, y);
+}
+
 static void rgb(FILE *out, uint32_t c)
 {
-    fprintf(out, "#%02X%02X%02X", (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF);
+    static const char hex[] = "0123456789ABCDEF";
+    char b[8] = {'#'};
+    for (int i = 0; i < 6; i++)
+        b[1 + i] = hex[(c >> (20 - 4 * i)) & 0xF];
+    fwrite(b, 1, 7, out);
 }
 
 static void path_data(FILE *out, const dl_item *it, double dx, double dy)
@@ -16,11 +48,12 @@ static void path_data(FILE *out, const dl_item *it, double dx, double dy)
     for (int s = 0; s < it->n_segs; s++) {
         const dl_seg *g = &it->segs[s];
         switch (g->op) {
-        case DL_MOVE_TO: fprintf(out, "M%.2f %.2f", g->x[0] - dx, g->y[0] - dy); break;
-        case DL_LINE_TO: fprintf(out, "L%.2f %.2f", g->x[0] - dx, g->y[0] - dy); break;
+        case DL_MOVE_TO: point(out, 'M', g->x[0] - dx, g->y[0] - dy); break;
+        case DL_LINE_TO: point(out, 'L', g->x[0] - dx, g->y[0] - dy); break;
         case DL_CURVE_TO:
-            fprintf(out, "C%.2f %.2f %.2f %.2f %.2f %.2f", g->x[0] - dx, g->y[0] - dy,
-                    g->x[1] - dx, g->y[1] - dy, g->x[2] - dx, g->y[2] - dy);
+            point(out, 'C', g->x[0] - dx, g->y[0] - dy);
+            point(out, ' ', g->x[1] - dx, g->y[1] - dy);
+            point(out, ' ', g->x[2] - dx, g->y[2] - dy);
             break;
         case DL_CLOSE: fputc('Z', out); break;
         }
@@ -71,16 +104,22 @@ bool drawlist_svg(const drawlist *dl, double x_pt, double y_pt, double w_pt, dou
         case DL_STROKE:
             fputs("<path fill=\"none\" stroke=\"", out);
             rgb(out, it->rgb);
-            fprintf(out, "\" stroke-width=\"%.2f\" d=\"",
-                    it->line_width_pt > 0 ? it->line_width_pt : 0.5);
+            fputs("\" stroke-width=\"", out);
+            num(out, it->line_width_pt > 0 ? it->line_width_pt : 0.5);
+            fputs("\" d=\"", out);
             path_data(out, it, x_pt, y_pt);
             fputs("\"/>\n", out);
             break;
         case DL_TEXT:
             if (!it->text || !*it->text)
                 break;
-            fprintf(out, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\" fill=\"", it->x - x_pt,
-                    it->y - y_pt, it->size_pt);
+            fputs("<text x=\"", out);
+            num(out, it->x - x_pt);
+            fputs("\" y=\"", out);
+            num(out, it->y - y_pt);
+            fputs("\" font-size=\"", out);
+            num(out, it->size_pt);
+            fputs("\" fill=\"", out);
             rgb(out, it->rgb);
             fputc('"', out);
             if (it->align == DL_ALIGN_CENTER)

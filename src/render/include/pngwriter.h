@@ -18,8 +18,10 @@
  * scale. */
 void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr);
 /* The same for the items that reach into y0..y1 (drawlist units): a band
- * of a picture drawn a band at a time. */
-void drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1);
+ * of a picture drawn a band at a time. false when no item did. */
+bool drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1);
+/* Whether any item reaches into y0..y1. */
+bool drawlist_reaches_band(const drawlist *dl, double y0, double y1);
 
 /* Writes a w_pt x h_pt page at px_per_pt (e.g. 2.0 = 144 dpi) on white to
  * path (through path + ".tmp", renamed into place). D_IO_WRITE on failure,
