@@ -83,6 +83,12 @@ static bool S_produce_figures(void *ctx, const batch_job *job, unsigned char **d
     return false;
 }
 
+/* The file names of a document's outputs: "national", "13_東京都". */
+static const char *S_doc_name(const build_ctx *b, int doc, arena *mem)
+{
+    return doc == 0 ? "national" : arena_printf(mem, "%02d_%s", doc, b->rank[doc - 1].name);
+}
+
 /* Renders a document and, when the job has room for extra files, its
  * provenance sidecars (<name>.numbers.csv / .json: every printed number and
  * where it came from) for the runner to write beside the PDF. */
@@ -92,6 +98,17 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
 {
     arena *mem = arena_new();
     scope.prov = job->extras ? prov_new(mem) : NULL;
+    deck_outputs outs = deck_output_switches(t);
+    if (scope.prov && !scope.body) { /* the files that reprint the numbers */
+        int doc = scope.pref ? scope.pref->pref : 0;
+        const char *name = S_doc_name(b, doc, mem), *dir = doc ? "prefectures/" : "";
+        if (outs.workbook)
+            prov_also_in(scope.prov, arena_printf(mem, "%s%s.xlsx", dir, name));
+        if (outs.web) {
+            prov_also_in(scope.prov, arena_printf(mem, "%s%s.html", dir, name));
+            prov_also_in(scope.prov, arena_printf(mem, "charts/%s/", name));
+        }
+    }
     bool ok = deck_render_scope(t, &scope, b->fonts, data, len, pages, d);
     if (ok && scope.prov) {
         batch_extras *x = job->extras;
@@ -154,12 +171,6 @@ static bool S_produce_prefecture(void *ctx, const batch_job *job, unsigned char 
     bool ok = t && S_render(b, t, scope, job, data, len, pages, d);
     arena_free(mem);
     return ok;
-}
-
-/* The file names of a document's outputs: "national", "13_東京都". */
-static const char *S_doc_name(const build_ctx *b, int doc, arena *mem)
-{
-    return doc == 0 ? "national" : arena_printf(mem, "%02d_%s", doc, b->rank[doc - 1].name);
 }
 
 /* A document's workbook (national.xlsx, prefectures/PP_name.xlsx). */

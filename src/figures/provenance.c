@@ -5,12 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { PROV_MAX_ALSO = 8 };
+
 struct prov_list {
     arena *mem;
     int n, cap;
     prov_entry *e;
     int page;
     const char *block;
+    int n_also;
+    const char *also[PROV_MAX_ALSO]; /* other files printing these numbers */
 };
 
 prov_list *prov_new(arena *mem)
@@ -19,6 +23,12 @@ prov_list *prov_new(arena *mem)
     p->mem = mem;
     p->block = "";
     return p;
+}
+
+void prov_also_in(prov_list *p, const char *file)
+{
+    if (p && p->n_also < PROV_MAX_ALSO)
+        p->also[p->n_also++] = arena_strdup(p->mem, file);
 }
 
 int prov_count(const prov_list *p) { return p ? p->n : 0; }
@@ -273,6 +283,14 @@ bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *
         return false;
     fputs("{\"document\": ", f);
     json_str(f, document ? document : "");
+    if (p->n_also) {
+        fputs(",\n\"also_in\": [", f);
+        for (int i = 0; i < p->n_also; i++) {
+            fputs(i ? ", " : "", f);
+            json_str(f, p->also[i]);
+        }
+        fputc(']', f);
+    }
     fputs(",\n\"entries\": [", f);
     arena *mem = arena_new();
     for (int i = 0; i < prov_count(p); i++) {
