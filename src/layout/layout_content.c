@@ -91,6 +91,31 @@ static const char *const *copy_strings(arena *mem, const char *const *s, int n)
     return c;
 }
 
+/* The first figure row behind a chart's values (NULL: none). */
+static const fig_row *first_row_of(const layout_value *vi, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (vi[i].row)
+            return vi[i].row;
+    return NULL;
+}
+
+chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                                       const layout_value *vi, const char *heading,
+                                       const char **single_year)
+{
+    const fig_row *first = first_row_of(vi, spec->n_cats * spec->n_series);
+    bool services = first && (first->base_kind == BASE_SERVICE_ROWS ||
+                              first->base_kind == BASE_CUSTOMISED_ROWS);
+    const char *single = NULL;
+    chart_alt_words w = {.title = heading ? heading : ps->title,
+                         .scope = scope_words(ps, b, first, &single),
+                         .unit = services ? "件" : "団体"};
+    if (single_year)
+        *single_year = single;
+    return w;
+}
+
 void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
                           const layout_value *vi, const char *heading, int item_from,
                           bool shares_of_scope)
@@ -101,36 +126,29 @@ void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *
     arena *mem = ps->c->mem;
     int n = spec->n_cats * spec->n_series;
     layout_cell *cells = ARENA_NEW(mem, layout_cell, n ? n : 1);
-    const fig_row *first_row = NULL;
-    bool rows_of_services = false;
     for (int i = 0; i < n; i++) {
         const layout_value *v = &vi[i];
         cells[i] = (layout_cell){.row = v->row, .count = v->count,
                                  .base = v->total > 0 ? v->total : 0,
                                  .pct10 = v->pct_printed ? v->pct10 : -1};
-        if (v->row && !first_row)
-            first_row = v->row;
     }
-    if (first_row)
-        rows_of_services = first_row->base_kind == BASE_SERVICE_ROWS ||
-                           first_row->base_kind == BASE_CUSTOMISED_ROWS;
     layout_chart_data *c = ARENA_NEW(mem, layout_chart_data, pd->n_charts + 1);
     if (pd->n_charts)
         memcpy(c, pd->charts, sizeof *c * (size_t)pd->n_charts);
     layout_chart_data *cd = &c[pd->n_charts];
     box_pt box = layout_box(b);
     const char *single_year = NULL;
-    const char *words = scope_words(ps, b, first_row, &single_year);
+    chart_alt_words w = layout_chart_alt_words(ps, b, spec, vi, heading, &single_year);
     *cd = (layout_chart_data){
         .section = b->section,
         .file_suffix = pd->n_charts ? arena_printf(mem, "-%d", pd->n_charts + 1) : "",
         .heading = heading,
-        .title = heading ? heading : ps->title,
+        .title = w.title,
         .spec = *spec,
         .cells = cells,
         .shares_of_scope = shares_of_scope,
-        .unit = rows_of_services ? "件" : "団体",
-        .scope_words = words,
+        .unit = w.unit,
+        .scope_words = w.scope,
         .year_label = single_year,
         .item_from = item_from,
         .item_to = ps->dl->n,
@@ -154,7 +172,6 @@ void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *
         memcpy(rgb, sp->series_rgb, sizeof *rgb * (size_t)sp->n_series);
         sp->series_rgb = rgb;
     }
-    chart_alt_words w = {.title = cd->title, .scope = cd->scope_words, .unit = cd->unit};
     cd->alt = chart_alt_text(&cd->spec, &w, mem);
     pd->charts = c;
     pd->n_charts++;

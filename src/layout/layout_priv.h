@@ -122,6 +122,14 @@ void layout_content_texts(page_state *ps, const tpl_block *b, const char *const 
 void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
                           const layout_value *vi, const char *heading, int item_from,
                           bool shares_of_scope);
+/* The words of a chart's alt text its spec does not hold (chart_alt_text):
+ * the title (heading, else the page title), who answered and which years
+ * (fixed wording per kind of base), the unit of its counts; *single_year
+ * (may be NULL) the one year the chart shows, NULL when several. For the
+ * HTML pages' and workbooks' charts, and the PDF's Figure /Alt. */
+chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                                       const layout_value *vi, const char *heading,
+                                       const char **single_year);
 /* A table block: header[n_cols], cells[n_rows * n_cols] (kept, not copied:
  * in the document's arena). */
 void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_cols,
