@@ -62,16 +62,15 @@ bool deck_lay_out(const deck_templates *t, const deck_scope *sc, const fontset *
         const char **more_titles = NULL;
         int n_more = 1;
         layout_page_data *data = NULL;
+        if (content)
+            c.content = data = ARENA_NEW(mem, layout_page_data, 1);
         if (layout_munitable_block(pg)) {
-            c.content = NULL;
             if (!layout_munitable_pages(&c, pg, no, &more, &more_titles, &n_more))
                 ok = false;
         } else {
             more = ARENA_NEW(mem, drawlist, 1);
             more_titles = ARENA_NEW(mem, const char *, 1);
             drawlist_init(more, mem);
-            if (content)
-                c.content = data = ARENA_NEW(mem, layout_page_data, 1);
             if (!layout_page(&c, pg, no, more, more_titles))
                 ok = false;
         }
@@ -91,10 +90,11 @@ bool deck_lay_out(const deck_templates *t, const deck_scope *sc, const fontset *
             cap = ncap;
         }
         for (int k = 0; k < n_more; k++) {
-            if (content)
+            if (content) /* a municipality table's continuation pages: their title */
                 out->content[out->n_pages] =
-                    data ? *data
-                         : (layout_page_data){.file = pg->file, .title = more_titles[k]};
+                    k == 0 ? *data
+                           : (layout_page_data){.file = pg->file, .title = more_titles[k],
+                                                .continued = true};
             out->pages[out->n_pages] = more[k];
             out->titles[out->n_pages++] = more_titles[k];
         }

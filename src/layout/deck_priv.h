@@ -20,7 +20,7 @@ typedef struct {
     const char **titles;
     const char *doc_title;
     /* [n_pages] with content: what each page shows as data (a municipality
-     * table's pages: their title only) */
+     * table's continuation pages: their title only, .continued) */
     layout_page_data *content;
 } deck_laid_out;
 

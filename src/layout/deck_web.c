@@ -317,7 +317,7 @@ static void write_page(FILE *o, const deck_laid_out *lo, const deck_web_names *n
     }
     fputs("<nav aria-label=\"目次\">\n<ol>\n", o);
     for (int i = 0; i < lo->n_pages; i++)
-        if (lo->content[i].title && !lo->content[i].cover) {
+        if (lo->content[i].title && !lo->content[i].cover && !lo->content[i].continued) {
             fprintf(o, "<li><a href=\"#page%d\">", i + 1);
             esc(o, lo->content[i].title);
             fputs("</a></li>\n", o);
@@ -326,6 +326,8 @@ static void write_page(FILE *o, const deck_laid_out *lo, const deck_web_names *n
     int file_no = 0;
     for (int i = 0; i < lo->n_pages; i++) {
         const layout_page_data *pd = &lo->content[i];
+        if (pd->continued) /* its table is whole on the first page */
+            continue;
         fprintf(o, "<section id=\"page%d\">\n", i + 1);
         if (pd->title && !pd->cover) {
             fputs("<h2>", o);

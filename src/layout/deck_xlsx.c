@@ -396,7 +396,8 @@ bool deck_workbook(const deck_templates *t, const deck_scope *sc, const fontset 
         workbook_set_properties(wb, &props);
         bool sample = figures_catalogue(sc->f)->sample;
         for (int i = 0; i < lo.n_pages; i++)
-            page_sheet(&bk, &lo.content[i], i + 1, lo.doc_title, sample);
+            if (!lo.content[i].continued) /* the table is whole on its first page */
+                page_sheet(&bk, &lo.content[i], i + 1, lo.doc_title, sample);
         lxw_error err = workbook_close(wb);
         if (err != LXW_NO_ERROR || !read_back(path, xlsx, len)) {
             diag_add(d, D_IO_WRITE, path, 0, 0, "libxlsxwriter could not write the workbook: %s",

@@ -62,6 +62,7 @@ typedef struct layout_page_data {
     const char *file;  /* the page template */
     const char *title; /* as printed; NULL for a page without one */
     bool cover;
+    bool continued; /* a municipality table's later page: its data is on the first */
     layout_texts lead, text, notes, sources;
     int n_charts;
     layout_chart_data *charts;
