@@ -176,6 +176,14 @@ static lxw_chart *native_chart(book *bk, const char *sheet_name, const layout_ch
             lxw_chart_fill *fill;
             color_fill(mem, &fill, s->series_rgb[j]);
             chart_series_set_fill(se, fill);
+            /* labels inside a dark bar in white, as the deck prints them */
+            uint32_t c = s->series_rgb[j];
+            double lum = 0.299 * (c >> 16 & 0xFF) + 0.587 * (c >> 8 & 0xFF) + 0.114 * (c & 0xFF);
+            if (s->type == CHART_STACKED100 && lum < 128) {
+                lxw_chart_font *font = ARENA_NEW(mem, lxw_chart_font, 1);
+                font->color = 0xFFFFFF;
+                chart_series_set_labels_font(se, font);
+            }
         }
         if (!donut && s->type != CHART_STACKED100)
             chart_set_series_gap(ch, 60);
@@ -235,7 +243,7 @@ static void chart_part(book *bk, sheet *sh, const char *sheet_name, const layout
     chart_block(bk, sh, cd, top, COL_CHART, &rows, &cols);
     lxw_chart *ch = native_chart(bk, sheet_name, cd, top, COL_CHART, rows, cols);
     int chart_row = top + rows + 2;
-    double h_px = 80 + 22.0 * s->n_cats * (s->type == CHART_GROUPED_BARS ? s->n_series : 1.3);
+    double h_px = 90 + 30.0 * s->n_cats * (s->type == CHART_GROUPED_BARS ? s->n_series * 0.7 : 1);
     h_px = s->type == CHART_DONUT ? 340 : h_px < 300 ? 300 : h_px > 900 ? 900 : h_px;
     lxw_chart_options opt = {.x_scale = 1.8, .y_scale = h_px / 288.0};
     worksheet_insert_chart_opt(sh->ws, (lxw_row_t)chart_row, (lxw_col_t)COL_CHART, ch, &opt);
@@ -297,6 +305,10 @@ static void page_sheet(book *bk, const layout_page_data *pd, int page_no, const 
     put_lines(&sh, &pd->sources, bk->source);
     if (sh.freeze > 0)
         worksheet_freeze_panes(sh.ws, (lxw_row_t)(sh.freeze + 1), 0);
+    /* printed as the deck is: A4 landscape, a sheet as wide as the paper */
+    worksheet_set_landscape(sh.ws);
+    worksheet_set_paper(sh.ws, 9);
+    worksheet_fit_to_pages(sh.ws, 1, 0);
     for (int c = 0; c < MAX_COLS; c++)
         if (sh.width[c] > 0)
             worksheet_set_column(sh.ws, (lxw_col_t)c, (lxw_col_t)c,
