@@ -84,7 +84,8 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                             : ps->c->body ? ps->c->body->pref_name
                                           : NATION_LABEL;
     box_pt box = layout_box(b);
-    layout_chart_heading(ps, b, &box);
+    int heading_item = ps->dl->n;
+    const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
         return false;
@@ -184,6 +185,10 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.printed = printed_cb;
         spec.printed_ctx = &cp;
     }
-    return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                      layout_context(ps, b));
+    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b)))
+        return false;
+    layout_content_chart(ps, b, &spec, vi, heading, heading_item,
+                         spec.type == CHART_GROUPED_BARS);
+    return true;
 }
