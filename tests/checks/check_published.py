@@ -5,7 +5,7 @@ publication.
     check_published.py SOURCE_DIR OUT_DIR
 
 tests/published/deck.tsv restates the published deck's leads, footnotes,
-label keys and the text of P1 and P2 (its seed text, with the corrections of
+label keys, the legends of P3 and P4 and the text of P1 and P2 (its seed text, with the corrections of
 tests/published/corrections.tsv applied). For each of the deck's pages P1 to
 P19 (pages 1 to 19 of OUT_DIR/national.pdf):
 
