@@ -40,6 +40,8 @@ static const bad_case BAD[] = {
     {"bad_number", D_TEMPLATE, "page.ini", 7, "size_pt = `12pt`: expected a number"},
     {"unquoted_hash", D_TEMPLATE, "page.ini", 7, "double quotes"},
     {"bad_colour", D_TEMPLATE, "theme.ini", 7, "`#1F38G4`: expected a colour"},
+    {"bad_tag", D_TEMPLATE, "page.ini", 7, "tag = `h3`: expected auto | h1 | h2"},
+    {"tag_without_text", D_TEMPLATE, "page.ini", 9, "tag2: [text] has no text2 to tag"},
 };
 
 static bool ends_with(const char *s, const char *tail)
