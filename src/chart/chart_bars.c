@@ -141,17 +141,14 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
     x->geom->plot_h_pt = grid_bottom - grid_top;
     x->geom->axis_max = axis_max;
 
+    /* reading order: the gridlines, each category with its values, then the
+     * tick labels */
+    int n_ticks = (int)llround(axis_max / step);
     if (grid) {
-        int n_ticks = (int)llround(axis_max / step);
         for (int t = 0; t <= n_ticks; t++) {
             double v = t * step, gx = plot_x + plot_w * v / axis_max;
             chart_emit_line(x, gx, grid_top, gx, grid_bottom, t ? CHART_GRID_RGB : CHART_AXIS_RGB,
                             0.5);
-            char buf[NUMFMT_MAX];
-            tick_text(c, buf, v);
-            chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
-            dl_text(x->out, buf, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
-                    FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
     } else {
         chart_emit_line(x, plot_x, grid_top, plot_x, grid_bottom, CHART_AXIS_RGB, 0.5);
@@ -177,6 +174,15 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
                 dl_text(x->out, labels[i], plot_x + len + fs * 0.3, base_y, val_fs, FONT_GOTHIC,
                         x->text_rgb, DL_ALIGN_LEFT);
         }
+    }
+    for (int t = 0; grid && t <= n_ticks; t++) {
+        double v = t * step;
+        char buf[NUMFMT_MAX];
+        tick_text(c, buf, v);
+        chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
+        dl_text(x->out, buf, plot_x + plot_w * v / axis_max,
+                grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs, FONT_GOTHIC,
+                CHART_TICK_RGB, DL_ALIGN_CENTER);
     }
     return true;
 }
