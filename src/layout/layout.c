@@ -124,3 +124,38 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *tex
     }
     return out;
 }
+
+void layout_move_items(drawlist *dl, int at, int from)
+{
+    int n_moved = dl->n - from, n_after = from - at;
+    if (n_moved <= 0 || n_after <= 0)
+        return;
+    /* rotate [at, n) left by n_after, through a copy of the moved items */
+    dl_item *moved = ARENA_NEW(dl->mem, dl_item, n_moved);
+    memcpy(moved, dl->items + from, sizeof *moved * (size_t)n_moved);
+    memmove(dl->items + at + n_moved, dl->items + at, sizeof *moved * (size_t)n_after);
+    memcpy(dl->items + at, moved, sizeof *moved * (size_t)n_moved);
+}
+
+void layout_cell_begin(drawlist *dl, layout_cell kind)
+{
+    dl_begin_tag(dl, &(dl_tag){.role = kind == LAYOUT_DATA ? DL_ROLE_TD : DL_ROLE_TH,
+                               .scope = kind == LAYOUT_COL_HEAD   ? DL_SCOPE_COLUMN
+                                        : kind == LAYOUT_ROW_HEAD ? DL_SCOPE_ROW
+                                                                  : DL_SCOPE_NONE});
+}
+
+void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,
+                          uint32_t rgb, double line_width_pt)
+{
+    dl_artifact_begin(dl, DL_ART_LAYOUT);
+    dl_line(dl, x0, y0, x1, y1, rgb, line_width_pt);
+    dl_artifact_end(dl);
+}
+
+void layout_artifact_rect(drawlist *dl, double x, double y, double w, double h, uint32_t rgb)
+{
+    dl_artifact_begin(dl, DL_ART_LAYOUT);
+    dl_rect(dl, x, y, w, h, rgb, true, 0);
+    dl_artifact_end(dl);
+}

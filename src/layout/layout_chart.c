@@ -125,7 +125,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
-    layout_chart_heading(ps, b, &box);
+    const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, ps->c->f, &opts))
         return false;
@@ -235,10 +235,14 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         spec.printed = chart_printed_cb;
         spec.printed_ctx = &cp;
     }
-    int first_item = ps->dl->n;
+    int begin = ps->dl->n;
+    layout_figure_begin(ps, b, &spec, heading);
     if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                    layout_context(ps, b)))
+                    layout_context(ps, b))) {
+        ps->dl->n = begin;
         return false;
-    centre_vertically(ps->dl, first_item, box);
+    }
+    centre_vertically(ps->dl, begin + 1, box);
+    dl_end(ps->dl);
     return true;
 }

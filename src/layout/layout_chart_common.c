@@ -91,19 +91,33 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
         ps->rounding_note = true;
 }
 
-void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
+const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
 {
     const tpl_chart_block *ch = &b->as.chart;
     if (!ch->heading)
-        return;
+        return NULL;
     const tpl_theme *th = &ps->c->deck->theme;
     const char *h = layout_expand(ps, b, ch->heading, b->line, -1);
     double lh = th->body_pt * 1.6;
     if (h) {
-        dl_rect(ps->dl, box->x, box->y + lh * 0.15, mm_to_pt(1.0), lh * 0.7, th->c_accent, true, 0);
+        layout_artifact_rect(ps->dl, box->x, box->y + lh * 0.15, mm_to_pt(1.0), lh * 0.7,
+                             th->c_accent);
+        dl_begin(ps->dl, DL_ROLE_H2);
         dl_text(ps->dl, h, box->x + mm_to_pt(2.5), layout_baseline(box->y, th->body_pt, lh),
                 th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
+        dl_end(ps->dl);
     }
     box->y += lh;
     box->h -= lh;
+    return h;
+}
+
+void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                         const char *heading)
+{
+    (void)b;
+    const char *title = heading ? heading : ps->title ? ps->title : "";
+    dl_begin_tag(ps->dl, &(dl_tag){.role = DL_ROLE_FIGURE,
+                                   .alt = *title ? title : "グラフ",
+                                   .box = {spec->x_pt, spec->y_pt, spec->w_pt, spec->h_pt}});
 }

@@ -84,7 +84,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                             : ps->c->body ? ps->c->body->pref_name
                                           : NATION_LABEL;
     box_pt box = layout_box(b);
-    layout_chart_heading(ps, b, &box);
+    const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
         return false;
@@ -178,6 +178,13 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.printed = printed_cb;
         spec.printed_ctx = &cp;
     }
-    return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                      layout_context(ps, b));
+    int begin = ps->dl->n;
+    layout_figure_begin(ps, b, &spec, heading);
+    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b))) {
+        ps->dl->n = begin;
+        return false;
+    }
+    dl_end(ps->dl);
+    return true;
 }

@@ -223,7 +223,7 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         drawlist *dl = &(*pages)[p];
         drawlist_init(dl, c->mem);
         if (!layout_page_titled(c, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
-                                &(*titles)[p]))
+                                &(*titles)[p], NULL))
             ok = false;
         /* the table is drawn after the page's own blocks were reconciled:
          * its entries and a second reconciliation follow here */

@@ -17,6 +17,7 @@ typedef struct {
     drawlist *dl;
     bool ok;
     int page_no;
+    const char *title; /* as printed (NULL: none) */
     /* a chart's half-up percentages do not add up to 100.0: the notes (or
      * the source lines) get LAYOUT_ROUNDING_NOTE (layout_prov.c) */
     bool rounding_note;
@@ -39,9 +40,25 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *tex
                           int year);
 
 /* layout_page with title_suffix appended to the page's expanded title (the
- * municipality table's 「（続き）」 pages; NULL = none). (layout_page.c) */
+ * municipality table's 「（続き）」 pages; NULL = none). *table_at (when not
+ * NULL) receives the item index where the page's [munitable] belongs in
+ * reading order, for layout_move_items. (layout_page.c) */
 bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
-                        const char *title_suffix, drawlist *dl, const char **title);
+                        const char *title_suffix, drawlist *dl, const char **title,
+                        int *table_at);
+/* Moves the items [from, dl->n) to index at (<= from), the items between
+ * following them: content drawn after the page into its reading-order place
+ * (nothing they paint overlaps). (layout.c) */
+void layout_move_items(drawlist *dl, int at, int from);
+
+/* Tables (layout.c): opens a cell, a TH heading its column (in a header
+ * row), a TH heading its row, or a TD; dl_end closes it. */
+typedef enum { LAYOUT_COL_HEAD, LAYOUT_ROW_HEAD, LAYOUT_DATA } layout_cell;
+void layout_cell_begin(drawlist *dl, layout_cell kind);
+/* Decoration: a rule or a filled rectangle as a layout artifact of its own. */
+void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,
+                          uint32_t rgb, double line_width_pt);
+void layout_artifact_rect(drawlist *dl, double x, double y, double w, double h, uint32_t rgb);
 
 /* Baseline of a line whose line box starts at top_pt. */
 double layout_baseline(double top_pt, double size_pt, double line_h_pt);
@@ -103,9 +120,15 @@ bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset 
 /* The catalogue of the document's figures: years, title, questions. */
 const fig_catalogue *layout_catalogue(const page_state *ps);
 
-/* A chart block's heading (accent mark + title) at the top of *box, which
- * shrinks by its height; nothing when the block has none. */
-void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+/* A chart block's heading (accent mark + title, an H2) at the top of *box,
+ * which shrinks by its height; returns it as printed, NULL when the block
+ * has none. */
+const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+/* Opens the Figure of the chart spec will draw: its box, its alternative
+ * text (the chart's data as text); the caller closes it with dl_end after
+ * chart_draw. heading: the chart's, NULL for the page title. */
+void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                         const char *heading);
 
 /* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
 /* Each draws into ps->dl inside the block's box; false (and ps->ok false)
