@@ -130,19 +130,30 @@ void layout_move_items(drawlist *dl, int at, int from)
     int n_moved = dl->n - from, n_after = from - at;
     if (n_moved <= 0 || n_after <= 0)
         return;
-    /* rotate [at, n) left by n_after, through a copy of the moved items */
-    dl_item *moved = ARENA_NEW(dl->mem, dl_item, n_moved);
-    memcpy(moved, dl->items + from, sizeof *moved * (size_t)n_moved);
-    memmove(dl->items + at + n_moved, dl->items + at, sizeof *moved * (size_t)n_after);
-    memcpy(dl->items + at, moved, sizeof *moved * (size_t)n_moved);
+    /* rotate [at, n) left by n_after, through a copy of the shorter part
+     * (the few items after the table: notes, sources, footer) */
+    dl_item *items = dl->items;
+    size_t sz = sizeof *items;
+    if (n_after <= n_moved) {
+        dl_item *after = ARENA_NEW_UNINIT(dl->mem, dl_item, n_after);
+        memcpy(after, items + at, sz * (size_t)n_after);
+        memmove(items + at, items + from, sz * (size_t)n_moved);
+        memcpy(items + at + n_moved, after, sz * (size_t)n_after);
+    } else {
+        dl_item *moved = ARENA_NEW_UNINIT(dl->mem, dl_item, n_moved);
+        memcpy(moved, items + from, sz * (size_t)n_moved);
+        memmove(items + at + n_moved, items + at, sz * (size_t)n_after);
+        memcpy(items + at, moved, sz * (size_t)n_moved);
+    }
 }
 
 void layout_cell_begin(drawlist *dl, layout_cell kind)
 {
-    dl_begin_tag(dl, &(dl_tag){.role = kind == LAYOUT_DATA ? DL_ROLE_TD : DL_ROLE_TH,
-                               .scope = kind == LAYOUT_COL_HEAD   ? DL_SCOPE_COLUMN
-                                        : kind == LAYOUT_ROW_HEAD ? DL_SCOPE_ROW
-                                                                  : DL_SCOPE_NONE});
+    static const dl_tag cells[] = {
+        [LAYOUT_COL_HEAD] = {.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN},
+        [LAYOUT_ROW_HEAD] = {.role = DL_ROLE_TH, .scope = DL_SCOPE_ROW},
+        [LAYOUT_DATA] = {.role = DL_ROLE_TD}};
+    dl_begin_static(dl, &cells[kind]);
 }
 
 void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,

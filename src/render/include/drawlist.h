@@ -124,6 +124,9 @@ void dl_text(drawlist *dl, const char *utf8, double x, double y, double size_pt,
  * closes the innermost open element; opens and closes an artifact span. */
 void dl_begin(drawlist *dl, dl_role role);
 void dl_begin_tag(drawlist *dl, const dl_tag *tag);
+/* The same with *tag not copied: it must outlive the drawlist (a static
+ * tag shared by many elements, such as a table's cells). */
+void dl_begin_static(drawlist *dl, const dl_tag *tag);
 void dl_end(drawlist *dl);
 void dl_artifact_begin(drawlist *dl, dl_artifact_kind kind);
 void dl_artifact_end(drawlist *dl);
