@@ -113,11 +113,11 @@ const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box
 }
 
 void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                         const char *heading)
+                         const layout_value *vi, const char *heading)
 {
-    (void)b;
-    const char *title = heading ? heading : ps->title ? ps->title : "";
-    dl_begin_tag(ps->dl, &(dl_tag){.role = DL_ROLE_FIGURE,
-                                   .alt = *title ? title : "グラフ",
-                                   .box = {spec->x_pt, spec->y_pt, spec->w_pt, spec->h_pt}});
+    chart_alt_words w = layout_chart_alt_words(ps, b, spec, vi, heading, NULL);
+    dl_tag t = {.role = DL_ROLE_FIGURE,
+                .alt = chart_alt_text(spec, &w, ps->c->mem),
+                .box = {spec->x_pt, spec->y_pt, spec->w_pt, spec->h_pt}};
+    dl_begin_tag(ps->dl, &t);
 }

@@ -124,11 +124,20 @@ const fig_catalogue *layout_catalogue(const page_state *ps);
  * which shrinks by its height; returns it as printed, NULL when the block
  * has none. */
 const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
-/* Opens the Figure of the chart spec will draw: its box, its alternative
- * text (the chart's data as text); the caller closes it with dl_end after
+/* The words of a chart's alt text its spec does not hold (chart_alt_text):
+ * the title (heading, else the page title), who answered and which years
+ * (fixed wording per kind of base), the unit of its counts; *single_year
+ * (may be NULL) the one year the chart shows, NULL when several.
+ * (layout_chart_alt.c) */
+chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                                       const layout_value *vi, const char *heading,
+                                       const char **single_year);
+/* Opens the Figure of the chart spec will draw: its box and its alternative
+ * text, the chart's data as text (chart_alt_text with the words above; vi:
+ * the rows behind its values); the caller closes it with dl_end after
  * chart_draw. heading: the chart's, NULL for the page title. */
 void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                         const char *heading);
+                         const layout_value *vi, const char *heading);
 
 /* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
 /* Each draws into ps->dl inside the block's box; false (and ps->ok false)
