@@ -209,6 +209,8 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             dl_text(x->out, c->cat_groups[k], a.x, head_y[k] + head_h - fs * CHART_DESCENT, fs,
                     FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_LEFT);
         double bt = bar_top[k], mid = bt + bar_h / 2;
+        int row_from = x->out->n;
+        const char *row = c->cats[k] ? c->cats[k] : "";
         chart_printed(x, CHART_TEXT_CATEGORY, k, -1, c->cats[k] ? c->cats[k] : "");
         chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
                          DL_ALIGN_RIGHT);
@@ -270,6 +272,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             if (i) /* a thin white separator from the segment before */
                 chart_emit_line(x, g->sx, bt, g->sx, bt + bar_h, 0xFFFFFF, 0.75);
             chart_printed(x, CHART_TEXT_VALUE, k, s, g->label); /* inside or above: once */
+            row = arena_printf(x->out->mem, "%s %s", row, chart_label_one_line(x, g->label));
             if (g->line2) {
                 /* a tighter pitch than CHART_LINE: it belongs together */
                 dl_text(x->out, g->line, cx, mid - fs * 0.12, fs, FONT_GOTHIC, g->text_rgb,
@@ -292,7 +295,9 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
                         FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
             }
         }
+        chart_row_text(x, row_from, row); /* the bar reads as one row */
     }
+    int ticks_from = x->out->n;
     if (grid)
         for (int p = 0; p <= 100; p += 20) {
             char t[8];
@@ -302,5 +307,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
                     grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs, FONT_GOTHIC,
                     CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
+    if (grid) /* the axis reads as one run */
+        chart_row_text(x, ticks_from, "0% 20% 40% 60% 80% 100%");
     return true;
 }

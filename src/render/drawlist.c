@@ -292,6 +292,8 @@ void drawlist_dump(const drawlist *dl, void *FILE_out)
         case DL_TEXT:
             fprintf(out, "text %.1f %.1f %.1fpt font%d #%06x %s \"%s\"\n", it->x, it->y,
                     it->size_pt, (int)it->font, (unsigned)it->rgb, align[it->align], it->text);
+            if (it->actual_text)
+                fprintf(out, "  actual \"%s\"\n", it->actual_text);
             break;
         case DL_FILL:
         case DL_STROKE:

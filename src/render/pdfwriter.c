@@ -498,9 +498,17 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fo
             ops_str(o, "S\n");
             break;
         case DL_TEXT: {
+            if (it->actual_text) { /* inside the element's sequence, never an MCID */
+                ops_str(o, "/Span <</ActualText ");
+                char *p = pdf_buf_reserve(o, pdf_text_literal_max(it->actual_text));
+                o->len += pdf_text_literal(it->actual_text, p);
+                ops_str(o, ">> BDC\n");
+            }
             ops_flush(o, page, c);
             int f = fontset_face_of(doc->fs, it->font);
             emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
+            if (it->actual_text)
+                ops_str(o, "EMC\n");
             break;
         }
         default: /* structure items: handled by pdf_struct_item */
@@ -569,6 +577,8 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
             pdf_hash_bytes(&h, nums, sizeof nums);
             if (it->text)
                 pdf_hash_bytes(&h, it->text, strlen(it->text) + 1);
+            if (it->actual_text)
+                pdf_hash_bytes(&h, it->actual_text, strlen(it->actual_text) + 1);
             for (int s = 0; s < it->n_segs; s++) {
                 double seg[] = {it->segs[s].x[0], it->segs[s].y[0], it->segs[s].x[1],
                                 it->segs[s].y[1], it->segs[s].x[2], it->segs[s].y[2],

@@ -14,11 +14,12 @@ reports and 20 of the sampled body sheets (one layout), the -raw text
 1. the page's title first (a cover has none: its first block's text);
 2. the texts of its blocks in the template's order (lead, text boxes, chart
    headings, ...), the notes and source lines after all other blocks;
-3. each chart as one run: its legend (the series in order), a donut's
-   centre, then bar by bar (ring by ring) its category followed by exactly
-   its values in series order (a stacked bar's zero segments are not drawn)
-   - so no axis tick comes between a category and its values or between two
-   bars; the values recomputed by tests/checks/charts.py from figures.csv;
+3. each chart as one run: its legend (the series in order), then bar by
+   bar (ring by ring: its centre, each slice's name and value) its category
+   followed by exactly its values in series order (a stacked bar's zero
+   segments are not drawn) - so no axis tick comes between a category and
+   its values or between two bars; the values recomputed by
+   tests/checks/charts.py from figures.csv;
 4. the page number and the sample-data label last.
 The ranking pages must list the 47 prefectures by rank, column group by
 column group (ranks never decrease, each prefecture once).
@@ -26,7 +27,10 @@ column group (ranks never decrease, each prefecture once).
 In the default mode (by position) only what the geometry guarantees is
 required, on the national deck, reports 01, 13, 31 and three sheets: the
 title first, then the lead's first sentence, and the footer (page number,
-sample label) after every other text.
+sample label) after every other text; and what the writer's /ActualText
+spans give a chart: its rows (as in 3., without the legend), chart after
+chart. Tables are not given that (a cell's text would be lost to assistive
+technology): the ranking reads across its column groups by position.
 """
 import os
 import re
@@ -60,10 +64,13 @@ def value_rx(label):
     return re.escape(squash(label))
 
 
-def chart_rx(c, legend, names_on_slices):
-    """One regex for a chart's text in reading order."""
-    rx = [re.escape(squash(s)) for s in c.series] if legend else []
-    if c.centre:
+def chart_rx(c, legend):
+    """Regexes for a chart's text in reading order: its legend (a donut's
+    is not read: each slice's value reads with its series' name), and its
+    rows (a bar, a ring) with their values."""
+    legend_rx = "".join(re.escape(squash(s)) for s in c.series) if legend and c.kind != "donut" else ""
+    rx = []
+    if c.centre_rx:
         rx.append(c.centre_rx)
     prev_group = None
     for (group, cat), labels in zip(c.cats, c.labels):
@@ -77,15 +84,20 @@ def chart_rx(c, legend, names_on_slices):
                 continue
             if c.kind == "donut":
                 v = v.replace("\n", "（", 1) + "）" if "\n" in v else v
-                rx.append((re.escape(squash(s)) if names_on_slices else "") + re.escape(v))
+                rx.append(re.escape(squash(s)) + re.escape(v))
             else:
                 rx.append(value_rx(v))
-    return "".join(rx)
+    return legend_rx, "".join(rx)
 
 
 class Piece:
-    def __init__(self, what, rx):
+    """A text to find; rows: a chart's rows, which the default mode must read
+    too (the writer makes each row one run for extractors that order text
+    by position: its ActualText)."""
+
+    def __init__(self, what, rx, rows=None):
         self.what, self.rx = what, re.compile(rx)
+        self.rows = re.compile(rows) if rows else None
 
 
 def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
@@ -116,8 +128,8 @@ def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
             base = next(r["base"] for r in figs.rows(page_id, fig, data.latest, scope, "全体"))
             c.centre_rx = re.escape(squash(keys["centre"].replace("\\n", "").replace(
                 "{" + keys["centre"].split("{", 1)[1].split("}", 1)[0] + "}", f"{int(base):,}")))
-        out.append(Piece(f"{t.rel} [{section}] chart", chart_rx(c, legend != "none",
-                                                                 c.kind == "donut" and legend == "none")))
+        legend_rx, rows_rx = chart_rx(c, legend != "none")
+        out.append(Piece(f"{t.rel} [{section}] chart", legend_rx + rows_rx, rows_rx))
     return out
 
 
@@ -151,6 +163,13 @@ def check_page(rep, where, raw, default, title, pieces, footer):
                   f"{where}: default mode does not read {pieces[0].what} right after the title")
     rep.check(all(dflat.rfind(f) >= len(dflat) - len(tail) - 8 for f in footer), "default-footer",
               f"{where}: default mode does not end with the footer {footer}: …{dflat[-60:]}")
+    # each chart: its rows as one run, bar by bar, the charts in order
+    pos = 0
+    for p in pieces:
+        if p.rows:
+            m = p.rows.search(dflat, pos)
+            if rep.check(m is not None, "default-chart", f"{where}: default mode does not read {p.what} row by row after position {pos}: {dflat[pos:pos + 80]}…"):
+                pos = m.end()
 
 
 RANK_ROW = re.compile(r"^(\d+) (\S+?[都道府県]) ([\d,]+)／([\d,]+) ([\d.]+)%$", re.M)

@@ -98,6 +98,12 @@ typedef struct {
     double x, y, size_pt;
     font_role font;
     dl_align align;
+    /* DL_TEXT: what the text stands for when text is extracted (PDF
+     * /ActualText), NULL: itself. A chart row's texts read as one: its
+     * first text carries the row ("令和6年度 41（87.2%） 6（12.8%）"), the
+     * others "" (extractors that order text by position, not content order,
+     * then keep the row together). Not drawn. */
+    const char *actual_text;
     /* DL_BEGIN / DL_ARTIFACT (NULL for every other kind) */
     const dl_tag *tag;
 } dl_item;
