@@ -8,22 +8,19 @@
 #include "pdf_xmp.h"
 
 #include "pdf_buf.h"
+#include "textbuf.h"
 
 #include <string.h>
 
-/* Text content, XML-escaped. */
+/* Text content, XML-escaped by core's one writer of markup escapes
+ * (textbuf_html: & < > " ' as entities, which XML reads alike). */
 static void put_text(pdf_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': pdf_buf_put(b, "&amp;"); break;
-        case '<': pdf_buf_put(b, "&lt;"); break;
-        case '>': pdf_buf_put(b, "&gt;"); break;
-        case '"': pdf_buf_put(b, "&quot;"); break;
-        case '\'': pdf_buf_put(b, "&apos;"); break;
-        default: pdf_buf_put_n(b, s, 1); break;
-        }
-    }
+    textbuf t = {0};
+    textbuf_html(&t, s);
+    if (t.len)
+        pdf_buf_put_n(b, t.data, t.len);
+    textbuf_free(&t);
 }
 
 /* <tag>text</tag>, or <tag><rdf:KIND><rdf:li…>text</rdf:li></rdf:KIND></tag>

@@ -98,6 +98,7 @@ pdf_doc *pdfdoc_new(const fontset *fs, const pdf_info *info)
     doc->info.keywords = dup_or_null(info ? info->keywords : NULL);
     doc->info.creator = dup_or_null(info && info->creator ? info->creator : "aireport");
     doc->info.lang = dup_or_null(info && info->lang ? info->lang : "ja-JP");
+    doc->info.created = info ? info->created : 0;
     return doc;
 }
 
@@ -254,14 +255,7 @@ static time_t set_info(HPDF_Doc pdf, const pdf_info *info)
         if (rows[i].value)
             pdf_lh_add_text(pdf, pdf_lh_info(pdf), rows[i].key, rows[i].value);
 
-    time_t t = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end = NULL;
-        long long v = strtoll(sde, &end, 10);
-        if (end && *end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
+    time_t t = info->created;
     struct tm tm;
     gmtime_r(&t, &tm);
     HPDF_Date date = {.year = tm.tm_year + 1900,

@@ -13,9 +13,10 @@
  * its character so text can be copied and searched, and a document /ID
  * derived from the content. The PDF is tagged: the drawlists' structure
  * items become the structure tree and marked content (pdfdoc_require_tags).
- * With SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the
- * creation and modification dates come from it and the same input gives
- * byte-identical output.
+ * The creation and modification dates (Info and XMP alike) are the
+ * caller's (pdf_info.created: the command passes SOURCE_DATE_EPOCH, parsed
+ * by core's sourcedate.h, or the time of the run), so the same input and
+ * date give byte-identical output.
  *
  * The document keeps pointers to the drawlists: they must outlive
  * pdfdoc_render().
@@ -30,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* Document information (UTF-8; NULL or "" = not written). */
 typedef struct {
@@ -39,6 +41,8 @@ typedef struct {
     const char *keywords;
     const char *creator;  /* the program; default "aireport" */
     const char *lang;     /* the text's language (BCP 47); default "ja-JP" */
+    time_t created;       /* CreationDate and ModDate, seconds since 1970 UTC,
+                             at most 9999-12-31 (sourcedate.h) */
 } pdf_info;
 
 typedef struct pdf_doc pdf_doc;
