@@ -271,16 +271,12 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         spec.printed = chart_printed_cb;
         spec.printed_ctx = &cp;
     }
-    int begin = ps->dl->n;
-    layout_figure_begin(ps, b, &spec, vi, heading);
-    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                    layout_context(ps, b))) {
-        ps->dl->n = begin;
+    int chart_from = layout_figure_draw(ps, b, &spec, vi, heading);
+    if (chart_from < 0)
         return false;
-    }
-    centre_vertically(ps->dl, begin + 1, box);
+    centre_vertically(ps->dl, chart_from, box);
     if (beside_another_chart(ps, b))
-        read_as_one_run(ps, begin + 1);
+        read_as_one_run(ps, chart_from);
     dl_end(ps->dl);
     return true;
 }

@@ -112,12 +112,19 @@ const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box
     return h;
 }
 
-void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                         const layout_value *vi, const char *heading)
+int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                       const layout_value *vi, const char *heading)
 {
+    int begin = ps->dl->n;
     chart_alt_words w = layout_chart_alt_words(ps, b, spec, vi, heading, NULL);
     dl_tag t = {.role = DL_ROLE_FIGURE,
                 .alt = chart_alt_text(spec, &w, ps->c->mem),
                 .box = {spec->x_pt, spec->y_pt, spec->w_pt, spec->h_pt}};
     dl_begin_tag(ps->dl, &t);
+    if (!chart_draw(spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b))) {
+        ps->dl->n = begin;
+        return -1;
+    }
+    return begin + 1;
 }

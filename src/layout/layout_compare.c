@@ -178,13 +178,8 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.printed = printed_cb;
         spec.printed_ctx = &cp;
     }
-    int begin = ps->dl->n;
-    layout_figure_begin(ps, b, &spec, vi, heading);
-    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                    layout_context(ps, b))) {
-        ps->dl->n = begin;
+    if (layout_figure_draw(ps, b, &spec, vi, heading) < 0)
         return false;
-    }
     dl_end(ps->dl);
     return true;
 }

@@ -132,12 +132,14 @@ const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box
 chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
                                        const layout_value *vi, const char *heading,
                                        const char **single_year);
-/* Opens the Figure of the chart spec will draw: its box and its alternative
- * text, the chart's data as text (chart_alt_text with the words above; vi:
- * the rows behind its values); the caller closes it with dl_end after
- * chart_draw. heading: the chart's, NULL for the page title. */
-void layout_figure_begin(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                         const layout_value *vi, const char *heading);
+/* Opens the Figure of the chart spec: its box and its alternative text,
+ * the chart's data as text (chart_alt_text with the words above; vi: the
+ * rows behind its values), and draws the chart into it. Returns the index
+ * of the chart's first item; the caller closes the Figure with dl_end. On
+ * failure (diagnosed) nothing is left in the drawlist and -1 is returned.
+ * heading: the chart's, NULL for the page title. */
+int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                       const layout_value *vi, const char *heading);
 
 /* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
 /* Each draws into ps->dl inside the block's box; false (and ps->ok false)

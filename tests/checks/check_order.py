@@ -34,26 +34,16 @@ technology): the ranking reads across its column groups by position.
 """
 import os
 import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from charts import Figures, chart, is_zero  # noqa: E402
 from check_text import page_templates  # noqa: E402
-from common import Data, Report, documents, load_sidecar, main_args, squash  # noqa: E402
+from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, squash  # noqa: E402
 from templates import Context, PageTemplate, deck_pages  # noqa: E402
 
 SAMPLE_LABEL = "サンプルデータ（合成）による再現"
-
-
-def page_texts(pdf, raw):
-    args = ["pdftotext"] + (["-raw"] if raw else []) + [pdf, "-"]
-    out = subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
-    pages = out.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
 
 
 def value_rx(label):
@@ -191,8 +181,8 @@ def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, 
     years_shown = int(deck_ini["deck"].get("years_shown", "3"))
     shown = ["latest"] + [f"latest-{i}" for i in range(1, years_shown)]
     shown = [a for a in shown if f"year.{a}.label" in ctx.values]
-    raws = page_texts(pdf, True)
-    defaults = page_texts(pdf, False) if default_mode else [None] * len(raws)
+    raws = pdf_pages(pdf)
+    defaults = pdf_pages(pdf, raw=False, layout=False) if default_mode else [None] * len(raws)
     where = page_templates(load_sidecar(pdf[:-4]), len(raws), files)
     layouts = os.path.join(src, "layouts")
     scope = "national" if kind == "national" else pref
