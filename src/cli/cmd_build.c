@@ -49,6 +49,7 @@ typedef struct {
     const char *chart_pages[MAX_CHART_PAGES]; /* file-name prefixes ("p03") */
     int n_chart_pages;
     char chart_caption[MAX_CHART_PAGES][256];
+    char *chart_alt[MAX_CHART_PAGES]; /* malloc'd: each chart's Figure /Alt */
 } build_ctx;
 
 static bool S_export(const build_ctx *b, bool json, unsigned char **data, size_t *len)
@@ -156,7 +157,8 @@ static bool S_produce_chart(void *ctx, const batch_job *job, unsigned char **dat
     deck_scope scope = {.f = b->sets[0]};
     *pages = 0;
     return deck_chart_png(b->national, &scope, b->fonts, b->chart_pages[job->arg], 1.5,
-                          data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0], d);
+                          data, len, b->chart_caption[job->arg], sizeof b->chart_caption[0],
+                          &b->chart_alt[job->arg], d);
 }
 
 /* What --only asks for. */
@@ -225,7 +227,8 @@ static void S_write_index(const build_ctx *b, outdir *out, const batch_job *jobs
         const char *href = j->rel; /* relative to out/ */
         if (j->produce == S_produce_chart) {
             if (j->status == EXIT_OK)
-                images[ni++] = (index_image){.caption = b->chart_caption[j->arg], .href = href};
+                images[ni++] = (index_image){.caption = b->chart_caption[j->arg],
+                                             .alt = b->chart_alt[j->arg], .href = href};
             continue;
         }
         const char *title = j->name;
@@ -461,6 +464,8 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
     if (status == EXIT_OK)
         status = setup_status;
 
+    for (int i = 0; i < b.n_chart_pages; i++)
+        free(b.chart_alt[i]);
     outdir_close(own);
     fontset_free(fonts);
     arena_free(mem);

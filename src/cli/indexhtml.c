@@ -52,7 +52,7 @@ bool index_html_write(FILE *file, const index_page *p)
             textbuf_puts(out, "<figure><img src=\"");
             textbuf_html(out, p->images[i].href);
             textbuf_puts(out, "\" alt=\"");
-            textbuf_html(out, p->images[i].caption);
+            textbuf_html(out, p->images[i].alt ? p->images[i].alt : p->images[i].caption);
             textbuf_puts(out, "\"><figcaption>");
             textbuf_html(out, p->images[i].caption);
             textbuf_puts(out, "</figcaption></figure>\n");

@@ -17,6 +17,7 @@ typedef struct {
 
 typedef struct {
     const char *caption;
+    const char *alt;   /* the image's text alternative; NULL: the caption */
     const char *href;  /* PNG path relative to index.html */
 } index_image;
 

@@ -20,9 +20,11 @@ a value being its printed label with the unit after the count
 (852団体（47.7%）, 1,180件, 47.7%), zero values included. The title must be
 the chart's heading or the page's title as printed; the scope words are
 checked exactly on the pages the design gives them for (national P3, P4,
-P5, P13; 東京都 P3, P5) and elsewhere must name the years shown.
+P5, P13; 東京都 P3, P5) and elsewhere must name the years shown. The chart
+images of index.html must carry, as alt, their chart's /Alt.
 Needs pikepdf: run with /usr/bin/python3.
 """
+import html
 import os
 import re
 import sys
@@ -96,7 +98,9 @@ def figures_by_page(pdf):
     return out
 
 
-def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_name):
+def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_name, figures=None):
+    """Checks the document's Figures; figures (a dict), when given, receives
+    the /Alt of each page's first Figure by its template's file name."""
     deck_ini, files = deck_pages(src, deck_file)
     years_shown = int(deck_ini["deck"].get("years_shown", "3"))
     entries = load_sidecar(pdf_path[:-4])
@@ -106,6 +110,8 @@ def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_
     where = page_templates(entries, len(alts), files)
     n = 0
     for page, found in enumerate(alts, 1):
+        if figures is not None and found:
+            figures.setdefault(os.path.basename(where[page]), found[0])
         ini = read_ini(os.path.join(src, where[page]))
         blocks = [(s, keys) for s, keys in ini.items() if s.startswith("chart")]
         if not rep.check(len(found) == len(blocks), "figures",
@@ -135,19 +141,39 @@ def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_
     return n
 
 
+IMG = re.compile(r'<img src="charts/(p\d+)\.png" alt="([^"]*)"')
+
+
+def check_index(rep, out, national_figures):
+    """index.html's chart images: each alt is the /Alt of its chart's Figure
+    in national.pdf (the first Figure of the page the image crops), which
+    check_document has checked against figures.csv."""
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        imgs = IMG.findall(f.read())
+    rep.check(len(imgs) >= 3, "index", f"index.html: {len(imgs)} chart images, expected the 3 headline charts")
+    for prefix, alt in imgs:
+        alt = html.unescape(alt)
+        want = next((a for file, a in national_figures.items() if file.startswith(prefix + "_")), None)
+        rep.check(want is not None and alt == want, "index",
+                  f"index.html charts/{prefix}.png: alt\n  got  {alt}\n  want {want}")
+    return len(imgs)
+
+
 def main():
     src, out = main_args("check_alt.py SOURCE_DIR OUT_DIR", 2)
     data = Data(src)
     figs = Figures(os.path.join(out, "figures.csv"))
     rep = Report("check_alt")
     n = 0
+    national_figures = {}
     for kind, name, pdf in documents(out):
         if kind == "national":
-            n += check_document(rep, src, data, figs, name, pdf, "deck.ini", "national", None)
+            n += check_document(rep, src, data, figs, name, pdf, "deck.ini", "national", None, national_figures)
         elif kind == "prefecture":
             n += check_document(rep, src, data, figs, name, pdf, "prefecture.ini", name[:2], data.prefs[name[:2]])
     rep.check(n >= 17 + 47 * 6, "figures", f"{n} Figures checked, expected the national deck's 17 and 6 per prefecture report")
-    print(f"check_alt: {n} Figures")
+    images = check_index(rep, out, national_figures)
+    print(f"check_alt: {n} Figures, {images} images of index.html")
     return rep.done()
 
 

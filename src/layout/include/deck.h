@@ -70,10 +70,12 @@ deck_templates *deck_templates_load_override(const char *layouts_dir, const char
 
 /* The first [chart] of the page whose file name starts with page_prefix
  * ("p03") as a PNG at px_per_pt (*png malloc'd), with the page title as
- * caption. (deck_png.c) */
+ * caption and, in *alt (malloc'd, NULL when the page has no Figure), the
+ * alternative text of the chart's Figure in the PDF: the chart's data as
+ * text, so the web page and the PDF say the same. (deck_png.c) */
 bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
                     const char *page_prefix, double px_per_pt, unsigned char **png, size_t *len,
-                    char *caption, size_t caption_size, diags *d);
+                    char *caption, size_t caption_size, char **alt, diags *d);
 
 /* File-name prefixes ("p03") of the deck's pages that have a [chart], in
  * page order, into prefix[0..max); returns how many. Strings in mem.
