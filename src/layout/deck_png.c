@@ -1,19 +1,14 @@
 /* deck_png.c - one chart of a deck page as a PNG (the headline charts of
  * index.html): the page is laid out as for the PDF and the drawlist is
  * replayed with cairo, cropped to the page's first [chart] block. */
-#include "deck.h"
+#include "deck_priv.h"
 
-#include "layout.h"
 #include "pngwriter.h"
 #include "units.h"
 
 #include <cairo.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct deck_templates {
-    tpl_deck *deck; /* as deck.c */
-};
 
 static const tpl_page *find_page(const tpl_deck *deck, const char *prefix)
 {
@@ -46,11 +41,10 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
 
 bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
                     const char *page_prefix, double px_per_pt, unsigned char **png, size_t *len,
-                    char *caption, size_t caption_size, char **alt, diags *d)
+                    char *caption, size_t caption_size, diags *d)
 {
     *png = NULL;
     *len = 0;
-    *alt = NULL;
     const tpl_page *pg = find_page(t->deck, page_prefix);
     const tpl_block *chart = NULL;
     for (int i = 0; pg && i < pg->n_blocks && !chart; i++)
@@ -71,11 +65,6 @@ bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset
     bool ok = layout_page(&c, pg, 1, &dl, &title);
     if (ok) {
         snprintf(caption, caption_size, "%s", title ? title : page_prefix);
-        /* the page's first Figure is its first [chart]'s: the one cropped */
-        for (int i = 0; i < dl.n && !*alt; i++)
-            if (dl.items[i].kind == DL_BEGIN && dl.items[i].tag->role == DL_ROLE_FIGURE &&
-                dl.items[i].tag->alt)
-                *alt = xstrdup(dl.items[i].tag->alt);
         /* the block's box itself: the blocks around it touch it on most pages */
         const double pad = mm_to_pt(2);
         double x = mm_to_pt(chart->box.x_mm) - pad, y = mm_to_pt(chart->box.y_mm);

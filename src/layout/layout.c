@@ -147,7 +147,7 @@ void layout_move_items(drawlist *dl, int at, int from)
     }
 }
 
-void layout_cell_begin(drawlist *dl, layout_cell kind)
+void layout_cell_begin(drawlist *dl, layout_cell_role kind)
 {
     static const dl_tag cells[] = {
         [LAYOUT_COL_HEAD] = {.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN},

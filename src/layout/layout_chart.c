@@ -161,6 +161,7 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
+    int heading_item = ps->dl->n;
     const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, ps->c->f, &opts))
@@ -278,5 +279,6 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     if (beside_another_chart(ps, b))
         read_as_one_run(ps, chart_from);
     dl_end(ps->dl);
+    layout_content_chart(ps, b, &spec, vi, heading, heading_item, false);
     return true;
 }

@@ -84,6 +84,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
                             : ps->c->body ? ps->c->body->pref_name
                                           : NATION_LABEL;
     box_pt box = layout_box(b);
+    int heading_item = ps->dl->n;
     const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
@@ -181,5 +182,7 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
     if (layout_figure_draw(ps, b, &spec, vi, heading) < 0)
         return false;
     dl_end(ps->dl);
+    layout_content_chart(ps, b, &spec, vi, heading, heading_item,
+                         spec.type == CHART_GROUPED_BARS);
     return true;
 }

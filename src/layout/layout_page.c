@@ -110,6 +110,9 @@ bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
         ps.ok = ts.ok;
     }
     ps.title = *title;
+    if (c->content) {
+        *c->content = (layout_page_data){.file = pg->file, .title = *title, .cover = pg->cover};
+    }
     layout_frame(&ps, page_no, *title);
     /* notes and source lines last (pass 1): a chart may add the rounding note */
     for (int i = 0; i < 2 * pg->n_blocks; i++) {

@@ -6,6 +6,7 @@
 #define AIREPORT_LAYOUT_PRIV_H
 
 #include "layout.h"
+#include "layout_content.h"
 #include "placeholder.h"
 
 /* ---- page state (layout.c) ---- */
@@ -17,10 +18,10 @@ typedef struct {
     drawlist *dl;
     bool ok;
     int page_no;
-    const char *title; /* as printed (NULL: none) */
     /* a chart's half-up percentages do not add up to 100.0: the notes (or
      * the source lines) get LAYOUT_ROUNDING_NOTE (layout_prov.c) */
     bool rounding_note;
+    const char *title; /* the page title as printed, NULL = none */
 } page_state;
 
 /* A block's box in pt. */
@@ -53,8 +54,8 @@ void layout_move_items(drawlist *dl, int at, int from);
 
 /* Tables (layout.c): opens a cell, a TH heading its column (in a header
  * row), a TH heading its row, or a TD; dl_end closes it. */
-typedef enum { LAYOUT_COL_HEAD, LAYOUT_ROW_HEAD, LAYOUT_DATA } layout_cell;
-void layout_cell_begin(drawlist *dl, layout_cell kind);
+typedef enum { LAYOUT_COL_HEAD, LAYOUT_ROW_HEAD, LAYOUT_DATA } layout_cell_role;
+void layout_cell_begin(drawlist *dl, layout_cell_role kind);
 /* Decoration: a rule or a filled rectangle as a layout artifact of its own. */
 void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,
                           uint32_t rgb, double line_width_pt);
@@ -121,25 +122,42 @@ bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset 
 const fig_catalogue *layout_catalogue(const page_state *ps);
 
 /* A chart block's heading (accent mark + title, an H2) at the top of *box,
- * which shrinks by its height; returns it as printed, NULL when the block
- * has none. */
+ * which shrinks by its height; nothing when the block has none. Returns the
+ * heading as printed (NULL: none). */
 const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+/* Opens the Figure of the chart spec: its box and its alternative text,
+ * the chart's data as text (chart_alt_text with layout_chart_alt_words
+ * below; vi: the rows behind its values), and draws the chart into it.
+ * Returns the index of the chart's first item; the caller closes the Figure
+ * with dl_end. On failure (diagnosed) nothing is left in the drawlist and
+ * -1 is returned. heading: the chart's, NULL for the page title. */
+int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                       const layout_value *vi, const char *heading);
+
+/* ---- the page as data (layout_content.c), no-ops unless c->content ---- */
+
+/* Texts of a lead, text, notes or source block as set (a source block's
+ * 「※」 lines count as notes). */
+void layout_content_texts(page_state *ps, const tpl_block *b, const char *const *texts, int n);
+/* A chart as drawn: spec, the values behind its labels (vi, as spec.values),
+ * its heading (NULL = none) and its items from item_from to the end of the
+ * drawlist; shares_of_scope: values are shares in % of each scope. Also
+ * makes its alternative text (chart_alt_text). */
+void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                          const layout_value *vi, const char *heading, int item_from,
+                          bool shares_of_scope);
 /* The words of a chart's alt text its spec does not hold (chart_alt_text):
  * the title (heading, else the page title), who answered and which years
  * (fixed wording per kind of base), the unit of its counts; *single_year
- * (may be NULL) the one year the chart shows, NULL when several.
- * (layout_chart_alt.c) */
+ * (may be NULL) the one year the chart shows, NULL when several. For the
+ * HTML pages' and workbooks' charts, and the PDF's Figure /Alt. */
 chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
                                        const layout_value *vi, const char *heading,
                                        const char **single_year);
-/* Opens the Figure of the chart spec: its box and its alternative text,
- * the chart's data as text (chart_alt_text with the words above; vi: the
- * rows behind its values), and draws the chart into it. Returns the index
- * of the chart's first item; the caller closes the Figure with dl_end. On
- * failure (diagnosed) nothing is left in the drawlist and -1 is returned.
- * heading: the chart's, NULL for the page title. */
-int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
-                       const layout_value *vi, const char *heading);
+/* A table block: header[n_cols], cells[n_rows * n_cols] (kept, not copied:
+ * in the document's arena). */
+void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_cols,
+                          const char **header, const layout_tcell *cells);
 
 /* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
 /* Each draws into ps->dl inside the block's box; false (and ps->ok false)

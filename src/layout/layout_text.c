@@ -217,6 +217,7 @@ bool layout_lead(page_state *ps, const tpl_block *b)
     dl_artifact_end(ps->dl);
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts, NULL);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
                      .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
                      .valign = V_CENTER, .lists = true};
@@ -240,6 +241,7 @@ bool layout_text(page_state *ps, const tpl_block *b)
     const char *texts[TPL_MAX_TEXT];
     tpl_tag tags[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts, tags);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = tx->font,
                      .size_pt = tx->size_pt,
                      .leading = TEXT_LEADING,
@@ -262,6 +264,7 @@ bool layout_notes(page_state *ps, const tpl_block *b)
     /* a box with no room for another line gets the note on its last line */
     box_pt box = layout_box(b);
     n = layout_rounding_note(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
                      .para_gap = 0.1,
                      .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
@@ -285,6 +288,7 @@ bool layout_source(page_state *ps, const tpl_block *b)
         n = layout_rounding_note(ps, texts, 0, false);
     for (int y = first; y < cat->n_years; y++)
         n += expand_texts(ps, b, y, texts + n, NULL);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
                      .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,
                      .valign = V_BOTTOM};

@@ -141,13 +141,14 @@ def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_
     return n
 
 
-IMG = re.compile(r'<img src="charts/(p\d+)\.png" alt="([^"]*)"')
+IMG = re.compile(r'<img src="charts/national/(p\d+)\.svg" alt="([^"]*)"')
 
 
 def check_index(rep, out, national_figures):
-    """index.html's chart images: each alt is the /Alt of its chart's Figure
-    in national.pdf (the first Figure of the page the image crops), which
-    check_document has checked against figures.csv."""
+    """index.html's headline charts: each image's alt is the /Alt of its
+    chart's Figure in national.pdf (the first Figure of its page), which
+    check_document has checked against figures.csv: the web page and the
+    PDF say the same."""
     with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
         imgs = IMG.findall(f.read())
     rep.check(len(imgs) >= 3, "index", f"index.html: {len(imgs)} chart images, expected the 3 headline charts")
@@ -155,7 +156,7 @@ def check_index(rep, out, national_figures):
         alt = html.unescape(alt)
         want = next((a for file, a in national_figures.items() if file.startswith(prefix + "_")), None)
         rep.check(want is not None and alt == want, "index",
-                  f"index.html charts/{prefix}.png: alt\n  got  {alt}\n  want {want}")
+                  f"index.html charts/national/{prefix}.svg: alt\n  got  {alt}\n  want {want}")
     return len(imgs)
 
 
