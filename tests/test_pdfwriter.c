@@ -67,18 +67,13 @@ static void build_pages(arena *mem, drawlist *p1, drawlist *p2)
 }
 
 #define FIGURE_ALT "導入状況の図。「導入済」852団体（47.7%）。"
-/* "<FEFF...>": a text string as libharu writes it (hex, UTF-16BE with BOM). */
-static char *hex_text(const char *utf8)
+/* The bytes of buf[0..n) include s[0..k). */
+static bool contains_bytes(const unsigned char *buf, size_t n, const char *s, size_t k)
 {
-    size_t n = 0;
-    unsigned char *u = pdf_utf16be(utf8, &n);
-    char *hex = malloc(2 * n + 3);
-    hex[0] = '<';
-    for (size_t i = 0; i < n; i++)
-        sprintf(hex + 1 + 2 * i, "%02X", u[i]);
-    strcpy(hex + 1 + 2 * n, ">");
-    free(u);
-    return hex;
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(buf + i, s, k) == 0)
+            return true;
+    return false;
 }
 
 static size_t count(const unsigned char *buf, size_t n, const char *s)
@@ -246,6 +241,16 @@ static void test_helpers(void)
     CHECK(h1.h[0] != h4.h[0] && h1.h[1] != h4.h[1]);
     pdf_hash_bytes(&h2, "", 0);
     CHECK(h1.h[0] != h2.h[0]);
+
+    /* a text string as a literal: UTF-16BE with BOM, ( ) \ CR LF escaped
+     * (導 is U+5C0E: its first byte is a backslash) */
+    char lit[64];
+    size_t ln = pdf_text_literal("導(A)\n", lit);
+    static const char want_lit[] = "(\xFE\xFF\\\x5C\x0E\x00\\(\x00\x41\x00\\)\x00\\n)";
+    CHECK_INT(ln, sizeof want_lit - 1);
+    CHECK(ln == sizeof want_lit - 1 && memcmp(lit, want_lit, ln) == 0);
+    CHECK(ln <= pdf_text_literal_max("導(A)\n"));
+    CHECK_INT(pdf_text_literal("", lit), 2); /* "()" */
 }
 
 /* The tagged document: its structure and marked content; tags required, so
@@ -262,6 +267,9 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
     dl_begin(&p2, DL_ROLE_P);
     dl_text(&p2, "※QommonsAI等の自治体向けサービスを含む。", 40, 100, 9, FONT_GOTHIC, 0x444444,
             DL_ALIGN_LEFT);
+    p2.items[p2.n - 1].actual_text = "※注 1件";
+    dl_text(&p2, "1件", 300, 100, 9, FONT_GOTHIC, 0x444444, DL_ALIGN_LEFT);
+    p2.items[p2.n - 1].actual_text = "";
     dl_end(&p2);
     pdf_doc *doc = pdfdoc_new(fs, &S_info);
     pdfdoc_require_tags(doc, true);
@@ -273,11 +281,14 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
     if (a && path)
         CHECK(write_file_atomic(path, a, na, d));
     unsigned char *v = a ? inflated_view(a, na, &nv) : NULL;
-    char *alt = hex_text(FIGURE_ALT);
+    /* the alt text: a literal of UTF-16BE bytes (NULs included) */
+    char alt[256];
+    size_t alt_n = pdf_text_literal(FIGURE_ALT, alt);
+    CHECK(v && contains_bytes(v, nv, alt, alt_n));
     const char *want[] = {
         "/Type /StructTreeRoot", "/ParentTreeNextKey 2", "/StructParents 0", "/StructParents 1",
         "/S /Document", "/S /Sect", "/S /H1", "/S /L /P", "/S /LI", "/S /Lbl", "/S /LBody",
-        "/S /Figure", alt, "/O /Layout", "/Placement /Block",
+        "/S /Figure", "/Alt (\xFE\xFF", "/O /Layout", "/Placement /Block",
         /* box 40, 140, 400 x 100 from the top of a 595.28 pt page */
         "/BBox [40 355.28 440 455.28]", "/S /Table", "/S /THead", "/S /TBody", "/S /TR",
         "/S /TH", "/S /TD", "/O /Table", "/Scope /Column", "/Scope /Row", "/RowSpan 2",
@@ -295,7 +306,15 @@ static void test_tagged(const fontset *fs, arena *mem, const char *path, diags *
     CHECK(v && count(v, nv, "/Figure <</MCID") == 1);
     CHECK(v && !contains(v, nv, "/MCID 11>>"));
     CHECK(v && count(v, nv, "BDC\n") + count(v, nv, "BMC\n") == count(v, nv, "EMC\n"));
-    free(alt);
+    /* a text standing for others when extracted: a Span with ActualText
+     * inside its element's sequence; the empty one for a text standing for
+     * nothing */
+    char span[128];
+    size_t span_n = (size_t)snprintf(span, sizeof span, "/P <</MCID 1>> BDC\n/Span <</ActualText ");
+    span_n += pdf_text_literal("※注 1件", span + span_n);
+    CHECK(v && contains_bytes(v, nv, span, span_n));
+    CHECK(v && contains(v, nv, "/Span <</ActualText ()>> BDC\nBT"));
+    CHECK(v && count(v, nv, "/Span <</ActualText") == 2);
     free(v);
     free(a);
     pdfdoc_free(doc);

@@ -220,9 +220,15 @@ static void test_lr_sums(const env *e)
     CHECK(out != NULL);
     if (!out)
         return;
-    /* every "N.N%" in the dump is a segment label of the one bar */
+    /* every "N.N%" in the dump's text items is a segment label of the one
+     * bar (the Figure's alt text, on its "begin" line, says them again) */
     int sum = 0, n = 0;
     for (const char *p = out; (p = strstr(p, "%")); p++) {
+        const char *line = p;
+        while (line > out && line[-1] != '\n')
+            line--;
+        if (strncmp(line, "text ", 5) != 0)
+            continue;
         const char *q = p;
         while (q > out && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
             q--;

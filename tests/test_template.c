@@ -40,6 +40,8 @@ static const bad_case BAD[] = {
     {"bad_number", D_TEMPLATE, "page.ini", 7, "size_pt = `12pt`: expected a number"},
     {"unquoted_hash", D_TEMPLATE, "page.ini", 7, "double quotes"},
     {"bad_colour", D_TEMPLATE, "theme.ini", 7, "`#1F38G4`: expected a colour"},
+    {"bad_tag", D_TEMPLATE, "page.ini", 7, "tag = `h3`: expected auto | h1 | h2"},
+    {"tag_without_text", D_TEMPLATE, "page.ini", 9, "tag2: [text] has no text2 to tag"},
 };
 
 static bool ends_with(const char *s, const char *tail)
@@ -420,6 +422,90 @@ done:
     diags_free(d);
 }
 
+/* Structure of one laid-out page: the roles its elements open, in order,
+ * as "H1 L LI Lbl …", with ">" before an element opened inside an LBody
+ * (a nested list) and "|" where an artifact span opens. */
+static void page_roles(const drawlist *dl, char *out, size_t size)
+{
+    size_t n = 0;
+    int stack[64], depth = 0;
+    out[0] = '\0';
+    for (int i = 0; i < dl->n && n + 16 < size; i++) {
+        const dl_item *it = &dl->items[i];
+        if (it->kind == DL_BEGIN) {
+            bool nested = depth > 0 && stack[depth - 1] == DL_ROLE_LBODY;
+            n += (size_t)snprintf(out + n, size - n, "%s%s ", nested ? ">" : "",
+                                  dl_role_name(it->tag->role));
+            if (depth < 64)
+                stack[depth++] = (int)it->tag->role;
+        } else if (it->kind == DL_END && depth > 0) {
+            depth--;
+        } else if (it->kind == DL_ARTIFACT) {
+            n += (size_t)snprintf(out + n, size - n, "| ");
+        }
+    }
+}
+
+/* Every page of the national deck is tagged throughout (no ink outside an
+ * element or artifact: the writer refuses such pages), with the roles the
+ * blocks call for, in reading order. */
+static void test_real_deck_tags(void)
+{
+    diags *d = diags_new(stderr);
+    arena *mem = arena_new();
+    tpl_deck *deck =
+        tpl_deck_load(TEST_FIXTURES "/../layouts", "deck.ini", figures_catalogue(F), mem, d);
+    CHECK(deck != NULL);
+    if (!deck)
+        goto done;
+    layout_ctx c = {.deck = deck, .f = F, .fonts = FONTS, .mem = mem, .d = d};
+    static char roles[20][8192];
+    for (int p = 0; p < deck->n_pages && p < 20; p++) {
+        drawlist dl;
+        drawlist_init(&dl, mem);
+        const char *title = NULL;
+        CHECK(layout_page(&c, &deck->pages[p], p + 1, &dl, &title));
+        char err[256];
+        bool ok = drawlist_check_tags(&dl, false, err, sizeof err);
+        if (!ok)
+            fprintf(stderr, "page %d: %s\n", p + 1, err);
+        CHECK(ok);
+        page_roles(&dl, roles[p], sizeof roles[p]);
+        /* the footer is read last: the page's last span or element */
+        int last = dl.n - 1;
+        while (last > 0 && dl.items[last].kind != DL_ARTIFACT && dl.items[last].kind != DL_BEGIN)
+            last--;
+        if (p == 0) { /* the cover's sample label is its last paragraph */
+            CHECK(dl.items[last].kind == DL_BEGIN && dl.items[last].tag->role == DL_ROLE_P);
+            CHECK_STR(dl.items[last + 1].text, LAYOUT_SAMPLE_LABEL);
+        } else {
+            CHECK(dl.items[last].kind == DL_ARTIFACT &&
+                  dl.items[last].tag->artifact == DL_ART_FOOTER);
+        }
+    }
+    /* cover: its [text] is the document's H1 (tag = h1) */
+    CHECK(strncmp(roles[0], "H1 P P ", 7) == 0);
+    /* P2: title on its bar, the lead's four ● items, 【留意事項】 an H2 above two
+     * ■ items each with a nested list of ・ items, the ※ note a P */
+    CHECK_STR(roles[1], "| H1 | L LI Lbl LBody LI Lbl LBody LI Lbl LBody LI Lbl LBody | H2 "
+                        "L LI Lbl LBody >L LI Lbl LBody LI Lbl LBody LI Lbl LBody >L LI Lbl "
+                        "LBody LI Lbl LBody LI Lbl LBody P | ");
+    /* P3: title, lead, the chart as one Figure, two notes, three source lines, footer */
+    CHECK_STR(roles[2], "| H1 | L LI Lbl LBody Figure P P P P P | ");
+    /* P6: the case table: header row of column heads, rows headed by the use case */
+    CHECK_CONTAINS(roles[5], "Table THead | TR TH TH TH | TBody TR TH TD TD | TR TH TD TD");
+    /* the appendix: the ranking is one table of 47 rows under one header row */
+    const char *rk = strstr(roles[19], "Table THead");
+    CHECK(rk != NULL);
+    int rows = 0;
+    for (const char *q = rk; (q = strstr(q, "TR TD TH TD TD")); q++)
+        rows++;
+    CHECK_INT(rows, 47);
+done:
+    arena_free(mem);
+    diags_free(d);
+}
+
 int main(void)
 {
     diags *d = diags_new(stderr);
@@ -437,6 +523,7 @@ int main(void)
         test_placeholders();
         test_check_without_values();
         test_real_deck();
+        test_real_deck_tags();
     }
     if (FONTS)
         fontset_free(FONTS);

@@ -201,6 +201,18 @@ const char *chart_label_one_line(chart_ctx *x, const char *label)
     return arena_printf(x->out->mem, "%.*s（%s）", (int)(nl - label), label, nl + 1);
 }
 
+void chart_row_text(chart_ctx *x, int from, const char *text)
+{
+    bool first = true;
+    for (int i = from; i < x->out->n; i++) {
+        dl_item *it = &x->out->items[i];
+        if (it->kind != DL_TEXT || !it->text || !*it->text)
+            continue;
+        it->actual_text = first ? text : "";
+        first = false;
+    }
+}
+
 void chart_printed(chart_ctx *x, chart_text_role role, int cat, int series, const char *text)
 {
     if (x->c->printed)

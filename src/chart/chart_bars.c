@@ -148,17 +148,14 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
     x->geom->plot_h_pt = grid_bottom - grid_top;
     x->geom->axis_max = axis_max;
 
+    /* reading order: the gridlines, each category with its values, then the
+     * tick labels */
+    int n_ticks = (int)llround(axis_max / step);
     if (grid) {
-        int n_ticks = (int)llround(axis_max / step);
         for (int t = 0; t <= n_ticks; t++) {
             double v = t * step, gx = plot_x + plot_w * v / axis_max;
             chart_emit_line(x, gx, grid_top, gx, grid_bottom, t ? CHART_GRID_RGB : CHART_AXIS_RGB,
                             0.5);
-            char buf[NUMFMT_MAX];
-            tick_text(c, buf, v);
-            chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
-            dl_text(x->out, buf, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
-                    FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
     } else {
         chart_emit_line(x, plot_x, grid_top, plot_x, grid_bottom, CHART_AXIS_RGB, 0.5);
@@ -166,6 +163,8 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
 
     for (int k = 0; k < nc; k++) {
         double row = top + k * pitch, mid = row + pitch / 2;
+        int row_from = x->out->n;
+        const char *row_text = c->cats[k] ? c->cats[k] : "";
         chart_printed(x, CHART_TEXT_CATEGORY, k, -1, c->cats[k] ? c->cats[k] : "");
         chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
                          DL_ALIGN_RIGHT);
@@ -178,6 +177,7 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
             if (len > 0)
                 chart_emit_rect(x, plot_x, by, len, bh, chart_series_rgb(x, s));
             chart_printed(x, CHART_TEXT_VALUE, k, s, labels[i]);
+            row_text = arena_printf(x->out->mem, "%s %s", row_text, labels[i]);
             double base_y = by + bh / 2 + val_fs * (CHART_ASCENT - 0.5);
             if (inside[i])
                 dl_text(x->out, labels[i], plot_x + len - fs * 0.3, base_y, val_fs, FONT_GOTHIC,
@@ -186,6 +186,21 @@ bool chart_draw_bars(chart_ctx *x, chart_box a)
                 dl_text(x->out, labels[i], plot_x + len + fs * 0.3, base_y, val_fs, FONT_GOTHIC,
                         x->text_rgb, DL_ALIGN_LEFT);
         }
+        chart_row_text(x, row_from, row_text); /* the category reads as one row */
     }
+    int ticks_from = x->out->n;
+    const char *axis = NULL;
+    for (int t = 0; grid && t <= n_ticks; t++) {
+        double v = t * step;
+        char buf[NUMFMT_MAX];
+        tick_text(c, buf, v);
+        chart_printed(x, CHART_TEXT_TICK, -1, -1, buf);
+        dl_text(x->out, buf, plot_x + plot_w * v / axis_max,
+                grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs, FONT_GOTHIC,
+                CHART_TICK_RGB, DL_ALIGN_CENTER);
+        axis = axis ? arena_printf(x->out->mem, "%s %s", axis, buf) : arena_strdup(x->out->mem, buf);
+    }
+    if (axis) /* the axis reads as one run */
+        chart_row_text(x, ticks_from, axis);
     return true;
 }

@@ -44,8 +44,11 @@ static bool spread(slice_label **l, int n, double gap, double lo, double hi)
 
 /* One ring for category cat inside a. r_max > 0 caps the radius (rings side
  * by side share one size); r_out, when not NULL, receives the radius the
- * ring would take and nothing is drawn. */
-static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *r_out)
+ * ring would take and nothing is drawn. The ring's texts from item row_from
+ * on (its title, when the caller drew one: lead) read as one run when
+ * extracted: the title, the centre, each slice's name and value. */
+static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *r_out,
+                      int row_from, const char *lead)
 {
     const chart_spec *c = x->c;
     int ns = c->n_series;
@@ -94,22 +97,14 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
         x->geom->r_inner_pt = ri;
     }
 
-    /* slices, with white outlines as separators */
+    /* slices: their angles and where their labels go, per side pushed apart */
     double a0 = -CHART_PI / 2;
+    double *start = ARENA_NEW(x->out->mem, double, ns);
     for (int s = 0; s < ns && total > 0; s++) {
         if (v[s] <= 0)
             continue;
         double a1 = a0 + 2 * CHART_PI * v[s] / total;
-        for (int pass = 0; pass < 2; pass++) {
-            cairo_new_path(x->cr);
-            cairo_arc(x->cr, cx, cy, r, a0, a1);
-            cairo_arc_negative(x->cr, cx, cy, ri, a1, a0);
-            cairo_close_path(x->cr);
-            if (pass == 0)
-                chart_emit_fill(x, chart_series_rgb(x, s));
-            else if (v[s] < total)
-                chart_emit_stroke(x, 0xFFFFFF, 1.0);
-        }
+        start[s] = a0;
         sl[s].mid_a = (a0 + a1) / 2;
         sl[s].right = cos(sl[s].mid_a) >= -1e-9;
         sl[s].ax = cx + r * cos(sl[s].mid_a);
@@ -117,8 +112,6 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
         sl[s].y = cy + (r + fs * 0.6) * sin(sl[s].mid_a);
         a0 = a1;
     }
-
-    /* labels: per side, pushed apart vertically */
     slice_label **side = ARENA_NEW(x->out->mem, slice_label *, ns);
     for (int right = 0; right < 2; right++) {
         int n = 0;
@@ -127,27 +120,11 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
                 side[n++] = &sl[s];
         if (!spread(side, n, fs * 0.4, a.y, a.y + a.h))
             return fail(x, D_TEXT_OVERFLOW, "the slice labels on one side", 0, a.h);
-        for (int i = 0; i < n; i++) {
-            slice_label *l = side[i];
-            double dir = right ? 1 : -1;
-            double elbow_x = cx + (r + fs * 0.8) * cos(l->mid_a);
-            double tx = cx + dir * (r + leader);
-            if (dir * (elbow_x - tx) > 0)
-                elbow_x = tx;
-            cairo_new_path(x->cr);
-            cairo_move_to(x->cr, l->ax, l->ay);
-            cairo_line_to(x->cr, elbow_x, l->y);
-            cairo_line_to(x->cr, tx - dir * fs * 0.25, l->y);
-            chart_emit_stroke(x, CHART_LEADER_RGB, 0.5);
-            int s = (int)(l - sl);
-            chart_printed(x, CHART_TEXT_VALUE, cat, s, chart_value_label(x, cat, s, total));
-            if (names && c->series[s])
-                chart_printed(x, CHART_TEXT_SERIES, cat, s, c->series[s]);
-            chart_lines_draw(x, &l->lines, tx + dir * fs * 0.1, l->y, fs, FONT_GOTHIC,
-                             x->text_rgb, right ? DL_ALIGN_LEFT : DL_ALIGN_RIGHT);
-        }
     }
 
+    /* reading order: the centre text (the ring's total), then slice by slice
+     * in ring order: fill, white outline (the separator), leader, label */
+    const char *row = lead;
     if (c->centre_text && *c->centre_text) {
         double cfs = fs * 1.15;
         chart_lines cl = chart_wrap(x, c->centre_text, cfs, FONT_GOTHIC_BOLD, ri * 1.6);
@@ -156,7 +133,47 @@ static bool draw_ring(chart_ctx *x, chart_box a, int cat, double r_max, double *
             return fail(x, D_TEXT_OVERFLOW, "the centre text", cl.w > h ? cl.w : h, ri * 1.6);
         chart_printed(x, CHART_TEXT_CENTRE, cat, -1, c->centre_text);
         chart_lines_draw(x, &cl, cx, cy, cfs, FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_CENTER);
+        for (int i = 0; i < cl.n; i++)
+            row = row ? arena_printf(x->out->mem, "%s%s%s", row, i ? "" : " ", cl.line[i])
+                      : cl.line[i];
     }
+    for (int s = 0; s < ns && total > 0; s++) {
+        if (v[s] <= 0)
+            continue;
+        double a1 = start[s] + 2 * CHART_PI * v[s] / total;
+        for (int pass = 0; pass < 2; pass++) {
+            cairo_new_path(x->cr);
+            cairo_arc(x->cr, cx, cy, r, start[s], a1);
+            cairo_arc_negative(x->cr, cx, cy, ri, a1, start[s]);
+            cairo_close_path(x->cr);
+            if (pass == 0)
+                chart_emit_fill(x, chart_series_rgb(x, s));
+            else if (v[s] < total)
+                chart_emit_stroke(x, 0xFFFFFF, 1.0);
+        }
+        slice_label *l = &sl[s];
+        double dir = l->right ? 1 : -1;
+        double elbow_x = cx + (r + fs * 0.8) * cos(l->mid_a);
+        double tx = cx + dir * (r + leader);
+        if (dir * (elbow_x - tx) > 0)
+            elbow_x = tx;
+        cairo_new_path(x->cr);
+        cairo_move_to(x->cr, l->ax, l->ay);
+        cairo_line_to(x->cr, elbow_x, l->y);
+        cairo_line_to(x->cr, tx - dir * fs * 0.25, l->y);
+        chart_emit_stroke(x, CHART_LEADER_RGB, 0.5);
+        chart_printed(x, CHART_TEXT_VALUE, cat, s, chart_value_label(x, cat, s, total));
+        if (names && c->series[s])
+            chart_printed(x, CHART_TEXT_SERIES, cat, s, c->series[s]);
+        chart_lines_draw(x, &l->lines, tx + dir * fs * 0.1, l->y, fs, FONT_GOTHIC, x->text_rgb,
+                         l->right ? DL_ALIGN_LEFT : DL_ALIGN_RIGHT);
+        /* each value with its series' name (which a legend shows apart) */
+        const char *slice = arena_printf(x->out->mem, "%s %s", c->series[s] ? c->series[s] : "",
+                                         chart_label_one_line(x, chart_value_label(x, cat, s, total)));
+        row = row ? arena_printf(x->out->mem, "%s %s", row, slice) : slice;
+    }
+    if (row)
+        chart_row_text(x, row_from, row);
     return true;
 }
 
@@ -165,12 +182,12 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
 {
     const chart_spec *c = x->c;
     if (c->n_cats == 1)
-        return draw_ring(x, a, 0, 0, NULL);
+        return draw_ring(x, a, 0, 0, NULL, x->out->n, NULL);
     double fs = x->fs, title_h = fs * 2.0, w = a.w / c->n_cats, r_min = 1e300;
     for (int k = 0; k < c->n_cats; k++) {
         chart_box sub = {a.x + k * w, a.y + title_h, w, a.h - title_h};
         double r;
-        if (!draw_ring(x, sub, k, 0, &r))
+        if (!draw_ring(x, sub, k, 0, &r, 0, NULL))
             return false;
         if (r < r_min)
             r_min = r;
@@ -182,9 +199,10 @@ bool chart_draw_donut(chart_ctx *x, chart_box a)
         if (t.overflow || t.n > 1)
             return fail(x, D_TEXT_OVERFLOW, "a ring title", t.w, w);
         chart_printed(x, CHART_TEXT_CATEGORY, k, -1, title);
+        int row_from = x->out->n;
         dl_text(x->out, title, sub.x + w / 2, a.y + fs * CHART_ASCENT, fs, FONT_GOTHIC_BOLD,
                 x->text_rgb, DL_ALIGN_CENTER);
-        if (!draw_ring(x, sub, k, r_min, NULL))
+        if (!draw_ring(x, sub, k, r_min, NULL, row_from, *title ? title : NULL))
             return false;
     }
     return true;

@@ -151,6 +151,11 @@ bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measur
             ok = chart_draw_donut(&x, area);
             if (ok && pos == CHART_LEGEND_RIGHT && c->n_cats == 1)
                 donut_legend_pack(&x, n_before, ring_from);
+            /* each slice label carries its series' name when extracted:
+             * the legend's names are not read a second time */
+            for (int i = n_before; ok && i < ring_from; i++)
+                if (out->items[i].kind == DL_TEXT)
+                    out->items[i].actual_text = "";
             break;
         default:
             diag_add(d, D_TEMPLATE, context, 0, 0, "chart: unknown chart type %d", (int)c->type);

@@ -80,6 +80,10 @@ uint32_t chart_text_on(const chart_ctx *x, uint32_t bg);
 /* The label of one value: value_labels[i] or formatted from the value; may
  * hold one '\n'. total: base of the percentage (<= 0: count only). */
 const char *chart_value_label(chart_ctx *x, int cat, int series, double total);
+/* The texts of items [from, out->n) read as one row when text is
+ * extracted: the first non-empty one stands for text (its /ActualText),
+ * the others for nothing (drawlist.h). */
+void chart_row_text(chart_ctx *x, int from, const char *text);
 /* Tells the caller (spec.printed) what a printed text shows. */
 void chart_printed(chart_ctx *x, chart_text_role role, int cat, int series, const char *text);
 /* An axis value as a count with separators (numfmt): 1250 -> "1,250"; buf

@@ -18,6 +18,15 @@ typedef struct {
     int tier;
 } outside_label;
 
+/* One segment of a bar and where its label goes: inside on two lines
+ * (line, line2), inside on one, or outside (ol[outside]). */
+typedef struct {
+    double sx, sw;
+    uint32_t rgb, text_rgb;
+    const char *label, *line, *line2;
+    int outside; /* -1: inside */
+} segment;
+
 static bool fail(chart_ctx *x, diag_code code, const char *what, double need, double have)
 {
     return chart_fail_room(x, code, "stacked bar chart", what, need, have,
@@ -190,21 +199,18 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     x->geom->plot_h_pt = grid_bottom - grid_top;
     x->geom->axis_max = 100;
 
-    if (grid) {
+    /* reading order: the gridlines, then bar by bar its category, then each
+     * segment with its own label; the tick labels after the last bar */
+    if (grid)
         for (int p = 0; p <= 100; p += 20) {
             double gx = plot_x + plot_w * p / 100.0;
             for (int r = 0; r < n_runs; r++)
                 chart_emit_line(x, gx, run_top[r], gx, run_bottom[r],
                                 p ? CHART_GRID_RGB : CHART_AXIS_RGB, 0.5);
-            char t[8];
-            snprintf(t, sizeof t, "%d%%", p);
-            chart_printed(x, CHART_TEXT_TICK, -1, -1, t);
-            dl_text(x->out, t, gx, grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs,
-                    FONT_GOTHIC, CHART_TICK_RGB, DL_ALIGN_CENTER);
         }
-    }
 
     outside_label *ol = ARENA_NEW(x->out->mem, outside_label, c->n_series);
+    segment *seg = ARENA_NEW(x->out->mem, segment, c->n_series);
     for (int k = 0; k < c->n_cats; k++) {
         if (head_y[k] >= 0)
             chart_printed(x, CHART_TEXT_GROUP, k, -1, c->cat_groups[k]);
@@ -213,6 +219,8 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             dl_text(x->out, c->cat_groups[k], a.x, head_y[k] + head_h - fs * CHART_DESCENT, fs,
                     FONT_GOTHIC_BOLD, x->text_rgb, DL_ALIGN_LEFT);
         double bt = bar_top[k], mid = bt + bar_h / 2;
+        int row_from = x->out->n;
+        const char *row = c->cats[k] ? c->cats[k] : "";
         chart_printed(x, CHART_TEXT_CATEGORY, k, -1, c->cats[k] ? c->cats[k] : "");
         chart_lines_draw(x, &cat_lines[k], plot_x - fs * 0.6, mid, fs, FONT_GOTHIC, x->text_rgb,
                          DL_ALIGN_RIGHT);
@@ -222,74 +230,94 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             total += v[s];
         if (total <= 0)
             continue;
-        /* segments */
+        /* segments: where each label goes (outside labels are placed for
+         * the whole bar), then each segment drawn with its label */
         double sx = plot_x;
-        int n_out = 0;
+        int n_seg = 0, n_out = 0;
         for (int s = 0; s < c->n_series; s++) {
             if (v[s] <= 0)
                 continue;
+            segment *g = &seg[n_seg++];
             double sw = plot_w * v[s] / total;
-            uint32_t rgb = chart_series_rgb(x, s);
-            chart_emit_rect(x, sx, bt, sw, bar_h, rgb);
-            const char *label = chart_value_label(x, k, s, total);
-            chart_printed(x, CHART_TEXT_VALUE, k, s, label); /* inside or above: drawn once */
-            const char *nl = strchr(label, '\n');
-            const char *one = chart_label_one_line(x, label);
+            *g = (segment){.sx = sx, .sw = sw, .rgb = chart_series_rgb(x, s), .outside = -1,
+                           .label = chart_value_label(x, k, s, total)};
+            g->text_rgb = chart_text_on(x, g->rgb);
+            const char *nl = strchr(g->label, '\n');
+            const char *one = chart_label_one_line(x, g->label);
             double pad = fs * 0.5, cx = sx + sw / 2;
-            uint32_t tc = chart_text_on(x, rgb);
+            sx += sw;
             if (nl && bar_h >= 2 * fs * 1.1 + 1) {
-                const char *l1 = arena_strndup(x->out->mem, label, (size_t)(nl - label));
+                const char *l1 = arena_strndup(x->out->mem, g->label, (size_t)(nl - g->label));
                 double w1 = chart_text_w(x, l1, fs, FONT_GOTHIC);
                 double w2 = chart_text_w(x, nl + 1, fs, FONT_GOTHIC);
                 if ((w1 > w2 ? w1 : w2) + pad <= sw) {
-                    /* a tighter pitch than CHART_LINE: it belongs together */
-                    dl_text(x->out, l1, cx, mid - fs * 0.12, fs, FONT_GOTHIC, tc,
-                            DL_ALIGN_CENTER);
-                    dl_text(x->out, nl + 1, cx, mid + fs * 0.98, fs, FONT_GOTHIC, tc,
-                            DL_ALIGN_CENTER);
-                    sx += sw;
+                    g->line = l1;
+                    g->line2 = nl + 1;
                     continue;
                 }
             }
             double w1 = chart_text_w(x, one, fs, FONT_GOTHIC);
             if (w1 + pad <= sw && bar_h >= fs * 1.1) {
-                dl_text(x->out, one, cx, mid + fs * (CHART_ASCENT - 0.5), fs, FONT_GOTHIC, tc,
-                        DL_ALIGN_CENTER);
+                g->line = one;
             } else {
+                g->outside = n_out;
                 ol[n_out++] = (outside_label){.text = one, .seg_cx = cx,
                                               .w = chart_text_w(x, one, out_fs, FONT_GOTHIC)};
             }
-            sx += sw;
         }
-        /* thin white separators between neighbouring segments */
-        sx = plot_x;
-        int drawn = 0;
-        for (int s = 0; s < c->n_series; s++) {
-            if (v[s] <= 0)
-                continue;
-            if (drawn++)
-                chart_emit_line(x, sx, bt, sx, bt + bar_h, 0xFFFFFF, 0.75);
-            sx += plot_w * v[s] / total;
+        if (n_out) {
+            if (gap < lead + out_fs + clear)
+                return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
+                            lead + out_fs + clear, gap);
+            int tiers = gap >= lead + 2 * out_fs + 1 + clear ? 2 : 1;
+            if (!place_outside(x, ol, n_out, tiers, plot_x, a.x + a.w))
+                return false;
         }
-        if (!n_out)
-            continue;
-        if (gap < lead + out_fs + clear)
-            return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
-                        lead + out_fs + clear, gap);
-        int tiers = gap >= lead + 2 * out_fs + 1 + clear ? 2 : 1;
-        if (!place_outside(x, ol, n_out, tiers, plot_x, a.x + a.w))
-            return false;
-        for (int i = 0; i < n_out; i++) {
-            double bottom = bt - lead - ol[i].tier * (out_fs + 1);
-            double lx = ol[i].seg_cx;
-            if (lx < ol[i].left + 1)
-                lx = ol[i].left + 1;
-            if (lx > ol[i].left + ol[i].w - 1)
-                lx = ol[i].left + ol[i].w - 1;
-            chart_emit_line(x, ol[i].seg_cx, bt, lx, bottom + 0.5, CHART_LEADER_RGB, 0.5);
-            dl_text(x->out, ol[i].text, ol[i].left, bottom - out_fs * CHART_DESCENT, out_fs,
-                    FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+        for (int i = 0, s = 0; i < n_seg; i++, s++) {
+            while (v[s] <= 0)
+                s++;
+            const segment *g = &seg[i];
+            double cx = g->sx + g->sw / 2;
+            chart_emit_rect(x, g->sx, bt, g->sw, bar_h, g->rgb);
+            if (i) /* a thin white separator from the segment before */
+                chart_emit_line(x, g->sx, bt, g->sx, bt + bar_h, 0xFFFFFF, 0.75);
+            chart_printed(x, CHART_TEXT_VALUE, k, s, g->label); /* inside or above: once */
+            row = arena_printf(x->out->mem, "%s %s", row, chart_label_one_line(x, g->label));
+            if (g->line2) {
+                /* a tighter pitch than CHART_LINE: it belongs together */
+                dl_text(x->out, g->line, cx, mid - fs * 0.12, fs, FONT_GOTHIC, g->text_rgb,
+                        DL_ALIGN_CENTER);
+                dl_text(x->out, g->line2, cx, mid + fs * 0.98, fs, FONT_GOTHIC, g->text_rgb,
+                        DL_ALIGN_CENTER);
+            } else if (g->line) {
+                dl_text(x->out, g->line, cx, mid + fs * (CHART_ASCENT - 0.5), fs, FONT_GOTHIC,
+                        g->text_rgb, DL_ALIGN_CENTER);
+            } else {
+                const outside_label *o = &ol[g->outside];
+                double bottom = bt - lead - o->tier * (out_fs + 1);
+                double lx = o->seg_cx;
+                if (lx < o->left + 1)
+                    lx = o->left + 1;
+                if (lx > o->left + o->w - 1)
+                    lx = o->left + o->w - 1;
+                chart_emit_line(x, o->seg_cx, bt, lx, bottom + 0.5, CHART_LEADER_RGB, 0.5);
+                dl_text(x->out, o->text, o->left, bottom - out_fs * CHART_DESCENT, out_fs,
+                        FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+            }
         }
+        chart_row_text(x, row_from, row); /* the bar reads as one row */
     }
+    int ticks_from = x->out->n;
+    if (grid)
+        for (int p = 0; p <= 100; p += 20) {
+            char t[8];
+            snprintf(t, sizeof t, "%d%%", p);
+            chart_printed(x, CHART_TEXT_TICK, -1, -1, t);
+            dl_text(x->out, t, plot_x + plot_w * p / 100.0,
+                    grid_bottom + fs * 0.5 + tick_fs * CHART_ASCENT, tick_fs, FONT_GOTHIC,
+                    CHART_TICK_RGB, DL_ALIGN_CENTER);
+        }
+    if (grid) /* the axis reads as one run */
+        chart_row_text(x, ticks_from, "0% 20% 40% 60% 80% 100%");
     return true;
 }

@@ -56,10 +56,15 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     for (int k = 0; k < 6; k++)
         x[k] = box.x + box.w * edge[k];
 
-    dl_rect(ps->dl, box.x, box.y, box.w, lh, th->c_table_head, true, 0);
+    dl_begin(ps->dl, DL_ROLE_TABLE);
+    dl_begin(ps->dl, DL_ROLE_THEAD);
+    layout_artifact_rect(ps->dl, box.x, box.y, box.w, lh, th->c_table_head);
+    dl_begin(ps->dl, DL_ROLE_TR);
     for (int k = 0; k < 5; k++) {
+        layout_cell_begin(ps->dl, LAYOUT_COL_HEAD);
         dl_text(ps->dl, head[k], (x[k] + x[k + 1]) / 2, layout_baseline(box.y, size, lh), size,
                 th->font_title, th->c_title, DL_ALIGN_CENTER);
+        dl_end(ps->dl);
         if (c->prov) /* 「人口50万人以上」: the band of bodies.csv's population */
             prov_add_tokens(c->prov, PROV_LABEL, head[k], strlen(head[k]),
                             k == 3 ? "population band of bodies.csv" : "sheet header");
@@ -68,9 +73,13 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
      * its population band and of the nation */
     const figset *scope_set[N_SCOPES] = {c->bodies, c->nation_bodies, c->nation_bodies};
     const char *scope_group[N_SCOPES] = {"全体", me->band, "全体"};
+    dl_end(ps->dl); /* TR */
+    dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
     dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
     double top = box.y + lh;
     dl_line(ps->dl, box.x, top, box.x + box.w, top, th->c_title, 1.0);
+    dl_artifact_end(ps->dl);
+    dl_end(ps->dl); /* THead */
 
     /* pass 1: the rows with their wrapped labels: the body's answers (its M
      * rows) question by question. A label too long for its column wraps
@@ -119,12 +128,24 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
     }
     int left_out = n_rows - shown;
 
-    /* pass 2: draw */
+    /* pass 2: draw. A question heads the rows of its answers (one cell
+     * spanning them). */
     double yy = top;
+    dl_begin(ps->dl, DL_ROLE_TBODY);
     for (int i = 0; i < shown; i++) {
         const sheet_row *r = &rows[i];
         double bl = layout_baseline(yy, size, lh);
-        for (int k = 0; k < 2; k++)
+        dl_begin(ps->dl, DL_ROLE_TR);
+        int span = 0;
+        if (i == 0 || strcmp(rows[i - 1].answer->figure, r->answer->figure) != 0)
+            while (i + span < shown && strcmp(rows[i + span].answer->figure, r->answer->figure) == 0)
+                span++;
+        for (int k = 0; k < 2; k++) {
+            if (k == 0 && span == 0)
+                continue; /* under the question's cell */
+            dl_begin_tag(ps->dl, &(dl_tag){.role = k ? DL_ROLE_TD : DL_ROLE_TH,
+                                           .scope = k ? DL_SCOPE_NONE : DL_SCOPE_ROW,
+                                           .row_span = k ? 0 : span});
             for (int l = 0; l < r->lines[k].n; l++) {
                 const lb_line *ln = &r->lines[k].lines[l];
                 const char *t = arena_strndup(c->mem, r->cell[k] + ln->start,
@@ -134,29 +155,40 @@ bool layout_bodysheet(page_state *ps, const tpl_block *b)
                 if (c->prov)
                     prov_add_tokens(c->prov, PROV_LABEL, t, strlen(t), "codebook");
             }
+            dl_end(ps->dl);
+        }
         for (int k = 0; k < N_SCOPES; k++) {
             const fig_row *share = figures_get(scope_set[k], "B", r->answer->figure, latest,
                                                scope_group[k], r->answer->option);
             const char *pct = pct_text(c->mem, share);
+            layout_cell_begin(ps->dl, LAYOUT_DATA);
             dl_text(ps->dl, pct, x[k + 3] - mm_to_pt(3), bl, size, th->font_body, th->c_text,
                     DL_ALIGN_RIGHT);
+            dl_end(ps->dl);
             if (c->prov && share && share->base > 0)
                 prov_add_figure(c->prov, share, "pct", pct, PROV_ROUND_HALF_UP);
         }
+        dl_end(ps->dl); /* TR */
         yy += r->h;
         /* between questions a rule across the table; between the answers of
          * one question a finer one that leaves the question's cell open */
         bool next_new_q =
             i + 1 == shown || strcmp(rows[i + 1].answer->figure, r->answer->figure) != 0;
-        dl_line(ps->dl, next_new_q ? box.x : x[1], yy, box.x + box.w, yy, th->c_table_rule,
-                next_new_q ? 0.4 : 0.2);
+        layout_artifact_line(ps->dl, next_new_q ? box.x : x[1], yy, box.x + box.w, yy,
+                             th->c_table_rule, next_new_q ? 0.4 : 0.2);
     }
+    dl_end(ps->dl); /* TBody */
+    dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
     for (int k = 1; k < 5; k++)
         dl_line(ps->dl, x[k], box.y, x[k], yy, th->c_table_rule, 0.4);
+    dl_artifact_end(ps->dl);
+    dl_end(ps->dl); /* Table */
     if (left_out) {
         double bl = layout_baseline(yy, size, lh);
+        dl_begin(ps->dl, DL_ROLE_P);
         dl_text(ps->dl, arena_printf(c->mem, "ほか%d件の回答は紙幅の都合により省略", left_out),
                 box.x + mm_to_pt(1.5), bl, size, th->font_body, th->c_muted, DL_ALIGN_LEFT);
+        dl_end(ps->dl);
         if (c->prov) {
             char num[16];
             snprintf(num, sizeof num, "%d", left_out);

@@ -126,6 +126,7 @@ static bool S_pdf(const deck_templates *t, const deck_scope *scope, const fontse
                      .subject = deck->subject, .keywords = deck->keywords,
                      .creator = aireport_name_version(), .created = scope->created};
     pdf_doc *doc = pdfdoc_new(fonts, &info);
+    pdfdoc_require_tags(doc, true); /* the layout tags everything it draws */
     double w = layout_page_w_pt(deck), h = layout_page_h_pt(deck);
     for (int i = 0; i < lo->n_pages; i++)
         pdfdoc_add_page(doc, w, h, &lo->pages[i], lo->titles[i]);

@@ -124,3 +124,49 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *tex
     }
     return out;
 }
+
+void layout_move_items(drawlist *dl, int at, int from)
+{
+    int n_moved = dl->n - from, n_after = from - at;
+    if (n_moved <= 0 || n_after <= 0)
+        return;
+    /* rotate [at, n) left by n_after, through a copy of the shorter part
+     * (the few items after the table: notes, sources, footer) */
+    dl_item *items = dl->items;
+    size_t sz = sizeof *items;
+    if (n_after <= n_moved) {
+        dl_item *after = ARENA_NEW_UNINIT(dl->mem, dl_item, n_after);
+        memcpy(after, items + at, sz * (size_t)n_after);
+        memmove(items + at, items + from, sz * (size_t)n_moved);
+        memcpy(items + at + n_moved, after, sz * (size_t)n_after);
+    } else {
+        dl_item *moved = ARENA_NEW_UNINIT(dl->mem, dl_item, n_moved);
+        memcpy(moved, items + from, sz * (size_t)n_moved);
+        memmove(items + at + n_moved, items + at, sz * (size_t)n_after);
+        memcpy(items + at, moved, sz * (size_t)n_moved);
+    }
+}
+
+void layout_cell_begin(drawlist *dl, layout_cell_role kind)
+{
+    static const dl_tag cells[] = {
+        [LAYOUT_COL_HEAD] = {.role = DL_ROLE_TH, .scope = DL_SCOPE_COLUMN},
+        [LAYOUT_ROW_HEAD] = {.role = DL_ROLE_TH, .scope = DL_SCOPE_ROW},
+        [LAYOUT_DATA] = {.role = DL_ROLE_TD}};
+    dl_begin_static(dl, &cells[kind]);
+}
+
+void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,
+                          uint32_t rgb, double line_width_pt)
+{
+    dl_artifact_begin(dl, DL_ART_LAYOUT);
+    dl_line(dl, x0, y0, x1, y1, rgb, line_width_pt);
+    dl_artifact_end(dl);
+}
+
+void layout_artifact_rect(drawlist *dl, double x, double y, double w, double h, uint32_t rgb)
+{
+    dl_artifact_begin(dl, DL_ART_LAYOUT);
+    dl_rect(dl, x, y, w, h, rgb, true, 0);
+    dl_artifact_end(dl);
+}

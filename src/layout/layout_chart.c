@@ -163,6 +163,42 @@ static double shared_scale(const page_state *ps, const tpl_block *b)
     return peers > 1 ? max : 0;
 }
 
+/* Another chart block of the page shares some of this one's height (P19's
+ * two charts side by side). */
+static bool beside_another_chart(const page_state *ps, const tpl_block *b)
+{
+    for (int i = 0; i < ps->pg->n_blocks; i++) {
+        const tpl_block *o = &ps->pg->blocks[i];
+        if (o != b && o->kind == TPL_CHART && o->box.y_mm < b->box.y_mm + b->box.h_mm &&
+            b->box.y_mm < o->box.y_mm + o->box.h_mm)
+            return true;
+    }
+    return false;
+}
+
+/* The chart's texts from item from on read as one run when extracted, in
+ * content order: text that orders by position would read two charts side
+ * by side across, row by row (their rows share baselines). */
+static void read_as_one_run(page_state *ps, int from)
+{
+    const char *run = NULL;
+    dl_item *first = NULL;
+    for (int i = from; i < ps->dl->n; i++) {
+        dl_item *it = &ps->dl->items[i];
+        if (it->kind != DL_TEXT || !it->text || !*it->text)
+            continue;
+        const char *t = it->actual_text ? it->actual_text : it->text;
+        if (*t)
+            run = run ? arena_printf(ps->c->mem, "%s %s", run, t) : t;
+        if (!first)
+            first = it;
+        else
+            it->actual_text = "";
+    }
+    if (first)
+        first->actual_text = run ? run : "";
+}
+
 bool layout_chart(page_state *ps, const tpl_block *b)
 {
     const tpl_chart_block *ch = &b->as.chart;
@@ -292,11 +328,13 @@ bool layout_chart(page_state *ps, const tpl_block *b)
         spec.printed = chart_printed_cb;
         spec.printed_ctx = &cp;
     }
-    int first_item = ps->dl->n;
-    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                    layout_context(ps, b)))
+    int chart_from = layout_figure_draw(ps, b, &spec, vi, heading);
+    if (chart_from < 0)
         return false;
-    centre_vertically(ps->dl, first_item, box);
+    centre_vertically(ps->dl, chart_from, box);
+    if (beside_another_chart(ps, b))
+        read_as_one_run(ps, chart_from);
+    dl_end(ps->dl);
     layout_content_chart(ps, b, &spec, vi, heading, heading_item, false);
     return true;
 }

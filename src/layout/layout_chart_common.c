@@ -103,11 +103,31 @@ const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box
     const char *h = layout_expand(ps, b, ch->heading, b->line, -1);
     double lh = th->body_pt * 1.6;
     if (h) {
-        dl_rect(ps->dl, box->x, box->y + lh * 0.15, mm_to_pt(1.0), lh * 0.7, th->c_accent, true, 0);
+        layout_artifact_rect(ps->dl, box->x, box->y + lh * 0.15, mm_to_pt(1.0), lh * 0.7,
+                             th->c_accent);
+        dl_begin(ps->dl, DL_ROLE_H2);
         dl_text(ps->dl, h, box->x + mm_to_pt(2.5), layout_baseline(box->y, th->body_pt, lh),
                 th->body_pt, th->font_title, th->c_title, DL_ALIGN_LEFT);
+        dl_end(ps->dl);
     }
     box->y += lh;
     box->h -= lh;
     return h;
+}
+
+int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                       const layout_value *vi, const char *heading)
+{
+    int begin = ps->dl->n;
+    chart_alt_words w = layout_chart_alt_words(ps, b, spec, vi, heading, NULL);
+    dl_tag t = {.role = DL_ROLE_FIGURE,
+                .alt = chart_alt_text(spec, &w, ps->c->mem),
+                .box = {spec->x_pt, spec->y_pt, spec->w_pt, spec->h_pt}};
+    dl_begin_tag(ps->dl, &t);
+    if (!chart_draw(spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b))) {
+        ps->dl->n = begin;
+        return -1;
+    }
+    return begin + 1;
 }

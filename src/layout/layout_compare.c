@@ -185,9 +185,9 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.printed = printed_cb;
         spec.printed_ctx = &cp;
     }
-    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                    layout_context(ps, b)))
+    if (layout_figure_draw(ps, b, &spec, vi, heading) < 0)
         return false;
+    dl_end(ps->dl);
     layout_content_chart(ps, b, &spec, vi, heading, heading_item,
                          spec.type == CHART_GROUPED_BARS);
     return true;

@@ -148,7 +148,9 @@ static void draw_row(const layout_ctx *c, drawlist *dl, const columns *cols,
                      uint32_t rgb)
 {
     double lh = size * CELL_LEADING;
+    dl_begin(dl, DL_ROLE_TR); /* the header's cells head columns, a row's name heads it */
     for (int j = 0; j < cols->n_cols; j++) {
+        layout_cell_begin(dl, !r->body ? LAYOUT_COL_HEAD : j == 0 ? LAYOUT_ROW_HEAD : LAYOUT_DATA);
         const lb_lines *ls = &r->lines[j];
         double ty = y + (r->h - ls->n * lh) / 2;
         for (int k = 0; k < ls->n; k++) {
@@ -162,7 +164,9 @@ static void draw_row(const layout_ctx *c, drawlist *dl, const columns *cols,
                                           : DL_ALIGN_LEFT;
             dl_text(dl, t, x, layout_baseline(ty + k * lh, size, lh), size, font, rgb, a);
         }
+        dl_end(dl);
     }
+    dl_end(dl);
 }
 
 /* The whole table as data, the population as a number. */
@@ -246,11 +250,13 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         layout_ctx cp = *c;
         if (p > 0)
             cp.content = NULL;
+        int table_at = 0;
         if (!layout_page_titled(&cp, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
-                                &(*titles)[p]))
+                                &(*titles)[p], &table_at))
             ok = false;
         if (p == 0 && c->content)
             content_table(c, pg, b, &cols, &head, rows, n_rows);
+        int table_from = dl->n;
         /* the table is drawn after the page's own blocks were reconciled:
          * its entries and a second reconciliation follow here */
         page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = first_page_no + p};
@@ -258,24 +264,40 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         if (c->prov)
             record_head(c, first_year);
         double y = box.y;
+        /* each page's table its own Table with its header row: a page is a
+         * section of the document's structure */
+        dl_begin(dl, DL_ROLE_TABLE);
+        dl_begin(dl, DL_ROLE_THEAD);
+        dl_artifact_begin(dl, DL_ART_LAYOUT);
         dl_rect(dl, box.x, y, box.w, head.h, th->c_table_head, true, 0);
+        dl_artifact_end(dl);
         draw_row(c, dl, &cols, col_x, &head, y, th->font_title, size, th->c_title);
+        dl_artifact_begin(dl, DL_ART_LAYOUT);
         dl_line(dl, box.x, y, box.x + box.w, y, th->c_title, 1.0);
         y += head.h;
         dl_line(dl, box.x, y, box.x + box.w, y, th->c_title, 1.0);
+        dl_artifact_end(dl);
+        dl_end(dl);
+        dl_begin(dl, DL_ROLE_TBODY);
         int start = next;
         while (next < n_rows && y + rows[next].h <= box.y + box.h + 0.01) {
             if ((next - start) % 2 == 1) /* zebra stripes help reading across wide rows */
-                dl_rect(dl, box.x, y, box.w, rows[next].h, 0xF5F8FC, true, 0);
+                layout_artifact_rect(dl, box.x, y, box.w, rows[next].h, 0xF5F8FC);
             draw_row(c, dl, &cols, col_x, &rows[next], y, th->font_body, size, th->c_text);
             if (c->prov)
                 record_row(c, &cols, &rows[next]);
             y += rows[next].h;
-            dl_line(dl, box.x, y, box.x + box.w, y, th->c_table_rule, 0.4);
+            layout_artifact_line(dl, box.x, y, box.x + box.w, y, th->c_table_rule, 0.4);
             next++;
         }
+        dl_end(dl);
+        dl_artifact_begin(dl, DL_ART_LAYOUT);
         for (int j = 1; j < cols.n_cols; j++)
             dl_line(dl, col_x[j], box.y, col_x[j], y, th->c_table_rule, 0.4);
+        dl_artifact_end(dl);
+        dl_end(dl);
+        /* in reading order: before the notes and source lines and the footer */
+        layout_move_items(dl, table_at, table_from);
         layout_prov_page_done(&ps);
         if (next == start && next < n_rows) { /* one row taller than the box */
             diag_add(c->d, D_TEXT_OVERFLOW, pg->file, b->line, 0,

@@ -1,21 +1,25 @@
-/* layout_page.c - one page: the frame (title bar, page number, sample
- * label), then each block by its kind (layout_text.c, layout_chart.c,
- * layout_compare.c, layout_table.c, layout_ranking.c, bodysheet.c). */
+/* layout_page.c - one page in reading order: the title bar, each block by
+ * its kind (layout_text.c, layout_chart.c, layout_compare.c,
+ * layout_table.c, layout_ranking.c, bodysheet.c), then the footer (page
+ * number, sample label). */
 #include "layout_priv.h"
 #include "units.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Title bar, page number and the sample label. */
+/* The top of the frame: the title bar (a page header artifact) and the
+ * title on it, the page's H1. */
 static void layout_frame(page_state *ps, int page_no, const char *title)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    double w = mm_to_pt(th->width_mm), h = mm_to_pt(th->height_mm), m = mm_to_pt(th->margin_mm);
+    double w = mm_to_pt(th->width_mm), m = mm_to_pt(th->margin_mm);
     if (!ps->pg->cover) {
         double bar_h = mm_to_pt(th->title_band_mm - 6);
+        dl_artifact_begin(ps->dl, DL_ART_HEADER);
         dl_rect(ps->dl, 0, 0, w, bar_h, th->c_title, true, 0);
         dl_rect(ps->dl, 0, bar_h, w, mm_to_pt(1.2), th->c_accent, true, 0);
+        dl_artifact_end(ps->dl);
         if (title) {
             double tw = fontset_measure(ps->c->fonts, th->font_title, title, strlen(title),
                                         th->title_pt);
@@ -25,8 +29,10 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                          pt_to_mm(tw), pt_to_mm(w - 2 * m));
                 ps->ok = false;
             }
+            dl_begin(ps->dl, DL_ROLE_H1);
             dl_text(ps->dl, title, m, layout_baseline(0, th->title_pt, bar_h), th->title_pt,
                     th->font_title, th->c_title_text, DL_ALIGN_LEFT);
+            dl_end(ps->dl);
         }
         char num[16];
         snprintf(num, sizeof num, "%d", page_no);
@@ -35,6 +41,23 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                             .denominator = -1};
             prov_add(ps->c->prov, &e);
         }
+    }
+}
+
+/* The bottom of the frame, drawn after the page's content so that it is read
+ * last: the rule and page number (a page footer artifact) and the sample
+ * label, which is content (a P) on the first page and a repeated footer on
+ * the others. */
+static void layout_footer(page_state *ps, int page_no)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    double w = mm_to_pt(th->width_mm), h = mm_to_pt(th->height_mm), m = mm_to_pt(th->margin_mm);
+    bool sample = layout_catalogue(ps)->sample, footer = !ps->pg->cover || (sample && page_no > 1);
+    if (footer)
+        dl_artifact_begin(ps->dl, DL_ART_FOOTER);
+    if (!ps->pg->cover) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", page_no);
         double foot_y = h - mm_to_pt(th->footer_band_mm);
         dl_line(ps->dl, m, foot_y + mm_to_pt(1.5), w - m, foot_y + mm_to_pt(1.5), th->c_table_rule,
                 0.5);
@@ -43,23 +66,34 @@ static void layout_frame(page_state *ps, int page_no, const char *title)
                                 mm_to_pt(th->footer_band_mm) - mm_to_pt(3)),
                 th->page_no_pt, th->font_body, th->c_muted, DL_ALIGN_RIGHT);
     }
-    if (layout_catalogue(ps)->sample) {
+    if (sample && page_no == 1) {
+        if (footer)
+            dl_artifact_end(ps->dl);
+        footer = false;
+        dl_begin(ps->dl, DL_ROLE_P);
+    }
+    if (sample) {
         double size = th->note_pt;
         double foot_y = h - mm_to_pt(th->footer_band_mm) + mm_to_pt(1.5);
         dl_text(ps->dl, LAYOUT_SAMPLE_LABEL, m,
                 layout_baseline(foot_y, size, mm_to_pt(th->footer_band_mm) - mm_to_pt(3)), size,
                 th->font_title, th->c_sample, DL_ALIGN_LEFT);
     }
+    if (sample && page_no == 1)
+        dl_end(ps->dl);
+    if (footer)
+        dl_artifact_end(ps->dl);
 }
 
 bool layout_page(const layout_ctx *c, const tpl_page *pg, int page_no, drawlist *dl,
                  const char **title)
 {
-    return layout_page_titled(c, pg, page_no, NULL, dl, title);
+    return layout_page_titled(c, pg, page_no, NULL, dl, title, NULL);
 }
 
 bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
-                        const char *title_suffix, drawlist *dl, const char **title)
+                        const char *title_suffix, drawlist *dl, const char **title,
+                        int *table_at)
 {
     page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = page_no};
     layout_prov_block(&ps, NULL);
@@ -107,8 +141,10 @@ bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
             if (!layout_table(&ps, b))
                 ps.ok = false;
             break;
-        case TPL_MUNITABLE:
-            break; /* paginated by the caller: layout_munitable.c */
+        case TPL_MUNITABLE: /* paginated by the caller, which moves it here */
+            if (table_at)
+                *table_at = dl->n;
+            break;
         case TPL_RANKING:
             if (!layout_ranking(&ps, b))
                 ps.ok = false;
@@ -119,6 +155,7 @@ bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
             break;
         }
     }
+    layout_footer(&ps, page_no);
     layout_prov_page_done(&ps);
     return ps.ok;
 }

@@ -41,9 +41,25 @@ const char *layout_expand(page_state *ps, const tpl_block *b, const ph_text *tex
                           int year);
 
 /* layout_page with title_suffix appended to the page's expanded title (the
- * municipality table's 「（続き）」 pages; NULL = none). (layout_page.c) */
+ * municipality table's 「（続き）」 pages; NULL = none). *table_at (when not
+ * NULL) receives the item index where the page's [munitable] belongs in
+ * reading order, for layout_move_items. (layout_page.c) */
 bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
-                        const char *title_suffix, drawlist *dl, const char **title);
+                        const char *title_suffix, drawlist *dl, const char **title,
+                        int *table_at);
+/* Moves the items [from, dl->n) to index at (<= from), the items between
+ * following them: content drawn after the page into its reading-order place
+ * (nothing they paint overlaps). (layout.c) */
+void layout_move_items(drawlist *dl, int at, int from);
+
+/* Tables (layout.c): opens a cell, a TH heading its column (in a header
+ * row), a TH heading its row, or a TD; dl_end closes it. */
+typedef enum { LAYOUT_COL_HEAD, LAYOUT_ROW_HEAD, LAYOUT_DATA } layout_cell_role;
+void layout_cell_begin(drawlist *dl, layout_cell_role kind);
+/* Decoration: a rule or a filled rectangle as a layout artifact of its own. */
+void layout_artifact_line(drawlist *dl, double x0, double y0, double x1, double y1,
+                          uint32_t rgb, double line_width_pt);
+void layout_artifact_rect(drawlist *dl, double x, double y, double w, double h, uint32_t rgb);
 
 /* Baseline of a line whose line box starts at top_pt. */
 double layout_baseline(double top_pt, double size_pt, double line_h_pt);
@@ -105,10 +121,18 @@ bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset 
 /* The catalogue of the document's figures: years, title, questions. */
 const fig_catalogue *layout_catalogue(const page_state *ps);
 
-/* A chart block's heading (accent mark + title) at the top of *box, which
- * shrinks by its height; nothing when the block has none. Returns the
+/* A chart block's heading (accent mark + title, an H2) at the top of *box,
+ * which shrinks by its height; nothing when the block has none. Returns the
  * heading as printed (NULL: none). */
 const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+/* Opens the Figure of the chart spec: its box and its alternative text,
+ * the chart's data as text (chart_alt_text with layout_chart_alt_words
+ * below; vi: the rows behind its values), and draws the chart into it.
+ * Returns the index of the chart's first item; the caller closes the Figure
+ * with dl_end. On failure (diagnosed) nothing is left in the drawlist and
+ * -1 is returned. heading: the chart's, NULL for the page title. */
+int layout_figure_draw(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                       const layout_value *vi, const char *heading);
 
 /* ---- the page as data (layout_content.c), no-ops unless c->content ---- */
 

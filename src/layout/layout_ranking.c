@@ -81,51 +81,89 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
                              cells);
     }
 
+    /* one table in rank order, read group by group: the first group's header
+     * row is its header, the others repeat it (decoration) */
+    dl_begin(ps->dl, DL_ROLE_TABLE);
     for (int g = 0; g < cols; g++) {
         double gx = box.x + g * (gw + gap);
         double y = box.y;
-        dl_rect(ps->dl, gx, y, gw, rh, th->c_table_head, true, 0);
+        if (g == 0)
+            dl_begin(ps->dl, DL_ROLE_THEAD);
+        layout_artifact_rect(ps->dl, gx, y, gw, rh, th->c_table_head);
+        if (g == 0)
+            dl_begin(ps->dl, DL_ROLE_TR);
+        else
+            dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
         for (int k = 0; k < 4; k++) {
             double cx = gx + gw * (edge[k] + edge[k + 1]) / 2;
+            if (g == 0)
+                layout_cell_begin(ps->dl, LAYOUT_COL_HEAD);
             dl_text(ps->dl, head[k], cx, layout_baseline(y, size, rh), size, th->font_title,
                     th->c_title, DL_ALIGN_CENTER);
+            if (g == 0)
+                dl_end(ps->dl);
         }
+        if (g == 0)
+            dl_end(ps->dl); /* TR */
+        else
+            dl_artifact_end(ps->dl);
+        dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
         dl_line(ps->dl, gx, y, gx + gw, y, th->c_title, 1.0);
         y += rh;
         dl_line(ps->dl, gx, y, gx + gw, y, th->c_title, 1.0);
+        dl_artifact_end(ps->dl);
+        if (g == 0) {
+            dl_end(ps->dl); /* THead */
+            dl_begin(ps->dl, DL_ROLE_TBODY);
+        }
         for (int i = g * per_col; i < n && i < (g + 1) * per_col; i++) {
             const fig_row *r = rows[i]; /* option = the prefecture's code */
             bool mine = r->option == own;
             font_role font = mine ? th->font_title : th->font_body;
+            /* decoration first: the highlight, and the share as a bar scaled
+             * to the highest share (the texts never overlap it) */
+            dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
             if (mine)
                 dl_rect(ps->dl, gx, y, gw, rh, th->c_lead_bg, true, 0);
-            char rank[16], count[48], pct[NUMFMT_MAX], num[NUMFMT_MAX], base[NUMFMT_MAX];
-            snprintf(rank, sizeof rank, "%d", r->rank);
-            snprintf(count, sizeof count, "%s／%s", numfmt_int(num, r->count),
-                     numfmt_int(base, r->base));
-            numfmt_pct10_str(pct, r->pct10);
-            double bl = layout_baseline(y, size, rh);
-            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
-                    size, font, th->c_text, DL_ALIGN_RIGHT);
-            dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font,
-                    th->c_text, DL_ALIGN_LEFT);
-            dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - mm_to_pt(2), bl,
-                    size, font, th->c_text, DL_ALIGN_RIGHT);
-            /* the share as a bar, scaled to the highest share, with its value */
-            char *label = arena_printf(ps->c->mem, "%s%%", pct);
             double lw = fontset_measure(ps->c->fonts, font, "100.0%", 6, size);
             double bx = gx + gw * edge[3] + mm_to_pt(1.5);
             double bw_max = gw * (edge[4] - edge[3]) - lw - mm_to_pt(4);
             double bw = bw_max > 0 ? bw_max * r->pct10 / max_pct10 : 0;
             dl_rect(ps->dl, bx, y + rh * 0.25, bw, rh * 0.5, mine ? th->c_title : th->c_accent,
                     true, 0);
+            dl_artifact_end(ps->dl);
+            char rank[16], count[48], pct[NUMFMT_MAX], num[NUMFMT_MAX], base[NUMFMT_MAX];
+            snprintf(rank, sizeof rank, "%d", r->rank);
+            snprintf(count, sizeof count, "%s／%s", numfmt_int(num, r->count),
+                     numfmt_int(base, r->base));
+            numfmt_pct10_str(pct, r->pct10);
+            double bl = layout_baseline(y, size, rh);
+            dl_begin(ps->dl, DL_ROLE_TR); /* the prefecture's name heads its row */
+            layout_cell_begin(ps->dl, LAYOUT_DATA);
+            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
+                    size, font, th->c_text, DL_ALIGN_RIGHT);
+            dl_end(ps->dl);
+            layout_cell_begin(ps->dl, LAYOUT_ROW_HEAD);
+            dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font,
+                    th->c_text, DL_ALIGN_LEFT);
+            dl_end(ps->dl);
+            layout_cell_begin(ps->dl, LAYOUT_DATA);
+            dl_text(ps->dl, arena_strdup(ps->c->mem, count), gx + gw * edge[3] - mm_to_pt(2), bl,
+                    size, font, th->c_text, DL_ALIGN_RIGHT);
+            dl_end(ps->dl);
+            char *label = arena_printf(ps->c->mem, "%s%%", pct);
+            layout_cell_begin(ps->dl, LAYOUT_DATA);
             dl_text(ps->dl, label, gx + gw - mm_to_pt(1), bl, size, font, th->c_text,
                     DL_ALIGN_RIGHT);
+            dl_end(ps->dl);
+            dl_end(ps->dl); /* TR */
             if (ps->c->prov)
                 record_row(ps, r, rank, num, base, label);
             y += rh;
-            dl_line(ps->dl, gx, y, gx + gw, y, th->c_table_rule, 0.4);
+            layout_artifact_line(ps->dl, gx, y, gx + gw, y, th->c_table_rule, 0.4);
         }
     }
+    dl_end(ps->dl); /* TBody */
+    dl_end(ps->dl); /* Table */
     return true;
 }

@@ -140,10 +140,20 @@ bool layout_table(page_state *ps, const tpl_block *b)
             }
 
     double y = box.y;
-    dl_rect(ps->dl, box.x, y, box.w, row_h[0], th->c_table_head, true, 0);
+    dl_begin(ps->dl, DL_ROLE_TABLE);
+    dl_begin(ps->dl, DL_ROLE_THEAD);
+    layout_artifact_rect(ps->dl, box.x, y, box.w, row_h[0], th->c_table_head);
     for (int i = 0; i <= n_rows; i++) {
+        if (i == 1) {
+            dl_end(ps->dl); /* THead */
+            dl_begin(ps->dl, DL_ROLE_TBODY);
+        }
+        dl_begin(ps->dl, DL_ROLE_TR); /* the use case heads its row */
         for (int j = 0; j < nc; j++) {
             const cell *c = &cells[i * nc + j];
+            layout_cell_begin(ps->dl, i == 0                                ? LAYOUT_COL_HEAD
+                                      : tb->col_field[j] == TPL_COL_USE_CASE ? LAYOUT_ROW_HEAD
+                                                                             : LAYOUT_DATA);
             bool centred = i == 0 || tb->col_field[j] == TPL_COL_POPULATION;
             double clh = c->size * CELL_LEADING, text_h = c->lines.n * clh;
             double ty = y + (row_h[i] - text_h) / 2; /* cells centred vertically */
@@ -156,14 +166,20 @@ bool layout_table(page_state *ps, const tpl_block *b)
                         i == 0 ? th->c_title : th->c_text,
                         centred ? DL_ALIGN_CENTER : DL_ALIGN_LEFT);
             }
+            dl_end(ps->dl);
         }
+        dl_end(ps->dl);
         y += row_h[i];
         /* rule under each row: heavier under the header */
-        dl_line(ps->dl, box.x, y, box.x + box.w, y, i == 0 ? th->c_title : th->c_table_rule,
-                i == 0 ? 1.0 : 0.5);
+        layout_artifact_line(ps->dl, box.x, y, box.x + box.w, y,
+                             i == 0 ? th->c_title : th->c_table_rule, i == 0 ? 1.0 : 0.5);
     }
+    dl_end(ps->dl); /* TBody (THead when there are no rows) */
+    dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
     dl_line(ps->dl, box.x, box.y, box.x + box.w, box.y, th->c_title, 1.0);
     for (int j = 1; j < nc; j++)
         dl_line(ps->dl, col_x[j], box.y, col_x[j], y, th->c_table_rule, 0.5);
+    dl_artifact_end(ps->dl);
+    dl_end(ps->dl); /* Table */
     return true;
 }

@@ -14,7 +14,7 @@ dl_item *drawlist_add(drawlist *dl, dl_kind kind)
 {
     if (dl->n == dl->cap) {
         int cap = dl->cap ? dl->cap * 2 : 64;
-        dl_item *items = ARENA_NEW(dl->mem, dl_item, cap);
+        dl_item *items = ARENA_NEW_UNINIT(dl->mem, dl_item, cap); /* each zeroed when added */
         if (dl->n)
             memcpy(items, dl->items, sizeof *items * (size_t)dl->n);
         dl->items = items;
@@ -67,12 +67,27 @@ void dl_text(drawlist *dl, const char *utf8, double x, double y, double size_pt,
 
 void dl_begin(drawlist *dl, dl_role role)
 {
-    dl_begin_tag(dl, &(dl_tag){.role = role});
+    /* one shared tag per role: a page opens thousands of plain elements */
+    static const dl_tag plain[DL_ROLE__COUNT] = {
+        {.role = DL_ROLE_P},     {.role = DL_ROLE_H1},     {.role = DL_ROLE_H2},
+        {.role = DL_ROLE_L},     {.role = DL_ROLE_LI},     {.role = DL_ROLE_LBL},
+        {.role = DL_ROLE_LBODY}, {.role = DL_ROLE_FIGURE}, {.role = DL_ROLE_TABLE},
+        {.role = DL_ROLE_THEAD}, {.role = DL_ROLE_TBODY},  {.role = DL_ROLE_TR},
+        {.role = DL_ROLE_TH},    {.role = DL_ROLE_TD}};
+    if ((unsigned)role < DL_ROLE__COUNT)
+        dl_begin_static(dl, &plain[role]);
+    else
+        dl_begin_tag(dl, &(dl_tag){.role = role});
+}
+
+void dl_begin_static(drawlist *dl, const dl_tag *tag)
+{
+    drawlist_add(dl, DL_BEGIN)->tag = tag;
 }
 
 void dl_begin_tag(drawlist *dl, const dl_tag *tag)
 {
-    dl_tag *t = ARENA_NEW(dl->mem, dl_tag, 1);
+    dl_tag *t = ARENA_NEW_UNINIT(dl->mem, dl_tag, 1);
     *t = *tag;
     if (tag->alt)
         t->alt = arena_strdup(dl->mem, tag->alt);
@@ -277,6 +292,8 @@ void drawlist_dump(const drawlist *dl, void *FILE_out)
         case DL_TEXT:
             fprintf(out, "text %.1f %.1f %.1fpt font%d #%06x %s \"%s\"\n", it->x, it->y,
                     it->size_pt, (int)it->font, (unsigned)it->rgb, align[it->align], it->text);
+            if (it->actual_text)
+                fprintf(out, "  actual \"%s\"\n", it->actual_text);
             break;
         case DL_FILL:
         case DL_STROKE:

@@ -305,21 +305,12 @@ static void text_real(pdf_struct *s, double v)
     s->text.len += (size_t)(pdf_lh_ftoa(p, v, p + 20) - p);
 }
 
-/* A text string as hex UTF-16BE with its byte order mark, like libharu's. */
+/* A text string (/Alt): a literal of UTF-16BE bytes (pdf_text_literal). */
 static void text_string(pdf_struct *s, const char *utf8)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    size_t n = 0;
-    unsigned char *u = pdf_utf16be(utf8, &n);
-    char *p = pdf_buf_reserve(&s->text, 2 * n + 2);
-    *p++ = '<';
-    for (size_t i = 0; i < n; i++) {
-        *p++ = hex[u[i] >> 4];
-        *p++ = hex[u[i] & 15];
-    }
-    *p++ = '>';
-    s->text.len += 2 * n + 2;
-    free(u);
+    char *p = pdf_buf_reserve(&s->text, pdf_text_literal_max(utf8));
+    s->text.len += pdf_text_literal(utf8, p);
+    s->text.buf[s->text.len] = '\0';
 }
 
 /* Object numbers: the root, the ParentTree, then the elements in order. */

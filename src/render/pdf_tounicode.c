@@ -69,6 +69,37 @@ unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes)
     return out;
 }
 
+size_t pdf_text_literal_max(const char *utf8)
+{
+    /* a UTF-8 byte gives at most 2 UTF-16 bytes (4 for 4), each escaped: x2 */
+    return 2 + 4 + 4 * strlen(utf8) + 1;
+}
+
+size_t pdf_text_literal(const char *utf8, char *out)
+{
+    char *o = out;
+    *o++ = '(';
+    if (*utf8) {
+        size_t n = 0;
+        unsigned char *u = pdf_utf16be(utf8, &n);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char b = u[i];
+            if (b == '(' || b == ')' || b == '\\') {
+                *o++ = '\\';
+                *o++ = (char)b;
+            } else if (b == '\r' || b == '\n') {
+                *o++ = '\\';
+                *o++ = b == '\r' ? 'r' : 'n';
+            } else {
+                *o++ = (char)b;
+            }
+        }
+        free(u);
+    }
+    *o++ = ')';
+    return (size_t)(o - out);
+}
+
 /* PDF limits a bfchar block to 100 entries. */
 enum { CMAP_BLOCK = 100 };
 

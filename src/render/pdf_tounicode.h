@@ -16,6 +16,13 @@ void pdf_hash_bytes(pdf_hash *h, const void *data, size_t n);
 /* UTF-16BE with a byte order mark, the encoding of PDF text strings;
  * malloc'd, *n_bytes set. */
 unsigned char *pdf_utf16be(const char *utf8, size_t *n_bytes);
+/* A PDF text string as a literal, "(" UTF-16BE with its byte order mark
+ * ")", the bytes ( ) \ CR LF escaped, into out[] (at most
+ * pdf_text_literal_max(utf8) bytes); returns the length written. Half the
+ * bytes of the hex form, so half the work for the deflater; an empty utf8
+ * gives "()". */
+size_t pdf_text_literal_max(const char *utf8);
+size_t pdf_text_literal(const char *utf8, char *out);
 /* The body of a ToUnicode CMap mapping CID first_cid + i to codepoints[i]
  * (BMP characters; the writer's dense encoding numbers a document's
  * characters from first_cid on); malloc'd text. */

@@ -492,9 +492,17 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fo
             ops_str(o, "S\n");
             break;
         case DL_TEXT: {
+            if (it->actual_text) { /* inside the element's sequence, never an MCID */
+                ops_str(o, "/Span <</ActualText ");
+                char *p = pdf_buf_reserve(o, pdf_text_literal_max(it->actual_text));
+                o->len += pdf_text_literal(it->actual_text, p);
+                ops_str(o, ">> BDC\n");
+            }
             ops_flush(o, page, c);
             int f = fontset_face_of(doc->fs, it->font);
             emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
+            if (it->actual_text)
+                ops_str(o, "EMC\n");
             break;
         }
         default: /* structure items: handled by pdf_struct_item */
@@ -520,13 +528,19 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fo
     }
 }
 
-/* The structure a tag adds, so that /ID follows the tags too. */
-static void hash_tag(pdf_hash *h, const dl_tag *t)
+/* A structure item, so that /ID follows the tags too: its kind and tag in
+ * one word (pages have thousands), a Figure's box and alt text besides. */
+static void hash_structure(pdf_hash *h, const dl_item *it)
 {
-    double nums[] = {(double)t->role, (double)t->scope, (double)t->row_span,
-                     (double)t->artifact, t->box[0], t->box[1], t->box[2], t->box[3]};
-    pdf_hash_bytes(h, nums, sizeof nums);
-    if (t->alt)
+    const dl_tag *t = it->tag;
+    uint64_t v = (uint64_t)it->kind;
+    if (t)
+        v |= (uint64_t)t->role << 8 | (uint64_t)t->scope << 16 | (uint64_t)t->artifact << 24 |
+             (uint64_t)(uint32_t)t->row_span << 32;
+    pdf_hash_bytes(h, &v, sizeof v);
+    if (t && t->role == DL_ROLE_FIGURE && it->kind == DL_BEGIN)
+        pdf_hash_bytes(h, t->box, sizeof t->box);
+    if (t && t->alt)
         pdf_hash_bytes(h, t->alt, strlen(t->alt) + 1);
 }
 
@@ -547,14 +561,18 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
         pdf_hash_bytes(&h, &pg->h_pt, sizeof pg->h_pt);
         for (int i = 0; i < pg->dl->n; i++) {
             const dl_item *it = &pg->dl->items[i];
+            if (!dl_item_paints(it)) {
+                hash_structure(&h, it);
+                continue;
+            }
             double nums[] = {it->x, it->y, it->size_pt, it->line_width_pt,
                              (double)it->rgb, (double)it->kind, (double)it->font,
                              (double)it->align};
             pdf_hash_bytes(&h, nums, sizeof nums);
             if (it->text)
                 pdf_hash_bytes(&h, it->text, strlen(it->text) + 1);
-            if (it->tag)
-                hash_tag(&h, it->tag);
+            if (it->actual_text)
+                pdf_hash_bytes(&h, it->actual_text, strlen(it->actual_text) + 1);
             for (int s = 0; s < it->n_segs; s++) {
                 double seg[] = {it->segs[s].x[0], it->segs[s].y[0], it->segs[s].x[1],
                                 it->segs[s].y[1], it->segs[s].x[2], it->segs[s].y[2],

@@ -21,20 +21,16 @@ static bool in_list(const char *key, const char *const *names)
     return false;
 }
 
-/* text, text1 .. text12 followed by suffix ("", ".years", ".extra") */
-static int text_index_of(const char *k, const char *suffix)
+/* stem, stem1 .. stem12 (text, text1 …; tag, tag1 …): 0, 1 .. 12; else -1 */
+static int numbered_index(const char *k, const char *stem)
 {
-    if (strncmp(k, "text", 4) != 0)
+    size_t len = strlen(stem);
+    if (strncmp(k, stem, len) != 0)
         return -1;
-    const char *end = k + strlen(k);
-    size_t tail = strlen(suffix);
-    if ((size_t)(end - k) < 4 + tail || strcmp(end - tail, suffix) != 0)
-        return -1;
-    end -= tail;
-    if (end == k + 4)
+    if (!k[len])
         return 0;
     int n = 0;
-    for (const char *p = k + 4; p < end; p++) {
+    for (const char *p = k + len; *p; p++) {
         if (*p < '0' || *p > '9' || n > TPL_MAX_TEXT)
             return -1;
         n = n * 10 + (*p - '0');
@@ -42,9 +38,18 @@ static int text_index_of(const char *k, const char *suffix)
     return n >= 1 && n <= TPL_MAX_TEXT ? n : -1;
 }
 
-static int text_index(const char *k)
+static int text_index(const char *k) { return numbered_index(k, "text"); }
+
+/* textN followed by suffix (".years", ".extra"): N as text_index; else -1 */
+static int text_index_of(const char *k, const char *suffix)
 {
-    return text_index_of(k, "");
+    size_t n = strlen(k), tail = strlen(suffix);
+    char head[32];
+    if (n <= tail || n - tail >= sizeof head || strcmp(k + n - tail, suffix) != 0)
+        return -1;
+    memcpy(head, k, n - tail);
+    head[n - tail] = '\0';
+    return text_index(head);
 }
 
 /* textN, textN.years or textN.extra (lead, notes, text blocks). `.extra =
@@ -67,7 +72,7 @@ static bool text_key(const char *k)
 {
     static const char *const names[] = {"box_mm", "size_pt", "font",  "color",
                                         "align",  "valign",  "frame", NULL};
-    return in_list(k, names) || line_key(k);
+    return in_list(k, names) || line_key(k) || numbered_index(k, "tag") >= 0;
 }
 static bool source_key(const char *k)
 {
@@ -170,6 +175,7 @@ static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool s
         static const char *const bools[] = {"false", "true", NULL};
         tpl_get_enum(c->ini, sec, extra_key, bools, 0); /* checked; the layout prints it alike */
         tpl_text *t = &lines->at[lines->n++];
+        t->tag = TPL_TAG_AUTO;
         t->text = tpl_unescape(c->mem, v);
         t->line = tpl_ini_line(c->ini, sec, key);
         t->ph = ph_parse(t->text, c->mem);
@@ -468,6 +474,40 @@ static void load_text_style(page_ctx *c, tpl_block *b)
     tx->framed = tpl_get_enum(ini, sec, "frame", bools, 0) == 1;
 }
 
+/* [text] tag = h1 | h2 | auto (the whole block) and tagN (paragraph textN),
+ * after its texts are loaded. */
+static void load_text_tags(page_ctx *c, tpl_block *b)
+{
+    tpl_ini *ini = c->ini;
+    const char *sec = b->section;
+    static const char *const tags[] = {"auto", "h1", "h2", NULL};
+    tpl_text_block *tx = &b->as.text;
+    int whole = tpl_get_enum(ini, sec, "tag", tags, 0);
+    tx->tag = whole > 0 ? (tpl_tag)whole : TPL_TAG_AUTO;
+    for (int i = 0; i < ini->n_pos; i++) {
+        const tpl_ini_pos *p = &ini->pos[i];
+        int n = p->key && strcmp(p->section, sec) == 0 ? numbered_index(p->key, "tag") : -1;
+        if (n < 1)
+            continue;
+        int t = tpl_get_enum(ini, sec, p->key, tags, 0);
+        char text_key[16];
+        snprintf(text_key, sizeof text_key, "text%d", n);
+        int text_line = tpl_ini_line(ini, sec, text_key);
+        int k = 0;
+        while (k < tx->lines.n && tx->lines.at[k].line != text_line)
+            k++;
+        if (!tpl_ini_get(ini, sec, text_key) || k == tx->lines.n)
+            tpl_error(ini, D_TEMPLATE, p->line, "%s: [%s] has no %s to tag", p->key, sec,
+                      text_key);
+        else if (tx->tag != TPL_TAG_AUTO)
+            tpl_error(ini, D_TEMPLATE, p->line,
+                      "%s: expected no tagN where `tag = %s` makes the whole block one heading",
+                      p->key, tags[tx->tag]);
+        else if (t > 0)
+            tx->lines.at[k].tag = (tpl_tag)t;
+    }
+}
+
 static void check_overlaps(page_ctx *c, const tpl_page *pg)
 {
     for (int i = 0; i < pg->n_blocks; i++)
@@ -574,6 +614,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         case TPL_TEXT:
             load_text_style(&c, b);
             load_texts(&c, b, &b->as.text.lines, false);
+            load_text_tags(&c, b);
             break;
         case TPL_LEAD:
         case TPL_NOTES:

@@ -24,6 +24,7 @@ Needs Debian's python3-pikepdf (and python3-lxml): run it with
 The list of conditions with their ids is in README.md ("Accessibility").
 """
 import argparse
+import multiprocessing
 import io
 import re
 import struct
@@ -949,6 +950,7 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--checks", choices=(DOCUMENT_LEVEL, ALL), default=ALL)
     ap.add_argument("--self-test", action="store_true")
+    ap.add_argument("--jobs", type=int, default=1, help="files checked in this many processes")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args(argv[1:])
     if a.self_test:
@@ -956,16 +958,31 @@ def main(argv):
             ap.error("--self-test takes one file")
         return self_test(a.files[0])
     status = 0
-    for f in a.files:
-        try:
-            pdf = pikepdf.open(f)
-        except (pikepdf.PdfError, OSError) as e:
-            print("%s: cannot read: %s" % (f, e))
-            return 2
-        for cid, page, msg in check(pdf, a.checks).items:
-            print("%s: %s page %s: %s" % (f, cid, page, msg))
-            status = 1
+    jobs = [(f, a.checks) for f in a.files]
+    if a.jobs > 1 and len(jobs) > 1:
+        with multiprocessing.Pool(a.jobs) as pool:
+            results = pool.imap(check_file, jobs, chunksize=4)
+            for lines, st in results:
+                print("".join(lines), end="")
+                status = max(status, st)
+    else:
+        for job in jobs:
+            lines, st = check_file(job)
+            print("".join(lines), end="")
+            status = max(status, st)
     return status
+
+
+def check_file(job):
+    """(the lines to print, 0 pass / 1 failures / 2 unreadable) for one file."""
+    f, checks = job
+    try:
+        pdf = pikepdf.open(f)
+    except (pikepdf.PdfError, OSError) as e:
+        return ["%s: cannot read: %s\n" % (f, e)], 2
+    with pdf:
+        lines = ["%s: %s page %s: %s\n" % (f, cid, page, msg) for cid, page, msg in check(pdf, checks).items]
+    return lines, 1 if lines else 0
 
 
 if __name__ == "__main__":

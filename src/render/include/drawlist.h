@@ -98,6 +98,12 @@ typedef struct {
     double x, y, size_pt;
     font_role font;
     dl_align align;
+    /* DL_TEXT: what the text stands for when text is extracted (PDF
+     * /ActualText), NULL: itself. A chart row's texts read as one: its
+     * first text carries the row ("令和6年度 41（87.2%） 6（12.8%）"), the
+     * others "" (extractors that order text by position, not content order,
+     * then keep the row together). Not drawn. */
+    const char *actual_text;
     /* DL_BEGIN / DL_ARTIFACT (NULL for every other kind) */
     const dl_tag *tag;
 } dl_item;
@@ -124,6 +130,9 @@ void dl_text(drawlist *dl, const char *utf8, double x, double y, double size_pt,
  * closes the innermost open element; opens and closes an artifact span. */
 void dl_begin(drawlist *dl, dl_role role);
 void dl_begin_tag(drawlist *dl, const dl_tag *tag);
+/* The same with *tag not copied: it must outlive the drawlist (a static
+ * tag shared by many elements, such as a table's cells). */
+void dl_begin_static(drawlist *dl, const dl_tag *tag);
 void dl_end(drawlist *dl);
 void dl_artifact_begin(drawlist *dl, dl_artifact_kind kind);
 void dl_artifact_end(drawlist *dl);

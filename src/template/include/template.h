@@ -69,12 +69,17 @@ typedef struct {
  * oldest-first | newest-first`, `Y` naming the year; a year that lacks what
  * the line says, ph_year_has, is left out). */
 typedef enum { TPL_LINE_ONCE, TPL_LINE_OLDEST_FIRST, TPL_LINE_NEWEST_FIRST } tpl_line_years;
+/* What text is in the document's structure (tagged PDF): auto = a list
+ * item when it starts with a list marker (●, ■, ・), else a paragraph; or
+ * a heading. */
+typedef enum { TPL_TAG_AUTO, TPL_TAG_H1, TPL_TAG_H2 } tpl_tag;
 
 typedef struct {
     const char *text;  /* raw, with placeholders */
     int line;
     const ph_text *ph; /* parsed */
     tpl_line_years years;
+    tpl_tag tag;       /* [text] tagN: this paragraph's role */
 } tpl_text;
 
 typedef struct {
@@ -98,6 +103,7 @@ typedef struct {
     dl_align align;
     bool valign_bottom;  /* text sits at the bottom of its box */
     bool framed;         /* a thin frame around the box */
+    tpl_tag tag;         /* H1/H2: the whole block is one heading */
 } tpl_text_block;
 
 /* [source]: each line once per shown year (or for the latest only). */
