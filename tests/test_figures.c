@@ -156,6 +156,9 @@ static void test_pref_ranking(const survey *s, const figset *national)
     /* prefectures without municipalities rank last, together */
     CHECK_INT(pr[46].adopted_rank, 3);
     CHECK_INT(pr[46].adopted_pct10, -1);
+    /* a rank another prefecture shares is marked (同率) */
+    CHECK(!pr[0].adopted_tied && !pr[1].adopted_tied);
+    CHECK(pr[46].adopted_tied && pr[45].adopted_tied);
 
     const fig_row *r = get(national, "A1", "adopted_share", R7, "", 1);
     if (r) {

@@ -578,14 +578,22 @@ int figures_ranked(const figset *f, const char *page, const char *figure, int ye
 
 /* ---- the ranking of the 47 prefectures ---- */
 
-/* a/b > c/d without division; an empty base ranks below every share. */
-static bool share_greater(int a, int b, int c, int d)
+/* Competition ranks (1, 2, 2, 4) of n shares in tenths of a percent, the
+ * highest first: what the reader sees is the printed share, so two shares
+ * that print alike share a rank. A share of -1 (no base) ranks below every
+ * share. tied[i]: another share has the same rank. */
+static void rank_printed(const int *pct10, int n, int *rank, bool *tied)
 {
-    if (b <= 0)
-        return false;
-    if (d <= 0)
-        return true;
-    return (long long)a * d > (long long)c * b;
+    for (int i = 0; i < n; i++) {
+        rank[i] = 1;
+        tied[i] = false;
+        for (int o = 0; o < n; o++) {
+            if (pct10[o] > pct10[i])
+                rank[i]++;
+            else if (o != i && pct10[o] == pct10[i])
+                tied[i] = true;
+        }
+    }
 }
 
 bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PREFECTURES])
@@ -612,21 +620,22 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
         if (q6 >= 0 && figures_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
             pr->guideline++;
     }
+    int adopted[N_PREFECTURES], guideline[N_PREFECTURES], rank[N_PREFECTURES];
+    bool tied[N_PREFECTURES];
     for (int p = 0; p < N_PREFECTURES; p++) {
         fig_pref_rank *pr = &out[p];
-        pr->adopted_pct10 = numfmt_pct10(pr->adopted, pr->municipalities);
-        pr->guideline_pct10 = numfmt_pct10(pr->guideline, pr->municipalities);
-        /* rank = 1 + prefectures with a strictly greater share (47 x 47 compares) */
-        pr->adopted_rank = pr->guideline_rank = 1;
-        for (int o = 0; o < N_PREFECTURES; o++) {
-            const fig_pref_rank *other = &out[o];
-            if (share_greater(other->adopted, other->municipalities, pr->adopted,
-                              pr->municipalities))
-                pr->adopted_rank++;
-            if (share_greater(other->guideline, other->municipalities, pr->guideline,
-                              pr->municipalities))
-                pr->guideline_rank++;
-        }
+        adopted[p] = pr->adopted_pct10 = numfmt_pct10(pr->adopted, pr->municipalities);
+        guideline[p] = pr->guideline_pct10 = numfmt_pct10(pr->guideline, pr->municipalities);
+    }
+    rank_printed(adopted, N_PREFECTURES, rank, tied);
+    for (int p = 0; p < N_PREFECTURES; p++) {
+        out[p].adopted_rank = rank[p];
+        out[p].adopted_tied = tied[p];
+    }
+    rank_printed(guideline, N_PREFECTURES, rank, tied);
+    for (int p = 0; p < N_PREFECTURES; p++) {
+        out[p].guideline_rank = rank[p];
+        out[p].guideline_tied = tied[p];
     }
     return true;
 }

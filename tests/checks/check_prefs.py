@@ -142,9 +142,16 @@ def find_seq(rep, kind, where, text, pieces, start=0):
 
 
 def ranking_rows(text):
-    """(rank, prefecture, count, total, pct) of a ranking page (-raw text)."""
-    rx = re.compile(r"^(\d+) (\S+?[都道府県]) (\d+)／(\d+) ([\d.]+)%$", re.M)
-    return [m.groups() for m in rx.finditer(text)]
+    """(tie mark, rank, prefecture, count, total, pct) of a ranking page
+    (-raw text); the mark is 「同率」 or ''."""
+    rx = re.compile(r"^(同率 ?)?(\d+) (\S+?[都道府県]) (\d+)／(\d+) ([\d.]+)%$", re.M)
+    return [((m[1] or "").strip(),) + m.groups()[1:] for m in rx.finditer(text)]
+
+
+def tie_word(exp, kind, pref):
+    """「同率」 when another prefecture has the same printed share."""
+    r = exp.rank[kind]
+    return "同率" if sum(1 for v in r.values() if v == r[pref]) > 1 else ""
 
 
 def check_ranking(rep, dev, exp, kind, where, text):
@@ -152,12 +159,13 @@ def check_ranking(rep, dev, exp, kind, where, text):
     rep.check(len(rows) == 47, "ranking", f"{where}: {len(rows)} ranking rows, expected 47")
     names = {n: c for c, n in exp.data.prefs.items()}
     prev = 0
-    for rank, name, count, total, pct in rows:
+    for tie, rank, name, count, total, pct in rows:
         pref = names.get(name)
         if not rep.check(pref is not None, "ranking", f"{where}: unknown prefecture {name}"):
             continue
         want = (str(exp.rank[kind][pref]), str(exp.count[kind][pref]), str(len(exp.munis[pref])), exp.share[kind][pref])
         got = (rank, count, total, pct)
+        rep.check(tie == tie_word(exp, kind, pref), "ranking", f"{where}: {name} rank {rank} marked 「{tie}」, expected 「{tie_word(exp, kind, pref)}」 (同率 where another prefecture prints the same share)")
         if got != want and got[1:] == want[1:] and tie_note(exp, kind, pref, rank):
             if dev.allow("rank-printed-share", f"{where}: {name} ranked {rank}, printed share {pct}% ties at rank {want[0]}"):
                 continue
@@ -167,9 +175,9 @@ def check_ranking(rep, dev, exp, kind, where, text):
 
 
 def rank_text(rep, dev, exp, kind, pref, where, flat, before, after):
-    """`before{rank}after` printed with the recomputed rank (or the known
-    exact-share deviation)."""
-    want = f"{before}{exp.rank[kind][pref]}{after}"
+    """`before{同率}{rank}after` printed with the recomputed rank, 「同率」 when
+    another prefecture shares it (or the known exact-share deviation)."""
+    want = f"{before}{tie_word(exp, kind, pref)}{exp.rank[kind][pref]}{after}"
     if want in flat:
         rep.check(True, "rank", "")
         return

@@ -226,14 +226,17 @@ const fig_body *figures_find_body(const figset *f, const char *code);
 
 /* Per-prefecture shares for the national appendix and the prefecture reports:
  * the 導入済 share and the 策定済 share of each prefecture's municipalities
- * (the prefecture body excluded), ranked 1..47 (1 = highest share; equal
- * shares share a rank). out[i] is prefecture code i + 1. */
+ * (the prefecture body excluded), ranked 1..47 on the printed share (to 0.1 %,
+ * half up: what the reader sees) by standard competition ranking (1, 2, 2, 4;
+ * 1 = highest share). *_tied: another prefecture has the same rank (同率).
+ * out[i] is prefecture code i + 1. */
 typedef struct {
     int pref;              /* 1..47 */
     const char *name;      /* 都道府県名 ("" when the prefecture has no body) */
     int municipalities;    /* the base of both shares */
     int adopted, adopted_pct10, adopted_rank;       /* Q1 = 導入済 */
     int guideline, guideline_pct10, guideline_rank; /* Q6 = 策定済 */
+    bool adopted_tied, guideline_tied;
 } fig_pref_rank;
 
 /* false when year is out of range. */

@@ -95,7 +95,8 @@ typedef struct {
      * {nation:FIGURE[…].field} reads the national figures (f itself when NULL);
      * {pref.name|code|municipalities}, {pref.adopted.count|pct},
      * {pref.guideline.count|pct}, {pref.rank.adopted|guideline} (of 47, latest
-     * year); {body.name|code|kind|population|band|pref}. */
+     * year), {pref.tie.adopted|guideline} (「同率」 or nothing);
+     * {body.name|code|kind|population|band|pref}. */
     const figset *nation;
     const fig_pref_rank *pref; /* NULL: not a prefecture report */
     const fig_body *body;      /* NULL: not a body sheet */
