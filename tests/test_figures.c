@@ -443,9 +443,10 @@ static void test_export_escapes(survey *s)
     CHECK(figures_export_json(fp, s, sets, 1));
     char *json = slurp(fp);
     fclose(fp);
-    /* as option: P3 status x 2 years, P4 status_by_group x 3 groups x 2 years;
-     * as group: P11 Q6_by_status, 3 guideline options x 2 years */
-    CHECK_INT(count_of(json, "\"option_label\": \"a\\\"b\\\\c\\u0001\\td,e\""), 8);
+    /* as option: P3 status x 2 years, P4 status_by_group x 4 groups (the deck's
+     * three and 市区町村) x 2 years; as group: P11 Q6_by_status, 3 guideline
+     * options x 2 years */
+    CHECK_INT(count_of(json, "\"option_label\": \"a\\\"b\\\\c\\u0001\\td,e\""), 10);
     CHECK_INT(count_of(json, "\"group\": \"a\\\"b\\\\c\\u0001\\td,e\""), 6);
     CHECK_INT(count_of(json, "\x01"), 0);
     free(json);
@@ -454,7 +455,7 @@ static void test_export_escapes(survey *s)
     CHECK(figures_export_csv(fp, s, sets, 1));
     char *csv = slurp(fp);
     fclose(fp);
-    CHECK_INT(count_of(csv, ",\"a\"\"b\\c\x01\td,e\","), 8 + 6);
+    CHECK_INT(count_of(csv, ",\"a\"\"b\\c\x01\td,e\","), 10 + 6);
     free(csv);
 
     s->cb.q[q1].label[2] = saved;

@@ -29,8 +29,9 @@ typedef struct {
 /* Counts of one scope and year. */
 typedef struct {
     int bodies, answered, status13, detail, guideline, service_rows, customised_rows;
-    int group_bodies[GROUP__COUNT];
-    int status_by_group[GROUP__COUNT][CB_MAX_OPTIONS + 1];
+    int group_bodies[FIG_N_GROUPS_MUNI];
+    int status_by_group[FIG_N_GROUPS_MUNI][CB_MAX_OPTIONS + 1];
+    int guideline_by_group[FIG_N_GROUPS_MUNI][CB_MAX_OPTIONS + 1];
     int status_bodies[CB_MAX_OPTIONS + 1];
     int guideline_by_status[CB_MAX_OPTIONS + 1][CB_MAX_OPTIONS + 1];
     int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
@@ -89,8 +90,10 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
         int b = scope_bodies[i];
         const sv_body *body = &s->bodies[b];
         body_group g = survey_body_group(body);
+        bool muni = g != GROUP_PREFECTURE; /* also counted in FIG_MUNI_GROUP */
         t->bodies++;
         t->group_bodies[g]++;
+        t->group_bodies[GROUP__COUNT] += muni;
         const cb_mask *answers = &y->answers[(size_t)b * (size_t)cb->n];
         for (int k = 0; k < n_answer_q; k++) {
             int q = answer_q[k];
@@ -101,9 +104,14 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
             ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
         int guideline =
             ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
+        if (guideline > 0) {
+            t->guideline_by_group[g][guideline]++;
+            t->guideline_by_group[GROUP__COUNT][guideline] += muni;
+        }
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
+            t->status_by_group[GROUP__COUNT][status] += muni;
             t->status_bodies[status]++;
             t->guideline_by_status[status][guideline]++;
             if (status <= FIG_STATUS_PLANNED)
@@ -212,9 +220,9 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
         figures_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
                      BASE_ALL, ids->status);
     }
-    for (int g = 0; g < GROUP__COUNT; g++)
+    for (int g = 0; g < FIG_N_GROUPS_MUNI; g++)
         for (int code = 1; code <= q1->n_options; code++)
-            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
+            figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_MUNI_LABEL[g], code,
                          q1->label[code], t->status_by_group[g][code], t->group_bodies[g], BASE_ALL,
                          ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
@@ -230,6 +238,11 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     if (ids->guideline < 0 || !y->asked[ids->guideline])
         return;
     const cb_question *q6 = &s->cb.q[ids->guideline];
+    for (int g = 0; g < FIG_N_GROUPS_MUNI; g++)
+        for (int code = 1; code <= q6->n_options; code++)
+            figures_emit(rb, "P10", "Q6_by_group", yi, scope, FIG_GROUP_MUNI_LABEL[g], code,
+                         q6->label[code], t->guideline_by_group[g][code], t->group_bodies[g],
+                         BASE_ALL, ids->guideline);
     for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
             figures_emit(rb, "P11", "Q6_by_status", yi, scope, q1->label[status], code,
@@ -453,9 +466,10 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
     int per_year = 0;
     if (ids->status >= 0) {
         int n1 = s->cb.q[ids->status].n_options;
-        per_year += 2 + n1 + GROUP__COUNT * n1 + GROUP__COUNT;
+        per_year += 2 + n1 + FIG_N_GROUPS_MUNI * n1 + GROUP__COUNT;
         if (ids->guideline >= 0)
-            per_year += FIG_STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
+            per_year += (FIG_STATUS_PLANNED + FIG_N_GROUPS_MUNI) *
+                        s->cb.q[ids->guideline].n_options;
     }
     for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
         if (ids->page_q[i] >= 0)

@@ -29,6 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, squash  # noqa: E402
 
 DASH = "―"
+# the national figure beside a prefecture's municipalities, named as what it is
+LIKE = "全国（市区町村、指定都市を含む）"
 
 
 def competition_ranks(shares):
@@ -58,9 +60,11 @@ class Expected:
         for k in self.share:
             exact = {p: Decimal(self.count[k][p]) / len(self.munis[p]) for p in data.prefs}
             self.rank_exact[k] = {p: 1 + sum(1 for o in exact.values() if o > v) for p, v in exact.items()}
-        # the nation's municipalities other than 指定都市 (その他市区町村)
-        others = [b for b in data.bodies if b["団体区分"] not in ("都道府県", "指定都市")]
-        self.nat_other_adopted = pct1(sum(1 for b in others if ans[b["団体コード"]]["導入状況"] == "1"), len(others))
+        # like for like: the nation's municipalities, 指定都市 included and the
+        # prefectures not, as each prefecture's share is counted
+        munis = [ans[b["団体コード"]] for b in data.bodies if b["団体区分"] != "都道府県"]
+        self.nat_muni = {"adopted": pct1(sum(1 for r in munis if r["導入状況"] == "1"), len(munis)),
+                         "guideline": pct1(sum(1 for r in munis if r["ガイドライン"] == "1"), len(munis))}
 
     def sheet_counts(self, column, scope):
         """(answered, {code: bodies choosing it}) of a question of answers.csv
@@ -200,8 +204,8 @@ def check_report(rep, dev, exp, name, pdf):
     p2 = flat[1]
     find_seq(rep, "summary", f"{where} page 2", p2, [
         f"{pname}内の市区町村{n}団体のうち", f"導入済の団体は{a}団体（{exp.share['adopted'][pref]}%）で、47都道府県中"])
-    rank_text(rep, dev, exp, "adopted", pref, f"{where} page 2", p2, f"（{exp.share['adopted'][pref]}%）で、47都道府県中", f"位（全国の市区町村では{exp.nat_other_adopted}%）")
-    rank_text(rep, dev, exp, "guideline", pref, f"{where} page 2", p2, f"策定済の市区町村は{g}団体（{exp.share['guideline'][pref]}%）で、47都道府県中", "位")
+    rank_text(rep, dev, exp, "adopted", pref, f"{where} page 2", p2, f"（{exp.share['adopted'][pref]}%）で、47都道府県中", f"位（{LIKE}は{exp.nat_muni['adopted']}%）")
+    rank_text(rep, dev, exp, "guideline", pref, f"{where} page 2", p2, f"{pname}内でガイドラインを策定済の市区町村は{g}団体（{exp.share['guideline'][pref]}%）で、47都道府県中", f"位（{LIKE}は{exp.nat_muni['guideline']}%）")
     for label, sc in ((pname, exp.scope_counts(pref)), ("全国", exp.scope_counts())):
         d = sc["answered"]
         pieces = [f"【{label}（{data.year_label[data.latest]}）】", f"■回答団体数：{fmt_int(d)}団体"]
@@ -218,7 +222,7 @@ def check_report(rep, dev, exp, name, pdf):
         f"{pname}内でガイドラインを策定済の団体は{sc['guideline1']}団体（{pct1(sc['guideline1'], sc['answered'])}%）、全国では{fmt_int(nat['guideline1'])}団体（{pct1(nat['guideline1'], nat['answered'])}%）"])
     # p09 / p10: the lead and the ranking of the 47
     for page, kind in ((9, "adopted"), (10, "guideline")):
-        rank_text(rep, dev, exp, kind, pref, f"{where} page {page}", flat[page - 1], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", "位")
+        rank_text(rep, dev, exp, kind, pref, f"{where} page {page}", flat[page - 1], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
         check_ranking(rep, dev, exp, kind, f"{where} page {page}", pages[page - 1])
     # p11…: the municipality table, row by row in code order
     table = "".join(flat[10:])
@@ -277,7 +281,7 @@ def check_sheet(rep, dev, exp, name, pdf):
     pieces = [f"{b['団体名']}（{b['団体区分']}、人口{fmt_int(pop)}人、{BANDS[band][1]}）",
               f"{data.prefs[pref]}内の市区町村の導入済の割合は{exp.share['adopted'][pref]}%（47都道府県中"]
     find_seq(rep, "sheet", where, flat, pieces)
-    rank_text(rep, dev, exp, "adopted", pref, where, flat, f"（47都道府県中", f"位）、全国の市区町村では{exp.nat_other_adopted}%")
+    rank_text(rep, dev, exp, "adopted", pref, where, flat, f"（47都道府県中", f"位）、{LIKE}では{exp.nat_muni['adopted']}%")
     me = data.answers(data.latest)[code]
     pos = find_seq(rep, "sheet", where, flat, [squash(f"{data.prefs[pref]}内{BANDS[band][1]}全国")])
     rows = []

@@ -11,8 +11,13 @@
  *   P2  detail          全体, 0   count = detail respondents, base = status 1-3
  *                                 (only years with detail_rate = true)
  *   P3  status          全体, Q1 code 1..6, base = all bodies
- *   P4  status_by_group 都道府県 / 指定都市 / その他市区町村, Q1 code, base = group's bodies
- *   P4  status_1_4      each group, 0: statuses 1-4 combined (その他 約88 %)
+ *   P4  status_by_group 都道府県 / 指定都市 / その他市区町村 / 市区町村, Q1 code, base =
+ *                                 group's bodies; 市区町村 = 指定都市 and その他市区町村
+ *                                 together (every body but the prefectures): the
+ *                                 like-for-like national figure beside a prefecture's
+ *                                 municipalities (A1)
+ *   P4  status_1_4      each deck group, 0: statuses 1-4 combined (その他 約88 %)
+ *   P10 Q6_by_group     the groups of status_by_group, Q6 code, base = group's bodies
  *   P5  Q2   P7 Q3   P8 Q4   P9 Q5   P10 Q6   P12 Q7   P13 Q8   P14 Q9
  *   P15 Q10  P16 Q11  P17 Q15  P18 Q12  P19 Q13, Q14
  *                                 group 全体, option = code; figure = question id
@@ -80,6 +85,9 @@ enum {
 #define FIG_Q_STATUS "Q1"    /* 導入状況 */
 #define FIG_Q_GUIDELINE "Q6" /* ガイドラインの策定状況 */
 #define FIG_Q_SERVICE "Q5"   /* the service a row of services.csv names */
+
+/* The group of every body but the prefectures (指定都市 and その他市区町村). */
+#define FIG_MUNI_GROUP "市区町村"
 
 typedef enum {
     BASE_NONE,            /* not a share: no percentage */
