@@ -121,6 +121,34 @@ static const char *expand(arena *mem, const char *text, int year)
     return ph_expand(ph_parse(text, mem), &c, mem, err, sizeof err);
 }
 
+/* text expanded against one prefecture's figures (the sample in data/) */
+static const char *expand_pref(arena *mem, const char *text, int pref)
+{
+    ph_context c = {.f = figures_compute(S, pref, mem), .nation = F, .year = -1};
+    char err[256];
+    return ph_expand(ph_parse(text, mem), &c, mem, err, sizeof err);
+}
+
+/* top(N) never names one of several tied options as if it alone held the
+ * place, names no option nobody chose, and stays short. */
+static void test_top_ties(void)
+{
+    arena *mem = arena_new();
+    /* 鳥取県 R7: 17, 16, then 15 and 15 of 18 */
+    CHECK_STR(expand_pref(mem, "{P5.Q2[latest,全体].top(3)}", 31),
+              "「あいさつ文案の作成」、「議会の想定問答の文案の作成」、「議事録の要約」・「企画書案の作成」"
+              "（同率3位）");
+    CHECK_STR(expand_pref(mem, "{P5.Q2[latest,全体].top(2)}", 31),
+              "「あいさつ文案の作成」、「議会の想定問答の文案の作成」");
+    /* 宮城県 R7 services: two tie at 1, three at 3; the list stops at N + 2 */
+    CHECK_STR(expand_pref(mem, "{P9.Q5[latest,全体].top(3)}", 4),
+              "「QommonsAI」・「自治体AI zevo」（同率1位）、「LoGoAIアシスタント」・「Microsoft "
+              "Copilot」・「Gemini」など（同率3位）");
+    /* 宮城県 R5: no service row was customised */
+    CHECK_STR(expand_pref(mem, "{P15.Q10[first,全体].top(2)}", 4), "（回答なし）");
+    arena_free(mem);
+}
+
 static void test_placeholders(void)
 {
     arena *mem = arena_new();
@@ -344,6 +372,7 @@ int main(void)
         test_bad_templates();
         test_overflow();
         test_placeholders();
+        test_top_ties();
         test_check_without_values();
         test_real_deck();
     }
