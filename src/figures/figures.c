@@ -524,6 +524,21 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     return figures_finish(ARENA_NEW(mem, figset, 1), s, scope, &rb, mem);
 }
 
+/* Each share beside the same row of the year before (fig_row.change10). */
+static void set_changes(figset *f)
+{
+    for (int i = 0; i < f->n_rows; i++) {
+        fig_row *r = &f->rows[i];
+        if (r->base <= 0 || r->year <= 0)
+            continue;
+        const fig_row *prev = figures_get(f, r->page, r->figure, r->year - 1, r->group, r->option);
+        if (prev && prev->base > 0 && prev->pct10 >= 0) {
+            r->has_change = true;
+            r->change10 = r->pct10 - prev->pct10;
+        }
+    }
+}
+
 figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb, arena *mem)
 {
     f->s = s;
@@ -532,6 +547,7 @@ figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb,
     f->n_rows = rb->n;
     f->rows = rb->rows;
     figures_build_index(f, mem);
+    set_changes(f);
     return f;
 }
 
@@ -608,6 +624,47 @@ static void rank_printed(const int *pct10, int n, int *rank, bool *tied)
                 tied[i] = true;
         }
     }
+}
+
+void figures_rank_prefectures(figset *const sets[FIG_N_PREFECTURES + 1])
+{
+    int pct10[N_PREFECTURES], rank[N_PREFECTURES];
+    bool tied[N_PREFECTURES];
+    fig_row *same[N_PREFECTURES];
+    for (int p = 1; p <= N_PREFECTURES; p++) {
+        figset *f = sets[p];
+        if (!f)
+            continue;
+        f->prefs_ranked = true;
+        for (int i = 0; i < f->n_rows; i++) {
+            const fig_row *r = &f->rows[i];
+            if (r->base <= 0 || r->pref_rank > 0 || strcmp(r->page, "P6") == 0)
+                continue; /* not a share, or ranked from an earlier set */
+            /* the same row in every prefecture; a share without base ranks nowhere */
+            for (int o = 0; o < N_PREFECTURES; o++) {
+                fig_row *x = NULL;
+                if (sets[o + 1]) {
+                    const fig_row *found = figures_get(sets[o + 1], r->page, r->figure, r->year,
+                                                       r->group, r->option);
+                    if (found) /* a row of sets[o + 1]'s own array */
+                        x = &sets[o + 1]->rows[found - sets[o + 1]->rows];
+                }
+                same[o] = x;
+                pct10[o] = x && x->base > 0 ? x->pct10 : -1;
+            }
+            rank_printed(pct10, N_PREFECTURES, rank, tied);
+            for (int o = 0; o < N_PREFECTURES; o++)
+                if (same[o] && pct10[o] >= 0) {
+                    same[o]->pref_rank = rank[o];
+                    same[o]->pref_tied = tied[o];
+                }
+        }
+    }
+}
+
+bool figures_prefs_ranked(const figset *f)
+{
+    return f && f->prefs_ranked;
 }
 
 bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PREFECTURES])

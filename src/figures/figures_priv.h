@@ -30,6 +30,7 @@ struct figset {
     /* figures_compute_bodies of a prefecture: its bodies, code order */
     int n_bodies;
     fig_body *bodies;
+    bool prefs_ranked; /* figures_rank_prefectures ran over this set */
 };
 
 /* Rows under construction, in the arena; cap is computed up front, so

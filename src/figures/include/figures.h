@@ -116,6 +116,17 @@ typedef struct {
     int rank;                 /* 1 = most within (figure, year, scope, group); ties share; 0 n/a */
     fig_base base_kind;
     int question;             /* codebook index, -1 n/a */
+    /* A share (base > 0) beside the same row of the year before, when that
+     * has a base too: pct10 minus its pct10 (the printed shares' difference,
+     * in tenths of a point). */
+    bool has_change;
+    int change10;
+    /* A share of a prefecture set: its rank among the 47 prefectures' same
+     * row (figures_rank_prefectures), competition ranking on the printed
+     * share, highest first; pref_tied: another prefecture has that rank.
+     * 0 when not ranked (no base, or the sets were not ranked). */
+    int pref_rank;
+    bool pref_tied;
 } fig_row;
 
 /* Rows of one scope + a lookup index. Lives in the arena given to compute. */
@@ -231,6 +242,15 @@ int figures_n_bodies(const figset *f);
 const fig_body *figures_body(const figset *f, int i);
 /* The body of that 団体コード, NULL when the set has none. */
 const fig_body *figures_find_body(const figset *f, const char *code);
+
+/* Ranks every share of the prefecture sets sets[1..47] among the same row of
+ * the other prefectures (fig_row.pref_rank, .pref_tied): what a prefecture
+ * report's key-indicators table prints as 「47都道府県中の順位」. sets[0] (the
+ * nation) is not touched; P6 (the case list) is not ranked. Call once, after
+ * computing all 48 sets. */
+void figures_rank_prefectures(figset *const sets[FIG_N_PREFECTURES + 1]);
+/* Whether figures_rank_prefectures ranked f's rows. */
+bool figures_prefs_ranked(const figset *f);
 
 /* Per-prefecture shares for the national appendix and the prefecture reports:
  * the 導入済 share and the 策定済 share of each prefecture's municipalities
