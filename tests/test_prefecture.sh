@@ -79,9 +79,9 @@ pdfinfo "$opdf" | grep -q "^Title: *東京都の区市町村における生成AI
 pdftotext "$opdf" - | tr -d '\n ' >"$tmp/o.txt"
 grep -q "東京都デジタルサービス局との共同作成" "$tmp/o.txt" || fail "override: cover line missing"
 grep -q "区市町村の回答は東京都が取りまとめた" "$tmp/o.txt" || fail "override: extra note missing"
-grep -q "人材確保の取組" "$tmp/o.txt" && fail "override: the omitted page is still there"
+grep -q "人材確保の取組（全国との比較）" "$tmp/o.txt" && fail "override: the omitted page is still there"
 p27=$(pdfinfo "$tmp/o/prefectures/27_大阪府.pdf" | awk '/^Pages:/ {print $2}')
-pdftotext "$tmp/o/prefectures/27_大阪府.pdf" - | grep -q "人材確保の取組" ||
+pdftotext "$tmp/o/prefectures/27_大阪府.pdf" - | grep -q "人材確保の取組（全国との比較）" ||
     fail "the override of 13 changed 27 ($p27 pages)"
 
 # 3. A broken override fails only its prefecture: exit 4, file:line named,

@@ -271,6 +271,11 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
 static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
 {
     const sv_year *y = &s->years[yi];
+    int n_own = 0; /* how many of the year's cases are the scope's */
+    for (int i = 0; i < y->n_cases; i++)
+        n_own += y->cases[i].body >= 0 && y->cases[i].body < s->n_bodies &&
+                 in_scope(&s->bodies[y->cases[i].body], scope);
+    figures_emit(rb, "P6", "case_count", yi, scope, "", 0, "", n_own, 0, BASE_NONE, -1);
     for (int i = 0; i < y->n_cases; i++) {
         const sv_case *c = &y->cases[i];
         if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
@@ -478,7 +483,7 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
         per_year += 2 * N_PREFECTURES;
     int n = 16;
     for (int yi = 0; yi < s->n_years; yi++)
-        n += per_year + 4 * s->years[yi].n_cases;
+        n += per_year + 4 * s->years[yi].n_cases + 1;
     return n;
 }
 

@@ -119,6 +119,8 @@ static void case_and_ranking_pages(def_buf *b, int q1, int q6)
         asked_years(s, d, -1, -1);
         d->has_base = d->ranked = i == 3; /* the reduction: a share of the hours before */
     }
+    /* how many cases of the year's list are the scope's */
+    asked_years(s, add(b, "P6", "case_count", -1, FIG_OPT_NONE, 1, NONE), -1, -1);
     static const char *const shares[] = {"adopted_share", "guideline_share"};
     int q[] = {q1, q6};
     for (int i = 0; i < 2; i++) {
@@ -177,9 +179,9 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     c->n_questions = s->cb.n;
     c->questions = qs;
 
-    /* P2-P4, P10 by group, P11: 7; the question pages; P6: 4; A1: 2; B and M:
+    /* P2-P4, P10 by group, P11: 7; the question pages; P6: 5; A1: 2; B and M:
      * two per question and M.population */
-    int cap = 7 + FIG_N_QUESTION_PAGES + 4 + 2 + 2 * s->cb.n + 1;
+    int cap = 7 + FIG_N_QUESTION_PAGES + 5 + 2 + 2 * s->cb.n + 1;
     size_t n_in_year = (size_t)cap * (size_t)(s->n_years > 0 ? s->n_years : 1);
     def_buf b = {.s = s, .mem = mem, .cap = cap, .defs = ARENA_NEW_UNINIT(mem, fig_def, cap),
                  .years = ARENA_NEW(mem, bool, n_in_year)};

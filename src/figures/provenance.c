@@ -60,8 +60,11 @@ void prov_add_figure(prov_list *p, const fig_row *r, const char *field, const ch
         e.numerator = r->rank;
     else if (strcmp(field, "pref_rank") == 0)
         e.numerator = r->pref_rank;
-    else if (strcmp(field, "change") == 0)
-        e.numerator = r->change10;
+    else if (strcmp(field, "change") == 0) {
+        /* the two printed shares, in tenths: this year's and last year's */
+        e.numerator = r->pct10;
+        e.denominator = r->pct10 - r->change10;
+    }
     else
         e.numerator = r->count;
     if (strncmp(field, "pct", 3) == 0)

@@ -74,7 +74,7 @@ static int block_kind(const char *sec)
         {"lead", TPL_LEAD, false},   {"notes", TPL_NOTES, false}, {"source", TPL_SOURCE, false},
         {"table", TPL_TABLE, false}, {"text", TPL_TEXT, true},    {"chart", TPL_CHART, true},
         {"munitable", TPL_MUNITABLE, false}, {"ranking", TPL_RANKING, false},
-        {"bodysheet", TPL_BODYSHEET, false},
+        {"bodysheet", TPL_BODYSHEET, false}, {"keytable", TPL_KEYTABLE, false},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t n = strlen(kinds[i].name);
@@ -419,6 +419,7 @@ const tpl_lines *tpl_block_lines(const tpl_block *b)
     case TPL_MUNITABLE:
     case TPL_RANKING:
     case TPL_BODYSHEET:
+    case TPL_KEYTABLE:
         break;
     }
     return NULL;
@@ -458,7 +459,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         if (kind < 0) {
             tpl_error(&ini, D_TEMPLATE, p->line,
                       "unknown section [%s]: expected page, lead, text, text2…, chart, "
-                      "chart2…, table, notes, source, munitable, ranking or bodysheet",
+                      "chart2…, table, notes, source, munitable, ranking, bodysheet or keytable",
                       p->section);
             continue;
         }
@@ -471,6 +472,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
                                       : kind == TPL_SOURCE                  ? source_key
                                       : kind == TPL_CHART                   ? chart_key
                                       : kind == TPL_TABLE                   ? table_key
+                                      : kind == TPL_KEYTABLE                ? tpl_keytable_key
                                                                             : tpl_pref_block_key;
         tpl_check_keys(&ini, b->section, known);
         load_box(&c, b, pg->cover);
@@ -500,7 +502,8 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         case TPL_MUNITABLE:
         case TPL_RANKING:
         case TPL_BODYSHEET:
-            tpl_load_pref_block(&ini, b, &deck->theme);
+        case TPL_KEYTABLE:
+            tpl_load_pref_block(&ini, b, deck, cat, mem);
             break;
         }
         const tpl_lines *lines = tpl_block_lines(b);

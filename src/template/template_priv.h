@@ -81,9 +81,11 @@ bool tpl_theme_load(tpl_theme *t, const char *path, arena *mem, diags *d);
 bool tpl_theme_color_key(const char *k);
 
 /* The blocks of prefecture reports and body sheets (template_pref.c):
- * [munitable], [ranking], [bodysheet]. */
+ * [munitable], [ranking], [bodysheet], [keytable]. */
 bool tpl_pref_block_key(const char *key);
-void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th);
+bool tpl_keytable_key(const char *key);
+void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_deck *deck,
+                         const fig_catalogue *cat, arena *mem);
 
 /* The [report] variables of a deck file into deck (template_override.c). */
 void tpl_read_vars(tpl_ini *ini, tpl_deck *deck);

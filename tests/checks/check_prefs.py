@@ -26,7 +26,8 @@ from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, squash  # noqa: E402
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, read_ini, squash  # noqa: E402
+from figcalc import FigCalc  # noqa: E402
 
 DASH = "―"
 # the national figure beside a prefecture's municipalities, named as what it is
@@ -39,8 +40,10 @@ def competition_ranks(shares):
 
 
 class Expected:
-    def __init__(self, data):
+    def __init__(self, data, src):
         self.data = data
+        self.src = src
+        self.calc = FigCalc(data)
         y = data.latest
         ans = data.answers(y)
         self.share = {"adopted": {}, "guideline": {}}
@@ -191,6 +194,12 @@ def rank_text(rep, dev, exp, kind, pref, where, flat, before, after):
     rep.check(False, "rank", f"{where}: not printed: {want}")
 
 
+def page_titled(flat, title, start=0):
+    """Index of the first page (from start) whose text begins with title."""
+    t = squash(title)
+    return next((i for i in range(start, len(flat)) if flat[i].startswith(t)), None)
+
+
 def check_report(rep, dev, exp, name, pdf):
     data = exp.data
     pref = name[:2]
@@ -199,38 +208,126 @@ def check_report(rep, dev, exp, name, pdf):
     pages = pdf_pages(pdf)
     flat = [squash(p) for p in pages]
     where = f"{name}"
-    # p02: the summary lead and the side boxes
-    n, a, g = len(munis), exp.count["adopted"][pref], exp.count["guideline"][pref]
-    p2 = flat[1]
-    find_seq(rep, "summary", f"{where} page 2", p2, [
-        f"{pname}内の市区町村{n}団体のうち", f"導入済の団体は{a}団体（{exp.share['adopted'][pref]}%）で、47都道府県中"])
-    rank_text(rep, dev, exp, "adopted", pref, f"{where} page 2", p2, f"（{exp.share['adopted'][pref]}%）で、47都道府県中", f"位（{LIKE}は{exp.nat_muni['adopted']}%）")
-    rank_text(rep, dev, exp, "guideline", pref, f"{where} page 2", p2, f"{pname}内でガイドラインを策定済の市区町村は{g}団体（{exp.share['guideline'][pref]}%）で、47都道府県中", f"位（{LIKE}は{exp.nat_muni['guideline']}%）")
-    for label, sc in ((pname, exp.scope_counts(pref)), ("全国", exp.scope_counts())):
-        d = sc["answered"]
-        pieces = [f"【{label}（{data.year_label[data.latest]}）】", f"■回答団体数：{fmt_int(d)}団体"]
-        for code, word in (("1", "導入済"), ("2", "実証中"), ("3", "導入予定")):
-            c = sc[f"status{code}"]
-            pieces.append(f"■{word}：{fmt_int(c)}団体（{pct1(c, d)}%）")
-        pieces.append(f"■ガイドライン策定済：{fmt_int(sc['guideline1'])}団体（{pct1(sc['guideline1'], d)}%）")
-        find_seq(rep, "summary", f"{where} page 2 【{label}】", p2, pieces)
-    # p03 / p04 leads: the prefecture's bodies beside the nation
-    sc, nat = exp.scope_counts(pref), exp.scope_counts()
-    find_seq(rep, "summary", f"{where} page 3", flat[2], [
-        f"{pname}内の{sc['answered']}団体のうち、生成AIを導入済の団体は{sc['status1']}団体（{pct1(sc['status1'], sc['answered'])}%）となった（全国{pct1(nat['status1'], nat['answered'])}%）"])
-    find_seq(rep, "summary", f"{where} page 4", flat[3], [
-        f"{pname}内でガイドラインを策定済の団体は{sc['guideline1']}団体（{pct1(sc['guideline1'], sc['answered'])}%）、全国では{fmt_int(nat['guideline1'])}団体（{pct1(nat['guideline1'], nat['answered'])}%）"])
-    # p09 / p10: the lead and the ranking of the 47
-    for page, kind in ((9, "adopted"), (10, "guideline")):
-        rank_text(rep, dev, exp, kind, pref, f"{where} page {page}", flat[page - 1], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
-        check_ranking(rep, dev, exp, kind, f"{where} page {page}", pages[page - 1])
-    # p11…: the municipality table, row by row in code order
-    table = "".join(flat[10:])
-    pos = 0
-    for b in munis:
-        pos = find_seq(rep, "table", f"{where} municipality table", table, [table_row(data, b)], pos)
+    entries = load_sidecar(pdf[:-4])
+
+    def page(title):
+        i = page_titled(flat, title)
+        rep.check(i is not None, "pages", f"{where}: no page titled 「{title}」")
+        return i
+
+    # the summary: its lead (like-for-like national shares) and key indicators
+    i = page(f"{pname}の概要（主な指標）")
+    if i is not None:
+        a, g = exp.count["adopted"][pref], exp.count["guideline"][pref]
+        find_seq(rep, "summary", f"{where} page {i + 1}", flat[i], [f"{pname}内の市区町村の導入済は{a}団体（{exp.share['adopted'][pref]}%）で47都道府県中"])
+        rank_text(rep, dev, exp, "adopted", pref, f"{where} page {i + 1}", flat[i], f"（{exp.share['adopted'][pref]}%）で47都道府県中", f"位、ガイドライン策定済は{g}団体（{exp.share['guideline'][pref]}%）で")
+        rank_text(rep, dev, exp, "guideline", pref, f"{where} page {i + 1}", flat[i], f"策定済は{g}団体（{exp.share['guideline'][pref]}%）で", f"位（{LIKE}は{exp.nat_muni['adopted']}%、{exp.nat_muni['guideline']}%）")
+        check_keytable(rep, exp, pref, f"{where} page {i + 1}", flat[i])
+    # the status page's lead: the prefecture's bodies beside the nation
+    i = page("生成AIの導入状況（全国との比較）")
+    if i is not None:
+        sc, nat = exp.scope_counts(pref), exp.scope_counts()
+        find_seq(rep, "summary", f"{where} page {i + 1}", flat[i], [
+            f"{pname}内の{sc['answered']}団体のうち、生成AIを導入済の団体は{sc['status1']}団体（{pct1(sc['status1'], sc['answered'])}%）となった（全国{pct1(nat['status1'], nat['answered'])}%）"])
+    # the rankings of the 47: the lead and the table
+    for title, kind in (("都道府県別の導入済団体の割合（市区町村）", "adopted"), ("都道府県別のガイドライン策定済団体の割合（市区町村）", "guideline")):
+        i = page(title)
+        if i is None:
+            continue
+        rank_text(rep, dev, exp, kind, pref, f"{where} page {i + 1}", flat[i], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
+        check_ranking(rep, dev, exp, kind, f"{where} page {i + 1}", pages[i])
+    # the municipality table, row by row in code order
+    i = page(f"{pname}内の市区町村別の導入状況")
+    if i is not None:
+        table = "".join(flat[i:])
+        pos = 0
+        for b in munis:
+            pos = find_seq(rep, "table", f"{where} municipality table", table, [table_row(data, b)], pos)
     # the sidecar's A1 entries: counts and ranks as recomputed
-    check_a1(rep, dev, exp, where, load_sidecar(pdf[:-4]), pref)
+    check_a1(rep, dev, exp, where, entries, pref)
+    # every figure number of the report against the data
+    check_entries(rep, exp, where, pref, entries)
+
+
+KEYTABLE = "layouts/prefecture/pages/p02_summary.ini"
+
+
+def keytable_rows(src):
+    """(figure, group, option, 設問, 指標, 対象) of the summary's [keytable], and
+    its small_base."""
+    ini = read_ini(os.path.join(src, KEYTABLE))["keytable"]
+    rows = []
+    for k in sorted((k for k in ini if re.fullmatch(r"row\d+", k)), key=lambda k: int(k[3:])):
+        parts = [p.strip() for p in ini[k].split("|")]
+        m = re.fullmatch(r"(\w+\.\w+)\[(.*),(.*)\]", parts[0])
+        group = "" if m[2].strip() == "-" else m[2].strip()
+        option = 0 if m[3].strip() == "-" else int(m[3])
+        rows.append((m[1], group, option) + tuple(parts[1:4]))
+    return rows, int(ini.get("small_base", "10"))
+
+
+QUESTION_OF = {"P3.status": "Q1", "P4.status_by_group": "Q1", "P10.Q6_by_group": "Q6", "P11.Q6_by_status": "Q6"}
+
+
+def check_keytable(rep, exp, pref, where, flat):
+    """Each row: the prefecture's share and base, the nation's share of the
+    same row, the rank among the 47 on the printed share (同率 when shared)
+    and the change since the year before, all counted again from data/."""
+    data, calc = exp.data, exp.calc
+    y = data.latest
+    rows, small_base = keytable_rows(exp.src)
+    pos = 0
+    for figure, group, option, question, indicator, base_text in rows:
+        qid = QUESTION_OF.get(figure, figure.split(".")[1])
+        if not question:
+            question = data.question(qid)["title"]
+        if not indicator:
+            indicator = data.label(qid, option, short=True)
+        n, base = calc.share(figure, y, pref, group or "全体", option)
+        nn, nbase = calc.share(figure, y, "national", group or "全体", option)
+        if figure == "P6.case_count":  # a count: no base, no rank, no change
+            cells = [question, indicator, base_text, fmt_int(n), DASH, fmt_int(nn), DASH, DASH]
+        else:
+            small = base < small_base
+            own = f"{pct1(n, base)}%" if base else DASH
+            ranks = calc.rank47(figure, y, group or "全体", option)
+            rank = f"{'同率' if ranks[pref][1] else ''}{ranks[pref][0]}位" if pref in ranks else DASH
+            change = calc.change(figure, y, pref, group or "全体", option) or DASH
+            if small:
+                own, rank = f"（{own}）", f"（{rank}）" if rank != DASH else rank
+                change = f"（{change}）" if change != DASH else change
+            cells = [question, indicator, base_text, own, fmt_int(base), f"{pct1(nn, nbase)}%", rank, change]
+        pos = find_seq(rep, "keytable", f"{where} key indicators", flat, [squash("".join(cells))], pos)
+
+
+def check_entries(rep, exp, where, pref, entries):
+    """Every figure entry of the sidecar whose figure figcalc knows: its
+    numerator and denominator (count and base of a share), its rank among
+    the 47 and its change since the year before, counted again."""
+    calc = exp.calc
+    for e in entries:
+        fig = e.get("figure") or ""
+        if e.get("kind") != "figure" or not calc.knows(fig) or fig.startswith("A1."):
+            continue
+        scope = "national" if e.get("scope") == "national" else e.get("scope")
+        group = e.get("group") or ""
+        if group in ("", "-"):
+            group = "全体"
+        opt = e.get("option_code") or 0
+        n, base = calc.share(fig, e["year"], scope, group, opt)
+        what = f"{where} page {e['page']} {e['block']}: {fig}[{e['year']},{scope},{group},{opt}] {e['field']} {e['text']}"
+        field = e["field"]
+        if field == "count":
+            rep.check(e["numerator"] == n, "entries", f"{what}: counted {n}")
+        elif field == "base":
+            rep.check(e["numerator"] == base, "entries", f"{what}: counted base {base}")
+        elif field in ("pct", "pct0"):
+            rep.check((e["numerator"], e["denominator"]) == (n, base), "entries", f"{what}: {e['numerator']}/{e['denominator']}, counted {n}/{base}")
+        elif field == "pref_rank":
+            r = calc.rank47(fig, e["year"], group, opt).get(scope)
+            rep.check(r is not None and e["numerator"] == r[0], "entries", f"{what}: counted rank {r}")
+        elif field == "change":
+            rep.check(e["text"] == calc.change(fig, e["year"], scope, group, opt), "entries", f"{what}: counted {calc.change(fig, e['year'], scope, group, opt)}")
 
 
 def table_row(data, b):
@@ -310,7 +407,7 @@ def check_sheet(rep, dev, exp, name, pdf):
 def main():
     src, out = main_args("check_prefs.py SOURCE_DIR OUT_DIR", 2)
     data = Data(src)
-    exp = Expected(data)
+    exp = Expected(data, src)
     rep = Report("check_prefs")
     dev = Deviations(src)
     n = {"national": 0, "prefecture": 0, "body": 0}

@@ -115,7 +115,7 @@ class Checker:
         elif rnd == "points_0.1":
             # a change since the year before: printed shares' difference in points
             rep.check(field == "change", "fields", f"{where}: rounding points_0.1 of field {field}")
-            want = points(num)
+            want = points(num - den) if den is not None else None
         elif rnd == "none":
             rep.check(field in ("count", "base", "rank", "pref_rank"), "fields", f"{where}: field {field} without rounding")
             want = fmt_int(num) if field not in ("rank", "pref_rank") else str(num)

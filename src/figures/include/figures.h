@@ -23,6 +23,8 @@
  *                                 group 全体, option = code; figure = question id
  *   P11 Q6_by_status    group = Q1 label 導入済 / 実証中 / 導入予定, option = Q6 code,
  *                                 base = bodies with that status
+ *   P6  case_count      "", 0: count = the cases of the year's list that are the
+ *                                 scope's (no base; 0 in a year without a list)
  *   P6  cases           "", option = case number (1..n in the year's national
  *                                 list), count = population, option_label = 活用事例
  *   P6  hours_before    "", case number, count = hours per month before (base 0)

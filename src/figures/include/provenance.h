@@ -62,7 +62,9 @@ typedef struct {
     /* PROV_FIGURE */
     const fig_row *row;
     const char *field;   /* count, base, pct, pct0, man, rank; pref_rank (among the 47
-                            prefectures), change (since the year before, tenths) */
+                            prefectures), change (since the year before: numerator
+                            this year's printed share, denominator last year's,
+                            in tenths of a percent) */
     long long numerator, denominator; /* -1 when n/a */
     prov_rounding rounding;
     /* other kinds: what the text was made from ("2025-10-31", "cases.csv", a label) */
