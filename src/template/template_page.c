@@ -58,12 +58,14 @@ static bool chart_key(const char *k)
     static const char *const names[] = {"type",   "box_mm",  "figure",  "years",
                                         "groups", "options", "order",   "labels",
                                         "legend", "palette", "short_labels", "heading",
-                                        "centre", "size_pt", "compare", "rounding", NULL};
+                                        "centre", "size_pt", "compare", "rounding",
+                                        "small_base", "small_note", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
 {
-    static const char *const names[] = {"box_mm", "figure", "columns", "fields", "size_pt", NULL};
+    static const char *const names[] = {"box_mm",  "figure", "columns", "fields",
+                                        "size_pt", "empty",  NULL};
     return in_list(k, names);
 }
 
@@ -224,6 +226,17 @@ static void load_chart(page_ctx *c, tpl_block *b)
     const char *centre = tpl_get_string(ini, sec, "centre", false);
     static const char *const compares[] = {"none", "nation", NULL};
     ch->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
+    double small = TPL_SMALL_BASE_DEFAULT;
+    tpl_get_number(ini, sec, "small_base", false, 0, 1000, &small);
+    ch->small_base = (int)small;
+    const char *small_note = tpl_get_string(ini, sec, "small_note", false);
+    if ((small_note || tpl_ini_get(ini, sec, "small_base")) && !ch->compare_nation)
+        tpl_error(ini, D_TEMPLATE,
+                  tpl_ini_line(ini, sec, small_note ? "small_note" : "small_base"),
+                  "[%s] small_base and small_note belong to a chart with compare = nation", sec);
+    if (small_note)
+        ch->small_note = tpl_parse_checked(ini, small_note, tpl_ini_line(ini, sec, "small_note"),
+                                           c->deck, c->cat, -1, c->mem);
     if (heading)
         ch->heading = tpl_parse_checked(ini, heading, tpl_ini_line(ini, sec, "heading"), c->deck,
                                         c->cat, -1, c->mem);
@@ -320,6 +333,10 @@ static void load_table(page_ctx *c, tpl_block *b)
                   tb->fig.page, tb->fig.name, c->cat->years[c->cat->n_years - 1].key);
     tb->size_pt = c->deck->theme.body_pt;
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &tb->size_pt);
+    const char *empty = tpl_get_string(ini, sec, "empty", false);
+    if (empty)
+        tb->empty = tpl_parse_checked(ini, empty, tpl_ini_line(ini, sec, "empty"), c->deck, c->cat,
+                                      -1, c->mem);
     const char *cols = tpl_get_string(ini, sec, "columns", true);
     int line = tpl_ini_line(ini, sec, "columns");
     const char *items[TPL_MAX_COLUMNS];

@@ -44,6 +44,13 @@ class Expected:
         self.data = data
         self.src = src
         self.calc = FigCalc(data)
+        # the national deck's question pages (those with a chart or table)
+        deck = read_ini(os.path.join(src, "layouts", "deck.ini"))["deck"]
+        self.question_titles = []
+        for rel in (p.strip() for p in deck["pages"].split(",")):
+            ini = read_ini(os.path.join(src, "layouts", rel))
+            if any(re.fullmatch(r"(chart\d*|table)", sec) for sec in ini):
+                self.question_titles.append(ini["page"]["title"])
         y = data.latest
         ans = data.answers(y)
         self.share = {"adopted": {}, "guideline": {}}
@@ -215,6 +222,10 @@ def check_report(rep, dev, exp, name, pdf):
         rep.check(i is not None, "pages", f"{where}: no page titled 「{title}」")
         return i
 
+    # a page for every question page of the national deck, by its title
+    for title in exp.question_titles:
+        rep.check(any(f.startswith(squash(title)) for f in flat), "pages",
+                  f"{where}: no page for the national deck's 「{title}」 (no page title starts with it)")
     # the summary: its lead (like-for-like national shares) and key indicators
     i = page(f"{pname}の概要（主な指標）")
     if i is not None:

@@ -129,6 +129,10 @@ typedef struct {
     const ph_text *centre;      /* donut: text in the hole */
     double size_pt;
     bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
+    /* compare = nation: a bar of the scope counted on fewer than small_base
+     * bodies (or answers) prints counts, and the page gets small_note */
+    int small_base;
+    const ph_text *small_note; /* NULL: the layout's own wording */
 } tpl_chart_block;
 
 /* [table]: the P6 case table. */
@@ -139,6 +143,7 @@ typedef struct {
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
     tpl_column_field col_field[TPL_MAX_COLUMNS];
+    const ph_text *empty; /* printed instead when the scope has no case (NULL: none) */
 } tpl_table_block;
 
 /* [ranking] (template_pref.c). */
