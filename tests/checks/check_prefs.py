@@ -247,13 +247,17 @@ def check_report(rep, dev, exp, name, pdf):
             continue
         rank_text(rep, dev, exp, kind, pref, f"{where} page {i + 1}", flat[i], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
         check_ranking(rep, dev, exp, kind, f"{where} page {i + 1}", pages[i])
-    # the municipality table, row by row in code order
+    # the municipality table: the prefecture, then its municipalities in code
+    # order; every page of it spells out the option numbers
     i = page(f"{pname}内の市区町村別の導入状況")
     if i is not None:
         table = "".join(flat[i:])
         pos = 0
-        for b in munis:
+        own = [b for b in data.bodies if b["都道府県コード"] == pref and b["団体区分"] == "都道府県"]
+        for b in own + munis:
             pos = find_seq(rep, "table", f"{where} municipality table", table, [table_row(data, b)], pos)
+        for k in range(i, len(flat)):
+            rep.check(table_legend(data) in flat[k], "table", f"{where} page {k + 1}: the legend of the option numbers is not printed")
     # the sidecar's A1 entries: counts and ranks as recomputed
     check_a1(rep, dev, exp, where, entries, pref)
     # every figure number of the report against the data
@@ -341,18 +345,36 @@ def check_entries(rep, exp, where, pref, entries):
             rep.check(e["text"] == calc.change(fig, e["year"], scope, group, opt), "entries", f"{what}: counted {calc.change(fig, e['year'], scope, group, opt)}")
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
 def table_row(data, b):
+    """A body's row of the municipality table: name, 区分, population, status
+    of each year shown, guideline, the option numbers (①②…) of 入力可能情報
+    and 人材確保, the services of the latest year."""
     code = b["団体コード"]
     cells = [b["団体名"], b["団体区分"], fmt_int(b["人口"])]
     for y in data.years[-3:]:
         r = data.answers(y).get(code)
         s = r["導入状況"] if r else ""
         cells.append(data.label("Q1", s, short=True) if s else DASH)
-    r = data.answers(data.latest).get(code)
-    cells.append(data.label("Q6", r["ガイドライン"], short=True) if r and r["ガイドライン"] else DASH)
+    r = data.answers(data.latest).get(code) or {}
+    cells.append(data.label("Q6", r["ガイドライン"], short=True) if r.get("ガイドライン") else DASH)
+    for q in ("Q7", "Q15"):
+        v = r.get(data.question(q)["column"])
+        cells.append("".join(CIRCLED[int(c) - 1] for c in sorted(int(x) for x in v.split(";"))) if v else DASH)
     svc = sorted({int(s["サービス"]) for s in data.services(data.latest) if s["団体コード"] == code})
     cells.append("、".join(data.label("Q5", c) for c in svc) if svc else DASH)
     return squash("".join(cells))
+
+
+def table_legend(data):
+    """The line under the table that spells the option numbers out."""
+    parts = []
+    for q, head in (("Q7", "入力可能情報"), ("Q15", "人材確保")):
+        labels = data.option_labels(q)
+        parts.append(head + "：" + "".join(CIRCLED[c - 1] + data.label(q, c, short=True) for c in sorted(labels)))
+    return squash("※" + "".join(parts))
 
 
 def check_a1(rep, dev, exp, where, entries, pref):
