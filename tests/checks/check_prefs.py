@@ -44,6 +44,13 @@ class Expected:
         self.data = data
         self.src = src
         self.calc = FigCalc(data)
+        # the lead texts of the prefecture report that name options with top(N)
+        self.lead_tops = []
+        pref_deck = read_ini(os.path.join(src, "layouts", "prefecture.ini"))["deck"]
+        for rel in (p.strip() for p in pref_deck["pages"].split(",")):
+            for key, text in read_ini(os.path.join(src, "layouts", rel)).get("lead", {}).items():
+                if ".top(" in text:
+                    self.lead_tops.append((rel, text))
         # the national deck's question pages (those with a chart or table)
         deck = read_ini(os.path.join(src, "layouts", "deck.ini"))["deck"]
         self.question_titles = []
@@ -226,6 +233,8 @@ def check_report(rep, dev, exp, name, pdf):
     for title in exp.question_titles:
         rep.check(any(f.startswith(squash(title)) for f in flat), "pages",
                   f"{where}: no page for the national deck's 「{title}」 (no page title starts with it)")
+    # the leads' 「回答の多い…は、「A」、「B」・「C」（同率2位）」: ties named together
+    check_tops(rep, exp, pref, where, flat)
     # the summary: its lead (like-for-like national shares) and key indicators
     i = page(f"{pname}の概要（主な指標）")
     if i is not None:
@@ -262,6 +271,41 @@ def check_report(rep, dev, exp, name, pdf):
     check_a1(rep, dev, exp, where, entries, pref)
     # every figure number of the report against the data
     check_entries(rep, exp, where, pref, entries)
+
+
+TOP = re.compile(r"\{(nation:)?(\w+\.\w+)\[latest,([^,\]]*)\]\.top\((\d+)\)\}")
+
+
+def top_text(exp, figure, scope, group, n):
+    """What {FIGURE[latest,group].top(n)} must print, counted from data/: the
+    options ranked n or better (competition ranking on the count) that
+    someone chose, in rank order then code order; a tie named together,
+    「A」・「B」（同率2位）, cut with 「など」 past n + 2 options; 「（回答なし）」."""
+    data, calc = exp.data, exp.calc
+    qid = figure.split(".")[1]
+    counts = {c: calc.share(figure, data.latest, scope, group or "全体", c)[0] for c in data.option_labels(qid)}
+    rank = {c: 1 + sum(1 for o in counts.values() if o > v) for c, v in counts.items()}
+    order = sorted((c for c in counts if counts[c] > 0 and rank[c] <= n), key=lambda c: (rank[c], c))
+    out, named, cap, i = [], 0, n + 2, 0
+    while i < len(order) and named < cap:
+        tied = [c for c in order if rank[c] == rank[order[i]]]
+        shown = tied[: cap - named]
+        part = "・".join(f"「{data.label(qid, c)}」" for c in shown)
+        if len(tied) > 1:
+            part += f"{'など' if len(shown) < len(tied) else ''}（同率{rank[order[i]]}位）"
+        out.append(part)
+        named += len(shown)
+        i += len(tied)
+    return "、".join(out) if out else "（回答なし）"
+
+
+def check_tops(rep, exp, pref, where, flat):
+    """Every top(N) of the report's leads, the prefecture's and the nation's."""
+    for rel, text in exp.lead_tops:
+        for m in TOP.finditer(text):
+            scope = "national" if m[1] else pref
+            want = squash(top_text(exp, m[2], scope, m[3], int(m[4])))
+            rep.check(any(want in f for f in flat), "lead", f"{where} ({rel}): {m[0]} should print {want}")
 
 
 KEYTABLE = "layouts/prefecture/pages/p02_summary.ini"
