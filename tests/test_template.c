@@ -40,6 +40,9 @@ static const bad_case BAD[] = {
     {"bad_number", D_TEMPLATE, "page.ini", 7, "size_pt = `12pt`: expected a number"},
     {"unquoted_hash", D_TEMPLATE, "page.ini", 7, "double quotes"},
     {"bad_colour", D_TEMPLATE, "theme.ini", 7, "`#1F38G4`: expected a colour"},
+    {"keytable_row", D_TEMPLATE_FIGURE, "page.ini", 9, "row `P4.status_by_group[町村,1]`"},
+    {"keytable_columns", D_TEMPLATE, "page.ini", 7, "expected 8 `header:width%` items"},
+    {"small_base_no_compare", D_TEMPLATE, "page.ini", 9, "belong to a chart with compare = nation"},
 };
 
 static bool ends_with(const char *s, const char *tail)

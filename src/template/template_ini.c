@@ -391,3 +391,30 @@ int tpl_split_list(const char *s, const char **items, int max, arena *mem)
     }
     return n;
 }
+
+int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, double *pct,
+                    arena *mem)
+{
+    const char *cols = tpl_get_string(ini, sec, "columns", true);
+    int line = tpl_ini_line(ini, sec, "columns");
+    const char **items = ARENA_NEW(mem, const char *, max);
+    int n = cols ? tpl_split_list(cols, items, max, mem) : 0;
+    if (cols && n <= 0)
+        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items", max);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        const char *colon = strrchr(items[i], ':');
+        if (!colon || !tpl_parse_number(colon + 1, &pct[i]) || pct[i] <= 0 || pct[i] > 100) {
+            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (活用事例:28)",
+                      items[i]);
+            return 0;
+        }
+        head[i] = arena_strndup(mem, items[i], (size_t)(colon - items[i]));
+        sum += pct[i];
+    }
+    if (n > 0 && (sum < 99.5 || sum > 100.5)) {
+        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
+        return 0;
+    }
+    return n > 0 ? n : 0;
+}

@@ -337,30 +337,10 @@ static void load_table(page_ctx *c, tpl_block *b)
     if (empty)
         tb->empty = tpl_parse_checked(ini, empty, tpl_ini_line(ini, sec, "empty"), c->deck, c->cat,
                                       -1, c->mem);
-    const char *cols = tpl_get_string(ini, sec, "columns", true);
-    int line = tpl_ini_line(ini, sec, "columns");
-    const char *items[TPL_MAX_COLUMNS];
-    int n = cols ? tpl_split_list(cols, items, TPL_MAX_COLUMNS, c->mem) : 0;
-    if (cols && n <= 0)
-        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items",
-                  TPL_MAX_COLUMNS);
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-        const char *colon = strrchr(items[i], ':');
-        double pct;
-        if (!colon || !tpl_parse_number(colon + 1, &pct) || pct <= 0 || pct > 100) {
-            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (活用事例:28)",
-                      items[i]);
-            continue;
-        }
-        tb->col_header[i] = arena_strndup(c->mem, items[i], (size_t)(colon - items[i]));
-        tb->col_pct[i] = pct;
+    int n = tpl_get_columns(ini, sec, TPL_MAX_COLUMNS, tb->col_header, tb->col_pct, c->mem);
+    for (int i = 0; i < n; i++)
         tb->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
-        sum += pct;
-    }
-    tb->n_cols = n > 0 ? n : 0;
-    if (n > 0 && (sum < 99.5 || sum > 100.5))
-        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
+    tb->n_cols = n;
     const char *fields = tpl_ini_get(ini, sec, "fields");
     if (fields) {
         const char *f[TPL_MAX_COLUMNS];

@@ -108,32 +108,19 @@ static void load_keytable(key_ctx *k, tpl_block *b)
         kt->small_note = tpl_parse_checked(ini, note, tpl_ini_line(ini, k->sec, "small_note"),
                                            k->deck, k->cat, -1, k->mem);
 
-    const char *cols = tpl_get_string(ini, k->sec, "columns", true);
+    const char *heads[TPL_KEY_COLUMNS + 1]; /* one more: too many is an error */
+    double pct[TPL_KEY_COLUMNS + 1];
     int line = tpl_ini_line(ini, k->sec, "columns");
-    const char *items[TPL_KEY_COLUMNS + 1];
-    int n = cols ? tpl_split_list(cols, items, TPL_KEY_COLUMNS, k->mem) : 0;
-    if (cols && n != TPL_KEY_COLUMNS)
+    int n = tpl_get_columns(ini, k->sec, TPL_KEY_COLUMNS + 1, heads, pct, k->mem);
+    if (n > 0 && n != TPL_KEY_COLUMNS)
         tpl_error(ini, D_TEMPLATE, line,
                   "columns: expected %d `header:width%%` items (設問, 指標, 対象, the prefecture, "
                   "n, 全国, 順位, 前年度差)",
                   TPL_KEY_COLUMNS);
-    double sum = 0;
-    for (int i = 0; cols && i < n && n == TPL_KEY_COLUMNS; i++) {
-        const char *colon = strrchr(items[i], ':');
-        double pct;
-        if (!colon || !tpl_parse_number(colon + 1, &pct) || pct <= 0 || pct > 100) {
-            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (設問:18)",
-                      items[i]);
-            continue;
-        }
-        kt->head[i] = tpl_parse_checked(ini, arena_strndup(k->mem, items[i],
-                                                           (size_t)(colon - items[i])),
-                                        line, k->deck, k->cat, -1, k->mem);
-        kt->pct[i] = pct;
-        sum += pct;
+    for (int i = 0; n == TPL_KEY_COLUMNS && i < n; i++) { /* headers may name the prefecture */
+        kt->head[i] = tpl_parse_checked(ini, heads[i], line, k->deck, k->cat, -1, k->mem);
+        kt->pct[i] = pct[i];
     }
-    if (n == TPL_KEY_COLUMNS && (sum < 99.5 || sum > 100.5))
-        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
 
     for (int i = 1; i <= TPL_MAX_KEYROWS; i++) {
         char key[16];
