@@ -1,5 +1,7 @@
 /* template_ini.c - one template INI file: iniparser for the values, our own
- * scan of the text for line numbers and for what iniparser silently drops. */
+ * scan of the text for line numbers and for what iniparser silently drops;
+ * the value parsers every template file shares, its texts' placeholders
+ * checked against the catalogue among them. */
 #include "template_priv.h"
 
 #include <ctype.h>
@@ -417,4 +419,26 @@ int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, d
         return 0;
     }
     return n > 0 ? n : 0;
+}
+
+/* ---- template texts: parsed and checked against the catalogue ---- */
+
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year)
+{
+    char err[512];
+    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
+                           .n_vars = deck->n_vars, .var_name = deck->var_name,
+                           .var_text = deck->var_text};
+    if (!ph_check(t, &cc, err, sizeof err))
+        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
+                  err);
+}
+
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem)
+{
+    const ph_text *t = ph_parse(text, mem);
+    tpl_check_text(ini, t, line, deck, cat, year);
+    return t;
 }

@@ -90,26 +90,6 @@ static int block_kind(const char *sec)
     return -1;
 }
 
-void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
-                    const fig_catalogue *cat, int year)
-{
-    char err[512];
-    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
-                           .n_vars = deck->n_vars, .var_name = deck->var_name,
-                           .var_text = deck->var_text};
-    if (!ph_check(t, &cc, err, sizeof err))
-        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
-                  err);
-}
-
-const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
-                                 const fig_catalogue *cat, int year, arena *mem)
-{
-    const ph_text *t = ph_parse(text, mem);
-    tpl_check_text(ini, t, line, deck, cat, year);
-    return t;
-}
-
 static void load_texts(page_ctx *c, const tpl_block *b, tpl_lines *lines, bool per_year)
 {
     const char *sec = b->section;

@@ -109,7 +109,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
 
 /* text parsed (in mem) and checked against the catalogue and the deck's
  * [report] variables (year: the index `Y` names, -1 none); a problem is
- * reported at line of ini. */
+ * reported at line of ini. (template_ini.c, with the other value parsers) */
 const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
                                  const fig_catalogue *cat, int year, arena *mem);
 /* An already parsed text checked the same way. */
