@@ -529,17 +529,40 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     return figures_finish(ARENA_NEW(mem, figset, 1), s, scope, &rb, mem);
 }
 
-/* Each share beside the same row of the year before (fig_row.change10). */
+/* The series of (page, figure, year, group), NULL when f has none. */
+static const fig_series *find_series(const figset *f, const char *page, const char *figure,
+                                     int year, const char *group)
+{
+    uint32_t h = hash_series(page, figure, year, group) & f->series_mask;
+    for (int slot; (slot = f->series_slots[h]) != 0; h = (h + 1) & f->series_mask) {
+        const fig_series *sr = &f->series[slot - 1];
+        if (same_series(&f->rows[sr->first], page, figure, year, group))
+            return sr;
+    }
+    return NULL;
+}
+
+/* Each share beside the same row of the year before (fig_row.change10): a
+ * series and its predecessor both hold their rows in option order, so one
+ * lookup per series and a merge by option suffice. */
 static void set_changes(figset *f)
 {
-    for (int i = 0; i < f->n_rows; i++) {
-        fig_row *r = &f->rows[i];
-        if (r->base <= 0 || r->year <= 0)
+    for (int i = 0; i < f->n_series; i++) {
+        const fig_series *sr = &f->series[i];
+        const fig_row *first = &f->rows[sr->first];
+        if (first->year <= 0)
             continue;
-        const fig_row *prev = figures_get(f, r->page, r->figure, r->year - 1, r->group, r->option);
-        if (prev && prev->base > 0 && prev->pct10 >= 0) {
-            r->has_change = true;
-            r->change10 = r->pct10 - prev->pct10;
+        const fig_series *prev = find_series(f, first->page, first->figure, first->year - 1,
+                                             first->group);
+        for (int k = 0, j = 0; prev && k < sr->n; k++) {
+            fig_row *r = &f->rows[sr->first + k];
+            while (j < prev->n && f->rows[prev->first + j].option < r->option)
+                j++;
+            const fig_row *p = j < prev->n ? &f->rows[prev->first + j] : NULL;
+            if (p && p->option == r->option && r->base > 0 && p->base > 0 && p->pct10 >= 0) {
+                r->has_change = true;
+                r->change10 = r->pct10 - p->pct10;
+            }
         }
     }
 }
@@ -597,18 +620,12 @@ int figures_ranked(const figset *f, const char *page, const char *figure, int ye
 {
     if (!f || !page || !figure)
         return 0;
-    if (!group)
-        group = "";
-    uint32_t h = hash_series(page, figure, year, group) & f->series_mask;
-    for (int slot; (slot = f->series_slots[h]) != 0; h = (h + 1) & f->series_mask) {
-        const fig_series *sr = &f->series[slot - 1];
-        if (!same_series(&f->rows[sr->first], page, figure, year, group))
-            continue;
-        for (int i = 0; i < sr->n && i < max; i++)
-            out[i] = sr->order[i];
-        return sr->n;
-    }
-    return 0;
+    const fig_series *sr = find_series(f, page, figure, year, group ? group : "");
+    if (!sr)
+        return 0;
+    for (int i = 0; i < sr->n && i < max; i++)
+        out[i] = sr->order[i];
+    return sr->n;
 }
 
 /* ---- the ranking of the 47 prefectures ---- */
