@@ -72,11 +72,6 @@ class Expected:
             self.share["adopted"][pref] = pct1(a, len(munis))
             self.share["guideline"][pref] = pct1(g, len(munis))
         self.rank = {k: competition_ranks(v) for k, v in self.share.items()}
-        # exact-share ranks: what a program that ignores the printed rounding gives
-        self.rank_exact = {}
-        for k in self.share:
-            exact = {p: Decimal(self.count[k][p]) / len(self.munis[p]) for p in data.prefs}
-            self.rank_exact[k] = {p: 1 + sum(1 for o in exact.values() if o > v) for p, v in exact.items()}
         # like for like: the nation's municipalities, 指定都市 included and the
         # prefectures not, as each prefecture's share is counted
         munis = [ans[b["団体コード"]] for b in data.bodies if b["団体区分"] != "都道府県"]
@@ -119,38 +114,6 @@ class Expected:
         return out
 
 
-def tie_note(exp, kind, pref, got):
-    """A rank that differs from the printed-share rank but equals the exact
-    share's: the known deviation (see known_deviations.txt)."""
-    return got == str(exp.rank_exact[kind][pref]) and got != str(exp.rank[kind][pref])
-
-
-class Deviations:
-    """tests/checks/known_deviations.txt: rules the program is known to break
-    (each needs a src/ change). A listed deviation that is seen is reported,
-    not failed; a listed one that no longer occurs fails, so the list is
-    cleaned when the program is fixed."""
-
-    def __init__(self, src):
-        self.known, self.seen = set(), set()
-        path = os.path.join(src, "tests", "checks", "known_deviations.txt")
-        if os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                self.known = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
-
-    def allow(self, name, message):
-        if name in self.known:
-            if name not in self.seen:
-                print(f"KNOWN DEVIATION [{name}] {message}")
-            self.seen.add(name)
-            return True
-        return False
-
-    def finish(self, rep):
-        for name in sorted(self.known - self.seen):
-            rep.fail("known-deviation", f"{name} is listed in known_deviations.txt but no longer occurs: remove it")
-
-
 def find_seq(rep, kind, where, text, pieces, start=0):
     """Each piece found in text after the previous one; returns the end."""
     pos = start
@@ -175,7 +138,7 @@ def tie_word(exp, kind, pref):
     return "同率" if sum(1 for v in r.values() if v == r[pref]) > 1 else ""
 
 
-def check_ranking(rep, dev, exp, kind, where, text):
+def check_ranking(rep, exp, kind, where, text):
     rows = ranking_rows(text)
     rep.check(len(rows) == 47, "ranking", f"{where}: {len(rows)} ranking rows, expected 47")
     names = {n: c for c, n in exp.data.prefs.items()}
@@ -187,25 +150,16 @@ def check_ranking(rep, dev, exp, kind, where, text):
         want = (str(exp.rank[kind][pref]), str(exp.count[kind][pref]), str(len(exp.munis[pref])), exp.share[kind][pref])
         got = (rank, count, total, pct)
         rep.check(tie == tie_word(exp, kind, pref), "ranking", f"{where}: {name} rank {rank} marked 「{tie}」, expected 「{tie_word(exp, kind, pref)}」 (同率 where another prefecture prints the same share)")
-        if got != want and got[1:] == want[1:] and tie_note(exp, kind, pref, rank):
-            if dev.allow("rank-printed-share", f"{where}: {name} ranked {rank}, printed share {pct}% ties at rank {want[0]}"):
-                continue
         rep.check(got == want, "ranking", f"{where}: {name} printed rank {rank}, {count}／{total} {pct}%; recomputed rank {want[0]}, {want[1]}／{want[2]} {want[3]}%")
         rep.check(int(rank) >= prev, "ranking", f"{where}: {name} (rank {rank}) after rank {prev}: not in rank order")
         prev = int(rank)
 
 
-def rank_text(rep, dev, exp, kind, pref, where, flat, before, after):
+def rank_text(rep, exp, kind, pref, where, flat, before, after):
     """`before{同率}{rank}after` printed with the recomputed rank, 「同率」 when
-    another prefecture shares it (or the known exact-share deviation)."""
+    another prefecture shares it."""
     want = f"{before}{tie_word(exp, kind, pref)}{exp.rank[kind][pref]}{after}"
-    if want in flat:
-        rep.check(True, "rank", "")
-        return
-    alt = f"{before}{exp.rank_exact[kind][pref]}{after}"
-    if alt in flat and dev.allow("rank-printed-share", f"{where}: printed {alt}, the printed share ties at {want}"):
-        return
-    rep.check(False, "rank", f"{where}: not printed: {want}")
+    rep.check(want in flat, "rank", f"{where}: not printed: {want}")
 
 
 def page_titled(flat, title, start=0):
@@ -214,7 +168,7 @@ def page_titled(flat, title, start=0):
     return next((i for i in range(start, len(flat)) if flat[i].startswith(t)), None)
 
 
-def check_report(rep, dev, exp, name, pdf):
+def check_report(rep, exp, name, pdf):
     data = exp.data
     pref = name[:2]
     pname = data.prefs[pref]
@@ -240,8 +194,8 @@ def check_report(rep, dev, exp, name, pdf):
     if i is not None:
         a, g = exp.count["adopted"][pref], exp.count["guideline"][pref]
         find_seq(rep, "summary", f"{where} page {i + 1}", flat[i], [f"{pname}内の市区町村の導入済は{a}団体（{exp.share['adopted'][pref]}%）で47都道府県中"])
-        rank_text(rep, dev, exp, "adopted", pref, f"{where} page {i + 1}", flat[i], f"（{exp.share['adopted'][pref]}%）で47都道府県中", f"位、ガイドライン策定済は{g}団体（{exp.share['guideline'][pref]}%）で")
-        rank_text(rep, dev, exp, "guideline", pref, f"{where} page {i + 1}", flat[i], f"策定済は{g}団体（{exp.share['guideline'][pref]}%）で", f"位（{LIKE}は{exp.nat_muni['adopted']}%、{exp.nat_muni['guideline']}%）")
+        rank_text(rep, exp, "adopted", pref, f"{where} page {i + 1}", flat[i], f"（{exp.share['adopted'][pref]}%）で47都道府県中", f"位、ガイドライン策定済は{g}団体（{exp.share['guideline'][pref]}%）で")
+        rank_text(rep, exp, "guideline", pref, f"{where} page {i + 1}", flat[i], f"策定済は{g}団体（{exp.share['guideline'][pref]}%）で", f"位（{LIKE}は{exp.nat_muni['adopted']}%、{exp.nat_muni['guideline']}%）")
         check_keytable(rep, exp, pref, f"{where} page {i + 1}", flat[i])
     # the status page's lead: the prefecture's bodies beside the nation
     i = page("生成AIの導入状況（全国との比較）")
@@ -254,8 +208,8 @@ def check_report(rep, dev, exp, name, pdf):
         i = page(title)
         if i is None:
             continue
-        rank_text(rep, dev, exp, kind, pref, f"{where} page {i + 1}", flat[i], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
-        check_ranking(rep, dev, exp, kind, f"{where} page {i + 1}", pages[i])
+        rank_text(rep, exp, kind, pref, f"{where} page {i + 1}", flat[i], f"{pname}内の市区町村のうち{'' if kind == 'adopted' else 'ガイドライン'}{'導入済' if kind == 'adopted' else '策定済'}の団体は{exp.share[kind][pref]}%で、47都道府県中", f"位、{LIKE}は{exp.nat_muni[kind]}%")
+        check_ranking(rep, exp, kind, f"{where} page {i + 1}", pages[i])
     # the municipality table: the prefecture, then its municipalities in code
     # order; every page of it spells out the option numbers
     i = page(f"{pname}内の市区町村別の導入状況")
@@ -268,7 +222,7 @@ def check_report(rep, dev, exp, name, pdf):
         for k in range(i, len(flat)):
             rep.check(table_legend(data) in flat[k], "table", f"{where} page {k + 1}: the legend of the option numbers is not printed")
     # the sidecar's A1 entries: counts and ranks as recomputed
-    check_a1(rep, dev, exp, where, entries, pref)
+    check_a1(rep, exp, where, entries, pref)
     # every figure number of the report against the data
     check_entries(rep, exp, where, pref, entries)
 
@@ -421,7 +375,7 @@ def table_legend(data):
     return squash("※" + "".join(parts))
 
 
-def check_a1(rep, dev, exp, where, entries, pref):
+def check_a1(rep, exp, where, entries, pref):
     for e in entries:
         fig = e.get("figure") or ""
         if not fig.startswith("A1.") or e.get("scope") != pref:
@@ -431,8 +385,6 @@ def check_a1(rep, dev, exp, where, entries, pref):
         what = f"{where} page {e['page']} {e['block']}: {fig} {e['field']} of {exp.data.prefs.get(p, p)}"
         if e["field"] == "rank":
             got = str(e["numerator"])
-            if got != str(exp.rank[kind][p]) and got == str(exp.rank_exact[kind][p]) and dev.allow("rank-printed-share", f"{what}: sidecar rank {got}"):
-                continue
             rep.check(got == str(exp.rank[kind][p]), "sidecar", f"{what}: rank {got}, recomputed {exp.rank[kind][p]}")
         elif e["field"] == "count":
             rep.check(e["numerator"] == exp.count[kind][p], "sidecar", f"{what}: {e['numerator']}, recomputed {exp.count[kind][p]}")
@@ -443,7 +395,7 @@ def check_a1(rep, dev, exp, where, entries, pref):
                       f"{what}: {e['numerator']}/{e['denominator']}, recomputed {exp.count[kind][p]}/{len(exp.munis[p])}")
 
 
-def check_sheet(rep, dev, exp, name, pdf):
+def check_sheet(rep, exp, name, pdf):
     data = exp.data
     code = name[:6]
     b = data.body[code]
@@ -455,7 +407,7 @@ def check_sheet(rep, dev, exp, name, pdf):
     pieces = [f"{b['団体名']}（{b['団体区分']}、人口{fmt_int(pop)}人、{BANDS[band][1]}）",
               f"{data.prefs[pref]}内の市区町村の導入済の割合は{exp.share['adopted'][pref]}%（47都道府県中"]
     find_seq(rep, "sheet", where, flat, pieces)
-    rank_text(rep, dev, exp, "adopted", pref, where, flat, f"（47都道府県中", f"位）、{LIKE}では{exp.nat_muni['adopted']}%")
+    rank_text(rep, exp, "adopted", pref, where, flat, f"（47都道府県中", f"位）、{LIKE}では{exp.nat_muni['adopted']}%")
     me = data.answers(data.latest)[code]
     pos = find_seq(rep, "sheet", where, flat, [squash(f"{data.prefs[pref]}内{BANDS[band][1]}全国")])
     rows = []
@@ -486,20 +438,18 @@ def main():
     data = Data(src)
     exp = Expected(data, src)
     rep = Report("check_prefs")
-    dev = Deviations(src)
     n = {"national": 0, "prefecture": 0, "body": 0}
     for kind, name, pdf in documents(out):
         n[kind] += 1
         if kind == "national":
             pages = pdf_pages(pdf)
-            check_ranking(rep, dev, exp, "adopted", "national appendix", pages[-1])
+            check_ranking(rep, exp, "adopted", "national appendix", pages[-1])
         elif kind == "prefecture":
-            check_report(rep, dev, exp, name, pdf)
+            check_report(rep, exp, name, pdf)
         else:
-            check_sheet(rep, dev, exp, name, pdf)
+            check_sheet(rep, exp, name, pdf)
     print(f"documents: {n['national']} national, {n['prefecture']} prefecture reports, {n['body']} body sheets")
     rep.check(n["national"] == 1 and n["prefecture"] == 47 and n["body"] > 0, "documents", f"expected national, 47 reports and body sheets in {out}")
-    dev.finish(rep)
     return rep.done()
 
 
