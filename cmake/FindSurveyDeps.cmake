@@ -23,6 +23,8 @@ endfunction()
 aireport_find_plain(csv csv.h csv libcsv-dev)
 aireport_find_plain(iniparser iniparser.h iniparser libiniparser-dev)
 aireport_find_plain(hpdf hpdf.h hpdf libhpdf-dev)
+include(HpdfVersion)
+aireport_check_hpdf_version(${hpdf_INCLUDE_DIR}/hpdf_version.h)
 
 function(aireport_find_pc name module pkg)
   pkg_check_modules(${name} QUIET IMPORTED_TARGET ${module})

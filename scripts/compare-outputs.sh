@@ -97,8 +97,10 @@ fi
 
 old=$(outputs_of "$1" old)
 new=$(outputs_of "$2" new)
-(cd "$old" && find . -type f ! -name "$marker" | LC_ALL=C sort) >"$tmp/old.list"
-(cd "$new" && find . -type f ! -name "$marker" | LC_ALL=C sort) >"$tmp/new.list"
+# .aireport.lock is --out's lock file (README: one build per output folder),
+# not an output: left out on both sides.
+(cd "$old" && find . -type f ! -name "$marker" ! -name .aireport.lock | LC_ALL=C sort) >"$tmp/old.list"
+(cd "$new" && find . -type f ! -name "$marker" ! -name .aireport.lock | LC_ALL=C sort) >"$tmp/new.list"
 LC_ALL=C comm -23 "$tmp/old.list" "$tmp/new.list" | sed 's/^/only in OLD: /' >"$tmp/report"
 LC_ALL=C comm -13 "$tmp/old.list" "$tmp/new.list" | sed 's/^/only in NEW: /' >>"$tmp/report"
 LC_ALL=C comm -12 "$tmp/old.list" "$tmp/new.list" >"$tmp/both.list"

@@ -5,7 +5,8 @@
 #   sh scripts/fuzz.sh [SECONDS] [HARNESS...]
 #
 # SECONDS   per harness (default $FUZZ_SECONDS, else 60)
-# HARNESS   fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak (default all)
+# HARNESS   fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak fuzz_outname
+#           (default all)
 # FUZZ_BUILD  build folder (default build-hostile-fuzz)
 # FUZZ_SEED   libFuzzer's random seed (default: a new one each run). CI fixes
 #             it so that a run is reproducible: a finding there is found again
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 
 secs=${1:-${FUZZ_SECONDS:-60}}
 [ $# -gt 0 ] && shift
-harnesses=${*:-fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak}
+harnesses=${*:-fuzz_csv fuzz_codebook fuzz_template fuzz_linebreak fuzz_outname}
 build=${FUZZ_BUILD:-build-hostile-fuzz}
 
 command -v clang >/dev/null || { echo "fuzz.sh: clang is needed" >&2; exit 2; }

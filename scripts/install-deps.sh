@@ -6,7 +6,7 @@ set -eu
 
 RUNTIME="build-essential cmake pkg-config libcsv-dev libiniparser-dev libhpdf-dev \
 libcairo2-dev libpng-dev zlib1g-dev libharfbuzz-dev fonts-ipaexfont-gothic fonts-ipaexfont-mincho"
-TEST="poppler-utils qpdf clang libclang-rt-14-dev valgrind time python3"
+TEST="poppler-utils qpdf clang libclang-rt-14-dev valgrind time python3 python3-pikepdf python3-lxml"
 
 want="$RUNTIME"
 [ "${1:-}" = "--test" ] && want="$RUNTIME $TEST"

@@ -1,6 +1,7 @@
 /* deck_driver.c - renders the national deck through the deck API, the way
  * `aireport build` does: survey, national figset, fonts and templates loaded
- * once, then deck_render() (or deck_dump_layout()).
+ * once, then deck_render_scope() (or deck_dump_layout()), dated like
+ * aireport dates a document (SOURCE_DATE_EPOCH or now).
  *
  *   deck_driver DATA_DIR FONTS_INI LAYOUTS_DIR OUT.pdf [--dump] [--repeat N]
  *
@@ -12,6 +13,7 @@
 #include "diag.h"
 #include "figures.h"
 #include "fontset.h"
+#include "sourcedate.h"
 #include "survey.h"
 
 #include <stdio.h>
@@ -52,18 +54,27 @@ int main(int argc, char **argv)
         deck_dump_layout(t, national, fonts, stdout, d);
         goto done;
     }
+    /* dated as aireport dates it: SOURCE_DATE_EPOCH or now */
+    deck_scope scope = {.f = national};
+    const char *why;
+    if (!source_date_get(&scope.created, &why)) {
+        fprintf(stderr, "deck_driver: SOURCE_DATE_EPOCH: %s\n", why);
+        status = EXIT_USAGE;
+        goto done;
+    }
     for (int i = 0; i < repeat; i++) {
         unsigned char *pdf = NULL;
         size_t len = 0;
         int pages = 0;
-        if (!deck_render(t, national, fonts, &pdf, &len, &pages, d))
+        if (!deck_render_scope(t, &scope, fonts, &pdf, &len, &pages, d))
             break;
         if (i == repeat - 1 && write_file_atomic(argv[4], pdf, len, d))
             fprintf(stderr, "deck_driver: %s: %d pages, %zu bytes\n", argv[4], pages, len);
         free(pdf);
     }
 done:
-    status = diags_exit_status(d);
+    if (status == EXIT_OK)
+        status = diags_exit_status(d);
     if (!status && !s)
         status = EXIT_DATA;
     diags_print_summary(d, stderr);

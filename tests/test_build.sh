@@ -22,12 +22,16 @@ done
 [ -s "$tmp/a/figures.csv" ] || fail "no figures.csv"
 # Atomic writes leave no temporary file anywhere below out/: every name, in
 # every folder, dotfiles included (a temporary file is named like
-# .national.pdf.XXXXXX or national.pdf.tmp), and nothing but the documents.
-find "$tmp/a" -name '.*' -o -name '*.tmp*' -o -name '*~' >"$tmp/leftover"
+# .national.pdf.tmp-XXXX or national.pdf.tmp), and nothing but the documents
+# and the output folder's lock file (outdir.h), empty once the run ended.
+lock=$tmp/a/.aireport.lock
+find "$tmp/a" \( -name '.*' -o -name '*.tmp*' -o -name '*~' \) ! -path "$lock" >"$tmp/leftover"
 [ -s "$tmp/leftover" ] && fail "temporary files left in out/: $(head -3 "$tmp/leftover")"
 find "$tmp/a" -type f ! -name '*.pdf' ! -name '*.numbers.csv' ! -name '*.numbers.json' \
-    ! -name 'figures.csv' ! -name 'figures.json' ! -name 'index.html' ! -name '*.png' >"$tmp/other"
+    ! -name 'figures.csv' ! -name 'figures.json' ! -name 'index.html' ! -name '*.png' \
+    ! -path "$lock" >"$tmp/other"
 [ -s "$tmp/other" ] && fail "unexpected files in out/: $(head -3 "$tmp/other")"
+[ -s "$lock" ] && fail "the lock file still names a run that ended: $(cat "$lock")"
 
 # 2. A broken template fails the national deck only: exit 4, the message
 #    names the template file and line, the previous national.pdf is kept
@@ -43,7 +47,7 @@ rc=$?
 grep -q "$(basename "$page"):[0-9]*:" "$tmp/err" || fail "message does not name $(basename "$page"):LINE: $(cat "$tmp/err")"
 cmp -s "$tmp/keep.pdf" "$tmp/a/national.pdf" || fail "previous national.pdf was not kept"
 [ -s "$tmp/a/figures.csv" ] || fail "figures.csv not written although only the deck failed"
-find "$tmp/a" -name '.*' >"$tmp/leftover"
+find "$tmp/a" -name '.*' ! -path "$lock" >"$tmp/leftover"
 [ -s "$tmp/leftover" ] && fail "the failed deck left temporary files: $(head -3 "$tmp/leftover")"
 
 # 3. An output folder that cannot be created: exit 5, nothing written.

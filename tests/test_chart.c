@@ -624,6 +624,61 @@ static void test_samples_png(arena *mem)
     diags_free(d);
 }
 
+/* The alternative text of each chart kind from a literal spec: the labels
+ * as printed, the unit after counts, zero values kept, the drawing order. */
+static void test_alt_text(arena *mem)
+{
+    static const char *const series2[2] = {"導入済", "個別契約等、約款型でない利用"};
+    static const char *const cats2[2] = {"令和6年度", "令和7年度"};
+    static const char *const groups2[2] = {"都道府県", "都道府県"};
+    static const double v4[4] = {41, 6, 47, 0};
+    static const char *const labels4[4] = {"41\n87.2%", "6\n12.8%", "47\n100.0%", "0\n0.0%"};
+    chart_spec st = {.type = CHART_STACKED100, .n_series = 2, .series = series2, .n_cats = 2,
+                     .cats = cats2, .cat_groups = groups2, .values = v4, .value_labels = labels4};
+    chart_alt_words w = {.title = "団体区分別の導入状況", .scope = "全団体、令和6年度～令和7年度",
+                         .unit = "団体"};
+    CHECK_STR(chart_alt_text(&st, &w, mem),
+              "団体区分別の導入状況。対象は全団体、令和6年度～令和7年度。"
+              "都道府県の令和6年度：「導入済」41団体（87.2%）、「個別契約等、約款型でない利用」6団体（12.8%）。"
+              "都道府県の令和7年度：「導入済」47団体（100.0%）、「個別契約等、約款型でない利用」0団体（0.0%）。");
+
+    /* grouped: categories are options, series years; counts without labels */
+    static const double v6[6] = {560, 875, 1180, 470, 755, 1105};
+    static const char *const opts[2] = {"あいさつ文案の作成", "議事録の要約"};
+    chart_spec gr = {.type = CHART_GROUPED_BARS, .n_series = 3, .series = YEARS, .n_cats = 2,
+                     .cats = opts, .values = v6};
+    chart_alt_words wg = {.title = "生成AIの活用事例", .unit = "団体"};
+    CHECK_STR(chart_alt_text(&gr, &wg, mem),
+              "生成AIの活用事例。「あいさつ文案の作成」：令和5年度560団体、令和6年度875団体、"
+              "令和7年度1,180団体。「議事録の要約」：令和5年度470団体、令和6年度755団体、"
+              "令和7年度1,105団体。");
+
+    /* bars: one series; percentages keep no unit */
+    static const double v3[3] = {40.5, 12, 0};
+    static const char *const labels3[3] = {"40.5%", "12.0%", "0.0%"};
+    static const char *const opts3[3] = {"A", "B", "C"};
+    chart_spec ba = {.type = CHART_BARS, .n_series = 1, .series = YEARS + 2, .n_cats = 3,
+                     .cats = opts3, .values = v3, .value_labels = labels3};
+    CHECK_STR(chart_alt_text(&ba, &(chart_alt_words){.title = "T", .unit = "件"}, mem),
+              "T。「A」40.5%、「B」12.0%、「C」0.0%。");
+
+    /* a single donut ring: the centre text, no category lead */
+    static const char *const slices[3] = {"約款型外部サービスによる利用", "個別契約等", "その他"};
+    static const double v3d[3] = {741, 616, 386};
+    static const char *const labels3d[3] = {"741\n42.5%", "616\n35.3%", "386\n22.1%"};
+    chart_spec dn = {.type = CHART_DONUT, .n_series = 3, .series = slices, .n_cats = 1,
+                     .values = v3d, .value_labels = labels3d, .centre_text = "計\n1,743件"};
+    CHECK_STR(chart_alt_text(&dn, &(chart_alt_words){.title = "契約方法",
+                                                      .scope = "利用しているサービスごとの回答、令和7年度",
+                                                      .unit = "件"},
+                             mem),
+              "契約方法。対象は利用しているサービスごとの回答、令和7年度。計1,743件。"
+              "「約款型外部サービスによる利用」741件（42.5%）、「個別契約等」616件（35.3%）、"
+              "「その他」386件（22.1%）。");
+    /* no words at all: the data alone */
+    CHECK_STR(chart_alt_text(&ba, NULL, mem), "「A」40.5%、「B」12.0%、「C」0.0%。");
+}
+
 int main(void)
 {
     arena *mem = arena_new();
@@ -635,6 +690,7 @@ int main(void)
     test_donut(mem);
     test_errors(mem);
     test_samples_png(mem);
+    test_alt_text(mem);
     arena_free(mem);
     return test_done();
 }

@@ -219,6 +219,95 @@ static void test_field_too_long(void)
     free(s);
 }
 
+/* Reads s with a cap of max bytes per field, every chunk size given; the
+ * rows and the number of diagnostics must be the same for each. */
+static void read_capped(const char *s, size_t max, const char *want_rows, int want_diags,
+                        diag_code want_code)
+{
+    size_t chunks[] = {1, 3, 0};
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        diags *d = diags_new(NULL);
+        recorder rec = {0};
+        csv_options opt = {.max_field_bytes = max, .chunk_bytes = chunks[c]};
+        csv_read_memory("cap.csv", s, strlen(s), &opt, record, &rec, d);
+        CHECK_STR(rec.text, want_rows);
+        CHECK_INT(diags_count(d), want_diags);
+        if (diags_count(d) > 0)
+            CHECK_INT(diags_get(d, 0)->code, want_code);
+        diags_free(d);
+    }
+}
+
+static void test_cap_in_every_state(void)
+{
+    /* The cap (8 bytes) is reached at every position of a long value:
+     * unquoted, quoted, on an escaped quote "", after the closing quote and
+     * spaces, across a line break inside quotes. Whatever libcsv's state was
+     * when it stopped, the value is cut, reported once, and ends where it
+     * should: the next field and the next row are intact. */
+    char s[256];
+    for (int n = 9; n <= 24; n++) {
+        char x[32];
+        memset(x, 'x', (size_t)n);
+        x[n] = '\0';
+        snprintf(s, sizeof s, "a,b,c\n1,%s,z\n2,ok,z\n", x);
+        read_capped(s, 8, "1:a|b|c\n2:1|!|z\n3:2|ok|z\n", 1, D_FIELD_TOO_LONG);
+        snprintf(s, sizeof s, "a,b,c\n1,\"%s\"\"q,\"\"\",z\n2,ok,z\n", x);
+        read_capped(s, 8, "1:a|b|c\n2:1|!|z\n3:2|ok|z\n", 1, D_FIELD_TOO_LONG);
+        snprintf(s, sizeof s, "a,b,c\n1,\"%s\"   ,z\n2,ok,z\n", x);
+        read_capped(s, 8, "1:a|b|c\n2:1|!|z\n3:2|ok|z\n", 1, D_FIELD_TOO_LONG);
+        snprintf(s, sizeof s, "a,b,c\n1,\"%s\n%s\",z\n2,ok,z\n", x, x);
+        read_capped(s, 8, "1:a|b|c\n2:1|!|z\n4:2|ok|z\n", 1, D_FIELD_TOO_LONG);
+    }
+    /* exactly at the cap: not cut, quoted or not */
+    read_capped("a,b\n12345678,\"abcdefgh\"\n", 8, "1:a|b\n2:12345678|abcdefgh\n", 0, D__COUNT);
+}
+
+static void test_stray_quote_keeps_the_value(void)
+{
+    /* After a closing quote and spaces, a quote; a quote after a space in an
+     * unquoted value: reported, the value kept byte for byte, read on as
+     * unquoted text up to the next comma. */
+    diags *d = diags_new(NULL);
+    recorder rec;
+    read_str("a,b,c\n\"ab\" \"c,d,e\n1,x \"y,z\n", 1, &rec, d);
+    CHECK_INT(diags_count(d), 2);
+    CHECK_INT(diags_get(d, 0)->line, 2);
+    CHECK_INT(diags_get(d, 0)->column, 1);
+    CHECK_CONTAINS(diags_get(d, 0)->message, "character 6");
+    CHECK_INT(diags_get(d, 1)->line, 3);
+    CHECK_INT(diags_get(d, 1)->column, 2);
+    CHECK_STR(rec.text, "1:a|b|c\n2:!ab\" \"c|d|e\n3:1|!x \"y|z\n");
+    diags_free(d);
+}
+
+static void test_nul_byte(void)
+{
+    /* A NUL inside a field (also in a quoted, multi-line one): reported at
+     * its field with its character, the field marked bad, whatever the
+     * chunks; the rest of the file is read. */
+    static const char in[] = "a,b\n1,x\0y\n\"q\nr\0\",2\n3,ok\n";
+    size_t chunks[] = {1, 2, 0};
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        diags *d = diags_new(NULL);
+        recorder rec = {0};
+        csv_options opt = {.chunk_bytes = chunks[c]};
+        csv_read_memory("nul.csv", in, sizeof in - 1, &opt, record, &rec, d);
+        CHECK_INT(diags_count(d), 2);
+        if (diags_count(d) == 2) {
+            CHECK_INT(diags_get(d, 0)->code, D_CSV_NUL);
+            CHECK_INT(diags_get(d, 0)->line, 2);
+            CHECK_INT(diags_get(d, 0)->column, 2);
+            CHECK_CONTAINS(diags_get(d, 0)->message, "NUL byte at character 2");
+            CHECK_INT(diags_get(d, 1)->line, 3);
+            CHECK_INT(diags_get(d, 1)->column, 1);
+            CHECK_CONTAINS(diags_get(d, 1)->message, "at character 4");
+        }
+        CHECK_STR(rec.text, "1:a|b\n2:1|!\n3:!|2\n5:3|ok\n");
+        diags_free(d);
+    }
+}
+
 static void count_row(void *ctx, const csv_row *row)
 {
     (void)row;
@@ -296,6 +385,9 @@ int main(void)
     test_ragged_empty_header_only();
     test_bom_in_middle();
     test_field_too_long();
+    test_cap_in_every_state();
+    test_stray_quote_keeps_the_value();
+    test_nul_byte();
     test_many_rows_capped_errors();
     test_map_header();
     return test_done();

@@ -4,7 +4,10 @@
 #   1. --only national on a copy of layouts/: an edited page title (saved
 #      by rename, as editors do) is in national.pdf after the rebuild line;
 #      an invalid edit gives the error line and keeps national.pdf byte for
-#      byte; SIGINT ends it with exit 0.
+#      byte; while it runs, a build into the same --out with --no-wait
+#      fails naming it (the watch holds the folder's lock for its life);
+#      SIGINT ends it with exit 0, the lock file emptied, no temporary file
+#      left.
 #   2. --only national,13 on copies of data/ and layouts/: a prefecture's
 #      override rebuilds that report only, a page the national deck only,
 #      the theme, a new subfolder and the data everything.
@@ -74,7 +77,17 @@ wait_for 3 'p03_status.ini changed: national: FAILED \(exit 4'
 grep -q 'p03_status.ini:[0-9]*: unknown key `no_such_key`' "$tmp/err" ||
     fail "no message naming the file, line and key: $(cat "$tmp/err")"
 cmp -s "$tmp/good.pdf" "$tmp/out/national.pdf" || fail "national.pdf changed after an invalid edit"
+
+"$bin" build -q --no-wait --only national --layouts "$tmp/lay" --out "$tmp/out" \
+    >"$tmp/other" 2>&1
+rc=$?
+[ "$rc" -eq 5 ] || fail "a build beside the watch: exit $rc, expected 5 (--no-wait)"
+grep -q "another aireport run is writing into $tmp/out (pid=$pid " "$tmp/other" ||
+    fail "a build beside the watch does not name it: $(cat "$tmp/other")"
 stop
+[ -s "$tmp/out/.aireport.lock" ] && fail "the lock file still names the watch after it ended"
+left=$(find "$tmp/out" -name '.*' ! -name .aireport.lock)
+[ -z "$left" ] || fail "the watch left temporary files: $left"
 
 # --- 2 ----------------------------------------------------------------------
 rm -rf "$tmp/lay" "$tmp/out"

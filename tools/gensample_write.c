@@ -5,6 +5,8 @@
  */
 #include "gensample.h"
 
+#include "textbuf.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,19 +37,14 @@ static void close_out(FILE *f, const char *path)
         gs_fatal("%s: write failed", path);
 }
 
+/* A text field, quoted as CSV wants it (textbuf.h writes every CSV quote). */
 static void put_text(FILE *f, const char *text)
 {
-    if (!strpbrk(text, ",\"\r\n")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', f);
-        fputc(*p, f);
-    }
-    fputc('"', f);
+    textbuf b = {0};
+    textbuf_csv_field(&b, text);
+    if (b.len)
+        fwrite(b.data, 1, b.len, f);
+    textbuf_free(&b);
 }
 
 static void put_codes(FILE *f, uint32_t mask)

@@ -2,11 +2,13 @@
 #include "figdiff.h"
 
 #include "arena.h"
+#include "csvread.h"
+#include "fileread.h"
 #include "figures.h"
+#include "hashidx.h"
 #include "numfmt.h"
 #include "survey.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -36,101 +38,71 @@ struct figdiff_table {
     arena *mem;
     int n, cap;
     fd_row *rows;
-    int *slots;       /* open addressing: row index + 1, 0 = empty */
-    size_t mask;
+    hashidx index; /* rows by key (hashidx.h), in t->mem */
 };
 
 /* --- hashing ------------------------------------------------------------ */
 
-static uint64_t S_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
+/* The first row with key; -1 when none. */
 static int S_find(const figdiff_table *t, const char *key, uint64_t hash)
 {
-    if (!t->slots)
-        return -1;
-    for (size_t i = hash & t->mask;; i = (i + 1) & t->mask) {
-        int slot = t->slots[i];
-        if (slot == 0)
-            return -1;
-        const fd_row *r = &t->rows[slot - 1];
+    hashidx_probe p;
+    for (int i = hashidx_first(&t->index, hash, &p); i >= 0; i = hashidx_next(&t->index, &p)) {
+        const fd_row *r = &t->rows[i];
         if (r->hash == hash && strcmp(r->key, key) == 0)
-            return slot - 1;
+            return i;
     }
+    return -1;
 }
 
 static void S_index(figdiff_table *t)
 {
-    size_t size = 16;
-    while (size < (size_t)t->n * 2)
-        size *= 2;
-    free(t->slots);
-    t->slots = xcalloc(size, sizeof *t->slots);
-    t->mask = size - 1;
-    for (int r = 0; r < t->n; r++) {
-        size_t i = t->rows[r].hash & t->mask;
-        while (t->slots[i])
-            i = (i + 1) & t->mask;
-        t->slots[i] = r + 1;
-    }
+    hashidx_init(&t->index, (size_t)t->n, t->mem);
+    for (int r = 0; r < t->n; r++)
+        hashidx_add(&t->index, t->rows[r].hash, r);
 }
 
 /* --- reading ------------------------------------------------------------ */
 
+/* Rows arrive from the CSV reader (csvread.h), which reports what is wrong
+ * with the file as CSV; here the header is mapped by name (extra columns,
+ * e.g. rank, are ignored) and each row's values are checked. */
 typedef struct {
     figdiff_table *t;
     diags *d;
     const char *name;
     int scope_filter;
-    long line;          /* physical line being fed to libcsv */
-    long record_line;   /* line where the current record started */
-    bool at_record_start;
-    int n_fields, cap_fields;
-    char **fields;      /* of the current record, in t->mem */
-    bool header_done, header_ok; /* rows are read only under a complete header */
-    int n_header;
+    bool header_ok;     /* rows are read only under a complete header */
     int col[C__N];      /* field index of each column */
+    const csv_row *row; /* the row being read */
 } fd_parse;
 
-static void S_on_field(void *field, size_t len, void *data)
+static void S_header(fd_parse *p, const csv_row *h)
 {
-    fd_parse *p = data;
-    if (p->n_fields == p->cap_fields) {
-        p->cap_fields = p->cap_fields ? p->cap_fields * 2 : 16;
-        p->fields = xrealloc(p->fields, (size_t)p->cap_fields * sizeof *p->fields);
-    }
-    p->fields[p->n_fields++] = arena_strndup(p->t->mem, field ? field : "", field ? len : 0);
-}
-
-static void S_header(fd_parse *p)
-{
-    p->n_header = p->n_fields;
     for (int c = 0; c < C__N; c++)
         p->col[c] = -1;
-    for (int i = 0; i < p->n_fields; i++)
+    p->header_ok = true;
+    for (int i = 0; i < h->n_fields; i++) {
+        if (h->bad[i]) { /* reported by the reader */
+            p->header_ok = false;
+            continue;
+        }
         for (int c = 0; c < C__N; c++) {
-            if (strcmp(p->fields[i], S_column_names[c]) != 0)
+            if (strcmp(h->field[i], S_column_names[c]) != 0)
                 continue;
             if (p->col[c] >= 0)
-                diag_add(p->d, D_CSV_HEADER_DUPLICATE, p->name, p->record_line, i + 1,
+                diag_add(p->d, D_CSV_HEADER_DUPLICATE, p->name, h->line, i + 1,
                          "column \"%s\" appears twice (first as column %d)", S_column_names[c],
                          p->col[c] + 1);
             else
                 p->col[c] = i;
         }
-    p->header_ok = true;
-    for (int c = 0; c < C__N; c++) {
+    }
+    for (int c = 0; c < C__N && p->header_ok; c++) {
         if (p->col[c] >= 0)
             continue;
         p->header_ok = false;
-        diag_add(p->d, D_CSV_HEADER_MISSING, p->name, p->record_line, 1,
+        diag_add(p->d, D_CSV_HEADER_MISSING, p->name, h->line, 1,
                  "missing column \"%s\"; expected the header of a figures export: "
                  "page,figure,year,scope,group,option_code,option_label,count,base,percent",
                  S_column_names[c]);
@@ -196,10 +168,15 @@ static int S_parse_scope(const char *s)
     return -1;
 }
 
+static const char *S_cell(const fd_parse *p, int c)
+{
+    return p->row->field[p->col[c]];
+}
+
 static void S_bad(fd_parse *p, int c, const char *expected)
 {
-    diag_add(p->d, D_EXPORT_VALUE, p->name, p->record_line, p->col[c] + 1,
-             "%s \"%s\": expected %s", S_column_names[c], p->fields[p->col[c]], expected);
+    diag_add(p->d, D_EXPORT_VALUE, p->name, p->row->line, p->col[c] + 1,
+             "%s \"%s\": expected %s", S_column_names[c], S_cell(p, c), expected);
 }
 
 /* The fields that name a number joined by \x1f (the scope normalised: "1" and
@@ -222,51 +199,45 @@ static const char *S_key(arena *mem, const fd_row *r)
 
 static void S_data_row(fd_parse *p)
 {
-    if (p->n_fields != p->n_header) {
-        int column = (p->n_fields < p->n_header ? p->n_fields : p->n_header) + 1;
-        diag_add(p->d, D_CSV_RAGGED, p->name, p->record_line, column,
-                 "row has %d fields, expected %d as in the header", p->n_fields, p->n_header);
-        return;
-    }
-    char **f = p->fields;
-    fd_row r = {.page = f[p->col[C_PAGE]],
-                .figure = f[p->col[C_FIGURE]],
-                .year = f[p->col[C_YEAR]],
-                .group = f[p->col[C_GROUP]],
-                .option = f[p->col[C_OPTION]],
-                .label = f[p->col[C_LABEL]],
-                .line = p->record_line};
+    fd_row r = {.line = p->row->line};
     bool ok = true, has_option;
     long long option;
-    if (!*r.page || !*r.figure) {
-        S_bad(p, *r.page ? C_FIGURE : C_PAGE, "a name (e.g. P4 / status_by_group)");
+    if (!*S_cell(p, C_PAGE) || !*S_cell(p, C_FIGURE)) {
+        S_bad(p, *S_cell(p, C_PAGE) ? C_FIGURE : C_PAGE, "a name (e.g. P4 / status_by_group)");
         ok = false;
     }
-    r.scope = S_parse_scope(f[p->col[C_SCOPE]]);
+    r.scope = S_parse_scope(S_cell(p, C_SCOPE));
     if (r.scope < 0) {
         S_bad(p, C_SCOPE, "\"national\" or a prefecture code 01..47");
         ok = false;
     }
-    if (!S_parse_int(r.option, &has_option, &option) || option < 0) {
+    if (!S_parse_int(S_cell(p, C_OPTION), &has_option, &option) || option < 0) {
         S_bad(p, C_OPTION, "an option code (digits) or an empty cell");
         ok = false;
     }
-    if (!S_parse_int(f[p->col[C_COUNT]], &r.has_count, &r.count)) {
+    if (!S_parse_int(S_cell(p, C_COUNT), &r.has_count, &r.count)) {
         S_bad(p, C_COUNT, "an integer or an empty cell");
         ok = false;
     }
-    if (!S_parse_int(f[p->col[C_BASE]], &r.has_base, &r.base)) {
+    if (!S_parse_int(S_cell(p, C_BASE), &r.has_base, &r.base)) {
         S_bad(p, C_BASE, "an integer or an empty cell");
         ok = false;
     }
-    if (!S_parse_pct10(f[p->col[C_PERCENT]], &r.pct10)) {
+    if (!S_parse_pct10(S_cell(p, C_PERCENT), &r.pct10)) {
         S_bad(p, C_PERCENT, "a percentage with at most one decimal (45.6) or an empty cell");
         ok = false;
     }
     if (!ok || (p->scope_filter >= 0 && r.scope != p->scope_filter))
         return;
-    r.key = S_key(p->t->mem, &r);
-    r.hash = S_hash(r.key);
+    arena *mem = p->t->mem;
+    r.page = arena_strdup(mem, S_cell(p, C_PAGE));
+    r.figure = arena_strdup(mem, S_cell(p, C_FIGURE));
+    r.year = arena_strdup(mem, S_cell(p, C_YEAR));
+    r.group = arena_strdup(mem, S_cell(p, C_GROUP));
+    r.option = arena_strdup(mem, S_cell(p, C_OPTION));
+    r.label = arena_strdup(mem, S_cell(p, C_LABEL));
+    r.key = S_key(mem, &r);
+    r.hash = hash_str(HASH_FNV_SEED, r.key);
     figdiff_table *t = p->t;
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 1024;
@@ -275,115 +246,67 @@ static void S_data_row(fd_parse *p)
     t->rows[t->n++] = r;
 }
 
-static void S_on_record(int c, void *data)
+static void S_row(void *ctx, const csv_row *row)
 {
-    (void)c;
-    fd_parse *p = data;
-    if (!p->header_done) {
-        S_header(p);
-        p->header_done = true;
-    } else if (p->header_ok) {
-        S_data_row(p);
+    fd_parse *p = ctx;
+    p->row = row;
+    if (row->index == 0) {
+        S_header(p, row);
+        return;
     }
-    p->n_fields = 0;
-    p->at_record_start = true;
+    if (!p->header_ok || row->ragged) /* the reader reported a ragged row */
+        return;
+    for (int c = 0; c < C__N; c++)
+        if (row->bad[p->col[c]])
+            return; /* reported by the reader */
+    S_data_row(p);
 }
 
-static bool S_blank(const char *s, size_t n)
+/* The duplicates of a table read without problems; true when none. */
+static bool S_check_keys(figdiff_table *t, const char *name, diags *d)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != '\r' && s[i] != '\n' && s[i] != ' ' && s[i] != '\t')
-            return false;
-    return true;
+    int before = diags_count(d);
+    S_index(t);
+    for (int i = 0; i < t->n; i++) {
+        int first = S_find(t, t->rows[i].key, t->rows[i].hash);
+        if (first != i)
+            diag_add(d, D_EXPORT_DUPLICATE, name, t->rows[i].line, 1,
+                     "the number %s.%s[%s,%s,%s] appears twice (first on line %ld)",
+                     t->rows[i].page, t->rows[i].figure, t->rows[i].year, t->rows[i].group,
+                     t->rows[i].option, t->rows[first].line);
+    }
+    return diags_count(d) == before;
 }
 
-figdiff_table *figdiff_read_buffer(const char *name, const char *data, size_t len,
-                                   int scope_filter, diags *d)
+/* Reads an export from memory (data) or a file (path). */
+static figdiff_table *S_read(const char *name, const char *path, const char *data, size_t len,
+                             int scope_filter, diags *d)
 {
     int before = diags_count(d);
     figdiff_table *t = xcalloc(1, sizeof *t);
     t->mem = arena_new();
-    fd_parse p = {.t = t, .d = d, .name = name, .scope_filter = scope_filter,
-                  .at_record_start = true};
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    struct csv_parser csv;
-    csv_init(&csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    /* Feed one physical line at a time so that diagnostics know the line. */
-    size_t pos = 0;
-    bool parse_error = false;
-    long error_line = 0;
-    while (pos < len && !parse_error) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
-        p.line++;
-        if (p.at_record_start && !S_blank(data + pos, n)) {
-            p.record_line = p.line;
-            p.at_record_start = false;
-        }
-        if (csv_parse(&csv, data + pos, n, S_on_field, S_on_record, &p) != n) {
-            parse_error = true;
-            error_line = p.line;
-        }
-        pos += n;
-    }
-    if (!parse_error && csv_fini(&csv, S_on_field, S_on_record, &p) != 0) {
-        parse_error = true; /* a quote still open at the end: where its record began */
-        error_line = p.record_line;
-    }
-    if (parse_error)
-        diag_add(d, D_CSV_QUOTE, name, error_line, p.n_fields + 1, "malformed quoting (%s): expected RFC 4180 \"...\" with \"\" "
-                 "for a quote inside a field",
-                 csv_strerror(csv_error(&csv)));
-    csv_free(&csv);
-    free(p.fields);
-    if (!p.header_done && diags_count(d) == before)
-        diag_add(d, D_CSV_EMPTY, name, 1, 1, "empty file: expected a figures export with a header");
-    if (diags_count(d) == before) {
-        S_index(t);
-        for (int i = 0; i < t->n; i++) {
-            int first = S_find(t, t->rows[i].key, t->rows[i].hash);
-            if (first != i)
-                diag_add(d, D_EXPORT_DUPLICATE, name, t->rows[i].line, 1,
-                         "the number %s.%s[%s,%s,%s] appears twice (first on line %ld)",
-                         t->rows[i].page, t->rows[i].figure, t->rows[i].year, t->rows[i].group,
-                         t->rows[i].option, t->rows[first].line);
-        }
-    }
-    if (diags_count(d) != before) {
+    fd_parse p = {.t = t, .d = d, .name = name, .scope_filter = scope_filter};
+    csv_options opt = {.encoding = TEXTENC_UTF8, .max_file_bytes = FILE_LIMIT_EXPORT};
+    if (path)
+        csv_read_file(path, &opt, S_row, &p, d);
+    else
+        csv_read_memory(name, data, len, &opt, S_row, &p, d);
+    if (diags_count(d) != before || !S_check_keys(t, name, d)) {
         figdiff_table_free(t);
         return NULL;
     }
     return t;
 }
 
+figdiff_table *figdiff_read_buffer(const char *name, const char *data, size_t len,
+                                   int scope_filter, diags *d)
+{
+    return S_read(name, NULL, data, len, scope_filter, d);
+}
+
 figdiff_table *figdiff_read_csv(const char *path, int scope_filter, diags *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(d, D_IO_READ, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t len = 0, cap = 1 << 16;
-    char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    bool failed = ferror(f);
-    int err = errno;
-    fclose(f);
-    figdiff_table *t = NULL;
-    if (failed)
-        diag_add(d, D_IO_READ, path, 0, 0, "cannot read: %s", strerror(err));
-    else
-        t = figdiff_read_buffer(path, buf, len, scope_filter, d);
-    free(buf);
-    return t;
+    return S_read(path, path, NULL, 0, scope_filter, d);
 }
 
 static figdiff_table *S_read_folder(const char *dir, int scope_filter, bool bodies, diags *d)
@@ -429,8 +352,14 @@ figdiff_table *figdiff_open(const char *path, int scope_filter, bool bodies, dia
                  strerror(errno));
         return NULL;
     }
-    return S_ISDIR(st.st_mode) ? S_read_folder(path, scope_filter, bodies, d)
-                               : figdiff_read_csv(path, scope_filter, d);
+    if (S_ISDIR(st.st_mode))
+        return S_read_folder(path, scope_filter, bodies, d);
+    char why[256];
+    if (!file_kind_ok(&st, FILE_LIMIT_EXPORT, "a figures CSV export", why, sizeof why)) {
+        diag_add(d, D_IO_READ, path, 0, 0, "%s, or a data folder", why);
+        return NULL;
+    }
+    return figdiff_read_csv(path, scope_filter, d);
 }
 
 void figdiff_table_free(figdiff_table *t)
@@ -438,7 +367,6 @@ void figdiff_table_free(figdiff_table *t)
     if (!t)
         return;
     free(t->rows);
-    free(t->slots);
     arena_free(t->mem);
     free(t);
 }

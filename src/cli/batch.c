@@ -1,7 +1,5 @@
 #include "batch.h"
 
-#include "atomicfile.h"
-
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -32,13 +30,20 @@ static void S_run_job(batch_state *st, batch_job *job)
     size_t len = 0;
     int pages = 0;
     bool ok = job->produce(job->ctx, job, &data, &len, &pages, d);
-    if (ok)
-        ok = write_file_atomic(job->path, data, len, d);
+    outdir_result written = OUTDIR_KEPT;
+    int n_extra = job->extras ? job->extras->n : 0;
+    if (ok) {
+        /* the extra files first, the document last: one set */
+        outdir_file files[BATCH_MAX_EXTRA + 1];
+        for (int i = 0; i < n_extra; i++)
+            files[i] = (outdir_file){job->extras->file[i].path, job->extras->file[i].data,
+                                     job->extras->file[i].len};
+        files[n_extra] = (outdir_file){job->rel, data, len};
+        written = outdir_write_set(st->o->out, files, n_extra + 1, d);
+        ok = written == OUTDIR_WRITTEN;
+    }
     free(data);
-    for (int i = 0; job->extras && i < job->extras->n; i++) {
-        if (ok)
-            ok = write_file_atomic(job->extras->file[i].path, job->extras->file[i].data,
-                                   job->extras->file[i].len, d);
+    for (int i = 0; i < n_extra; i++) {
         free(job->extras->file[i].path);
         free(job->extras->file[i].data);
     }
@@ -68,9 +73,13 @@ static void S_run_job(batch_state *st, batch_job *job)
             fprintf(st->err, "%s: %s: %s [%s]\n", job->name, g->file, g->message,
                     diag_code_id(g->code));
     }
-    if (!ok)
-        fprintf(st->err, "%s: FAILED, %s not written (previous file kept)\n", job->name,
-                job->path);
+    if (!ok && written == OUTDIR_MIXED)
+        fprintf(st->err, "%s: FAILED, %s not written; some of its files could not be put back "
+                         "(see above)\n",
+                job->name, job->path);
+    else if (!ok)
+        fprintf(st->err, "%s: FAILED, %s not written (previous file%s kept)\n", job->name,
+                job->path, n_extra ? "s" : "");
     if (st->tty)
         fprintf(st->err, "[%d/%d] %.1f s  %s", st->done, st->n, S_elapsed_s(&st->t0), job->name);
     fflush(st->err);

@@ -1,10 +1,13 @@
-/* batch.h - runs a list of output documents, in parallel, each written
- * atomically: a document that fails leaves no file (and keeps the last good
- * one), is reported with its name, and does not stop the others. */
+/* batch.h - runs a list of output documents, in parallel, each written into
+ * the run's output folder (outdir.h) as a set: the document with its extra
+ * files, all replaced or none. A document that fails leaves no file (and
+ * keeps the last good ones), is reported with its name, and does not stop
+ * the others. */
 #ifndef AIREPORT_BATCH_H
 #define AIREPORT_BATCH_H
 
 #include "diag.h"
+#include "outdir.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -13,9 +16,9 @@
 typedef struct batch_job batch_job;
 
 /* Files a job writes beside its document (the provenance sidecars next to a
- * PDF): the producer fills them (malloc'd path and data); the runner writes
- * each atomically after the document itself was written, then frees them.
- * A document that fails writes none of them. */
+ * PDF): the producer fills them (malloc'd path inside the output folder, and
+ * data); the runner writes them with the document as one set (outdir.h:
+ * these first, the document last, all or none), then frees them. */
 enum { BATCH_MAX_EXTRA = 4 };
 typedef struct {
     int n;
@@ -34,7 +37,8 @@ typedef bool (*batch_produce_fn)(void *ctx, const batch_job *job, unsigned char 
 
 struct batch_job {
     const char *name;    /* shown in progress and errors: "national", "13_東京都" */
-    const char *path;    /* output file */
+    const char *rel;     /* output file inside the output folder: "prefectures/13_東京都.pdf" */
+    const char *path;    /* the same with the folder, for messages: "out/prefectures/..." */
     batch_produce_fn produce;
     void *ctx;
     int arg;             /* free for the producer (e.g. a prefecture code) */
@@ -46,6 +50,7 @@ struct batch_job {
 };
 
 typedef struct {
+    outdir *out;         /* where the documents go */
     int jobs;            /* worker threads, >= 1 */
     bool progress;       /* a progress line on stderr (when it is a terminal) */
     bool quiet;          /* no summary line */

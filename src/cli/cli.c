@@ -1,12 +1,13 @@
 /* cli.c - helpers shared by the aireport commands. */
 #include "cli.h"
 #include "paths.h"
+#include "sourcedate.h"
+#include "textbuf.h"
 
-#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 int cli_prefecture_code(const char *s)
 {
@@ -43,26 +44,24 @@ int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
     return n;
 }
 
-bool cli_mkdirs(const char *dir, diags *d)
+int cli_usage_error(const char *fmt, ...)
 {
-    char *p = strdup(dir);
-    if (!p)
-        return false;
-    for (char *s = p + 1;; s++) {
-        if (*s == '/' || *s == '\0') {
-            char c = *s;
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                diag_add(d, D_IO_WRITE, p, 0, 0, "cannot create the output folder: %s",
-                         strerror(errno));
-                free(p);
-                return false;
-            }
-            *s = c;
-            if (!c)
-                break;
-        }
-    }
-    free(p);
-    return true;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("aireport: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'aireport --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+bool cli_source_date(time_t *created)
+{
+    const char *why;
+    if (source_date_get(created, &why))
+        return true;
+    char shown[128];
+    cli_usage_error("SOURCE_DATE_EPOCH=\"%s\": %s",
+                    text_printable(shown, sizeof shown, getenv("SOURCE_DATE_EPOCH")), why);
+    return false;
 }

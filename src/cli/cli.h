@@ -6,6 +6,7 @@
 #include "survey.h"
 
 #include <stdbool.h>
+#include <time.h>
 
 typedef struct {
     const char *data_dir;    /* --data, default "data" */
@@ -22,6 +23,7 @@ typedef struct {
     bool png;                /* charts --png */
     bool list;               /* explain --list */
     bool quiet;              /* -q */
+    bool no_wait;            /* build --no-wait: fail when another run holds --out */
     int n_args;              /* positional arguments after the command */
     char **args;
 } cli_options;
@@ -44,10 +46,15 @@ int cli_figure_sets(const cli_options *o, const survey *s, arena *mem,
  * exit status (never EXIT_OK then). */
 survey *cli_load_survey(const cli_options *o, diags *d, int *status);
 
-/* Creates dir and its parents; false with a D_IO_WRITE diagnostic. */
-bool cli_mkdirs(const char *dir, diags *d);
-
 /* Parses "13" / "01" into 1..47; -1 when not a prefecture code. */
 int cli_prefecture_code(const char *s);
+
+/* Prints "aireport: MESSAGE" and the --help hint to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The documents' date (sourcedate.h) into *created; a SOURCE_DATE_EPOCH
+ * that is set but invalid is a usage error: false after saying so. */
+bool cli_source_date(time_t *created);
 
 #endif

@@ -6,16 +6,18 @@
  * --bodies, one sheet per body. --only national,13,131016 builds just those
  * documents (the exports, charts and index.html are then left as they are).
  * `aireport charts --png` is the same run with --only charts. */
-#include "atomicfile.h"
 #include "batch.h"
 #include "build.h"
 #include "cli.h"
 #include "deck.h"
 #include "figures.h"
 #include "numfmt.h"
+#include "outdir.h"
+#include "outname.h"
 #include "fontset.h"
 #include "indexhtml.h"
 #include "provenance.h"
+#include "textbuf.h"
 #include "survey.h"
 
 #include <stdio.h>
@@ -34,6 +36,7 @@ typedef struct {
     const cli_options *o;
     const build_limit *lim;            /* what this run may write (never NULL) */
     const survey *s;
+    time_t created;                    /* the PDFs' date (sourcedate.h) */
     figset *sets[N_PREFECTURES + 1];   /* [0] national, [pref] */
     /* figures_compute_bodies of each scope, with --bodies (the body sheets
      * share them); a prefecture report without them computes its own */
@@ -81,6 +84,7 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
 {
     arena *mem = arena_new();
     scope.prov = job->extras ? prov_new(mem) : NULL;
+    scope.created = b->created;
     bool ok = deck_render_scope(t, &scope, b->fonts, data, len, pages, d);
     if (ok && scope.prov) {
         batch_extras *x = job->extras;
@@ -90,8 +94,8 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
          * sidecar for each of the 1,788 sheets would add ~2 s to the build */
         bool json = scope.body == NULL;
         x->n = json ? 2 : 1;
-        x->file[0].path = prov_sidecar_path(job->path, "csv");
-        x->file[1].path = json ? prov_sidecar_path(job->path, "json") : NULL;
+        x->file[0].path = prov_sidecar_path(job->rel, "csv");
+        x->file[1].path = json ? prov_sidecar_path(job->rel, "json") : NULL;
         const fig_catalogue *cat = figures_catalogue(b->sets[0]);
         if (!prov_format_csv(scope.prov, cat, &x->file[0].data, &x->file[0].len) ||
             (json &&
@@ -188,28 +192,37 @@ static bool S_select(const cli_options *o, const survey *s, arena *mem, selectio
         else if (strlen(tok) == 6 && (body = survey_find_body(s, tok)) >= 0)
             sel->bodies[sel->n_bodies++] = body;
         else {
-            fprintf(stderr,
-                    "aireport: --only: \"%s\" is neither national, charts, a prefecture code "
-                    "01..47 nor the 6-digit code of a body in the data\nTry 'aireport --help'.\n",
-                    tok);
+            char shown[128];
+            cli_usage_error("--only: \"%s\" is neither national, charts, a prefecture code "
+                            "01..47 nor the 6-digit code of a body in the data",
+                            text_printable(shown, sizeof shown, tok));
             return false;
         }
+    }
+    bool any = sel->national || sel->charts || sel->n_bodies > 0;
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        any |= sel->pref[p];
+    if (!any) {
+        char shown[128];
+        cli_usage_error("--only \"%s\" names no document; expected national, charts, "
+                        "prefecture codes or body codes separated by commas",
+                        text_printable(shown, sizeof shown, o->only));
+        return false;
     }
     return true;
 }
 
 /* The page of index.html: every document with its size and pages, and the
  * chart images. Written atomically like every other output. */
-static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, arena *mem,
-                          diags *d)
+static void S_write_index(const build_ctx *b, outdir *out, const batch_job *jobs, int n,
+                          arena *mem, diags *d)
 {
     index_doc *docs = ARENA_NEW(mem, index_doc, n);
     index_image *images = ARENA_NEW(mem, index_image, MAX_CHART_PAGES);
     int nd = 0, ni = 0;
-    size_t out_len = strlen(b->o->out_dir) + 1;
     for (int i = 0; i < n; i++) {
         const batch_job *j = &jobs[i];
-        const char *href = j->path + out_len; /* relative to out/ */
+        const char *href = j->rel; /* relative to out/ */
         if (j->produce == S_produce_chart) {
             if (j->status == EXIT_OK)
                 images[ni++] = (index_image){.caption = b->chart_caption[j->arg], .href = href};
@@ -242,7 +255,7 @@ static void S_write_index(const build_ctx *b, const batch_job *jobs, int n, aren
     if (fclose(mf) != 0 || !ok)
         diag_add(d, D_INTERNAL, "index.html", 0, 0, "could not format index.html");
     else
-        write_file_atomic(arena_printf(mem, "%s/index.html", b->o->out_dir), buf, len, d);
+        outdir_write(out, "index.html", buf, len, d);
     free(buf);
 }
 
@@ -254,24 +267,26 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
     int n = 0;
     if (sel->all && b->lim->whole) {
         jobs[n++] = (batch_job){.name = "figures.csv",
-                                .path = arena_printf(mem, "%s/figures.csv", out),
+                                .rel = "figures.csv",
                                 .produce = S_produce_figures, .ctx = b, .arg = 0};
         jobs[n++] = (batch_job){.name = "figures.json",
-                                .path = arena_printf(mem, "%s/figures.json", out),
+                                .rel = "figures.json",
                                 .produce = S_produce_figures, .ctx = b, .arg = 1};
     }
     if (b->national && (sel->all || sel->national))
         jobs[n++] = (batch_job){.name = "national",
-                                .path = arena_printf(mem, "%s/national.pdf", out),
+                                .rel = "national.pdf",
                                 .produce = S_produce_national, .ctx = b,
                                 .extras = ARENA_NEW(mem, batch_extras, 1)};
     if (b->prefecture)
         for (int p = 1; p <= N_PREFECTURES; p++) {
             if (!(sel->all || sel->pref[p]) || !b->lim->pref[p] || !b->rank[p - 1].name[0])
                 continue;
-            const char *name = arena_printf(mem, "%02d_%s", p, b->rank[p - 1].name);
+            char part[OUTNAME_MAX + 1];
+            outname_component(part, sizeof part, b->rank[p - 1].name);
+            const char *name = arena_printf(mem, "%02d_%s", p, part);
             jobs[n++] = (batch_job){.name = name,
-                                    .path = arena_printf(mem, "%s/prefectures/%s.pdf", out, name),
+                                    .rel = arena_printf(mem, "prefectures/%s.pdf", name),
                                     .produce = S_produce_prefecture, .ctx = b, .arg = p,
                                     .extras = ARENA_NEW(mem, batch_extras, 1)};
         }
@@ -279,19 +294,25 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
         for (int i = 0; i < b->n_chart_pages; i++)
             jobs[n++] = (batch_job){
                 .name = arena_printf(mem, "charts/%s.png", b->chart_pages[i]),
-                .path = arena_printf(mem, "%s/charts/%s.png", out, b->chart_pages[i]),
+                .rel = arena_printf(mem, "charts/%s.png", b->chart_pages[i]),
                 .produce = S_produce_chart, .ctx = b, .arg = i};
     if (b->body) {
         int nb = sel->all && bodies ? s->n_bodies : sel->n_bodies;
         for (int k = 0; k < nb; k++) {
             int i = sel->all && bodies ? s->body_by_code[k] : sel->bodies[k];
-            const char *name = arena_printf(mem, "%s_%s", s->bodies[i].code, s->bodies[i].name);
+            /* made, not copied: the name from bodies.csv is a file-name
+             * component that cannot leave bodies/ (outname.h) */
+            char part[OUTNAME_MAX + 1];
+            outname_component(part, sizeof part, s->bodies[i].name);
+            const char *name = arena_printf(mem, "%s_%s", s->bodies[i].code, part);
             jobs[n++] = (batch_job){.name = name,
-                                    .path = arena_printf(mem, "%s/bodies/%s.pdf", out, name),
+                                    .rel = arena_printf(mem, "bodies/%s.pdf", name),
                                     .produce = S_produce_body, .ctx = b, .arg = i,
                                     .extras = ARENA_NEW(mem, batch_extras, 1)};
         }
     }
+    for (int i = 0; i < n; i++) /* for messages */
+        jobs[i].path = arena_printf(mem, "%s/%s", out, jobs[i].rel);
     return n;
 }
 
@@ -309,10 +330,19 @@ static void S_report_templates(const build_ctx *b, build_report *r)
 
 int cmd_build(const cli_options *o)
 {
-    return build_run(o, NULL, NULL);
+    return build_run(o, NULL, NULL, NULL);
 }
 
-int build_run(const cli_options *o, const build_limit *lim, build_report *r)
+int build_check_options(const cli_options *o, time_t *created)
+{
+    if (!cli_source_date(created))
+        return EXIT_USAGE;
+    if (!*o->out_dir)
+        return cli_usage_error("--out wants a folder, got an empty name");
+    return EXIT_OK;
+}
+
+int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_report *r)
 {
     build_limit everything = {.whole = true, .national = true, .bodies = true};
     for (int p = 0; p <= N_PREFECTURES; p++)
@@ -321,20 +351,16 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
         lim = &everything;
     if (r)
         r->documents = r->failed = 0;
+    time_t created;
+    int status = build_check_options(o, &created);
+    if (status != EXIT_OK)
+        return status;
     diags *d = diags_new(stderr);
-    int status;
     survey *s = cli_load_survey(o, d, &status);
     if (!s) {
         diags_free(d);
         return status;
     }
-    if (!cli_mkdirs(o->out_dir, d)) {
-        survey_free(s);
-        status = diags_exit_status(d);
-        diags_free(d);
-        return status;
-    }
-
     arena *mem = arena_new();
     selection sel;
     if (!S_select(o, s, mem, &sel)) {
@@ -343,8 +369,23 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
         diags_free(d);
         return EXIT_USAGE;
     }
+    /* The output folder: made, locked for this run, cleaned of what dead
+     * runs left (outdir.h); a caller that runs several builds (--watch)
+     * holds it open for all of them. */
+    outdir *own = NULL;
+    if (!out) {
+        outdir_options oo = {.no_wait = o->no_wait, .progress = stderr};
+        out = own = outdir_open(o->out_dir, &oo, d);
+        if (!out) {
+            arena_free(mem);
+            survey_free(s);
+            status = diags_exit_status(d);
+            diags_free(d);
+            return status;
+        }
+    }
     bool bodies = (o->bodies || sel.n_bodies > 0) && lim->bodies;
-    build_ctx b = {.o = o, .lim = lim, .s = s};
+    build_ctx b = {.o = o, .lim = lim, .s = s, .created = created};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
     figures_rank_prefectures(b.sets); /* the reports' 「47都道府県中」 ranks */
@@ -395,11 +436,12 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     const char *subdirs[] = {"prefectures", "charts", "bodies"};
     bool need[] = {b.prefecture != NULL, b.n_chart_pages > 0, b.body != NULL};
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++)
-        if (need[i] && !cli_mkdirs(arena_printf(mem, "%s/%s", o->out_dir, subdirs[i]), d))
+        if (need[i] && !outdir_mkdir(out, subdirs[i], d))
             setup_status = EXIT_IO; /* the jobs writing there fail and say so */
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    batch_options bo = {.jobs = o->jobs ? o->jobs : (cores > 0 ? (int)cores : 1),
+    batch_options bo = {.out = out,
+                        .jobs = o->jobs ? o->jobs : (cores > 0 ? (int)cores : 1),
                         .progress = !o->quiet,
                         .quiet = o->quiet};
     status = batch_run(jobs, n, &bo, stderr);
@@ -411,7 +453,7 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     }
     if (sel.all && lim->whole) {
         diags *di = diags_new(stderr);
-        S_write_index(&b, jobs, n, mem, di);
+        S_write_index(&b, out, jobs, n, mem, di);
         diags_print_summary(di, stderr);
         if (status == EXIT_OK)
             status = diags_exit_status(di);
@@ -420,6 +462,7 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
     if (status == EXIT_OK)
         status = setup_status;
 
+    outdir_close(own);
     fontset_free(fonts);
     arena_free(mem);
     survey_free(s);
@@ -430,12 +473,8 @@ int build_run(const cli_options *o, const build_limit *lim, build_report *r)
 /* `aireport charts --png`: a build restricted to the charts. */
 int cmd_charts(const cli_options *o)
 {
-    if (!o->png) {
-        fputs("aireport: charts: give --png (PNG is the only image format)\n"
-              "Try 'aireport --help'.\n",
-              stderr);
-        return EXIT_USAGE;
-    }
+    if (!o->png)
+        return cli_usage_error("charts: give --png (PNG is the only image format)");
     /* The build's own chart jobs: same layout, same atomic writes. */
     cli_options charts = *o;
     charts.only = "charts";

@@ -12,7 +12,10 @@
 #include "atomicfile.h"
 #include "cli.h"
 #include "codebook.h"
+#include "fileread.h"
+#include "outdir.h"
 #include "paths.h"
+#include "textbuf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -74,25 +77,17 @@ static const char *S_unusable(const char *dir, int *status)
     return empty ? NULL : "it is not empty";
 }
 
-/* The whole of a small file, NUL-terminated, in mem; NULL on failure. */
-static char *S_slurp(const char *path, arena *mem, size_t *len)
+/* The whole of an installed INI file, NUL-terminated, in mem; NULL after
+ * reporting to d (fileread.h: a regular file within the INI limit). */
+static char *S_slurp(const char *path, arena *mem, size_t *len, diags *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *text = file_read_all(path, FILE_LIMIT_CONFIG, "an INI file", D_IO_READ, len, d);
+    if (!text)
         return NULL;
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-            buf = arena_alloc(mem, (size_t)n + 1);
-            *len = fread(buf, 1, (size_t)n, f);
-            buf[*len] = '\0';
-            if (*len != (size_t)n)
-                buf = NULL;
-        }
-    }
-    fclose(f);
-    return buf;
+    char *copy = arena_alloc(mem, *len + 1);
+    memcpy(copy, text, *len + 1);
+    free(text);
+    return copy;
 }
 
 /* text with every @NAME@ of names[] replaced by values[]. */
@@ -109,17 +104,24 @@ static char *S_fill(const char *text, const char *const *names, const char *cons
     return out;
 }
 
-/* "団体コード,<column of every question of that file asked in year n>\n" */
+/* "団体コード,<column of every question of that file asked in year n>\n",
+ * each column a CSV field (textbuf.h). */
 static char *S_answers_header(const codebook *cb, cb_file file, int year, arena *mem)
 {
-    const char *h = "団体コード";
+    textbuf b = {0};
+    TEXTBUF_LIT(&b, "団体コード");
     for (int q = 0; q < cb->n; q++) {
         const cb_question *c = &cb->q[q];
         int since = c->since ? S_reiwa(c->since) : -1;
-        if (c->file == file && since <= year)
-            h = arena_printf(mem, "%s,%s", h, c->column);
+        if (c->file == file && since <= year) {
+            textbuf_putc(&b, ',');
+            textbuf_csv_field(&b, c->column);
+        }
     }
-    return arena_printf(mem, "%s\n", h);
+    textbuf_putc(&b, '\n');
+    char *h = arena_strndup(mem, b.data, b.len);
+    textbuf_free(&b);
+    return h;
 }
 
 typedef struct {
@@ -142,20 +144,18 @@ static void S_undo(const char *dir, const char *year, const init_file *files, in
 
 int cmd_init(const cli_options *o)
 {
-    if (o->n_args < 1) {
-        fputs("aireport: init: give the folder of the new edition: aireport init DIR [YEAR]\n"
-              "Try 'aireport --help'.\n", stderr);
-        return EXIT_USAGE;
-    }
+    if (o->n_args < 1)
+        return cli_usage_error("init: give the folder of the new edition: aireport init DIR "
+                               "[YEAR]");
     const char *dir = o->args[0];
     char year_buf[16];
     const char *year = o->n_args > 1 ? o->args[1] : year_buf;
     snprintf(year_buf, sizeof year_buf, "R%d", S_current_reiwa());
     int reiwa = S_reiwa(year);
     if (reiwa < 0) {
-        fprintf(stderr, "aireport: init: year \"%s\": expected a Reiwa year key such as R8\n"
-                        "Try 'aireport --help'.\n", year);
-        return EXIT_USAGE;
+        char shown[64];
+        return cli_usage_error("init: year \"%s\": expected a Reiwa year key such as R8",
+                               text_printable(shown, sizeof shown, year));
     }
     int status;
     const char *why = S_unusable(dir, &status);
@@ -173,10 +173,11 @@ int cmd_init(const cli_options *o)
     skeleton = skeleton ? arena_strdup(mem, skeleton) : NULL;
     const char *cb_path = paths_share_file("init/codebook.ini");
     size_t skel_len = 0, cb_len = 0;
-    char *skel = skeleton ? S_slurp(skeleton, mem, &skel_len) : NULL;
-    char *cb_text = cb_path ? S_slurp(cb_path, mem, &cb_len) : NULL;
+    char *skel = skeleton ? S_slurp(skeleton, mem, &skel_len, d) : NULL;
+    char *cb_text = cb_path ? S_slurp(cb_path, mem, &cb_len, d) : NULL;
     codebook *cb = ARENA_NEW(mem, codebook, 1);
     if (!skel || !cb_text) {
+        diags_print_summary(d, stderr);
         const char *share[PATHS_MAX_SHARE];
         int n = paths_share_dirs(share);
         fprintf(stderr, "aireport: init: the installed %s was not found or not readable "
@@ -215,7 +216,7 @@ int cmd_init(const cli_options *o)
     int n_files = (int)(sizeof files / sizeof files[0]);
     bool made_dir = access(dir, F_OK) != 0;
     int written = 0;
-    if (cli_mkdirs(arena_printf(mem, "%s/%s", dir, year), d))
+    if (outdir_mkdirs(arena_printf(mem, "%s/%s", dir, year), d))
         for (; written < n_files; written++)
             if (!write_file_atomic(arena_printf(mem, "%s/%s", dir, files[written].rel),
                                    files[written].data, files[written].len, d))

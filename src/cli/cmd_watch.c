@@ -14,15 +14,24 @@
  *   - anything else: the theme, a file no deck names yet, the data, the
  *     font configuration (or a font file beside it): everything.
  * The user's --only still applies. A rebuild that fails keeps the previous
- * files (the build's atomic writes) and the watch goes on. One line per
- * rebuild on stdout; the build's messages on stderr as always.
+ * files (the build's writes: each document with its sidecars as a set) and
+ * the watch goes on. One line per rebuild on stdout; the build's messages on
+ * stderr as always.
  *
- * SIGINT and SIGTERM are blocked and read from a signalfd: a Ctrl-C during
- * a rebuild ends the watch once that rebuild has written its files, and
- * the watch always ends with exit 0. */
+ * The watch opens --out once (outdir.h) and holds it, with its lock, for
+ * its whole life: it writes whenever an edit settles, so another run into
+ * the same folder waits for the watch to end (or fails with --no-wait),
+ * and the folder never mixes the two runs' documents.
+ *
+ * SIGINT and SIGTERM are blocked and read from a signalfd, so the output
+ * folder starts no signal thread of its own (caller_signals): a Ctrl-C
+ * during a rebuild ends the watch once that rebuild has written its files
+ * (no temporary file is left then), and the watch always ends with exit 0. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include "arena.h"
 #include "build.h"
 #include "cli.h"
+#include "outdir.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -67,6 +76,7 @@ typedef struct {
 
 typedef struct {
     const cli_options *o;
+    outdir *outd; /* --out, held (and locked) for the watch's life */
     int fd; /* inotify */
     const char *shown[N_ROOTS]; /* the folders as given, for messages */
     char *root[N_ROOTS];        /* canonical; NULL while missing */
@@ -104,9 +114,8 @@ static char *S_canonical(const char *path)
         return NULL;
     const char *base = slash ? slash + 1 : path;
     size_t n = strlen(real) + strlen(base) + 2;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+    char *out = xmalloc(n);
+    snprintf(out, n, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
     return out;
 }
 
@@ -144,11 +153,9 @@ static void S_add_dir(watcher *w, root_kind root, const char *dir)
             return; /* already watched for an earlier root (folders nested) */
     if (w->n_dirs == w->cap_dirs) {
         w->cap_dirs = w->cap_dirs ? 2 * w->cap_dirs : 64;
-        w->dirs = realloc(w->dirs, sizeof *w->dirs * (size_t)w->cap_dirs);
-        if (!w->dirs)
-            abort();
+        w->dirs = xrealloc(w->dirs, sizeof *w->dirs * (size_t)w->cap_dirs);
     }
-    w->dirs[w->n_dirs++] = (watch_dir){.wd = wd, .root = root, .dir = strdup(dir)};
+    w->dirs[w->n_dirs++] = (watch_dir){.wd = wd, .root = root, .dir = xstrdup(dir)};
     if (root == ROOT_FONTS)
         return; /* only the folder of the font configuration itself */
     DIR *dp = opendir(dir);
@@ -193,7 +200,7 @@ static bool S_watch_all(watcher *w)
     }
     for (int r = 0; r < N_ROOTS; r++) {
         char real[PATH_MAX];
-        char *dir = realpath(w->shown[r], real) ? strdup(real) : NULL;
+        char *dir = realpath(w->shown[r], real) ? xstrdup(real) : NULL;
         if (dir && !w->root[r] && w->started) /* a root that was missing is back */
             S_change_all(w, (root_kind)r, w->shown[r]);
         free(w->root[r]);
@@ -224,13 +231,11 @@ static void S_record(watcher *w, root_kind root, bool all, const char *path, con
             return;
     if (w->n_changes == w->cap_changes) {
         w->cap_changes = w->cap_changes ? 2 * w->cap_changes : 16;
-        w->changes = realloc(w->changes, sizeof *w->changes * (size_t)w->cap_changes);
-        if (!w->changes)
-            abort();
+        w->changes = xrealloc(w->changes, sizeof *w->changes * (size_t)w->cap_changes);
     }
     w->changes[w->n_changes++] = (change){.root = root, .all = all,
-                                          .path = path ? strdup(path) : NULL,
-                                          .shown = strdup(shown)};
+                                          .path = path ? xstrdup(path) : NULL,
+                                          .shown = xstrdup(shown)};
 }
 
 static void S_change_all(watcher *w, root_kind root, const char *shown)
@@ -394,9 +399,9 @@ static void S_templates(void *ctx, build_kind kind, const char *const *files, in
     for (int i = 0; i < w->n_tpl[kind]; i++)
         free(w->tpl[kind][i]);
     free(w->tpl[kind]);
-    w->tpl[kind] = calloc((size_t)n + 1, sizeof(char *));
+    w->tpl[kind] = xcalloc((size_t)n + 1, sizeof(char *));
     w->n_tpl[kind] = 0;
-    for (int i = 0; i < n && w->tpl[kind]; i++)
+    for (int i = 0; i < n; i++)
         if ((w->tpl[kind][w->n_tpl[kind]] = S_canonical(files[i])))
             w->n_tpl[kind]++;
 }
@@ -451,7 +456,7 @@ static void S_build(watcher *w, const build_limit *lim, const char *what)
     o.watch = false;
     build_report r = {.templates = S_templates, .ctx = w};
     long long t0 = S_now_ms();
-    int status = build_run(&o, lim, &r);
+    int status = build_run(&o, w->outd, lim, &r);
     double s = (double)(S_now_ms() - t0) / 1000.0;
     char scope[512], clock[16];
     S_describe(lim, w->o->only, scope, sizeof scope);
@@ -500,6 +505,22 @@ static void S_rebuild(watcher *w)
 
 int cmd_watch(const cli_options *o)
 {
+    time_t created;
+    int status = build_check_options(o, &created);
+    if (status != EXIT_OK)
+        return status;
+    /* --out first, so that it is known and never watched, and locked for
+     * the watch's life. Before the signals are blocked: a Ctrl-C while
+     * waiting for another run's lock just ends the process. */
+    diags *d = diags_new(stderr);
+    outdir_options oo = {.no_wait = o->no_wait, .progress = stderr, .caller_signals = true};
+    outdir *outd = outdir_open(o->out_dir, &oo, d);
+    diags_print_summary(d, stderr);
+    status = diags_exit_status(d);
+    diags_free(d);
+    if (!outd)
+        return status != EXIT_OK ? status : EXIT_IO;
+
     sigset_t sigs, old;
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGINT);
@@ -509,24 +530,26 @@ int cmd_watch(const cli_options *o)
     if (sfd < 0) {
         fprintf(stderr, "aireport: --watch: cannot receive signals: %s\n", strerror(errno));
         pthread_sigmask(SIG_SETMASK, &old, NULL);
+        outdir_close(outd);
         return EXIT_INTERNAL;
     }
-    watcher w = {.o = o, .fd = -1};
+    watcher w = {.o = o, .outd = outd, .fd = -1};
     w.shown[ROOT_LAYOUTS] = o->layouts_dir;
     w.shown[ROOT_DATA] = o->data_dir;
     const char *slash = strrchr(o->fonts_file, '/');
-    char *fonts_dir = slash ? strndup(o->fonts_file, (size_t)(slash - o->fonts_file)) : NULL;
+    char *fonts_dir = NULL;
+    if (slash) {
+        fonts_dir = xstrdup(o->fonts_file);
+        fonts_dir[slash - o->fonts_file] = '\0';
+    }
     w.shown[ROOT_FONTS] = fonts_dir ? (*fonts_dir ? fonts_dir : "/") : ".";
     w.fonts_name = slash ? slash + 1 : o->fonts_file;
 
-    /* --out first, so that it is known and never watched; then the
-     * watches, so that an edit during the first build is seen. */
-    diags *d = diags_new(NULL);
-    cli_mkdirs(o->out_dir, d); /* a failure is the first build's to report */
-    diags_free(d);
+    /* the watches before the first build, so that an edit during it is
+     * seen */
     char out[PATH_MAX];
-    w.out = realpath(o->out_dir, out) ? strdup(out) : NULL;
-    int status = S_watch_all(&w) ? EXIT_OK : EXIT_IO;
+    w.out = realpath(o->out_dir, out) ? xstrdup(out) : NULL;
+    status = S_watch_all(&w) ? EXIT_OK : EXIT_IO;
     char first[PATH_MAX + 128];
     snprintf(first, sizeof first, "first build, watching %s, %s and %s (Ctrl-C ends)",
              o->data_dir, o->layouts_dir, o->fonts_file);
@@ -589,6 +612,7 @@ int cmd_watch(const cli_options *o)
     }
     free(w.out);
     free(fonts_dir);
+    outdir_close(outd); /* the lock too: every rebuild has ended */
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return status;
 }

@@ -1,99 +1,90 @@
 #include "indexhtml.h"
 
 #include "numfmt.h"
+#include "textbuf.h"
 
-/* Text with the five HTML metacharacters escaped. */
-static void S_esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
+#include <stdlib.h>
 
-static void S_size(FILE *out, size_t bytes)
+static void S_size(textbuf *out, size_t bytes)
 {
     char buf[NUMFMT_MAX];
     if (bytes >= 1024 * 1024)
-        fprintf(out, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+        textbuf_printf(out, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
     else if (bytes >= 1024)
-        fprintf(out, "%s KB", numfmt_int(buf, (long long)((bytes + 512) / 1024)));
+        textbuf_printf(out, "%s KB", numfmt_int(buf, (long long)((bytes + 512) / 1024)));
     else
-        fprintf(out, "%zu B", bytes);
+        textbuf_printf(out, "%zu B", bytes);
 }
 
-bool index_html_write(FILE *out, const index_page *p)
+bool index_html_write(FILE *file, const index_page *p)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-          out);
-    S_esc(out, p->title);
-    fputs("</title>\n<style>\n"
-          "body{font-family:'IPAexGothic','Hiragino Sans','Yu Gothic',sans-serif;color:#222;"
-          "margin:2em auto;max-width:60em;padding:0 1em}\n"
-          "h1{color:#1F3864;border-bottom:3px solid #1F3864;padding-bottom:.3em}\n"
-          ".sample{color:#C00000;font-weight:bold}\n"
-          "table{border-collapse:collapse;width:100%}\n"
-          "th,td{border-bottom:1px solid #D9D9D9;padding:.35em .6em;text-align:left}\n"
-          "th{background:#EEF3FA}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-          ".failed{color:#C00000}\n"
-          "figure{display:inline-block;margin:1em 1em 0 0;max-width:100%}"
-          "figure img{max-width:100%;border:1px solid #D9D9D9}\n"
-          "</style>\n</head>\n<body>\n<h1>",
-          out);
-    S_esc(out, p->title);
-    fputs("</h1>\n", out);
+    textbuf b = {0}, *out = &b;
+    textbuf_puts(
+        out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    textbuf_html(out, p->title);
+    textbuf_puts(out,
+                 "</title>\n<style>\n"
+                 "body{font-family:'IPAexGothic','Hiragino Sans','Yu Gothic',sans-serif;color:#222;"
+                 "margin:2em auto;max-width:60em;padding:0 1em}\n"
+                 "h1{color:#1F3864;border-bottom:3px solid #1F3864;padding-bottom:.3em}\n"
+                 ".sample{color:#C00000;font-weight:bold}\n"
+                 "table{border-collapse:collapse;width:100%}\n"
+                 "th,td{border-bottom:1px solid #D9D9D9;padding:.35em .6em;text-align:left}\n"
+                 "th{background:#EEF3FA}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+                 ".failed{color:#C00000}\n"
+                 "figure{display:inline-block;margin:1em 1em 0 0;max-width:100%}"
+                 "figure img{max-width:100%;border:1px solid #D9D9D9}\n"
+                 "</style>\n</head>\n<body>\n<h1>");
+    textbuf_html(out, p->title);
+    textbuf_puts(out, "</h1>\n");
     if (p->edition) {
-        fputs("<p>", out);
-        S_esc(out, p->edition);
-        fputs("</p>\n", out);
+        textbuf_puts(out, "<p>");
+        textbuf_html(out, p->edition);
+        textbuf_puts(out, "</p>\n");
     }
     if (p->sample)
-        fputs("<p class=\"sample\">サンプルデータ（合成データ）による再現です。実在の団体の回答ではありません。</p>\n",
-              out);
+        textbuf_puts(out, "<p class=\"sample\">サンプルデータ（合成データ）による再現です。"
+                          "実在の団体の回答ではありません。</p>\n");
     if (p->n_images > 0) {
-        fputs("<h2>主な図表</h2>\n", out);
+        textbuf_puts(out, "<h2>主な図表</h2>\n");
         for (int i = 0; i < p->n_images; i++) {
-            fputs("<figure><img src=\"", out);
-            S_esc(out, p->images[i].href);
-            fputs("\" alt=\"", out);
-            S_esc(out, p->images[i].caption);
-            fputs("\"><figcaption>", out);
-            S_esc(out, p->images[i].caption);
-            fputs("</figcaption></figure>\n", out);
+            textbuf_puts(out, "<figure><img src=\"");
+            textbuf_html(out, p->images[i].href);
+            textbuf_puts(out, "\" alt=\"");
+            textbuf_html(out, p->images[i].caption);
+            textbuf_puts(out, "\"><figcaption>");
+            textbuf_html(out, p->images[i].caption);
+            textbuf_puts(out, "</figcaption></figure>\n");
         }
     }
-    fputs("<h2>資料一覧</h2>\n<table>\n<thead><tr><th>資料</th><th>ページ数</th><th>サイズ</th>"
-          "</tr></thead>\n<tbody>\n",
-          out);
+    textbuf_puts(
+        out, "<h2>資料一覧</h2>\n<table>\n<thead><tr><th>資料</th><th>ページ数</th><th>サイズ</th>"
+             "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < p->n_docs; i++) {
         const index_doc *d = &p->docs[i];
-        fputs("<tr><td>", out);
+        textbuf_puts(out, "<tr><td>");
         if (d->failed) {
-            fputs("<span class=\"failed\">", out);
-            S_esc(out, d->title);
-            fputs("（作成に失敗）</span>", out);
+            textbuf_puts(out, "<span class=\"failed\">");
+            textbuf_html(out, d->title);
+            textbuf_puts(out, "（作成に失敗）</span>");
         } else {
-            fputs("<a href=\"", out);
-            S_esc(out, d->href);
-            fputs("\">", out);
-            S_esc(out, d->title);
-            fputs("</a>", out);
+            textbuf_puts(out, "<a href=\"");
+            textbuf_html(out, d->href);
+            textbuf_puts(out, "\">");
+            textbuf_html(out, d->title);
+            textbuf_puts(out, "</a>");
         }
-        fputs("</td><td class=\"n\">", out);
+        textbuf_puts(out, "</td><td class=\"n\">");
         if (d->pages > 0)
-            fprintf(out, "%d", d->pages);
-        fputs("</td><td class=\"n\">", out);
+            textbuf_printf(out, "%d", d->pages);
+        textbuf_puts(out, "</td><td class=\"n\">");
         if (!d->failed)
             S_size(out, d->bytes);
-        fputs("</td></tr>\n", out);
+        textbuf_puts(out, "</td></tr>\n");
     }
-    fputs("</tbody>\n</table>\n</body>\n</html>\n", out);
-    return !ferror(out);
+    textbuf_puts(out, "</tbody>\n</table>\n</body>\n</html>\n");
+    bool ok = (b.len == 0 || fwrite(b.data, 1, b.len, file) == b.len) && !ferror(file);
+    textbuf_free(&b);
+    return ok;
 }

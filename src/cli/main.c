@@ -41,7 +41,10 @@ static const char S_usage_commands[] =
     "      --watch           Build, then rebuild the documents a change under\n"
     "                        --data, --layouts or the font configuration affects,\n"
     "                        one line per rebuild, until Ctrl-C (exit 0). A failed\n"
-    "                        rebuild keeps the previous files.\n"
+    "                        rebuild keeps the previous files. The watch holds\n"
+    "                        --out's lock until it ends.\n"
+    "      --no-wait         When another run is writing into --out, fail (exit 5)\n"
+    "                        instead of waiting for it.\n"
     "  explain FIGURE        Define a figure and show the bodies behind it, e.g.\n"
     "                        P4.status_by_group or P4.status_by_group[R7,その他市区町村,1].\n"
     "      --prefecture CODE Restrict to one prefecture.\n"
@@ -87,16 +90,20 @@ static const char S_usage_options[] =
     "  aireport --data mydata build --watch --only national\n"
     "  aireport init edition-r8 R8\n";
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
+/* "aireport: MESSAGE" and the --help hint (cli.c) */
+#define usage_error cli_usage_error
+
+/* What was printed must have reached standard output: a full device is an
+ * I/O error (exit 5), not a success (a command that said so itself returns
+ * EXIT_IO already). */
+static int S_finish(int status)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("aireport: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'aireport --help'.\n", stderr);
-    return EXIT_USAGE;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    if (failed && status != EXIT_IO && status != EXIT_INTERNAL) {
+        perror("aireport: writing to standard output");
+        status = EXIT_IO;
+    }
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -105,7 +112,7 @@ int main(int argc, char **argv)
                      .out_dir = "out",
                      .format = "csv"};
     enum { OPT_DATA = 256, OPT_OUT, OPT_LAYOUTS, OPT_FONTS, OPT_FORMAT, OPT_PREF, OPT_ONLY,
-           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION, OPT_WATCH };
+           OPT_BODIES, OPT_PNG, OPT_LIST, OPT_VERSION, OPT_WATCH, OPT_NO_WAIT };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"out", required_argument, NULL, OPT_OUT},
@@ -117,6 +124,7 @@ int main(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"bodies", no_argument, NULL, OPT_BODIES},
         {"watch", no_argument, NULL, OPT_WATCH},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
         {"png", no_argument, NULL, OPT_PNG},
         {"list", no_argument, NULL, OPT_LIST},
         {"quiet", no_argument, NULL, 'q'},
@@ -138,6 +146,7 @@ int main(int argc, char **argv)
         case OPT_ONLY: o.only = optarg; break;
         case OPT_BODIES: o.bodies = true; break;
         case OPT_WATCH: o.watch = true; break;
+        case OPT_NO_WAIT: o.no_wait = true; break;
         case OPT_PNG: o.png = true; break;
         case OPT_LIST: o.list = true; break;
         case 'j': {
@@ -149,8 +158,10 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': o.quiet = true; break;
-        case 'h': fputs(S_usage_commands, stdout), fputs(S_usage_options, stdout); return EXIT_OK;
-        case OPT_VERSION: return cmd_version();
+        case 'h':
+            fputs(S_usage_commands, stdout), fputs(S_usage_options, stdout);
+            return S_finish(EXIT_OK);
+        case OPT_VERSION: return S_finish(cmd_version());
         case ':': return usage_error("option %s needs a value", argv[optind - 1]);
         default: return usage_error("unknown option %s", argv[optind - 1]);
         }
@@ -195,7 +206,7 @@ int main(int argc, char **argv)
         if (o.n_args > commands[i].max_args)
             return usage_error("unexpected argument \"%s\"", o.args[commands[i].max_args]);
         /* build --watch: the build, then rebuilds (cmd_watch.c) */
-        return (o.watch ? cmd_watch : commands[i].run)(&o);
+        return S_finish((o.watch ? cmd_watch : commands[i].run)(&o));
     }
     return usage_error("unknown command \"%s\" (check, figures, build, explain, diff, charts, "
                        "init)", cmd);

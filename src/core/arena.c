@@ -1,5 +1,7 @@
 #include "arena.h"
 
+#include "diag.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,17 +22,23 @@ struct arena {
     size_t next_size;
 };
 
-static void die_oom(void)
+/* Out of memory is a resource running out, like a full disk: exit 5 with
+ * a message, never an abort. exit() runs the atexit handlers, so a build
+ * still removes its temporary files (outdir.c); every file keeps its
+ * previous content. */
+static void die_oom(size_t size)
 {
-    fputs("aireport: out of memory\n", stderr);
-    abort();
+    fprintf(stderr, "aireport: out of memory (%zu bytes more were needed); stopped, the "
+                    "previous outputs are kept\n",
+            size);
+    exit(EXIT_IO);
 }
 
 void *xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p)
-        die_oom();
+        die_oom(size);
     return p;
 }
 
@@ -38,7 +46,7 @@ void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        die_oom();
+        die_oom(n * size);
     return p;
 }
 
@@ -46,7 +54,7 @@ void *xrealloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);
     if (!q)
-        die_oom();
+        die_oom(size);
     return q;
 }
 

@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include "arena.h"
+#include "textbuf.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -61,6 +62,15 @@ void diags_free(diags *d)
     free(d);
 }
 
+/* s with its control characters and non-UTF-8 bytes escaped (malloc'd). */
+static char *printable_copy(const char *s)
+{
+    textbuf b = {0};
+    textbuf_printable(&b, s);
+    textbuf_putc(&b, '\0');
+    return b.data;
+}
+
 static struct file_count *file_slot(diags *d, const char *file)
 {
     for (int i = 0; i < d->n_files; i++)
@@ -86,16 +96,22 @@ void diag_add(diags *d, diag_code code, const char *file, long line, long column
     va_start(ap, fmt);
     int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *msg = xmalloc((size_t)(len > 0 ? len : 0) + 1);
+    char *raw = xmalloc((size_t)(len > 0 ? len : 0) + 1);
     va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+    vsnprintf(raw, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
     va_end(ap);
+    /* Messages quote values from the data and paths from the command line:
+     * a control character (ESC!) or a byte that is not UTF-8 reaches the
+     * terminal escaped (textbuf_printable). */
+    char *msg = printable_copy(raw);
+    free(raw);
 
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->items = xrealloc(d->items, sizeof *d->items * (size_t)d->cap);
     }
-    d->items[d->n++] = (diag){code, xstrdup(file), line, column, msg};
+    d->items[d->n++] = (diag){code, printable_copy(file), line, column, msg};
+    file = d->items[d->n - 1].file;
 
     if (d->out) {
         if (line > 0 && column > 0)

@@ -4,6 +4,7 @@
  * Row naming: figures.h. */
 #include "figures_priv.h"
 
+#include "hashidx.h"
 #include "numfmt.h"
 #include "survey.h"
 
@@ -333,28 +334,18 @@ static void emit_pref_ranking(const survey *s, int yi, row_buf *rb)
 
 /* ---- series, ranks and the lookup index ---- */
 
-static uint32_t hash_str(uint32_t h, const char *str)
-{
-    for (const unsigned char *p = (const unsigned char *)str; *p; p++)
-        h = (h ^ *p) * 16777619u; /* FNV-1a */
-    return (h ^ 0xffu) * 16777619u; /* separator: "ab"+"c" differs from "a"+"bc" */
-}
-
 /* The strings of a series are hashed once; a row's hash mixes in its option. */
-static uint32_t hash_series(const char *page, const char *figure, int year, const char *group)
+static uint64_t hash_series(const char *page, const char *figure, int year, const char *group)
 {
-    uint32_t h = 2166136261u;
-    h = hash_str(h, page);
+    uint64_t h = hash_str(HASH_FNV_SEED, page);
     h = hash_str(h, figure);
     h = hash_str(h, group);
-    h = (h ^ (uint32_t)year) * 16777619u;
-    return h ^ (h >> 15);
+    return hash_int(h, year);
 }
 
-static uint32_t hash_option(uint32_t series_hash, int option)
+static uint64_t hash_option(uint64_t series_hash, int option)
 {
-    uint32_t h = (series_hash ^ (uint32_t)option) * 0x9e3779b1u;
-    return h ^ (h >> 16);
+    return hash_int(series_hash, option);
 }
 
 /* Rows of one emitting loop share the string pointers: compare those first. */
@@ -368,14 +359,6 @@ static bool same_series(const fig_row *r, const char *page, const char *figure, 
 {
     return r->year == year && str_eq(r->figure, figure) && str_eq(r->page, page) &&
            str_eq(r->group, group);
-}
-
-static uint32_t table_size(int n)
-{
-    uint32_t cap = 16;
-    while (cap < (uint32_t)n * 2u)
-        cap *= 2;
-    return cap;
 }
 
 /* x before y in 回答の多い順: higher count first, then lower option code. */
@@ -443,25 +426,15 @@ void figures_build_index(figset *f, arena *mem)
         rank_series(f->rows, sr);
     }
 
-    uint32_t row_cap = table_size(f->n_rows), series_cap = table_size(f->n_series);
-    f->row_mask = row_cap - 1;
-    f->row_slots = ARENA_NEW(mem, int, row_cap);
-    f->series_mask = series_cap - 1;
-    f->series_slots = ARENA_NEW(mem, int, series_cap);
+    hashidx_init(&f->row_index, (size_t)f->n_rows, mem);
+    hashidx_init(&f->series_index, (size_t)f->n_series, mem);
     for (int i = 0; i < f->n_series; i++) {
         const fig_series *sr = &f->series[i];
         const fig_row *first = &f->rows[sr->first];
-        uint32_t sh = hash_series(first->page, first->figure, first->year, first->group);
-        uint32_t h = sh & f->series_mask;
-        while (f->series_slots[h] != 0)
-            h = (h + 1) & f->series_mask;
-        f->series_slots[h] = i + 1;
-        for (int k = sr->first; k < sr->first + sr->n; k++) {
-            h = hash_option(sh, f->rows[k].option) & f->row_mask;
-            while (f->row_slots[h] != 0)
-                h = (h + 1) & f->row_mask;
-            f->row_slots[h] = k + 1;
-        }
+        uint64_t sh = hash_series(first->page, first->figure, first->year, first->group);
+        hashidx_add(&f->series_index, sh, i);
+        for (int k = sr->first; k < sr->first + sr->n; k++)
+            hashidx_add(&f->row_index, hash_option(sh, f->rows[k].option), k);
     }
 }
 
@@ -533,9 +506,11 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
 static const fig_series *find_series(const figset *f, const char *page, const char *figure,
                                      int year, const char *group)
 {
-    uint32_t h = hash_series(page, figure, year, group) & f->series_mask;
-    for (int slot; (slot = f->series_slots[h]) != 0; h = (h + 1) & f->series_mask) {
-        const fig_series *sr = &f->series[slot - 1];
+    hashidx_probe p;
+    uint64_t h = hash_series(page, figure, year, group);
+    for (int k = hashidx_first(&f->series_index, h, &p); k >= 0;
+         k = hashidx_next(&f->series_index, &p)) {
+        const fig_series *sr = &f->series[k];
         if (same_series(&f->rows[sr->first], page, figure, year, group))
             return sr;
     }
@@ -606,9 +581,10 @@ const fig_row *figures_get(const figset *f, const char *page, const char *figure
         return NULL;
     if (!group)
         group = "";
-    uint32_t h = hash_option(hash_series(page, figure, year, group), option) & f->row_mask;
-    for (int slot; (slot = f->row_slots[h]) != 0; h = (h + 1) & f->row_mask) {
-        const fig_row *r = &f->rows[slot - 1];
+    hashidx_probe p;
+    uint64_t h = hash_option(hash_series(page, figure, year, group), option);
+    for (int i = hashidx_first(&f->row_index, h, &p); i >= 0; i = hashidx_next(&f->row_index, &p)) {
+        const fig_row *r = &f->rows[i];
         if (r->option == option && same_series(r, page, figure, year, group))
             return r;
     }

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "survey.h"
+#include "textbuf.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -20,45 +21,31 @@
 
 /* ---- memory output buffer ---- */
 
+/* The text of the records (textbuf.h, which also escapes the values),
+ * handed to the FILE in pieces. */
 typedef struct {
-    char *data;
-    size_t len, cap;
+    textbuf t;
     FILE *out;
     bool write_failed;
 } outbuf;
 
 enum { OB_PIECE_BYTES = 64 * 1024 };
 
-static void ob_reserve(outbuf *b, size_t extra)
-{
-    if (b->len + extra <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 64 * 1024;
-    while (cap < b->len + extra)
-        cap *= 2;
-    b->data = xrealloc(b->data, cap);
-    b->cap = cap;
-}
+#define OB_LIT(b, lit) TEXTBUF_LIT(&(b)->t, lit)
 
 static void ob_put(outbuf *b, const char *s, size_t n)
 {
-    ob_reserve(b, n);
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
+    textbuf_put(&b->t, s, n);
 }
 
 static void ob_puts(outbuf *b, const char *s)
 {
-    ob_put(b, s, strlen(s));
+    textbuf_puts(&b->t, s);
 }
-
-/* A string literal without strlen at run time. */
-#define OB_LIT(b, lit) ob_put((b), (lit), sizeof(lit) - 1)
 
 static void ob_putc(outbuf *b, char c)
 {
-    ob_reserve(b, 1);
-    b->data[b->len++] = c;
+    textbuf_putc(&b->t, c);
 }
 
 /* Decimal, like "%d" (no separators); written in place, last digit first.
@@ -66,15 +53,15 @@ static void ob_putc(outbuf *b, char c)
 static void ob_int(outbuf *b, int v)
 {
     if (v >= 0 && v < 100) {
-        ob_reserve(b, 2);
-        char *p = b->data + b->len;
+        textbuf_reserve(&b->t, 2);
+        char *p = b->t.data + b->t.len;
         if (v < 10) {
             p[0] = (char)('0' + v);
-            b->len += 1;
+            b->t.len += 1;
         } else {
             p[0] = (char)('0' + v / 10);
             p[1] = (char)('0' + v % 10);
-            b->len += 2;
+            b->t.len += 2;
         }
         return;
     }
@@ -82,9 +69,9 @@ static void ob_int(outbuf *b, int v)
     size_t n = (v < 0) + 1;
     for (unsigned t = mag; t >= 10; t /= 10)
         n++;
-    ob_reserve(b, n);
-    char *p = b->data + b->len + n;
-    b->len += n;
+    textbuf_reserve(&b->t, n);
+    char *p = b->t.data + b->t.len + n;
+    b->t.len += n;
     do {
         *--p = (char)('0' + mag % 10);
         mag /= 10;
@@ -107,19 +94,19 @@ static void ob_pct10(outbuf *b, int pct10)
  * wrote): hands the buffer to the FILE once it holds a piece. */
 static void ob_record_end(outbuf *b)
 {
-    if (b->len < OB_PIECE_BYTES)
+    if (b->t.len < OB_PIECE_BYTES)
         return;
-    if (fwrite(b->data, 1, b->len, b->out) != b->len)
+    if (fwrite(b->t.data, 1, b->t.len, b->out) != b->t.len)
         b->write_failed = true;
-    b->len = 0;
+    b->t.len = 0;
 }
 
 /* Hands the rest of the buffer to the FILE and frees it. */
 static bool ob_finish(outbuf *b)
 {
     FILE *out = b->out;
-    bool ok = !b->write_failed && fwrite(b->data, 1, b->len, out) == b->len;
-    free(b->data);
+    bool ok = !b->write_failed && fwrite(b->t.data, 1, b->t.len, out) == b->t.len;
+    textbuf_free(&b->t);
     *b = (outbuf){0};
     return fflush(out) == 0 && !ferror(out) && ok;
 }
@@ -137,7 +124,7 @@ typedef struct {
     char text[ESC_TEXT_MAX];
 } esc_entry;
 
-typedef void (*escape_fn)(outbuf *b, const char *v);
+typedef void (*escape_fn)(textbuf *b, const char *v);
 
 static void put_escaped(outbuf *b, esc_entry *cache, escape_fn escape, const char *v)
 {
@@ -147,13 +134,13 @@ static void put_escaped(outbuf *b, esc_entry *cache, escape_fn escape, const cha
         ob_put(b, e->text, e->len);
         return;
     }
-    size_t start = b->len;
-    escape(b, v);
-    size_t n = b->len - start;
+    size_t start = b->t.len;
+    escape(&b->t, v);
+    size_t n = b->t.len - start;
     if (v && n <= ESC_TEXT_MAX) {
         e->key = v;
         e->len = (unsigned)n;
-        memcpy(e->text, b->data + start, n);
+        memcpy(e->text, b->t.data + start, n);
     }
 }
 
@@ -177,21 +164,6 @@ static void ob_scope(outbuf *b, int scope)
 
 /* ---- CSV ---- */
 
-static void csv_field(outbuf *b, const char *v)
-{
-    if (strpbrk(v, ",\"\r\n") == NULL) {
-        ob_puts(b, v);
-        return;
-    }
-    ob_putc(b, '"');
-    for (const char *p = v; *p; p++) {
-        if (*p == '"')
-            ob_putc(b, '"');
-        ob_putc(b, *p);
-    }
-    ob_putc(b, '"');
-}
-
 bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets)
 {
     outbuf b = {.out = out};
@@ -201,20 +173,20 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
         const figset *f = sets[k];
         for (int i = 0; i < figures_count(f); i++) {
             const fig_row *r = figures_row(f, i);
-            put_escaped(&b, cache, csv_field, r->page);
+            put_escaped(&b, cache, textbuf_csv_field, r->page);
             ob_putc(&b, ',');
-            put_escaped(&b, cache, csv_field, r->figure);
+            put_escaped(&b, cache, textbuf_csv_field, r->figure);
             ob_putc(&b, ',');
-            put_escaped(&b, cache, csv_field, year_key(s, r->year));
+            put_escaped(&b, cache, textbuf_csv_field, year_key(s, r->year));
             ob_putc(&b, ',');
             ob_scope(&b, r->scope);
             ob_putc(&b, ',');
-            put_escaped(&b, cache, csv_field, r->group);
+            put_escaped(&b, cache, textbuf_csv_field, r->group);
             ob_putc(&b, ',');
             if (r->option > 0)
                 ob_int(&b, r->option);
             ob_putc(&b, ',');
-            put_escaped(&b, cache, csv_field, r->option_label);
+            put_escaped(&b, cache, textbuf_csv_field, r->option_label);
             ob_putc(&b, ',');
             ob_int(&b, r->count);
             ob_putc(&b, ',');
@@ -231,35 +203,6 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
 }
 
 /* ---- JSON ---- */
-
-static void json_str(outbuf *b, const char *v)
-{
-    static const char hex[] = "0123456789abcdef";
-    ob_putc(b, '"');
-    const unsigned char *p = (const unsigned char *)(v ? v : "");
-    for (;;) {
-        /* Copy the run that needs no escape in one go (labels rarely have any). */
-        const unsigned char *run = p;
-        while (*p >= 0x20 && *p != '"' && *p != '\\')
-            p++;
-        ob_put(b, (const char *)run, (size_t)(p - run));
-        if (*p == '\0')
-            break;
-        switch (*p) {
-        case '"': OB_LIT(b, "\\\""); break;
-        case '\\': OB_LIT(b, "\\\\"); break;
-        case '\n': OB_LIT(b, "\\n"); break;
-        case '\r': OB_LIT(b, "\\r"); break;
-        case '\t': OB_LIT(b, "\\t"); break;
-        default: {
-            char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
-            ob_put(b, u, sizeof u);
-        }
-        }
-        p++;
-    }
-    ob_putc(b, '"');
-}
 
 static void json_int_or_null(outbuf *b, bool present, int v)
 {
@@ -280,11 +223,11 @@ static void json_bool(outbuf *b, bool v)
 static void json_year(outbuf *b, const sv_year *y)
 {
     OB_LIT(b, "{\"key\": ");
-    json_str(b, y->key);
+    textbuf_json_string(&b->t, y->key);
     OB_LIT(b, ", \"label\": ");
-    json_str(b, y->label);
+    textbuf_json_string(&b->t, y->label);
     OB_LIT(b, ", \"as_of\": ");
-    json_str(b, y->as_of);
+    textbuf_json_string(&b->t, y->as_of);
     OB_LIT(b, ", \"detail_rate\": ");
     json_bool(b, y->detail_rate);
     ob_putc(b, '}');
@@ -295,7 +238,7 @@ bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_
     outbuf b = {.out = out};
     esc_entry *cache = xcalloc(ESC_SLOTS, sizeof *cache);
     OB_LIT(&b, "{\n  \"title\": ");
-    json_str(&b, s->title);
+    textbuf_json_string(&b.t, s->title);
     OB_LIT(&b, ",\n  \"sample\": ");
     json_bool(&b, s->sample);
     OB_LIT(&b, ",\n  \"years\": [");
@@ -311,19 +254,19 @@ bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_
             const fig_row *r = figures_row(f, i);
             ob_puts(&b, first ? "\n    {\"page\": " : ",\n    {\"page\": ");
             first = false;
-            put_escaped(&b, cache, json_str, r->page);
+            put_escaped(&b, cache, textbuf_json_string, r->page);
             OB_LIT(&b, ", \"figure\": ");
-            put_escaped(&b, cache, json_str, r->figure);
+            put_escaped(&b, cache, textbuf_json_string, r->figure);
             OB_LIT(&b, ", \"year\": ");
-            put_escaped(&b, cache, json_str, year_key(s, r->year));
+            put_escaped(&b, cache, textbuf_json_string, year_key(s, r->year));
             OB_LIT(&b, ", \"scope\": \"");
             ob_scope(&b, r->scope);
             OB_LIT(&b, "\", \"group\": ");
-            put_escaped(&b, cache, json_str, r->group);
+            put_escaped(&b, cache, textbuf_json_string, r->group);
             OB_LIT(&b, ", \"option_code\": ");
             json_int_or_null(&b, r->option > 0, r->option);
             OB_LIT(&b, ", \"option_label\": ");
-            put_escaped(&b, cache, json_str, r->option_label);
+            put_escaped(&b, cache, textbuf_json_string, r->option_label);
             OB_LIT(&b, ", \"count\": ");
             ob_int(&b, r->count);
             OB_LIT(&b, ", \"base\": ");

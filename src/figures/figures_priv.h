@@ -6,6 +6,7 @@
 #define AIREPORT_FIGURES_PRIV_H
 
 #include "figures.h"
+#include "hashidx.h"
 #include "survey.h"
 
 #include <stdint.h>
@@ -24,9 +25,8 @@ struct figset {
     fig_row *rows;
     int n_series;
     fig_series *series;
-    /* Open-addressing tables (capacity a power of two), slot = index + 1. */
-    uint32_t row_mask, series_mask;
-    int *row_slots, *series_slots;
+    /* rows by (page, figure, year, group, option); series by the first four */
+    hashidx row_index, series_index;
     /* figures_compute_bodies of a prefecture: its bodies, code order */
     int n_bodies;
     fig_body *bodies;

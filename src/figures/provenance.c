@@ -1,6 +1,8 @@
 /* provenance.c - the printed-number list and its sidecars (see provenance.h). */
 #include "provenance.h"
 
+#include "textbuf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,33 +200,12 @@ static void cells_of(const prov_entry *e, const fig_catalogue *cat, arena *mem, 
     c->base = base_name(r->base_kind);
 }
 
-static void csv_cell(FILE *f, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else
-        fputs(s, f);
-    fputc(last ? '\n' : ',', f);
-}
-
 bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char **data,
                      size_t *len)
 {
-    char *buf = NULL;
-    *data = NULL;
-    *len = 0;
-    FILE *f = open_memstream(&buf, len);
-    if (!f)
-        return false;
-    fputs("page,kind,block,text,figure,year,scope,group,option_code,option_label,field,"
-          "numerator,denominator,base,rounding,source\n",
-          f);
+    textbuf b = {0};
+    TEXTBUF_LIT(&b, "page,kind,block,text,figure,year,scope,group,option_code,option_label,field,"
+                    "numerator,denominator,base,rounding,source\n");
     arena *mem = arena_new();
     for (int i = 0; i < prov_count(p); i++) {
         const prov_entry *e = &p->e[i];
@@ -237,99 +218,76 @@ bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char
                               c.base, rounding_name(e->rounding),
                               e->source ? e->source : ""};
         size_t n = sizeof cols / sizeof cols[0];
-        for (size_t k = 0; k < n; k++)
-            csv_cell(f, cols[k], k + 1 == n);
+        for (size_t k = 0; k < n; k++) {
+            textbuf_csv_field(&b, cols[k]);
+            textbuf_putc(&b, k + 1 == n ? '\n' : ',');
+        }
     }
     arena_free(mem);
-    bool ok = !ferror(f);
-    if (fclose(f) != 0)
-        ok = false;
-    *data = (unsigned char *)buf;
-    return ok;
-}
-
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
-        if (*u == '"' || *u == '\\')
-            fprintf(f, "\\%c", *u);
-        else if (*u == '\n')
-            fputs("\\n", f);
-        else if (*u < 0x20)
-            fprintf(f, "\\u%04x", *u);
-        else
-            fputc(*u, f);
-    }
-    fputc('"', f);
+    *data = (unsigned char *)b.data;
+    *len = b.len;
+    return true;
 }
 
 /* A number, or null when the cell is empty. */
-static void json_num(FILE *f, const char *cell)
+static void json_num(textbuf *b, const char *cell)
 {
-    fputs(*cell ? cell : "null", f);
+    textbuf_puts(b, *cell ? cell : "null");
 }
 
 bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *document,
                       unsigned char **data, size_t *len)
 {
-    char *buf = NULL;
-    *data = NULL;
-    *len = 0;
-    FILE *f = open_memstream(&buf, len);
-    if (!f)
-        return false;
-    fputs("{\"document\": ", f);
-    json_str(f, document ? document : "");
-    fputs(",\n\"entries\": [", f);
+    textbuf b = {0};
+    TEXTBUF_LIT(&b, "{\"document\": ");
+    textbuf_json_string(&b, document);
+    TEXTBUF_LIT(&b, ",\n\"entries\": [");
     arena *mem = arena_new();
     for (int i = 0; i < prov_count(p); i++) {
         const prov_entry *e = &p->e[i];
         row_cells c;
         cells_of(e, cat, mem, &c);
-        fprintf(f, "%s\n{\"page\": %d, \"kind\": ", i ? "," : "", e->page);
-        json_str(f, kind_name(e->kind));
-        fputs(", \"block\": ", f);
-        json_str(f, e->block);
-        fputs(", \"text\": ", f);
-        json_str(f, e->text);
+        textbuf_printf(&b, "%s\n{\"page\": %d, \"kind\": ", i ? "," : "", e->page);
+        textbuf_json_string(&b, kind_name(e->kind));
+        TEXTBUF_LIT(&b, ", \"block\": ");
+        textbuf_json_string(&b, e->block);
+        TEXTBUF_LIT(&b, ", \"text\": ");
+        textbuf_json_string(&b, e->text);
         if (e->row) {
-            fputs(", \"figure\": ", f);
-            json_str(f, c.figure);
-            fputs(", \"year\": ", f);
-            json_str(f, c.year);
-            fputs(", \"scope\": ", f);
-            json_str(f, c.scope);
-            fputs(", \"group\": ", f);
-            json_str(f, c.group);
-            fputs(", \"option_code\": ", f);
-            json_num(f, c.option);
-            fputs(", \"option_label\": ", f);
-            json_str(f, c.option_label);
-            fputs(", \"field\": ", f);
-            json_str(f, c.field);
-            fputs(", \"base\": ", f);
-            json_str(f, c.base);
+            TEXTBUF_LIT(&b, ", \"figure\": ");
+            textbuf_json_string(&b, c.figure);
+            TEXTBUF_LIT(&b, ", \"year\": ");
+            textbuf_json_string(&b, c.year);
+            TEXTBUF_LIT(&b, ", \"scope\": ");
+            textbuf_json_string(&b, c.scope);
+            TEXTBUF_LIT(&b, ", \"group\": ");
+            textbuf_json_string(&b, c.group);
+            TEXTBUF_LIT(&b, ", \"option_code\": ");
+            json_num(&b, c.option);
+            TEXTBUF_LIT(&b, ", \"option_label\": ");
+            textbuf_json_string(&b, c.option_label);
+            TEXTBUF_LIT(&b, ", \"field\": ");
+            textbuf_json_string(&b, c.field);
+            TEXTBUF_LIT(&b, ", \"base\": ");
+            textbuf_json_string(&b, c.base);
         }
-        fputs(", \"numerator\": ", f);
-        json_num(f, c.num);
-        fputs(", \"denominator\": ", f);
-        json_num(f, c.den);
-        fputs(", \"rounding\": ", f);
-        json_str(f, rounding_name(e->rounding));
+        TEXTBUF_LIT(&b, ", \"numerator\": ");
+        json_num(&b, c.num);
+        TEXTBUF_LIT(&b, ", \"denominator\": ");
+        json_num(&b, c.den);
+        TEXTBUF_LIT(&b, ", \"rounding\": ");
+        textbuf_json_string(&b, rounding_name(e->rounding));
         if (e->source) {
-            fputs(", \"source\": ", f);
-            json_str(f, e->source);
+            TEXTBUF_LIT(&b, ", \"source\": ");
+            textbuf_json_string(&b, e->source);
         }
-        fputc('}', f);
+        textbuf_putc(&b, '}');
     }
     arena_free(mem);
-    fputs("\n]}\n", f);
-    bool ok = !ferror(f);
-    if (fclose(f) != 0)
-        ok = false;
-    *data = (unsigned char *)buf;
-    return ok;
+    TEXTBUF_LIT(&b, "\n]}\n");
+    *data = (unsigned char *)b.data;
+    *len = b.len;
+    return true;
 }
 
 char *prov_sidecar_path(const char *doc_path, const char *ext)

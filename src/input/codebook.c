@@ -1,9 +1,7 @@
 /* codebook.c - loads and checks codebook.ini (format: docs/data-format.md).
  * Every problem is reported as "codebook.ini:LINE: [Q4] key ...", the line
- * found by scanning the file again (iniline.h). */
+ * from the INI reader (inifile.h). */
 #include "codebook.h"
-
-#include "iniline.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -67,6 +65,7 @@ struct loader {
     diags *d;
     arena *mem;
     bool ok;
+    const ini_file *ini;
 };
 
 static void problem(struct loader *L, const char *sec, const char *key, const char *fmt, ...)
@@ -78,9 +77,9 @@ static void problem(struct loader *L, const char *sec, const char *key, const ch
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    long line = ini_line_of(L->path, sec, key);
+    long line = ini_line(L->ini, sec, key);
     if (!line && key)
-        line = ini_line_of(L->path, sec, NULL);
+        line = ini_line(L->ini, sec, NULL);
     char id[32];
     snprintf(id, sizeof id, "%s", sec);
     for (char *p = id; *p; p++)
@@ -92,11 +91,9 @@ static void problem(struct loader *L, const char *sec, const char *key, const ch
     L->ok = false;
 }
 
-static const char *get(dictionary *ini, const char *sec, const char *key)
+static const char *get(const ini_file *ini, const char *sec, const char *key)
 {
-    char full[128];
-    snprintf(full, sizeof full, "%s:%s", sec, key);
-    return iniparser_getstring(ini, full, NULL);
+    return ini_get(ini, sec, key);
 }
 
 /* A key of a question section: a known name or "N", "N.short", "N.full". */
@@ -123,9 +120,10 @@ static int parse_int(const char *s, int lo, int hi, bool *ok)
     return (int)v;
 }
 
-static void load_question(struct loader *L, dictionary *ini, const char *sec, cb_question *q,
+static void load_question(struct loader *L, const char *sec, cb_question *q,
                           const char **asked_spec)
 {
+    const ini_file *ini = L->ini;
     char id[16];
     snprintf(id, sizeof id, "%s", sec);
     for (char *p = id; *p; p++)
@@ -207,19 +205,12 @@ static void load_question(struct loader *L, dictionary *ini, const char *sec, cb
         q->short_label[c] = v && *v ? arena_strdup(L->mem, v) : q->label[c];
     }
 
-    int nk = iniparser_getsecnkeys(ini, sec);
-    if (nk > 0) {
-        const char **keys = xmalloc(sizeof *keys * (size_t)nk);
-        iniparser_getseckeys(ini, sec, keys);
-        for (int i = 0; i < nk; i++) {
-            const char *k = strchr(keys[i], ':');
-            k = k ? k + 1 : keys[i];
-            if (!known_key(k, q->n_options))
-                problem(L, sec, k, "unknown key; expected column, file, type, max, asked, since, "
-                                   "detail, title, options, exclusive or labels 1-%d",
-                        q->n_options);
-        }
-        free(keys);
+    for (int i = 0; i < ini->n_pos; i++) {
+        const ini_pos *p = &ini->pos[i];
+        if (p->key && strcmp(p->section, sec) == 0 && !known_key(p->key, q->n_options))
+            problem(L, sec, p->key, "unknown key; expected column, file, type, max, asked, "
+                                    "since, detail, title, options, exclusive or labels 1-%d",
+                    q->n_options);
     }
 
     v = get(ini, sec, "asked");
@@ -272,15 +263,15 @@ static void resolve_asked(struct loader *L, codebook *cb, int i, const char *spe
 bool codebook_load(codebook *cb, const char *path, arena *mem, diags *d)
 {
     memset(cb, 0, sizeof *cb);
-    dictionary *ini = ini_load_checked(path, d, D_CODEBOOK);
-    if (!ini)
+    if (!ini_open(&cb->ini, path, D_CODEBOOK, mem, d))
         return false;
-    struct loader L = {path, d, mem, true};
+    struct loader L = {path, d, mem, true, &cb->ini};
     const char *asked[CB_MAX_QUESTIONS] = {0};
 
-    int n_sec = iniparser_getnsec(ini);
-    for (int s = 0; s < n_sec; s++) {
-        const char *sec = iniparser_getsecname(ini, s);
+    for (int s = 0; s < cb->ini.n_pos; s++) {
+        if (cb->ini.pos[s].key)
+            continue;
+        const char *sec = cb->ini.pos[s].section;
         const char *p = sec + 1;
         if ((sec[0] != 'q' && sec[0] != 'Q') || !isdigit((unsigned char)*p)) {
             problem(&L, sec, NULL, "is not a question; expected sections Q1, Q2, ...");
@@ -296,7 +287,7 @@ bool codebook_load(codebook *cb, const char *path, arena *mem, diags *d)
             problem(&L, sec, NULL, "one question too many; at most %d", CB_MAX_QUESTIONS);
             break;
         }
-        load_question(&L, ini, sec, &cb->q[cb->n], &asked[cb->n]);
+        load_question(&L, sec, &cb->q[cb->n], &asked[cb->n]);
         cb->n++;
     }
     if (cb->n == 0) {
@@ -315,6 +306,6 @@ bool codebook_load(codebook *cb, const char *path, arena *mem, diags *d)
             problem(&L, cb->q[i].id, "column", "団体コード is the key column of every file; "
                                                "expected a question's own header");
     }
-    iniparser_freedict(ini);
+    ini_close(&cb->ini);
     return L.ok;
 }

@@ -1,7 +1,10 @@
 /* survey_load.c - survey_load(): survey.ini, the codebook, the body master
  * (bodies.csv), then each year (survey_answers.c). Every problem is reported;
  * the model is returned only when there was none. */
-#include "iniline.h"
+#include "fileread.h"
+#include "inifile.h"
+#include "numfmt.h"
+#include "outname.h"
 #include "survey_priv.h"
 
 #include <ctype.h>
@@ -29,17 +32,12 @@ static char *join_path(arena *mem, const char *dir, const char *rel)
     return arena_printf(mem, "%s/%s", dir, rel);
 }
 
-static bool file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 /* ---- survey.ini --------------------------------------------------------- */
 
 struct ini_ctx {
     const char *path;
-    dictionary *ini;
+    const ini_file *ini;
     diags *d;
     bool data_files; /* the files it names must exist (not when only the definitions are read) */
 };
@@ -54,27 +52,23 @@ static void config_problem(struct ini_ctx *c, const char *sec, const char *key, 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    long line = key ? ini_line_of(c->path, sec, key) : 0;
+    long line = key ? ini_line(c->ini, sec, key) : 0;
     if (!line)
-        line = ini_line_of(c->path, sec, NULL);
+        line = ini_line(c->ini, sec, NULL);
     if (key)
         diag_add(c->d, D_CONFIG, c->path, line, 0, "[%s] %s: %s", sec, key, msg);
     else
         diag_add(c->d, D_CONFIG, c->path, line, 0, "[%s] %s", sec, msg);
 }
 
-static const char *ini_get(struct ini_ctx *c, const char *sec, const char *key)
+static const char *cfg_get(struct ini_ctx *c, const char *sec, const char *key)
 {
-    char full[160];
-    snprintf(full, sizeof full, "%s:%s", sec, key);
-    for (char *p = full; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return iniparser_getstring(c->ini, full, NULL);
+    return ini_get(c->ini, sec, key);
 }
 
 static bool ini_bool(struct ini_ctx *c, const char *sec, const char *key, bool dflt)
 {
-    const char *v = ini_get(c, sec, key);
+    const char *v = cfg_get(c, sec, key);
     if (!v)
         return dflt;
     if (strcmp(v, "true") == 0)
@@ -85,36 +79,61 @@ static bool ini_bool(struct ini_ctx *c, const char *sec, const char *key, bool d
     return dflt;
 }
 
+/* A real calendar date YYYY-MM-DD that the documents can print in the
+ * Japanese era (numfmt.h: from 1926-12-25, 昭和, on). */
 static bool iso_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-        return false;
-    return s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    char era[64];
+    return numfmt_era_date(era, sizeof era, s);
 }
 
 static const char *ini_date(struct ini_ctx *c, arena *mem, const char *sec, const char *key,
                             bool required)
 {
-    const char *v = ini_get(c, sec, key);
+    const char *v = cfg_get(c, sec, key);
     if (!v || !*v) {
         if (required)
             config_problem(c, sec, key, "missing; expected an ISO date such as 2025-10-31");
         return NULL;
     }
     if (!iso_date(v)) {
-        config_problem(c, sec, key, "\"%s\"; expected an ISO date such as 2025-10-31", v);
+        config_problem(c, sec, key, "\"%s\"; expected a real date YYYY-MM-DD from 1926-12-25 "
+                                    "on, such as 2025-10-31",
+                       v);
         return NULL;
     }
     return arena_strdup(mem, v);
 }
 
-/* A file named by survey.ini: must exist. */
-static const char *ini_file(struct ini_ctx *c, survey *s, const char *sec, const char *key,
-                            const char *dflt, bool required)
+/* A year's dates in their order: the survey period's start on or before its
+ * end, and everything on or before the publication. ISO dates compare as
+ * strings. */
+static void check_date_order(struct ini_ctx *c, const char *sec, const sv_year *y)
 {
-    const char *v = ini_get(c, sec, key);
+    if (y->period_from && y->period_to && strcmp(y->period_from, y->period_to) > 0)
+        config_problem(c, sec, "period_to", "%s is before period_from %s; expected the "
+                                            "survey period to end on or after its start",
+                       y->period_to, y->period_from);
+    if (!y->published)
+        return;
+    const struct {
+        const char *key, *value;
+    } before[] = {{"as_of", y->as_of}, {"period_from", y->period_from},
+                  {"period_to", y->period_to}};
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        if (before[i].value && strcmp(before[i].value, y->published) > 0)
+            config_problem(c, sec, "published", "%s is before %s %s; expected the publication "
+                                                "on or after the survey's dates",
+                           y->published, before[i].key, before[i].value);
+}
+
+/* A file named by survey.ini: must be a regular file within limit (what:
+ * the kind of file, for the message), unless only the definitions are read
+ * and it is a data file (c->data_files false). */
+static const char *cfg_file(struct ini_ctx *c, survey *s, const char *sec, const char *key,
+                            const char *dflt, bool required, size_t limit, const char *what)
+{
+    const char *v = cfg_get(c, sec, key);
     if (!v || !*v) {
         if (!dflt) {
             if (required)
@@ -125,8 +144,9 @@ static const char *ini_file(struct ini_ctx *c, survey *s, const char *sec, const
         v = dflt;
     }
     char *path = join_path(s->mem, s->data_dir, v);
-    if (c->data_files && !file_exists(path)) {
-        config_problem(c, sec, key, "names %s, which does not exist (%s)", v, path);
+    char why[256];
+    if (c->data_files && !file_check(path, limit, what, why, sizeof why)) {
+        config_problem(c, sec, key, "names %s, which %s (%s)", v, why, path);
         return NULL;
     }
     return path;
@@ -158,32 +178,34 @@ static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, di
                             text_encoding *enc)
 {
     int before = diags_count(d);
-    dictionary *ini = ini_load_checked(ini_path, d, D_CONFIG);
-    if (!ini)
+    ini_file ini;
+    if (!ini_open(&ini, ini_path, D_CONFIG, s->mem, d))
         return false;
-    struct ini_ctx c = {ini_path, ini, d, data_files};
+    struct ini_ctx c = {ini_path, &ini, d, data_files};
     const char *v;
 
-    if (!iniparser_find_entry(ini, "survey"))
+    if (!ini_has_section(&ini, "survey"))
         diag_add(d, D_CONFIG, ini_path, 0, 0, "no [survey] section; expected title, years, "
                                               "bodies and codebook there");
-    v = ini_get(&c, "survey", "title");
+    v = cfg_get(&c, "survey", "title");
     s->title = arena_strdup(s->mem, v && *v ? v : "");
     if (!v || !*v)
         config_problem(&c, "survey", "title", "missing; expected the publication title");
     s->sample = ini_bool(&c, "survey", "sample", false);
-    v = ini_get(&c, "survey", "encoding");
+    v = cfg_get(&c, "survey", "encoding");
     *enc = TEXTENC_AUTO;
     if (v && !textenc_parse(v, enc))
         config_problem(&c, "survey", "encoding", "\"%s\"; expected auto, utf-8 or cp932", v);
-    *bodies = ini_file(&c, s, "survey", "bodies", "bodies.csv", true);
+    *bodies = cfg_file(&c, s, "survey", "bodies", "bodies.csv", true, FILE_LIMIT_SURVEY_CSV,
+                       "a CSV file");
     /* the codebook is a definition: it must exist either way */
     c.data_files = true;
-    *cb_path = ini_file(&c, s, "survey", "codebook", "codebook.ini", true);
+    *cb_path = cfg_file(&c, s, "survey", "codebook", "codebook.ini", true, FILE_LIMIT_CONFIG,
+                        "an INI file");
     c.data_files = data_files;
 
     /* years = R5, R6, R7 */
-    v = ini_get(&c, "survey", "years");
+    v = cfg_get(&c, "survey", "years");
     if (!v || !*v) {
         config_problem(&c, "survey", "years", "missing; expected the year keys oldest first, "
                                               "e.g. R5, R6, R7");
@@ -210,11 +232,7 @@ static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, di
                            tok);
             continue;
         }
-        char sec[64];
-        snprintf(sec, sizeof sec, "%s", tok);
-        for (char *p = sec; *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        if (!iniparser_find_entry(ini, sec)) {
+        if (!ini_has_section(&ini, tok)) {
             config_problem(&c, "survey", "years", "year %s has no [%s] section; expected one "
                                                   "with label, as_of, answers and services",
                            tok, tok);
@@ -224,7 +242,7 @@ static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, di
         struct year_files *f = &(*yfp)[s->n_years];
         s->n_years++;
         y->key = tok;
-        v = ini_get(&c, tok, "label");
+        v = cfg_get(&c, tok, "label");
         if (!v || !*v)
             config_problem(&c, tok, "label", "missing; expected the year as printed, e.g. "
                                              "令和7年度");
@@ -233,14 +251,16 @@ static bool read_survey_ini(survey *s, const char *ini_path, bool data_files, di
         y->period_from = ini_date(&c, s->mem, tok, "period_from", false);
         y->period_to = ini_date(&c, s->mem, tok, "period_to", false);
         y->published = ini_date(&c, s->mem, tok, "published", false);
+        check_date_order(&c, tok, y);
         y->detail_rate = ini_bool(&c, tok, "detail_rate", true);
-        f->answers = ini_file(&c, s, tok, "answers", NULL, true);
-        f->services = ini_file(&c, s, tok, "services", NULL, true);
-        f->cases = ini_file(&c, s, tok, "cases", NULL, false);
+        f->answers = cfg_file(&c, s, tok, "answers", NULL, true, FILE_LIMIT_SURVEY_CSV, "a CSV file");
+        f->services =
+            cfg_file(&c, s, tok, "services", NULL, true, FILE_LIMIT_SURVEY_CSV, "a CSV file");
+        f->cases = cfg_file(&c, s, tok, "cases", NULL, false, FILE_LIMIT_SURVEY_CSV, "a CSV file");
     }
     if (s->n_years == 0 && before == diags_count(d))
         config_problem(&c, "survey", "years", "no survey year; expected at least one");
-    iniparser_freedict(ini);
+    ini_close(&ini);
     return diags_count(d) == before;
 }
 
@@ -340,6 +360,13 @@ static void body_row(void *ctx, const csv_row *row)
     if (!*f[BC_NAME])
         diag_add(B->d, D_ANSWER_REQUIRED, B->file, line, COL(BC_NAME),
                  "団体名 is empty for %s; expected the body's name", code);
+    /* The name goes into file names and onto terminals (outname.h). */
+    size_t at;
+    if (outname_has_control(f[BC_NAME], &at))
+        diag_add(B->d, D_BODY_NAME, B->file, line, COL(BC_NAME),
+                 "団体名 \"%s\" of %s holds a control character (character %zu: TAB, CR, "
+                 "ESC, ...); expected the body's name as printed",
+                 f[BC_NAME], code, at);
 
     int kind = 0;
     while (kind < KIND__COUNT && strcmp(f[BC_KIND], survey_kind_label((body_kind)kind)) != 0)
@@ -469,7 +496,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
         int q = codebook_find(&s->cb, need[i].id);
         *need[i].index = q;
         if (q < 0 || s->cb.q[q].multi || s->cb.q[q].file != need[i].file) {
-            diag_add(d, D_CODEBOOK, path, q < 0 ? 0 : ini_line_of(path, need[i].id, NULL), 0,
+            diag_add(d, D_CODEBOOK, path, q < 0 ? 0 : ini_line(&s->cb.ini, need[i].id, NULL), 0,
                      "[%s] %s; the report needs it as a single-select %s question", need[i].id,
                      q < 0 ? "missing" : "has the wrong shape",
                      need[i].file == CB_FILE_ANSWERS ? "answers" : "services");
@@ -477,7 +504,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
         }
     }
     if (ok && s->cb.q[s->q_status].n_options < 3) {
-        diag_add(d, D_CODEBOOK, path, ini_line_of(path, "Q1", "options"), 0,
+        diag_add(d, D_CODEBOOK, path, ini_line(&s->cb.ini, "Q1", "options"), 0,
                  "[Q1] options: %d; expected at least 3 (codes 1-3 are the adopting statuses)",
                  s->cb.q[s->q_status].n_options);
         ok = false;
@@ -488,7 +515,7 @@ static bool check_codebook(survey *s, const char *path, diags *d)
             int a = asked_in_year(s, yi, s->cb.q[q].since);
             if (a == -2) {
                 if (yi == 0)
-                    diag_add(d, D_CODEBOOK, path, ini_line_of(path, s->cb.q[q].id, "since"), 0,
+                    diag_add(d, D_CODEBOOK, path, ini_line(&s->cb.ini, s->cb.q[q].id, "since"), 0,
                              "[%s] since: \"%s\" is not comparable with the years of "
                              "survey.ini; expected a key like %s",
                              s->cb.q[q].id, s->cb.q[q].since, s->years[0].key);
@@ -514,7 +541,8 @@ static survey *load(const char *data_dir, bool answers, diags *d)
     struct year_files *yf = NULL;
     const char *bodies = NULL, *cb_path = NULL;
     text_encoding enc = TEXTENC_AUTO;
-    if (!file_exists(ini_path)) {
+    struct stat st;
+    if (stat(ini_path, &st) != 0) {
         diag_add(d, D_IO_READ, ini_path, 0, 0, "cannot read survey.ini; expected it in the "
                                                "data directory %s",
                  data_dir);

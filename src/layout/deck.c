@@ -124,7 +124,7 @@ bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const f
         const tpl_deck *deck = t->deck;
         pdf_info info = {.title = lo.doc_title, .author = deck->author,
                          .subject = deck->subject, .keywords = deck->keywords,
-                         .creator = aireport_name_version()};
+                         .creator = aireport_name_version(), .created = scope->created};
         pdf_doc *doc = pdfdoc_new(fonts, &info);
         double w = layout_page_w_pt(deck), h = layout_page_h_pt(deck);
         for (int i = 0; i < lo.n_pages; i++)

@@ -2,10 +2,11 @@
 #include "fontset.h"
 
 #include "arena.h"
+#include "fileread.h"
+#include "inifile.h"
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <iniparser.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,6 +155,12 @@ static int open_face(fontset *fs, const char *path, diags *d)
     for (int i = 0; i < fs->n_faces; i++)
         if (strcmp(fs->faces[i].path, path) == 0)
             return i;
+    /* HarfBuzz would read a FIFO or /dev/zero for ever */
+    char why[256];
+    if (!file_check(path, FILE_LIMIT_FONT, "a TrueType font", why, sizeof why)) {
+        diag_add(d, D_FONT, path, 0, 0, "%s", why);
+        return -1;
+    }
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
         diag_add(d, D_FONT, path, 0, 0, "cannot read the font file");
@@ -186,9 +193,12 @@ static int open_face(fontset *fs, const char *path, diags *d)
 
 fontset *fontset_load(const char *ini_path, diags *d)
 {
-    dictionary *ini = iniparser_load(ini_path);
-    if (!ini) {
-        diag_add(d, D_IO_READ, ini_path, 0, 0, "cannot read the font configuration");
+    /* fonts.ini through the INI reader (inifile.h); its problems fail the
+     * fonts like a missing font does (exit 6). */
+    arena *mem = arena_new();
+    ini_file ini;
+    if (!ini_open(&ini, ini_path, D_FONT, mem, d)) {
+        arena_free(mem);
         return NULL;
     }
     fontset *fs = xcalloc(1, sizeof *fs);
@@ -199,20 +209,20 @@ fontset *fontset_load(const char *ini_path, diags *d)
         for (int r = 0; r < FONT__COUNT; r++) {
             const char *sec = S_role_section[r];
             snprintf(key, sizeof key, "%s:fake_bold", sec);
-            fs->fake_bold[r] = iniparser_getboolean(ini, key, 0) != 0;
+            fs->fake_bold[r] = iniparser_getboolean(ini.dict, key, 0) != 0;
             if (pass == 0) {
                 fs->face_of[r] = -1;
-                if (!iniparser_find_entry(ini, sec)) {
+                if (!ini_has_section(&ini, sec)) {
                     diag_add(d, D_CONFIG, ini_path, 0, 0,
                              "no [%s] section; every role (gothic, gothic-bold, mincho) needs one",
                              sec);
                     ok = false;
                     continue;
                 }
-                snprintf(key, sizeof key, "%s:file", sec);
-                const char *file = iniparser_getstring(ini, key, "");
-                snprintf(key, sizeof key, "%s:fallback", sec);
-                const char *fallback = iniparser_getstring(ini, key, "");
+                const char *file = ini_get(&ini, sec, "file");
+                const char *fallback = ini_get(&ini, sec, "fallback");
+                file = file ? file : "";
+                fallback = fallback ? fallback : "";
                 char *path = find_font_file(ini_path, file, fallback);
                 if (path) {
                     fs->face_of[r] = open_face(fs, path, d);
@@ -222,10 +232,10 @@ fontset *fontset_load(const char *ini_path, diags *d)
                 }
                 continue;
             }
-            if (fs->face_of[r] >= 0 || !iniparser_find_entry(ini, sec))
+            if (fs->face_of[r] >= 0 || !ini_has_section(&ini, sec))
                 continue;
-            snprintf(key, sizeof key, "%s:same_as", sec);
-            const char *same = iniparser_getstring(ini, key, "");
+            const char *same = ini_get(&ini, sec, "same_as");
+            same = same ? same : "";
             int target = -1;
             for (int t = 0; t < FONT__COUNT; t++)
                 if (strcmp(same, S_role_section[t]) == 0)
@@ -234,15 +244,16 @@ fontset *fontset_load(const char *ini_path, diags *d)
                 fs->face_of[r] = fs->face_of[target];
                 continue;
             }
-            snprintf(key, sizeof key, "%s:file", sec);
-            diag_add(d, D_FONT, ini_path, 0, 0,
+            const char *file = ini_get(&ini, sec, "file");
+            diag_add(d, D_FONT, ini_path, ini_line(&ini, sec, NULL), 0,
                      "[%s]: no font file found (file = \"%s\", fallbacks and same_as = \"%s\" "
                      "tried); install fonts-ipaexfont or point file at a TrueType font",
-                     sec, iniparser_getstring(ini, key, ""), same);
+                     sec, file ? file : "", same);
             ok = false;
         }
     }
-    iniparser_freedict(ini);
+    ini_close(&ini);
+    arena_free(mem);
     if (!ok) {
         fontset_free(fs);
         return NULL;
@@ -288,13 +299,13 @@ bool fontset_fake_bold(const fontset *fs, font_role role)
 /* Advance in font units (scale = upem) of what the PDF shows for cp: the
  * nominal glyph from the cmap, one glyph per character, exactly what the
  * writer draws (.notdef's where the font has none; the coverage check
- * stops such text before it reaches a PDF). Control characters, which the
- * writer drops, have no width. Shaping each string with HarfBuzz instead
+ * stops such text before it reaches a PDF). Characters the writer drops
+ * (fontset_never_drawn) have no width. Shaping each string with HarfBuzz instead
  * was an eighth of the whole build, and could differ from the PDF where
  * it composes or substitutes. */
 static int advance_units(const font_face *f, uint32_t cp)
 {
-    if (cp < 0x20)
+    if (fontset_never_drawn(cp))
         return 0;
     hb_codepoint_t gid = nominal_glyph(f, cp);
     return gid < f->n_glyphs ? f->advance_of_gid[gid] : 0;
@@ -357,7 +368,7 @@ bool fontset_check_coverage(const fontset *fs, font_role role, const char *utf8,
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t cp = fontset_utf8_next(utf8, len, &i);
-        if (cp < 0x20 || fontset_has_glyph(fs, role, cp))
+        if (fontset_never_drawn(cp) || fontset_has_glyph(fs, role, cp))
             continue;
         diag_add(d, D_FONT, context, 0, 0,
                  "character U+%04X \"%.*s\" (byte %zu of \"%s\") has no glyph in %s (role %s); "

@@ -1,18 +1,10 @@
-/* pdf_embed.c - ToUnicode, font embedding and stream compression done by
- * the writer instead of libharu 2.3.0. */
+/* pdf_embed.c - ToUnicode and font embedding done by the writer instead of
+ * libharu 2.3.0 (through pdf_libharu.h, which reaches into libharu). */
 #include "pdf_embed.h"
 
 #include "arena.h"
+#include "pdf_libharu.h"
 #include "pdf_tounicode.h"
-
-/* libharu internals: the font's streams and descriptor, the document's
- * memory manager and cross-reference table, the page's content stream. */
-#include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <zlib.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,99 +13,74 @@
  * readers reject) with bfchar entries CID -> Unicode for the used glyphs. */
 bool pdf_fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n)
 {
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap || !cmap->stream)
-        return false;
     char *text = pdf_tounicode_cmap(PDF_CID_BASE, cps, n);
-    HPDF_MemStream_FreeData(cmap->stream);
-    HPDF_STATUS st = HPDF_Stream_WriteStr(cmap->stream, text);
+    bool ok = pdf_lh_font_set_tounicode(font, text);
     free(text);
-    /* Entries of an encoding CMap that do not belong to a ToUnicode map. */
-    static const char *const keys[] = {"CMapName", "CIDSystemInfo", "WMode", "Type"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        HPDF_Dict_RemoveElement(cmap, keys[i]); /* absent keys: a quiet NOT_FOUND */
-    return st == HPDF_OK;
-}
-
-/* Streams are compressed here, not by libharu: 2.3.0 deflates every stream
- * at zlib's default level 6, a third of the whole build. Level 1 costs a
- * fraction of that and leaves the files a few per cent larger (README,
- * performance). A pre-compressed stream is handed to libharu with no
- * filter, and its /Filter entry is written by this hook, which libharu
- * calls just before closing the stream's dictionary. */
-#define STREAM_ZLIB_LEVEL 1
-
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Replaces the stream's data by its deflated form; false (stream unchanged)
- * when the dictionary already has a write hook or zlib fails. */
-static bool set_deflated(HPDF_Dict dict, const unsigned char *data, size_t n)
-{
-    if (dict->write_fn)
-        return false;
-    uLongf out_len = compressBound((uLong)n);
-    unsigned char *z = xmalloc(out_len);
-    bool ok = compress2(z, &out_len, data, (uLong)n, STREAM_ZLIB_LEVEL) == Z_OK;
-    if (ok) {
-        HPDF_MemStream_FreeData(dict->stream);
-        ok = HPDF_Stream_Write(dict->stream, z, (HPDF_UINT)out_len) == HPDF_OK;
-        dict->filter = HPDF_STREAM_FILTER_NONE;
-        dict->write_fn = write_flate_filter;
-    }
-    free(z);
     return ok;
 }
 
-/* Compresses a page's content stream (libharu keeps it in memory buffers). */
-bool pdf_deflate_page_contents(HPDF_Page page)
+/* numGlyphs of a TrueType font program's maxp table (0: none found). */
+static unsigned sfnt_num_glyphs(const unsigned char *d, size_t n)
 {
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Dict contents = attr->contents;
-    if (!contents || !contents->stream || contents->stream->type != HPDF_STREAM_MEMORY)
-        return false;
-    HPDF_UINT count = HPDF_MemStream_GetBufCount(contents->stream);
-    size_t n = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT len = 0;
-        HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
-        n += len;
+#define BE16(p) ((unsigned)(p)[0] << 8 | (p)[1])
+#define BE32(p) ((size_t)(p)[0] << 24 | (size_t)(p)[1] << 16 | (size_t)(p)[2] << 8 | (p)[3])
+    if (n < 12)
+        return 0;
+    unsigned n_tables = BE16(d + 4);
+    for (unsigned i = 0; i < n_tables && 12 + 16 * (size_t)(i + 1) <= n; i++) {
+        const unsigned char *rec = d + 12 + 16 * (size_t)i;
+        size_t off = BE32(rec + 8);
+        if (memcmp(rec, "maxp", 4) == 0 && off + 6 <= n)
+            return BE16(d + off + 4);
     }
-    unsigned char *flat = xmalloc(n ? n : 1);
-    size_t at = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(contents->stream, i, &len);
-        if (part)
-            memcpy(flat + at, part, len);
-        at += len;
-    }
-    bool ok = set_deflated(contents, flat, n);
-    free(flat);
-    return ok;
+    return 0;
+#undef BE16
+#undef BE32
 }
 
-/* The CIDToGIDMap of the CIDs used, PDF_CID_BASE .. PDF_CID_BASE + n - 1 (the
- * CIDs below map to glyph 0). The glyph ids come from libharu's own lookup
- * in the dense cmap, the same it used for the widths. */
-static HPDF_Dict cid_to_gid_map(HPDF_Doc pdf, HPDF_FontDef def, size_t n)
+/* The CIDToGIDMap and the CIDSet. CIDs PDF_CID_BASE .. PDF_CID_BASE + n - 1
+ * are the characters used; their glyph ids come from libharu's own lookup in
+ * the dense cmap, the same it used for the widths. HarfBuzz's subset also
+ * keeps the components of composite glyphs, which no character reaches;
+ * they get the CIDs after those, in glyph order, so that every glyph of the
+ * program has a CID. The CIDs below PDF_CID_BASE map to glyph 0. The CIDSet
+ * (one bit per CID, first CID in the high bit) then names CID 0 and every
+ * CID from PDF_CID_BASE on: each a CID with a glyph, and all glyphs named,
+ * which is what PDF/A and PDF/UA validators require of it. */
+static bool cid_maps(HPDF_Doc pdf, HPDF_Font font, size_t n, unsigned n_glyphs,
+                     HPDF_Dict *map, HPDF_Dict *cid_set)
 {
-    size_t n_cids = PDF_CID_BASE + n, n_bytes = 2 * n_cids;
-    HPDF_BYTE *bytes = xcalloc(1, n_bytes);
-    for (size_t cid = PDF_CID_BASE; cid < n_cids; cid++) {
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
-        bytes[2 * cid] = (HPDF_BYTE)(gid >> 8);
-        bytes[2 * cid + 1] = (HPDF_BYTE)gid;
+    unsigned char *reached = xcalloc(1, n_glyphs ? n_glyphs : 1);
+    size_t n_cids = PDF_CID_BASE + n + (n_glyphs ? n_glyphs - 1 : 0); /* room enough */
+    unsigned char *bytes = xcalloc(1, 2 * n_cids);
+    size_t cid = PDF_CID_BASE;
+    for (; cid < PDF_CID_BASE + n; cid++) {
+        unsigned gid = pdf_lh_font_glyph(font, (unsigned)cid);
+        if (gid < n_glyphs)
+            reached[gid] = 1;
+        bytes[2 * cid] = (unsigned char)(gid >> 8);
+        bytes[2 * cid + 1] = (unsigned char)gid;
     }
-    HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (map && HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)n_bytes) != HPDF_OK)
-        map = NULL;
+    for (unsigned gid = 1; gid < n_glyphs; gid++)
+        if (!reached[gid]) {
+            bytes[2 * cid] = (unsigned char)(gid >> 8);
+            bytes[2 * cid + 1] = (unsigned char)gid;
+            cid++;
+        }
+    n_cids = cid;
+    size_t set_n = (n_cids - 1) / 8 + 1;
+    unsigned char *set = xcalloc(1, set_n);
+    set[0] = 0x80; /* CID 0: .notdef */
+    for (cid = PDF_CID_BASE; cid < n_cids; cid++)
+        set[cid / 8] |= (unsigned char)(0x80 >> cid % 8);
+    /* the map not deflated here: libharu compresses it like the font's
+     * other streams */
+    *map = pdf_lh_stream(pdf, bytes, 2 * n_cids, false);
+    *cid_set = *map ? pdf_lh_stream(pdf, set, set_n, true) : NULL;
+    free(set);
     free(bytes);
-    return map;
+    free(reached);
+    return *map && *cid_set;
 }
 
 /* Embeds the subset HarfBuzz made, as it is. libharu 2.3.0 would embed
@@ -122,52 +89,52 @@ static HPDF_Dict cid_to_gid_map(HPDF_Doc pdf, HPDF_FontDef def, size_t n)
  * that was half of the cost of a one-page PDF. The font is therefore
  * loaded with embedding off, and the pieces libharu would add are added
  * here: the subset tag on the name, the FontDescriptor (libharu's keys and
- * values, plus FontFile2 and the required CapHeight) and a CIDToGIDMap of
- * the CIDs used. */
+ * values, plus FontFile2, the required CapHeight and a CIDSet) and a
+ * CIDToGIDMap of the CIDs used. */
 bool pdf_embed_font(HPDF_Doc pdf, const fontset *fs, HPDF_Font font, int index,
                     const unsigned char *data, size_t n_bytes, size_t n_chars)
 {
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_FontDef def = attr->fontdef;
-    HPDF_TTFontDefAttr def_attr = (HPDF_TTFontDefAttr)def->attr;
-    if (def->descriptor || !attr->descendant_font)
+    pdf_lh_font_metrics m;
+    if (!pdf_lh_font_metrics_of(font, &m))
         return false;
     char tag[] = "HPDFAA"; /* the tags libharu gives: HPDFAA, HPDFAB, ... */
     tag[5] = (char)('A' + index % 26);
     tag[4] = (char)('A' + index / 26 % 26);
-    HPDF_TTFontDef_SetTagName(def, tag);
+    pdf_lh_font_set_tag(font, tag);
 
-    HPDF_STATUS st = HPDF_OK;
-    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!file || !set_deflated(file, data, n_bytes))
+    bool ok = true;
+    HPDF_Dict file = pdf_lh_stream(pdf, data, n_bytes, true);
+    if (!file)
         return false;
-    st |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)n_bytes);
+    ok &= pdf_lh_add_int(file, "Length1", (long)n_bytes);
 
-    HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
-    if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK)
+    HPDF_Dict desc = pdf_lh_dict(pdf, true);
+    pdf_obj bbox = pdf_lh_array(pdf);
+    if (!desc || !bbox)
         return false;
-    st |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    st |= HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-    st |= HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-    st |= HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-    st |= HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(pdf->mmgr, def->font_bbox));
-    st |= HPDF_Dict_AddName(desc, "FontName", def_attr->base_font);
-    st |= HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-    st |= HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+    ok &= pdf_lh_add_name(desc, "Type", "FontDescriptor");
+    ok &= pdf_lh_add_int(desc, "Ascent", m.ascent);
+    ok &= pdf_lh_add_int(desc, "Descent", m.descent);
+    ok &= pdf_lh_add_int(desc, "Flags", m.flags);
+    const double box[4] = {m.bbox.left, m.bbox.bottom, m.bbox.right, m.bbox.top};
+    for (int k = 0; k < 4; k++)
+        ok &= pdf_lh_array_add_real(bbox, box[k]);
+    ok &= pdf_lh_add(desc, "FontBBox", bbox);
+    ok &= pdf_lh_add_name(desc, "FontName", m.base_font);
+    ok &= pdf_lh_add_int(desc, "ItalicAngle", m.italic_angle);
+    ok &= pdf_lh_add_int(desc, "StemV", m.stemv);
     /* From the whole font: libharu looks "H" and "x" up in the subset's
      * cmap, which knows only the dense range. */
     int cap_height = 0, x_height = 0;
     fontset_heights_1000em(fs, index, &cap_height, &x_height);
-    st |= HPDF_Dict_AddNumber(desc, "CapHeight", cap_height);
-    st |= HPDF_Dict_AddNumber(desc, "XHeight", x_height);
-    st |= HPDF_Dict_Add(desc, "FontFile2", file);
-    /* libharu's write hook links the descriptor it finds here. */
-    def->descriptor = desc;
+    ok &= pdf_lh_add_int(desc, "CapHeight", cap_height);
+    ok &= pdf_lh_add_int(desc, "XHeight", x_height);
+    ok &= pdf_lh_add(desc, "FontFile2", file);
 
-    HPDF_Dict map = cid_to_gid_map(pdf, def, n_chars);
-    if (!map)
+    unsigned n_glyphs = sfnt_num_glyphs(data, n_bytes);
+    HPDF_Dict map = NULL, cid_set = NULL;
+    if (n_glyphs == 0 || !cid_maps(pdf, font, n_chars, n_glyphs, &map, &cid_set))
         return false;
-    st |= HPDF_Dict_Add(attr->descendant_font, "CIDToGIDMap", map);
-    attr->map_stream = map; /* compressed like the font's other streams */
-    return st == HPDF_OK;
+    ok &= pdf_lh_add(desc, "CIDSet", cid_set);
+    return ok && pdf_lh_font_attach(font, desc, map);
 }

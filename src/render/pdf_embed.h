@@ -1,6 +1,6 @@
-/* pdf_embed.h - the parts of writing a PDF font and its streams that the
- * writer does itself instead of libharu 2.3.0 (which does them wrongly or
- * slowly); private to pdfwriter.c. Uses libharu internals. */
+/* pdf_embed.h - the parts of writing a PDF font that the writer does itself
+ * instead of libharu 2.3.0 (which does them wrongly or slowly); private to
+ * pdfwriter.c. Reaches libharu's internals through pdf_libharu.h only. */
 #ifndef AIREPORT_PDF_EMBED_H
 #define AIREPORT_PDF_EMBED_H
 
@@ -26,9 +26,5 @@ bool pdf_fix_tounicode(HPDF_Font font, const uint32_t *cps, size_t n);
  * face number (it picks the tag). */
 bool pdf_embed_font(HPDF_Doc pdf, const fontset *fs, HPDF_Font font, int index,
                     const unsigned char *data, size_t n_bytes, size_t n_chars);
-
-/* Deflates a finished page's content stream in place; false (and the page
- * left to libharu's filter) when that is not possible. */
-bool pdf_deflate_page_contents(HPDF_Page page);
 
 #endif

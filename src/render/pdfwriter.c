@@ -3,16 +3,11 @@
 
 #include "arena.h"
 #include "pdf_embed.h"
+#include "pdf_buf.h"
+#include "pdf_libharu.h" /* libharu's public API, and its internals through a door */
+#include "pdf_struct.h"
 #include "pdf_tounicode.h"
-
-#include <hpdf.h>
-/* libharu internals: the document's trailer, info dictionary and output
- * stream, and the page's content stream (written directly). The font and
- * stream work libharu gets wrong or slow is in pdf_embed.c. */
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_utils.h>
+#include "pdf_xmp.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -32,6 +27,7 @@ struct pdf_doc {
     pdf_info info; /* strings owned */
     pdf_page *pages;
     int n_pages, cap_pages;
+    bool require_tags; /* untagged painting items are an error, not tagged here */
 };
 
 /* Page content is written straight into the page's content stream, in
@@ -39,11 +35,7 @@ struct pdf_doc {
  * operator a line): those functions clear a 512-byte buffer byte by byte
  * on every call, which was a tenth of the whole build. A path with its
  * fill or stroke stays at page level, so libharu's graphics-mode checks
- * hold. */
-typedef struct {
-    char *buf;
-    size_t len, cap;
-} ops_buf;
+ * hold. The operators collect in a pdf_buf until they are flushed. */
 
 /* What the page's graphics state holds, so that a colour, line width, text
  * mode or font is written only when it changes (text items no longer need
@@ -66,7 +58,7 @@ typedef struct {
     bool failed;
     char *text_buf; /* the current text item in the dense encoding */
     size_t text_cap;
-    ops_buf ops; /* content operators not yet in the page's stream */
+    pdf_buf ops; /* content operators not yet in the page's stream */
     page_state st;
 } render_ctx;
 
@@ -105,6 +97,8 @@ pdf_doc *pdfdoc_new(const fontset *fs, const pdf_info *info)
     doc->info.subject = dup_or_null(info ? info->subject : NULL);
     doc->info.keywords = dup_or_null(info ? info->keywords : NULL);
     doc->info.creator = dup_or_null(info && info->creator ? info->creator : "aireport");
+    doc->info.lang = dup_or_null(info && info->lang ? info->lang : "ja-JP");
+    doc->info.created = info ? info->created : 0;
     return doc;
 }
 
@@ -120,6 +114,7 @@ void pdfdoc_free(pdf_doc *doc)
     free((char *)doc->info.subject);
     free((char *)doc->info.keywords);
     free((char *)doc->info.creator);
+    free((char *)doc->info.lang);
     free(doc);
 }
 
@@ -131,6 +126,11 @@ void pdfdoc_add_page(pdf_doc *doc, double w_pt, double h_pt, const drawlist *dl,
         doc->pages = xrealloc(doc->pages, sizeof *doc->pages * (size_t)doc->cap_pages);
     }
     doc->pages[doc->n_pages++] = (pdf_page){w_pt, h_pt, dl, dup_or_null(outline_title)};
+}
+
+void pdfdoc_require_tags(pdf_doc *doc, bool on)
+{
+    doc->require_tags = on;
 }
 
 static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -168,7 +168,7 @@ static bool collect_codepoints(const pdf_doc *doc, face_chars *used, bool *face_
                              "Plane, which the PDF font encoding cannot show",
                              (unsigned)c, it->text);
                     ok = false;
-                } else if (c >= 0x20) {
+                } else if (!fontset_never_drawn(c)) {
                     used[face].bits[c / 64] |= 1ull << (c % 64);
                     face_used[face] = true;
                 }
@@ -237,16 +237,9 @@ static const char *load_subset(HPDF_Doc pdf, const unsigned char *data, size_t n
     return name;
 }
 
-static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
-{
-    size_t n = 0;
-    unsigned char *u16 = pdf_utf16be(utf8, &n);
-    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, u16, (HPDF_UINT)n);
-    free(u16);
-    return b;
-}
-
-static void set_info(HPDF_Doc pdf, const pdf_info *info)
+/* The Info dictionary; returns the time it gives as creation and
+ * modification date (the XMP metadata repeats it). */
+static time_t set_info(HPDF_Doc pdf, const pdf_info *info)
 {
     /* The first call creates the Info dictionary; the rest go in as
      * UTF-16BE text strings, which every reader decodes correctly. */
@@ -260,16 +253,9 @@ static void set_info(HPDF_Doc pdf, const pdf_info *info)
                 {"Creator", info->creator}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if (rows[i].value)
-            HPDF_Dict_Add(pdf->info, rows[i].key, text_string(pdf, rows[i].value));
+            pdf_lh_add_text(pdf, pdf_lh_info(pdf), rows[i].key, rows[i].value);
 
-    time_t t = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end = NULL;
-        long long v = strtoll(sde, &end, 10);
-        if (end && *end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
+    time_t t = info->created;
     struct tm tm;
     gmtime_r(&t, &tm);
     HPDF_Date date = {.year = tm.tm_year + 1900,
@@ -281,36 +267,47 @@ static void set_info(HPDF_Doc pdf, const pdf_info *info)
                       .ind = 'Z'};
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    return t;
+}
+
+/* The catalog's entries for PDF/UA: /Lang, /ViewerPreferences
+ * << /DisplayDocTitle true >> (viewers show the title, not the file name)
+ * and the XMP metadata stream, uncompressed so any tool finds it. */
+static bool set_catalog(HPDF_Doc pdf, const pdf_info *info, time_t t)
+{
+    HPDF_Dict catalog = pdf_lh_catalog(pdf);
+    const pdf_xmp_fields f = {info->title,   info->author, info->subject,
+                              info->keywords, info->creator,
+                              HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER), info->lang};
+    char *xmp = pdf_xmp_packet(&f, t);
+    HPDF_Dict meta = pdf_lh_stream(pdf, xmp, strlen(xmp), false);
+    HPDF_Dict prefs = pdf_lh_dict(pdf, false);
+    free(xmp);
+    return meta && prefs && pdf_lh_add_name(meta, "Type", "Metadata") &&
+           pdf_lh_add_name(meta, "Subtype", "XML") && pdf_lh_add(catalog, "Metadata", meta) &&
+           pdf_lh_add_ascii(pdf, catalog, "Lang", info->lang) &&
+           pdf_lh_add_bool(prefs, "DisplayDocTitle", true) &&
+           pdf_lh_add(catalog, "ViewerPreferences", prefs);
 }
 
 enum { OPS_NUM_MAX = 24 }; /* room for one HPDF_FToA number and a space */
 
-static void ops_reserve(ops_buf *o, size_t more)
+static void ops_num(pdf_buf *o, double v)
 {
-    if (o->len + more > o->cap) {
-        o->cap = (o->len + more) * 2;
-        o->buf = xrealloc(o->buf, o->cap);
-    }
-}
-
-static void ops_num(ops_buf *o, double v)
-{
-    ops_reserve(o, OPS_NUM_MAX);
-    char *start = o->buf + o->len;
-    char *end = HPDF_FToA(start, (HPDF_REAL)v, start + OPS_NUM_MAX - 2);
+    char *start = pdf_buf_reserve(o, OPS_NUM_MAX);
+    char *end = pdf_lh_ftoa(start, v, start + OPS_NUM_MAX - 2);
     *end++ = ' ';
     o->len = (size_t)(end - o->buf);
 }
 
-static void ops_str(ops_buf *o, const char *s)
+static void ops_str(pdf_buf *o, const char *s)
 {
     size_t n = strlen(s);
-    ops_reserve(o, n);
-    memcpy(o->buf + o->len, s, n);
+    memcpy(pdf_buf_reserve(o, n), s, n);
     o->len += n;
 }
 
-static void ops_rgb(ops_buf *o, uint32_t rgb, const char *op)
+static void ops_rgb(pdf_buf *o, uint32_t rgb, const char *op)
 {
     ops_num(o, (float)((rgb >> 16) & 0xFF) / 255.0f);
     ops_num(o, (float)((rgb >> 8) & 0xFF) / 255.0f);
@@ -340,18 +337,18 @@ static void set_stroke(render_ctx *c, uint32_t rgb, double line_width_pt)
 }
 
 /* Hands the collected operators to the page's content stream. */
-static void ops_flush(ops_buf *o, HPDF_Page page, render_ctx *c)
+static void ops_flush(pdf_buf *o, HPDF_Page page, render_ctx *c)
 {
     if (o->len == 0)
         return;
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)o->buf, (HPDF_UINT)o->len) != HPDF_OK)
-        on_hpdf_error(HPDF_Error_GetCode(page->error), 0, c);
+    HPDF_STATUS st = pdf_lh_page_write(page, o->buf, o->len);
+    if (st != HPDF_OK)
+        on_hpdf_error(st, 0, c);
     o->len = 0;
 }
 
 /* Path segments with y flipped: drawlists grow downwards, PDF upwards. */
-static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
+static void ops_path(pdf_buf *o, const dl_item *it, double h_pt)
 {
     for (int s = 0; s < it->n_segs; s++) {
         const dl_seg *g = &it->segs[s];
@@ -385,7 +382,7 @@ static void ops_path(ops_buf *o, const dl_item *it, double h_pt)
 #define FAKE_BOLD_STROKE_EM 0.03
 
 /* The item's text in the face's dense encoding (UTF-8 of PDF_CID_BASE + k),
- * in c->text_buf; control characters are dropped (they are never drawn). */
+ * in c->text_buf; characters never drawn are dropped (fontset_never_drawn). */
 static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx *c)
 {
     size_t len = strlen(utf8);
@@ -397,7 +394,7 @@ static const char *dense_text(const char *utf8, const face_chars *fc, render_ctx
     char *o = c->text_buf;
     for (size_t i = 0; i < len;) {
         uint32_t ch = fontset_utf8_next(utf8, len, &i);
-        if (ch < 0x20 || ch >= 0x10000)
+        if (fontset_never_drawn(ch) || ch >= 0x10000)
             continue;
         uint32_t cid = face_chars_cid(fc, ch);
         if (cid < 0x800) {
@@ -424,7 +421,7 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
         x -= it->align == DL_ALIGN_CENTER ? w / 2.0 : w;
     }
     bool bold = fontset_fake_bold(doc->fs, it->font);
-    ops_buf *o = &c->ops;
+    pdf_buf *o = &c->ops;
     set_fill(c, it->rgb);
     if (bold)
         set_stroke(c, it->rgb, it->size_pt * FAKE_BOLD_STROKE_EM);
@@ -450,16 +447,39 @@ static void emit_text(HPDF_Page page, const pdf_doc *doc, const dl_item *it, HPD
     HPDF_Page_EndText(page);
 }
 
-static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF_Font *fonts,
-                      const face_chars *used, render_ctx *c)
+/* A failure of the structure writer: its own message, or libharu's error
+ * raised through the handler. */
+static void struct_failed(HPDF_Doc pdf, const pdf_struct *st, render_ctx *c)
 {
+    if (*pdf_struct_error(st))
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "%s", pdf_struct_error(st));
+    else if (pdf_lh_check(pdf) && !c->failed)
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c->step);
+    c->failed = true;
+}
+
+static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, int index, HPDF_Font *fonts,
+                      const face_chars *used, pdf_struct *st, render_ctx *c)
+{
+    const pdf_page *pg = &doc->pages[index];
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, (float)pg->w_pt);
     HPDF_Page_SetHeight(page, (float)pg->h_pt);
-    ops_buf *o = &c->ops;
+    pdf_buf *o = &c->ops;
     c->st = (page_state){.fill_rgb = NO_RGB, .stroke_rgb = NO_RGB, .line_width_pt = -1.0f};
+    if (!c->failed && !pdf_struct_page_begin(st, page, index, pg->h_pt))
+        struct_failed(pdf, st, c);
     for (int i = 0; i < pg->dl->n && !c->failed; i++) {
         const dl_item *it = &pg->dl->items[i];
+        if (it->kind == DL_TEXT && (!it->text || !*it->text))
+            continue; /* draws nothing: no marked content either */
+        /* Marked content before the item; structure items end here. */
+        const char *mc = pdf_struct_item(st, it);
+        if (!mc) {
+            struct_failed(pdf, st, c);
+            break;
+        }
+        ops_str(o, mc);
         switch (it->kind) {
         case DL_FILL:
             set_fill(c, it->rgb);
@@ -471,27 +491,43 @@ static void emit_page(HPDF_Doc pdf, const pdf_doc *doc, const pdf_page *pg, HPDF
             ops_path(o, it, pg->h_pt);
             ops_str(o, "S\n");
             break;
-        case DL_TEXT:
-            if (it->text && *it->text) {
-                ops_flush(o, page, c);
-                int f = fontset_face_of(doc->fs, it->font);
-                emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
-            }
+        case DL_TEXT: {
+            ops_flush(o, page, c);
+            int f = fontset_face_of(doc->fs, it->font);
+            emit_text(page, doc, it, fonts[f], &used[f], pg->h_pt, c);
+            break;
+        }
+        default: /* structure items: handled by pdf_struct_item */
             break;
         }
     }
+    const char *mc = c->failed ? "" : pdf_struct_page_end(st);
+    if (!mc)
+        struct_failed(pdf, st, c);
+    else
+        ops_str(o, mc);
     ops_flush(o, page, c);
     /* The content is complete: compress it now (when that is not possible
      * libharu's own filter, set on the page, still applies). */
     if (!c->failed)
-        pdf_deflate_page_contents(page);
+        pdf_lh_page_deflate(page);
     if (pg->title && !c->failed) {
         HPDF_Outline ol = HPDF_CreateOutline(pdf, NULL, "-", NULL);
         if (ol) {
-            HPDF_Dict_Add(ol, "Title", text_string(pdf, pg->title));
+            pdf_lh_add_text(pdf, ol, "Title", pg->title);
             HPDF_Outline_SetDestination(ol, HPDF_Page_CreateDestination(page));
         }
     }
+}
+
+/* The structure a tag adds, so that /ID follows the tags too. */
+static void hash_tag(pdf_hash *h, const dl_tag *t)
+{
+    double nums[] = {(double)t->role, (double)t->scope, (double)t->row_span,
+                     (double)t->artifact, t->box[0], t->box[1], t->box[2], t->box[3]};
+    pdf_hash_bytes(h, nums, sizeof nums);
+    if (t->alt)
+        pdf_hash_bytes(h, t->alt, strlen(t->alt) + 1);
 }
 
 /* A document /ID from the content, so that identical input gives identical
@@ -517,6 +553,8 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
             pdf_hash_bytes(&h, nums, sizeof nums);
             if (it->text)
                 pdf_hash_bytes(&h, it->text, strlen(it->text) + 1);
+            if (it->tag)
+                hash_tag(&h, it->tag);
             for (int s = 0; s < it->n_segs; s++) {
                 double seg[] = {it->segs[s].x[0], it->segs[s].y[0], it->segs[s].x[1],
                                 it->segs[s].y[1], it->segs[s].x[2], it->segs[s].y[2],
@@ -528,46 +566,38 @@ static void set_document_id(HPDF_Doc pdf, const pdf_doc *doc)
     unsigned char id[16];
     for (int k = 0; k < 16; k++)
         id[k] = (unsigned char)(h.h[k / 8] >> (8 * (k % 8)));
-    HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
-    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
-    HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, id, 16));
-    HPDF_Dict_Add(pdf->trailer, "ID", arr);
+    pdf_lh_set_id(pdf, id);
 }
 
-/* Copies the saved document out of libharu's memory stream buffer by
- * buffer (HPDF_ReadFromStream copies byte by byte). */
-static bool copy_saved(HPDF_Doc pdf, unsigned char *buf, HPDF_UINT32 size)
-{
-    HPDF_UINT count = HPDF_MemStream_GetBufCount(pdf->stream);
-    HPDF_UINT32 got = 0;
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT n = 0;
-        const HPDF_BYTE *part = HPDF_MemStream_GetBufPtr(pdf->stream, i, &n);
-        if (!part || n > size - got)
-            return false;
-        memcpy(buf + got, part, n);
-        got += n;
-    }
-    return got == size;
-}
-
-static bool save_to_memory(HPDF_Doc pdf, unsigned char **out, size_t *len, render_ctx *c)
+static bool save_to_memory(HPDF_Doc pdf, const pdf_struct *st, unsigned char **out, size_t *len,
+                           render_ctx *c)
 {
     c->step = "saving the document";
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || c->failed)
-        return false;
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    unsigned char *buf = xmalloc(size ? size : 1);
-    if (!copy_saved(pdf, buf, size)) {
-        diag_add(c->d, D_INTERNAL, "pdf", 0, 0,
-                 "the saved document (%u bytes) is not where libharu keeps it",
-                 (unsigned)size);
-        free(buf);
-        return false;
-    }
-    *out = buf;
-    *len = size;
-    return true;
+    char err[160] = "";
+    if (!c->failed && pdf_lh_save(pdf, pdf_struct_objects(st), out, len, err, sizeof err) &&
+        !c->failed)
+        return true;
+    if (err[0] || !c->failed)
+        diag_add(c->d, D_INTERNAL, "pdf", 0, 0, "%s", err[0] ? err : "saving failed");
+    free(*out);
+    *out = NULL;
+    *len = 0;
+    return false;
+}
+
+/* The pages' structure items follow the drawlist rules (a layout bug
+ * otherwise: D_INTERNAL, nothing written). */
+static bool check_tags(const pdf_doc *doc, diags *d)
+{
+    bool ok = true;
+    char err[256], context[32];
+    for (int p = 0; p < doc->n_pages; p++)
+        if (!drawlist_check_tags(doc->pages[p].dl, !doc->require_tags, err, sizeof err)) {
+            snprintf(context, sizeof context, "page %d", p + 1);
+            diag_add(d, D_INTERNAL, context, 0, 0, "%s", err);
+            ok = false;
+        }
+    return ok;
 }
 
 bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
@@ -581,7 +611,8 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     uint32_t *cps = xmalloc(sizeof *cps * 0x10000);
     render_ctx c = {.d = d, .step = "creating the document", .code = D_INTERNAL};
     HPDF_Doc pdf = NULL;
-    bool ok = collect_codepoints(doc, used, face_used, d);
+    pdf_struct *st = NULL;
+    bool ok = check_tags(doc, d) && collect_codepoints(doc, used, face_used, d);
     if (!ok)
         goto cleanup;
 
@@ -617,22 +648,35 @@ bool pdfdoc_render(pdf_doc *doc, unsigned char **out, size_t *len, diags *d)
     }
 
     c.step = "writing the document information";
-    set_info(pdf, &doc->info);
+    time_t t = set_info(pdf, &doc->info);
+    if (!set_catalog(pdf, &doc->info, t)) {
+        pdf_lh_check(pdf);
+        if (!c.failed)
+            diag_add(d, D_INTERNAL, "pdf", 0, 0, "libharu failed while %s", c.step);
+        ok = false;
+        goto cleanup;
+    }
     set_document_id(pdf, doc);
+    c.step = "creating the structure tree";
+    st = pdf_struct_new(pdf);
     bool any_title = false;
     for (int p = 0; p < doc->n_pages && !c.failed; p++) {
         char step[64];
         snprintf(step, sizeof step, "drawing page %d", p + 1);
         c.step = step;
-        emit_page(pdf, doc, &doc->pages[p], fonts, used, &c);
+        emit_page(pdf, doc, p, fonts, used, st, &c);
         any_title |= doc->pages[p].title != NULL;
     }
+    c.step = "finishing the structure tree";
+    if (!c.failed && !pdf_struct_finish(st))
+        struct_failed(pdf, st, &c);
     c.step = "setting the page mode";
     if (any_title)
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    ok = !c.failed && save_to_memory(pdf, out, len, &c);
+    ok = !c.failed && save_to_memory(pdf, st, out, len, &c);
 
 cleanup:
+    pdf_struct_free(st);
     if (pdf)
         HPDF_Free(pdf);
     free(c.text_buf);
@@ -642,4 +686,9 @@ cleanup:
     free(face_used);
     free(used);
     return ok;
+}
+
+const char *pdfdoc_libharu_version(void)
+{
+    return HPDF_GetVersion();
 }

@@ -45,6 +45,8 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
 {
     for (int i = 0; i < dl->n; i++) {
         const dl_item *it = &dl->items[i];
+        if (!dl_item_paints(it))
+            continue; /* structure and artifact spans add no ink */
         set_rgb(cr, it->rgb);
         switch (it->kind) {
         case DL_FILL:
@@ -72,6 +74,7 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
             cairo_new_path(cr);
             break;
         }
+        default: break;
         }
     }
 }

@@ -154,7 +154,8 @@ static bool parse_field(ph_ref *r, char *field, int n_args, char *err, size_t si
         if (fl < 7 || field[fl - 1] != ')' || n_args > 2)
             return ph_fail(err, size, "%s.%s[…].%s: expected [year,group].lead(code,code,…)",
                            page, figure, field);
-        char *codes = strndup(field + 5, fl - 6);
+        char *codes = xstrdup(field + 5);
+        codes[fl - 6] = '\0';
         bool ok = true;
         for (char *save = NULL, *tok = strtok_r(codes, ",", &save); ok && tok;
              tok = strtok_r(NULL, ",", &save)) {

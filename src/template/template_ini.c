@@ -1,7 +1,7 @@
-/* template_ini.c - one template INI file: iniparser for the values, our own
- * scan of the text for line numbers and for what iniparser silently drops;
- * the value parsers every template file shares, its texts' placeholders
- * checked against the catalogue among them. */
+/* template_ini.c - one template INI file, read by the INI reader of core
+ * (inifile.h: line numbers, what iniparser would misread), and the value
+ * parsers that report `file:line: message`, its texts' placeholders checked
+ * against the catalogue among them. */
 #include "template_priv.h"
 
 #include <ctype.h>
@@ -9,33 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* iniparser 4.1 reads lines of at most 1024 bytes; longer ones are cut. */
-enum { INI_LINE_MAX = 1000 };
-
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 >= cap)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    bool err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 void tpl_error(tpl_ini *ini, diag_code code, int line, const char *fmt, ...)
 {
@@ -48,164 +21,34 @@ void tpl_error(tpl_ini *ini, diag_code code, int line, const char *fmt, ...)
     ini->ok = false;
 }
 
-static char *lower_trim(arena *mem, const char *s, size_t n)
-{
-    while (n && isspace((unsigned char)*s))
-        s++, n--;
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    char *out = arena_strndup(mem, s, n);
-    for (char *p = out; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return out;
-}
-
-static void add_pos(tpl_ini *ini, int *cap, const char *sec, const char *key, int line)
-{
-    if (ini->n_pos == *cap) {
-        *cap = *cap ? *cap * 2 : 64;
-        tpl_ini_pos *p = ARENA_NEW(ini->mem, tpl_ini_pos, *cap);
-        if (ini->n_pos)
-            memcpy(p, ini->pos, sizeof *p * (size_t)ini->n_pos);
-        ini->pos = p;
-    }
-    ini->pos[ini->n_pos++] = (tpl_ini_pos){sec, key, line};
-}
-
-/* A value that iniparser would cut short: `#` or `;` not after a space. */
-static void check_value(tpl_ini *ini, const char *v, size_t n, int line)
-{
-    while (n && isspace((unsigned char)*v))
-        v++, n--;
-    if (n && (*v == '"' || *v == '\''))
-        return;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] != '#' && v[i] != ';')
-            continue;
-        if (i > 0 && (v[i - 1] == ' ' || v[i - 1] == '\t'))
-            return; /* an inline comment */
-        tpl_error(ini, D_TEMPLATE, line,
-                  "`%c` inside a value starts a comment: put the value in double quotes "
-                  "(\"#1F3864\")",
-                  v[i]);
-        return;
-    }
-}
-
-static void scan(tpl_ini *ini, const char *text, size_t len)
-{
-    int cap = 0, line = 0;
-    const char *section = "";
-    for (size_t i = 0; i < len;) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
-        line++;
-        size_t n = e - i;
-        if (n && text[i + n - 1] == '\r')
-            n--;
-        const char *s = text + i;
-        if (n > INI_LINE_MAX)
-            tpl_error(ini, D_TEMPLATE, line, "line of %zu bytes; at most %d are read", n,
-                      INI_LINE_MAX);
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)s[k]))
-            k++;
-        if (k == n || s[k] == ';' || s[k] == '#') {
-            /* blank or comment */
-        } else if (s[k] == '[') {
-            const char *close = memchr(s + k, ']', n - k);
-            if (!close) {
-                tpl_error(ini, D_TEMPLATE, line, "section header without `]`");
-            } else {
-                for (const char *t = close + 1; t < s + n; t++)
-                    if (!isspace((unsigned char)*t)) {
-                        /* iniparser rejects the whole file for this */
-                        tpl_error(ini, D_TEMPLATE, line,
-                                  "text after `]` of a section header (a comment must have a "
-                                  "line of its own)");
-                        break;
-                    }
-                section = lower_trim(ini->mem, s + k + 1, (size_t)(close - s - k - 1));
-                for (int j = 0; j < ini->n_pos; j++)
-                    if (!ini->pos[j].key && strcmp(ini->pos[j].section, section) == 0)
-                        tpl_error(ini, D_TEMPLATE, line,
-                                  "section [%s] repeated (first at line %d)", section,
-                                  ini->pos[j].line);
-                add_pos(ini, &cap, section, NULL, line);
-            }
-        } else {
-            const char *eq = memchr(s + k, '=', n - k);
-            if (!eq) {
-                tpl_error(ini, D_TEMPLATE, line, "expected `key = value` or `[section]`");
-            } else {
-                const char *key = lower_trim(ini->mem, s + k, (size_t)(eq - s - k));
-                for (int j = 0; j < ini->n_pos; j++)
-                    if (ini->pos[j].key && strcmp(ini->pos[j].section, section) == 0 &&
-                        strcmp(ini->pos[j].key, key) == 0)
-                        tpl_error(ini, D_TEMPLATE, line,
-                                  "key `%s` repeated in [%s] (first at line %d)", key, section,
-                                  ini->pos[j].line);
-                if (!*section)
-                    tpl_error(ini, D_TEMPLATE, line, "key `%s` before any [section]", key);
-                add_pos(ini, &cap, section, key, line);
-                check_value(ini, eq + 1, (size_t)(s + n - eq - 1), line);
-            }
-        }
-        i = e + 1;
-    }
-}
-
 bool tpl_ini_open(tpl_ini *ini, const char *path, arena *mem, diags *d)
 {
     memset(ini, 0, sizeof *ini);
-    ini->path = arena_strdup(mem, path);
     ini->mem = mem;
     ini->d = d;
-    ini->ok = true;
-    size_t len = 0;
-    char *text = read_text(path, &len);
-    if (!text) {
-        diag_add(d, D_IO_READ, path, 0, 0, "cannot read the template file");
-        ini->ok = false;
-        return false;
-    }
-    scan(ini, text, len);
-    free(text);
-    if (!ini->ok)
-        return false; /* iniparser would misread it; the scan said why */
-    ini->dict = iniparser_load(path);
-    if (!ini->dict) {
-        tpl_error(ini, D_TEMPLATE, 0, "iniparser could not parse the file");
-        return false;
-    }
-    return true;
+    ini->ok = ini_open(&ini->file, path, D_TEMPLATE, mem, d);
+    /* the views the template files walk */
+    ini->path = ini->file.path;
+    ini->dict = ini->file.dict;
+    ini->n_pos = ini->file.n_pos;
+    ini->pos = ini->file.pos;
+    return ini->ok;
 }
 
 void tpl_ini_close(tpl_ini *ini)
 {
-    if (ini->dict)
-        iniparser_freedict(ini->dict);
+    ini_close(&ini->file);
     ini->dict = NULL;
 }
 
 int tpl_ini_line(const tpl_ini *ini, const char *section, const char *key)
 {
-    for (int i = 0; i < ini->n_pos; i++) {
-        const tpl_ini_pos *p = &ini->pos[i];
-        if (strcmp(p->section, section) != 0)
-            continue;
-        if (!key ? !p->key : (p->key && strcmp(p->key, key) == 0))
-            return p->line;
-    }
-    return 0;
+    return ini_line(&ini->file, section, key);
 }
 
 const char *tpl_ini_get(const tpl_ini *ini, const char *section, const char *key)
 {
-    char full[256];
-    snprintf(full, sizeof full, "%s:%s", section, key);
-    return iniparser_getstring(ini->dict, full, NULL);
+    return ini_get(&ini->file, section, key);
 }
 
 void tpl_check_keys(tpl_ini *ini, const char *section, bool (*known)(const char *key))

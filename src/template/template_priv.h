@@ -8,18 +8,18 @@
 
 #include "template.h"
 
-#include <iniparser.h>
+#include "inifile.h"
 
-typedef struct {
-    const char *section; /* lower case, as iniparser folds it */
-    const char *key;     /* lower case; NULL for the [section] line */
-    int line;
-} tpl_ini_pos;
+/* A section or key line: section and key in lower case, key NULL for the
+ * [section] line (inifile.h). */
+typedef ini_pos tpl_ini_pos;
 
 /* One loaded INI file. */
 typedef struct {
+    ini_file file; /* the reader (inifile.h) */
+    /* views of file's, for the template files that walk them */
     const char *path;
-    dictionary *dict;
+    dictionary *dict; /* NULL when the file could not be used */
     int n_pos;
     tpl_ini_pos *pos;
     arena *mem;
@@ -27,9 +27,9 @@ typedef struct {
     bool ok; /* false once any problem was reported for this file */
 } tpl_ini;
 
-/* Reads path with iniparser and scans its text for line numbers. Problems
- * iniparser would hide (a value cut at `#` or `;`, a line too long) are
- * reported. false when the file cannot be read. */
+/* Reads path with the INI reader (inifile.h): line numbers, and problems
+ * iniparser would hide (a value cut at `#` or `;`, a line too long)
+ * reported. false when the file cannot be read or has such a problem. */
 bool tpl_ini_open(tpl_ini *ini, const char *path, arena *mem, diags *d);
 void tpl_ini_close(tpl_ini *ini);
 

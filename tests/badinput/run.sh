@@ -7,16 +7,23 @@
 #   setup.sh   sourced in a fresh work folder holding copies of the committed
 #              inputs ($DATA, $LAYOUTS, $FONTS); it alters one of them with a
 #              small sed/awk/printf step (large inputs are generated here, never
-#              committed). It may also set OUT, FSIZE_LIMIT_BLOCKS.
+#              committed). It may also set OUT, FSIZE_LIMIT_BLOCKS, ARGS (more
+#              arguments after the usual options, e.g. --only 012017) and
+#              STDOUT (where the command's standard output goes, e.g.
+#              /dev/full; default: with its messages).
+#   after.sh   optional: sourced after the run (set -e), for what `output`
+#              cannot say (a file that must not exist outside --out, ...).
 #   expected   key = value lines:
-#                command = check | build | both   (default both)
+#                command = check | build | both   (default both), or one
+#                          other command word (diff, charts, --help,
+#                          --version)
 #                          | check-layouts        (`check --layouts` without
 #                                                 --data: the templates alone)
 #                exit    = N                      exit status of every command
 #                message = TEXT                   must appear in stderr/stdout
 #                                                 (repeatable; file:line:column and
 #                                                 the text, never a bare number)
-#                output  = unchanged | kept | none | written
+#                output  = unchanged | kept | none | written | custom
 #                figures = pristine               (written) figures.csv equals
 #                                                 the one of the unaltered inputs
 #
@@ -27,6 +34,7 @@
 #                     (except index.html, the status page of the last run).
 #         none      - the --out path does not exist afterwards.
 #         written   - (controls) the build wrote figures.csv.
+#         custom    - after.sh checks what the run left.
 # Exit status: 0 pass, 1 fail.
 set -u
 
@@ -88,24 +96,39 @@ cp -R "$SRC/data" "$DATA" || fail "cannot copy data/"
 cp -R "$SRC/layouts" "$LAYOUTS" || fail "cannot copy layouts/"
 cp "$SRC/fonts/fonts.ini" "$FONTS" || fail "cannot copy fonts/fonts.ini"
 FSIZE_LIMIT_BLOCKS=
+ARGS=
+STDOUT=
 # Documents a failing run still builds (the prefecture reports when only a
 # national page is broken) must come out byte for byte as before: pin the
 # PDF creation date.
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
 
+# Standard output with the messages into $W/output.txt, or to $STDOUT.
+redirect_output() {
+    if [ -n "$STDOUT" ]; then
+        exec >"$STDOUT" 2>"$W/output.txt"
+    else
+        exec >"$W/output.txt" 2>&1
+    fi
+}
 # One place spells the command line. AIREPORT_WRAPPER (e.g. "valgrind -q
 # --leak-check=full --error-exitcode=99", scripts/ci-hardening.sh) runs the
 # binary under a checker: its error status cannot match an expected one.
 run_aireport() { # run_aireport COMMAND -> output in $W/output.txt, status in $status
-    if [ "$1" = check-layouts ]; then
-        # no --data: the definitions come from ./data, the work folder's copy
-        (cd "$W" && ${AIREPORT_WRAPPER:-} "$AIREPORT" check --out "$OUT" --layouts "$LAYOUTS" \
-            --fonts "$FONTS") >"$W/output.txt" 2>&1
-    else
-        ${AIREPORT_WRAPPER:-} "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" \
-            --fonts "$FONTS" >"$W/output.txt" 2>&1
-    fi
+    (
+        redirect_output
+        if [ "$1" = check-layouts ]; then
+            # no --data: the definitions come from ./data, the work folder's copy
+            cd "$W" || exit 70
+            # shellcheck disable=SC2086
+            exec ${AIREPORT_WRAPPER:-} "$AIREPORT" check --out "$OUT" --layouts "$LAYOUTS" \
+                --fonts "$FONTS" $ARGS
+        fi
+        # shellcheck disable=SC2086
+        exec ${AIREPORT_WRAPPER:-} "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" \
+            --fonts "$FONTS" $ARGS
+    )
     status=$?
 }
 
@@ -146,14 +169,16 @@ check_run() { # check_run COMMAND
         (
             trap '' XFSZ
             ulimit -f "$FSIZE_LIMIT_BLOCKS" || exit 99
+            redirect_output
+            # shellcheck disable=SC2086
             exec ${AIREPORT_WRAPPER:-} "$AIREPORT" "$1" --data "$DATA" --out "$OUT" --layouts "$LAYOUTS" \
-                --fonts "$FONTS" >"$W/output.txt" 2>&1
+                --fonts "$FONTS" $ARGS
         )
         status=$?
     else
         run_aireport "$1"
     fi
-    echo "--- aireport $1 exited $status; output (first 40 lines):"
+    echo "--- aireport $1 $ARGS exited $status; output (first 40 lines):"
     head -n 40 "$W/output.txt"
     [ "$status" = "$want_exit" ] || fail "aireport $1: exit $status, expected $want_exit"
     while IFS= read -r m; do
@@ -165,10 +190,8 @@ check_run() { # check_run COMMAND
 }
 
 case $command in
-check) check_run check ;;
-check-layouts) check_run check-layouts ;;
-build) check_run build ;;
 both) check_run check && check_run build ;;
+check | check-layouts | build | diff | charts | figures | --help | --version) check_run "$command" ;;
 *) fail "expected: command = $command" ;;
 esac
 
@@ -176,15 +199,18 @@ esac
 case $output in
 unchanged | kept)
     # Same names (no new file, no leftover temporary file), same bytes.
-    (cd "$W/out.before" && find . -print | LC_ALL=C sort) >"$W/before.list"
-    (cd "$OUT" && find . -print | LC_ALL=C sort) >"$W/after.list" || fail "$OUT is gone"
+    # The lock file of --out (README: one build per output folder) is the
+    # runs', not an output.
+    (cd "$W/out.before" && find . ! -name .aireport.lock -print | LC_ALL=C sort) >"$W/before.list"
+    (cd "$OUT" && find . ! -name .aireport.lock -print | LC_ALL=C sort) >"$W/after.list" ||
+        fail "$OUT is gone"
     if ! cmp -s "$W/before.list" "$W/after.list"; then
         diff "$W/before.list" "$W/after.list"
         fail "the output folder's files changed"
     fi
     # index.html is the status page of the last run (it marks the documents
     # that failed, whose previous files stay): it may change; nothing else may.
-    diff -r -x index.html "$W/out.before" "$OUT" || fail "an output file was replaced"
+    diff -r -x index.html -x .aireport.lock "$W/out.before" "$OUT" || fail "an output file was replaced"
     ;;
 none)
     [ ! -e "$OUT" ] || fail "$OUT was created"
@@ -203,7 +229,15 @@ written)
             fail "figures differ from those of the unaltered data"
     fi
     ;;
+custom)
+    [ -f "$CASE/after.sh" ] || fail "output = custom needs an after.sh"
+    ;;
 *) fail "expected: output = $output" ;;
 esac
+if [ -f "$CASE/after.sh" ]; then
+    echo "--- after.sh of $case_name"
+    # shellcheck disable=SC1090,SC1091
+    (set -e && . "$CASE/after.sh") || fail "after.sh: a check failed"
+fi
 echo "PASS [$case_name]"
 exit 0

@@ -128,6 +128,20 @@ bool chart_draw(const chart_spec *c, drawlist *out, chart_measure_fn measure, vo
 bool chart_draw_geom(const chart_spec *c, drawlist *out, chart_measure_fn measure, void *ctx,
                      diags *d, const char *context, chart_geom *geom);
 
+/* The words of a chart's alternative text that its spec does not hold. */
+typedef struct {
+    const char *title; /* the chart's heading, else the page title, as printed */
+    const char *scope; /* who answered and which years: "全団体、令和5年度～令和7年度"; NULL */
+    const char *unit;  /* after each count: "団体", "件"; NULL for none */
+} chart_alt_words;
+
+/* The chart's data as text, in the order the chart draws it, from the spec's
+ * own categories, series and value labels (values formatted as counts where
+ * the spec has no labels): "title。対象は scope。" then one sentence per
+ * category (chart_alt.c has the pattern). The same text serves the HTML
+ * pages' alt and the PDF's Figure /Alt. String in mem. */
+const char *chart_alt_text(const chart_spec *c, const chart_alt_words *w, arena *mem);
+
 /* Default palettes: muted navy-to-grey for statuses (6), one hue light to
  * dark for years (the latest year darkest). */
 extern const uint32_t chart_palette_status[6];

@@ -2,8 +2,8 @@
  *
  * Everything the survey model, the figures and a document's layout hold is
  * allocated from an arena and freed at once with arena_free(). Allocation
- * failure aborts with an "aireport:" prefix (see xmalloc); callers do not
- * check for NULL.
+ * failure exits with status 5 and an "aireport: out of memory" message (see
+ * xmalloc); callers do not check for NULL.
  */
 #ifndef AIREPORT_ARENA_H
 #define AIREPORT_ARENA_H
@@ -28,7 +28,8 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Allocation that aborts on failure with "aireport: out of memory". */
+/* Allocation that exits on failure: "aireport: out of memory", status 5
+ * (EXIT_IO), atexit handlers run (never an abort). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

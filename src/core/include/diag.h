@@ -37,12 +37,14 @@ enum {
     X(D_ENC_UTF8, EXIT_DATA, "invalid-utf8")                                                       \
     X(D_ENC_CP932, EXIT_DATA, "invalid-cp932")                                                     \
     X(D_FIELD_TOO_LONG, EXIT_DATA, "field-too-long")                                               \
+    X(D_CSV_NUL, EXIT_DATA, "csv-nul")                                                             \
     X(D_BODY_CODE, EXIT_DATA, "body-code")                                                         \
     X(D_BODY_CHECK_DIGIT, EXIT_DATA, "check-digit")                                                \
     X(D_BODY_PREF_MISMATCH, EXIT_DATA, "pref-mismatch")                                            \
     X(D_BODY_PREF_NAME, EXIT_DATA, "pref-name")                                                    \
     X(D_BODY_KIND, EXIT_DATA, "body-kind")                                                         \
     X(D_BODY_POPULATION, EXIT_DATA, "population")                                                  \
+    X(D_BODY_NAME, EXIT_DATA, "body-name")                                                         \
     X(D_BODY_DUPLICATE, EXIT_DATA, "body-duplicate")                                               \
     X(D_BODY_MISSING, EXIT_DATA, "body-missing")                                                   \
     X(D_BODY_UNKNOWN, EXIT_DATA, "body-unknown")                                                   \

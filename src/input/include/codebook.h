@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "inifile.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -37,6 +38,8 @@ typedef struct {
 typedef struct {
     int n;
     cb_question q[CB_MAX_QUESTIONS];
+    ini_file ini; /* codebook.ini's section and key lines (closed), for
+                     problems found later (survey_load's checks) */
 } codebook;
 
 /* Loads path into cb (strings in mem). Problems go to d as "path:line: ...".

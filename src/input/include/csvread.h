@@ -3,7 +3,8 @@
  *
  * The reader reports every problem of the file it can see on its own
  * (malformed quoting, ragged rows, invalid bytes, a BOM in the middle, a field
- * over the size cap, an empty file, a header without rows) and keeps going,
+ * over the size cap, a NUL byte in a field, an empty file, a header without
+ * rows) and keeps going,
  * so that the consumer can report the remaining problems of the same file.
  * Fields are trimmed of leading and trailing spaces (unless quoted); blank
  * lines and rows whose fields are all empty are skipped. */
@@ -36,8 +37,11 @@ typedef void (*csv_row_fn)(void *ctx, const csv_row *row);
 
 typedef struct {
     text_encoding encoding;  /* TEXTENC_AUTO detects per file */
-    size_t max_field_bytes;  /* 0 = CSV_MAX_FIELD_BYTES */
+    size_t max_field_bytes;  /* 0 = CSV_MAX_FIELD_BYTES; counted as the value
+                                is collected, so spaces after a value's
+                                closing quote count too */
     size_t chunk_bytes;      /* 0 = CSV_CHUNK_BYTES; tests feed 1-byte chunks */
+    size_t max_file_bytes;   /* csv_read_file: 0 = FILE_LIMIT_SURVEY_CSV (fileread.h) */
 } csv_options;
 
 typedef struct {
@@ -49,7 +53,9 @@ typedef struct {
                                consumer should not report rows as missing */
 } csv_result;
 
-/* Reads path; diagnostics name the file as `path`. opt may be NULL. */
+/* Reads path, a regular file within the size limit (fileread.h: a FIFO,
+ * device or folder is refused as what it is); diagnostics name the file as
+ * `path`. opt may be NULL. */
 csv_result csv_read_file(const char *path, const csv_options *opt, csv_row_fn fn, void *ctx,
                          diags *d);
 /* Reads data[0..n) as if it were the file `name` (for tests and embedding). */

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 typedef struct deck_templates deck_templates;
 
@@ -53,6 +54,7 @@ typedef struct {
     const figset *bodies, *nation_bodies;
     prov_list *prov;           /* optional: every printed number is recorded here
                                   (its arena must outlive the call) */
+    time_t created;            /* the PDF's date (sourcedate.h); deck_render: 0 */
 } deck_scope;
 
 /* deck_render for any document: a [munitable] page grows into as many pages

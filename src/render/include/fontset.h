@@ -76,6 +76,15 @@ unsigned char *fontset_subset_dense(const fontset *fs, int face, const uint32_t 
  * 1/1000 em, for a PDF FontDescriptor; 0 for a letter the font lacks. */
 void fontset_heights_1000em(const fontset *fs, int face, int *cap_height, int *x_height);
 
+/* Characters no output draws: control characters (below U+0020), U+FEFF
+ * (byte order mark, zero width no-break space) and U+FFFE (a
+ * noncharacter). They have no width and need no glyph; the PDF writer drops
+ * them (PDF/UA forbids text mapped to U+FEFF or U+FFFE). */
+static inline bool fontset_never_drawn(uint32_t cp)
+{
+    return cp < 0x20 || cp == 0xFEFF || cp == 0xFFFE;
+}
+
 /* Decodes one UTF-8 character at s[*i] (advancing *i); an invalid byte
  * yields U+FFFD and advances by one. Input is validated at the boundary,
  * so this is only a safety net. */

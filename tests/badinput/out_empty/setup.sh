@@ -1,0 +1,2 @@
+# --out '' (the message was 「: cannot create the output folder」).
+OUT=

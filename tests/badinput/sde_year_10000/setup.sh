@@ -1,0 +1,2 @@
+# SOURCE_DATE_EPOCH=253402300800: 10000-01-01T00:00:00Z, a year a PDF date cannot hold. Parsed strictly or refused.
+SOURCE_DATE_EPOCH=253402300800

@@ -1,0 +1,2 @@
+# check prints its summary to a full device (/dev/full): it exited 0.
+STDOUT=/dev/full
