@@ -25,6 +25,9 @@ aireport_find_plain(iniparser iniparser.h iniparser libiniparser-dev)
 aireport_find_plain(hpdf hpdf.h hpdf libhpdf-dev)
 include(HpdfVersion)
 aireport_check_hpdf_version(${hpdf_INCLUDE_DIR}/hpdf_version.h)
+# The Excel workbooks (libxlsxwriter 1.1.4 in Debian 12); its pkg-config file
+# reports the library's soname, not its version, so it is found by its files.
+aireport_find_plain(xlsxwriter xlsxwriter.h xlsxwriter libxlsxwriter-dev)
 
 function(aireport_find_pc name module pkg)
   pkg_check_modules(${name} QUIET IMPORTED_TARGET ${module})

@@ -2,7 +2,8 @@
 # ci-hardening.sh - the extra CI steps, called from .ci/run after the test
 # suite. About 4 minutes on a 2-core machine from a clean clone (budget 8):
 #   1. the whole ctest suite on an ASan+UBSan build (-DAIREPORT_SANITIZE=ON);
-#   2. the main job (`aireport check`, `aireport build`) on a Release build
+#   2. the main job (`aireport check`, `aireport build`; the chart files of
+#      the national deck and one prefecture report only) on a Release build
 #      under valgrind --leak-check=full --error-exitcode=1, then the
 #      bad-data cases of tests/badinput under valgrind;
 #   3. every libFuzzer harness for a bounded time (scripts/fuzz.sh).
@@ -43,10 +44,18 @@ cmake --build build-hostile-release -j "$jobs" --target aireport >/dev/null
 out=build-hostile-release/valgrind-out
 vg_supp=$PWD/tests/fuzz/valgrind.supp # third-party caches only (fontconfig)
 rm -rf "$out"
-for cmd in check build; do
-    echo "--- valgrind aireport $cmd"
+# The whole build without the HTML pages' ~300 chart files (under valgrind
+# they cost minutes: 300 pictures of 6 million pixels), then the national
+# deck and one prefecture report with every output (workbook, page, charts).
+vg_layouts=build-hostile-release/valgrind-layouts
+rm -rf "$vg_layouts"
+cp -R layouts "$vg_layouts"
+sed -i 's/^\[deck\]$/[deck]\nweb = false/' "$vg_layouts/deck.ini" "$vg_layouts/prefecture.ini"
+for run in "check" "build --layouts $vg_layouts" "build --only national,13"; do
+    echo "--- valgrind aireport $run"
+    # shellcheck disable=SC2086
     valgrind -q --leak-check=full --error-exitcode=1 --suppressions="$vg_supp" \
-        build-hostile-release/src/aireport "$cmd" --data data --out "$out" -q
+        build-hostile-release/src/aireport $run --data data --out "$out" -q
 done
 ls -l "$out"
 # The input error paths too: every bad-data case under valgrind (a leak or

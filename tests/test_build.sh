@@ -29,14 +29,34 @@ find "$tmp/a" \( -name '.*' -o -name '*.tmp*' -o -name '*~' \) ! -path "$lock" >
 [ -s "$tmp/leftover" ] && fail "temporary files left in out/: $(head -3 "$tmp/leftover")"
 find "$tmp/a" -type f ! -name '*.pdf' ! -name '*.numbers.csv' ! -name '*.numbers.json' \
     ! -name 'figures.csv' ! -name 'figures.json' ! -name 'index.html' ! -name '*.png' \
+    ! -name '*.xlsx' ! -name '*.html' ! -name '*.svg' ! -name 'figures_excel.csv' \
     ! -path "$lock" >"$tmp/other"
 [ -s "$tmp/other" ] && fail "unexpected files in out/: $(head -3 "$tmp/other")"
 [ -s "$lock" ] && fail "the lock file still names a run that ended: $(cat "$lock")"
+
+# 1b. The CSV for Excel users: a UTF-8 BOM, Japanese headers, 令和 years;
+#     the same numbers as figures.csv (diff reads both: no change), and a
+#     changed number in it is found by diff.
+x="$tmp/a/figures_excel.csv"
+head -c 3 "$x" | od -An -tx1 | grep -q "ef bb bf" || fail "figures_excel.csv has no UTF-8 BOM"
+head -n 1 "$x" | grep -q "ページ,図表,年度,地域,区分,選択肢コード,選択肢,団体数/件数,母数,割合（%）" ||
+    fail "figures_excel.csv header: $(head -n 1 "$x")"
+grep -q "^P3,status,令和7年度,全国,全体,1,導入済,852,1788,47.7" "$x" ||
+    fail "figures_excel.csv lacks the published P3 row (令和7年度 導入済 852, 47.7%)"
+[ "$(wc -l <"$x")" -eq "$(wc -l <"$tmp/a/figures.csv")" ] || fail "figures_excel.csv and figures.csv differ in rows"
+"$bin" diff "$tmp/a/figures.csv" "$x" >"$tmp/diffout" || fail "diff figures.csv figures_excel.csv exited $? (same numbers)"
+sed 's/^P3,status,令和7年度,全国,全体,1,導入済,852,/P3,status,令和7年度,全国,全体,1,導入済,853,/' "$x" >"$tmp/changed.csv"
+"$bin" diff "$tmp/a/figures.csv" "$tmp/changed.csv" >"$tmp/diffout"
+[ $? -eq 1 ] || fail "diff against a changed figures_excel.csv did not exit 1"
+grep -q "P3.status\[R7,全体,1\] 導入済: 852 -> 853" "$tmp/diffout" ||
+    fail "diff did not name the changed row: $(head -3 "$tmp/diffout")"
 
 # 2. A broken template fails the national deck only: exit 4, the message
 #    names the template file and line, the previous national.pdf is kept
 #    byte for byte and the figures export is still written.
 cp -r layouts "$tmp/layouts"
+# (without the HTML pages and their chart files, to keep the test short)
+sed -i 's/^\[deck\]$/[deck]\nweb = false/' "$tmp/layouts/deck.ini" "$tmp/layouts/prefecture.ini"
 page=$(ls "$tmp"/layouts/pages/*.ini | head -n 3 | tail -n 1)
 printf '\n[page]\nno_such_key = 1\n' >>"$page"
 cp "$tmp/a/national.pdf" "$tmp/keep.pdf"

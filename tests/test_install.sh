@@ -39,7 +39,8 @@ rc=$?
 [ -s out/national.pdf ] || fail "no out/national.pdf"
 n=$(ls out/prefectures 2>/dev/null | grep -c '\.pdf$')
 [ "$n" -eq 47 ] || fail "$n prefecture reports, expected 47"
-for f in figures.csv figures.json index.html charts/p03.png; do
+for f in figures.csv figures.json figures_excel.csv index.html national.xlsx national.html \
+    charts/national/p03.svg charts/national/p03.png; do
     [ -s "out/$f" ] || fail "no out/$f"
 done
 pdftotext out/national.pdf - | grep -q 'インストール先の雛形' ||

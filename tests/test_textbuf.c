@@ -1,6 +1,6 @@
-/* test_textbuf.c - the one writer of CSV, JSON and HTML escapes (textbuf.h):
+/* test_textbuf.c - the one writer of CSV, JSON, HTML and XML escapes (textbuf.h):
  * each escaper against strings written out by hand from the syntax's rules
- * (RFC 4180, RFC 8259, HTML's five metacharacters), and printable text for
+ * (RFC 4180, RFC 8259, HTML's five metacharacters, XML 1.0's Char), and printable text for
  * messages. */
 #include "harness.h"
 #include "textbuf.h"
@@ -56,6 +56,24 @@ static void test_html(void)
     CHECK_ESC(textbuf_html, "東京都", "東京都");
     CHECK_ESC(textbuf_html, NULL, "");
     CHECK_ESC(textbuf_html, "&&", "&amp;&amp;");
+    /* TAB LF CR stay; the other C0 controls cannot be in XML at all */
+    CHECK_ESC(textbuf_html, "a\tb\nc\rd", "a\tb\nc\rd");
+    CHECK_ESC(textbuf_html, "x\x01y\x1fz\x0b", "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD");
+    CHECK_ESC(textbuf_html, "\x7f", "\x7f");
+}
+
+static void br_lines(textbuf *b, const char *s) { textbuf_html_lines(b, s, "<br>"); }
+static void space_lines(textbuf *b, const char *s) { textbuf_html_lines(b, s, " "); }
+static void kept_lines(textbuf *b, const char *s) { textbuf_html_lines(b, s, NULL); }
+
+static void test_html_lines(void)
+{
+    CHECK_ESC(br_lines, "一行目\n<二>行目", "一行目<br>&lt;二&gt;行目");
+    CHECK_ESC(br_lines, "\n\n", "<br><br>");
+    CHECK_ESC(space_lines, "A & B\nC's", "A &amp; B C&#39;s");
+    CHECK_ESC(kept_lines, "a\nb\"", "a\nb&quot;");
+    CHECK_ESC(br_lines, NULL, "");
+    CHECK_ESC(space_lines, "\x02\n", "\xEF\xBF\xBD ");
 }
 
 static void test_printable(void)
@@ -96,6 +114,7 @@ int main(void)
     test_csv();
     test_json();
     test_html();
+    test_html_lines();
     test_printable();
     test_buffer();
     return test_done();

@@ -23,6 +23,12 @@ static const char *const S_column_names[C__N] = {"page",  "figure",       "year"
                                                  "group", "option_code",  "option_label",
                                                  "count", "base",         "percent"};
 
+/* The same columns as the CSV for Excel users names them
+ * (figures_export_csv_excel), so that `diff` reads either export. */
+static const char *const S_column_names_ja[C__N] = {"ページ", "図表",   "年度",        "地域",
+                                                    "区分",   "選択肢コード", "選択肢",
+                                                    "団体数/件数", "母数", "割合（%）"};
+
 typedef struct {
     const char *page, *figure, *year, *group, *option, *label;
     const char *key;  /* the fields that name the number, joined by \x1f */
@@ -88,7 +94,8 @@ static void S_header(fd_parse *p, const csv_row *h)
             continue;
         }
         for (int c = 0; c < C__N; c++) {
-            if (strcmp(h->field[i], S_column_names[c]) != 0)
+            if (strcmp(h->field[i], S_column_names[c]) != 0 &&
+                strcmp(h->field[i], S_column_names_ja[c]) != 0)
                 continue;
             if (p->col[c] >= 0)
                 diag_add(p->d, D_CSV_HEADER_DUPLICATE, p->name, h->line, i + 1,
@@ -104,7 +111,8 @@ static void S_header(fd_parse *p, const csv_row *h)
         p->header_ok = false;
         diag_add(p->d, D_CSV_HEADER_MISSING, p->name, h->line, 1,
                  "missing column \"%s\"; expected the header of a figures export: "
-                 "page,figure,year,scope,group,option_code,option_label,count,base,percent",
+                 "page,figure,year,scope,group,option_code,option_label,count,base,percent "
+                 "(or its Japanese names, as figures_excel.csv has them)",
                  S_column_names[c]);
     }
 }
@@ -156,12 +164,13 @@ static bool S_parse_pct10(const char *s, int *pct10)
     return true;
 }
 
-/* "national" -> 0, "01".."47" -> 1..47, otherwise -1. */
+/* "national" (全国) -> 0, "01".."47" (or "13 東京都") -> 1..47, otherwise -1. */
 static int S_parse_scope(const char *s)
 {
-    if (strcmp(s, "national") == 0 || strcmp(s, "0") == 0)
+    if (strcmp(s, "national") == 0 || strcmp(s, "0") == 0 || strcmp(s, "全国") == 0)
         return 0;
-    if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] == '\0') {
+    if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+        (s[2] == '\0' || s[2] == ' ')) {
         int v = (s[0] - '0') * 10 + (s[1] - '0');
         return v >= 1 && v <= N_PREFECTURES ? v : -1;
     }
@@ -195,6 +204,24 @@ static const char *S_key(arena *mem, const fd_row *r)
         *w++ = i < 5 ? '\x1f' : '\0';
     }
     return key;
+}
+
+/* 令和7年度 -> R7 (令和元年度 -> R1), the key figures.csv has; other years
+ * as they are. A copy in the arena (the row's fields are the reader's). */
+static const char *S_year_key(arena *mem, const char *y)
+{
+    static const char era[] = "令和", tail[] = "年度";
+    size_t ne = sizeof era - 1, nt = sizeof tail - 1, n = strlen(y);
+    if (n <= ne + nt || strncmp(y, era, ne) != 0 || strcmp(y + n - nt, tail) != 0)
+        return arena_strdup(mem, y);
+    const char *num = y + ne;
+    size_t nn = n - ne - nt;
+    if (nn == strlen("元") && strncmp(num, "元", nn) == 0)
+        return "R1";
+    for (size_t i = 0; i < nn; i++)
+        if (num[i] < '0' || num[i] > '9')
+            return arena_strdup(mem, y);
+    return arena_printf(mem, "R%.*s", (int)nn, num);
 }
 
 static void S_data_row(fd_parse *p)
@@ -232,7 +259,7 @@ static void S_data_row(fd_parse *p)
     arena *mem = p->t->mem;
     r.page = arena_strdup(mem, S_cell(p, C_PAGE));
     r.figure = arena_strdup(mem, S_cell(p, C_FIGURE));
-    r.year = arena_strdup(mem, S_cell(p, C_YEAR));
+    r.year = S_year_key(mem, S_cell(p, C_YEAR));
     r.group = arena_strdup(mem, S_cell(p, C_GROUP));
     r.option = arena_strdup(mem, S_cell(p, C_OPTION));
     r.label = arena_strdup(mem, S_cell(p, C_LABEL));

@@ -16,10 +16,11 @@
 typedef struct batch_job batch_job;
 
 /* Files a job writes beside its document (the provenance sidecars next to a
- * PDF): the producer fills them (malloc'd path inside the output folder, and
- * data); the runner writes them with the document as one set (outdir.h:
- * these first, the document last, all or none), then frees them. */
-enum { BATCH_MAX_EXTRA = 4 };
+ * PDF; a document's workbook, HTML page and chart files): the producer
+ * fills them (malloc'd path inside the output folder, and data); the runner
+ * writes them with the document as one set (outdir.h: these first, the
+ * document last, all or none), then frees them. */
+enum { BATCH_MAX_EXTRA = 64 }; /* most of them a document's chart files */
 typedef struct {
     int n;
     struct {

@@ -23,7 +23,7 @@ survey *cli_load_survey(const cli_options *o, diags *d, int *status)
     *status = EXIT_OK;
     if (!s) {
         diags_print_summary(d, stderr);
-        paths_no_data_hint(o, stderr); /* no survey.ini: where to get one */
+        paths_no_data_hint(o->data_dir, stderr); /* no survey.ini: where to get one */
         *status = diags_exit_status(d);
         if (*status == EXIT_OK) /* no survey yet no diagnostic: a bug */
             *status = EXIT_INTERNAL;

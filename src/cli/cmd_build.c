@@ -1,11 +1,12 @@
 /* cmd_build.c - `aireport build`: the main job. Loads the survey once,
  * computes every figure set once, loads fonts and templates once, then
- * writes every output document through the batch runner (parallel, atomic,
- * failures isolated): the figures export, the national deck, the 47
- * prefecture reports, the headline charts as PNG, index.html and, with
- * --bodies, one sheet per body. --only national,13,131016 builds just those
- * documents (the exports, charts and index.html are then left as they are).
- * `aireport charts --png` is the same run with --only charts. */
+ * writes every output document through the batch runner (parallel, written
+ * as sets, failures isolated): the figures exports, the national deck, the
+ * 47 prefecture reports, each of these with its workbook, HTML page and
+ * chart files, index.html and, with --bodies, one sheet per body. --only
+ * national,13,131016 builds just those documents (the exports and
+ * index.html are then left as they are). `aireport charts --png` is the
+ * same run with --only charts. */
 #include "batch.h"
 #include "build.h"
 #include "cli.h"
@@ -25,15 +26,30 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The national pages whose first chart a full build writes to out/charts/
- * and shows in index.html; `--only charts` (`aireport charts --png`) writes
- * the chart of every page that has one. */
+/* The national pages whose first chart index.html shows (from the national
+ * HTML page's chart files, charts/national/); `--only charts` (`aireport
+ * charts --png`) writes the chart of every page that has one to charts/. */
 static const char *const S_headline_charts[] = {"p03", "p04", "p10"};
 enum { N_HEADLINE_CHARTS = sizeof S_headline_charts / sizeof S_headline_charts[0] };
 enum { MAX_CHART_PAGES = 64 };
 
+/* The national deck's headline charts for index.html, as its job made them
+ * (file name, title, alt text; malloc'd). Only the national job writes
+ * here, and index.html reads it after every job ended. */
+typedef struct {
+    int n;
+    char *name[N_HEADLINE_CHARTS], *title[N_HEADLINE_CHARTS], *alt[N_HEADLINE_CHARTS];
+} headline_charts;
+
+/* Which files reuse a document, as its job made them: [0] national, [pref]
+ * (each job writes its own entry). */
+typedef struct {
+    bool workbook, web;
+} doc_files;
+
 typedef struct {
     const cli_options *o;
+    outdir *out;                       /* where the run writes */
     const build_limit *lim;            /* what this run may write (never NULL) */
     const survey *s;
     time_t created;                    /* the PDFs' date (sourcedate.h) */
@@ -49,16 +65,24 @@ typedef struct {
     const char *chart_pages[MAX_CHART_PAGES]; /* file-name prefixes ("p03") */
     int n_chart_pages;
     char chart_caption[MAX_CHART_PAGES][256];
+    headline_charts *headline;         /* written by the national job */
+    doc_files *made;                   /* [N_PREFECTURES + 1], written by each document's job */
 } build_ctx;
 
-static bool S_export(const build_ctx *b, bool json, unsigned char **data, size_t *len)
+/* The figures exports: job arg 0 figures.csv, 1 figures.json, 2 the CSV
+ * for Excel users (figures_excel.csv). */
+enum { EXPORT_CSV, EXPORT_JSON, EXPORT_EXCEL_CSV };
+
+static bool S_export(const build_ctx *b, int kind, unsigned char **data, size_t *len)
 {
     char *buf = NULL;
     FILE *mf = open_memstream(&buf, len);
     if (!mf)
         return false;
-    bool ok = json ? figures_export_json(mf, b->s, (figset *const *)b->sets, N_PREFECTURES + 1)
-                   : figures_export_csv(mf, b->s, (figset *const *)b->sets, N_PREFECTURES + 1);
+    figset *const *sets = (figset *const *)b->sets;
+    bool ok = kind == EXPORT_JSON        ? figures_export_json(mf, b->s, sets, N_PREFECTURES + 1)
+              : kind == EXPORT_EXCEL_CSV ? figures_export_csv_excel(mf, b->s, sets, N_PREFECTURES + 1)
+                                         : figures_export_csv(mf, b->s, sets, N_PREFECTURES + 1);
     if (fclose(mf) != 0)
         ok = false;
     *data = (unsigned char *)buf;
@@ -69,15 +93,56 @@ static bool S_produce_figures(void *ctx, const batch_job *job, unsigned char **d
                               int *pages, diags *d)
 {
     *pages = 0;
-    if (S_export(ctx, job->arg == 1, data, len))
+    if (S_export(ctx, job->arg, data, len))
         return true;
     diag_add(d, D_INTERNAL, job->path, 0, 0, "could not format the figures export");
     return false;
 }
 
-/* Renders a document and, when the job has room for extra files, its
- * provenance sidecars (<name>.numbers.csv / .json: every printed number and
- * where it came from) for the runner to write beside the PDF. */
+/* The file names of a document's outputs: "national", "13_東京都" (the
+ * prefecture's name made a safe file-name component, outname.h). */
+static const char *S_doc_name(const build_ctx *b, int doc, arena *mem)
+{
+    if (doc == 0)
+        return "national";
+    char part[OUTNAME_MAX + 1];
+    outname_component(part, sizeof part, b->rank[doc - 1].name);
+    return arena_printf(mem, "%02d_%s", doc, part);
+}
+
+/* Keeps a national chart file for index.html when it is a headline chart
+ * (its title and alt text move to b->headline). */
+static void S_keep_headline(const build_ctx *b, deck_outfile *f)
+{
+    headline_charts *h = b->headline;
+    const char *base = strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path;
+    for (int i = 0; i < N_HEADLINE_CHARTS && f->alt && h->n < N_HEADLINE_CHARTS; i++) {
+        size_t n = strlen(S_headline_charts[i]);
+        if (strncmp(base, S_headline_charts[i], n) != 0 || strcmp(base + n, ".svg") != 0)
+            continue;
+        h->name[h->n] = xstrdup(base);
+        h->title[h->n] = f->title;
+        h->alt[h->n++] = f->alt;
+        f->title = f->alt = NULL;
+    }
+}
+
+/* One more file of the job's set (its data taken: NULL in the source). */
+static void S_extra(batch_extras *x, char *path, unsigned char **data, size_t len)
+{
+    x->file[x->n].path = path;
+    x->file[x->n].data = *data;
+    x->file[x->n++].len = len;
+    *data = NULL;
+}
+
+/* Renders a document and, when the job has room for extra files, the files
+ * the runner writes with it as one set (outdir.h), the PDF renamed last:
+ *  - a national deck's or prefecture report's workbook, HTML page and
+ *    chart files (charts/<name>/), when its [deck] switches ask for them;
+ *  - its provenance sidecars (<name>.numbers.csv / .json: every printed
+ *    number and where it came from; the JSON names the other files that
+ *    reprint them, also_in). */
 static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope scope,
                      const batch_job *job, unsigned char **data, size_t *len, int *pages,
                      diags *d)
@@ -85,25 +150,86 @@ static bool S_render(const build_ctx *b, const deck_templates *t, deck_scope sco
     arena *mem = arena_new();
     scope.prov = job->extras ? prov_new(mem) : NULL;
     scope.created = b->created;
-    bool ok = deck_render_scope(t, &scope, b->fonts, data, len, pages, d);
+    int docno = scope.pref ? scope.pref->pref : 0;
+    deck_outputs outs = {0};
+    deck_web_names names = {0};
+    if (scope.prov && !scope.body) { /* body sheets are the PDF alone */
+        outs = deck_output_switches(t);
+        const char *name = S_doc_name(b, docno, mem), *dir = docno ? "prefectures/" : "",
+                   *up = docno ? "../" : "";
+        names = (deck_web_names){
+            .chart_dir = arena_printf(mem, "charts/%s", name),
+            .chart_href = arena_printf(mem, "%scharts/%s/", up, name),
+            .index_href = arena_printf(mem, "%sindex.html", up),
+            .pdf_href = arena_printf(mem, "%s.pdf", name),
+            .xlsx_href = outs.workbook ? arena_printf(mem, "%s.xlsx", name) : NULL};
+        if (outs.workbook)
+            prov_also_in(scope.prov, arena_printf(mem, "%s%s.xlsx", dir, name));
+        if (outs.web) {
+            prov_also_in(scope.prov, arena_printf(mem, "%s%s.html", dir, name));
+            prov_also_in(scope.prov, arena_printf(mem, "charts/%s/", name));
+        }
+    }
+    /* the page's folder of chart files (made here: a prefecture's override
+     * file may switch the page on) */
+    if (outs.web && !outdir_mkdir(b->out, names.chart_dir, d)) {
+        arena_free(mem);
+        return false;
+    }
+    deck_document doc;
+    bool ok = deck_render_document(t, &scope, b->fonts, outs.workbook, outs.web ? &names : NULL,
+                                   &doc, d);
+    /* room for the chart files beside the workbook, page and sidecars */
+    enum { OTHER_EXTRAS = 4 };
+    if (ok && doc.n_charts > BATCH_MAX_EXTRA - OTHER_EXTRAS) {
+        diag_add(d, D_TEMPLATE, job->path, 0, 0,
+                 "%d chart files; a document may have at most %d (%d charts)", doc.n_charts,
+                 BATCH_MAX_EXTRA - OTHER_EXTRAS, (BATCH_MAX_EXTRA - OTHER_EXTRAS) / 2);
+        ok = false;
+    }
     if (ok && scope.prov) {
         batch_extras *x = job->extras;
-        const char *doc = strrchr(job->path, '/') ? strrchr(job->path, '/') + 1 : job->path;
+        const char *base = strrchr(job->path, '/') ? strrchr(job->path, '/') + 1 : job->path;
+        const char *stem = arena_strndup(mem, job->rel, strlen(job->rel) - strlen(".pdf"));
+        x->n = 0;
+        /* the chart files before the page that shows them, the page and the
+         * workbook before the sidecars that name them, the PDF last */
+        for (int i = 0; i < doc.n_charts; i++) {
+            deck_outfile *f = &doc.charts[i];
+            if (docno == 0)
+                S_keep_headline(b, f);
+            S_extra(x, f->path, &f->data, f->len);
+            f->path = NULL;
+        }
+        if (doc.html)
+            S_extra(x, xstrdup(arena_printf(mem, "%s.html", stem)), &doc.html, doc.html_len);
+        if (doc.xlsx)
+            S_extra(x, xstrdup(arena_printf(mem, "%s.xlsx", stem)), &doc.xlsx, doc.xlsx_len);
+        if (!scope.body)
+            b->made[docno] = (doc_files){.workbook = outs.workbook, .web = outs.web};
         /* body sheets get the CSV alone: each file written costs ~1 ms
          * (create, fsync, rename in a folder of thousands), and a second
          * sidecar for each of the 1,788 sheets would add ~2 s to the build */
         bool json = scope.body == NULL;
-        x->n = json ? 2 : 1;
-        x->file[0].path = prov_sidecar_path(job->rel, "csv");
-        x->file[1].path = json ? prov_sidecar_path(job->rel, "json") : NULL;
         const fig_catalogue *cat = figures_catalogue(b->sets[0]);
-        if (!prov_format_csv(scope.prov, cat, &x->file[0].data, &x->file[0].len) ||
-            (json &&
-             !prov_format_json(scope.prov, cat, doc, &x->file[1].data, &x->file[1].len))) {
+        unsigned char *csv = NULL, *js = NULL;
+        size_t csv_len = 0, js_len = 0;
+        if (!prov_format_csv(scope.prov, cat, &csv, &csv_len) ||
+            (json && !prov_format_json(scope.prov, cat, base, &js, &js_len))) {
             diag_add(d, D_INTERNAL, job->path, 0, 0, "could not format the provenance sidecars");
             ok = false;
         }
+        S_extra(x, prov_sidecar_path(job->rel, "csv"), &csv, csv_len);
+        if (json)
+            S_extra(x, prov_sidecar_path(job->rel, "json"), &js, js_len);
     }
+    if (ok) {
+        *data = doc.pdf;
+        *len = doc.pdf_len;
+        *pages = doc.n_pages;
+        doc.pdf = NULL;
+    }
+    deck_document_free(&doc);
     arena_free(mem);
     return ok;
 }
@@ -212,13 +338,15 @@ static bool S_select(const cli_options *o, const survey *s, arena *mem, selectio
     return true;
 }
 
-/* The page of index.html: every document with its size and pages, and the
- * chart images. Written atomically like every other output. */
+/* The page of index.html: every document with its size and pages and
+ * links to its workbook and HTML page, and the national deck's headline
+ * charts (its chart files, with their data as alt text). Written
+ * atomically like every other output. */
 static void S_write_index(const build_ctx *b, outdir *out, const batch_job *jobs, int n,
                           arena *mem, diags *d)
 {
     index_doc *docs = ARENA_NEW(mem, index_doc, n);
-    index_image *images = ARENA_NEW(mem, index_image, MAX_CHART_PAGES);
+    index_image *images = ARENA_NEW(mem, index_image, MAX_CHART_PAGES + N_HEADLINE_CHARTS);
     int nd = 0, ni = 0;
     for (int i = 0; i < n; i++) {
         const batch_job *j = &jobs[i];
@@ -229,10 +357,32 @@ static void S_write_index(const build_ctx *b, outdir *out, const batch_job *jobs
             continue;
         }
         const char *title = j->name;
-        if (j->produce == S_produce_national)
+        int doc = -1; /* a national deck or prefecture report: its other files */
+        if (j->produce == S_produce_national) {
             title = "全国版（national.pdf）";
-        docs[nd++] = (index_doc){.title = title, .href = href, .bytes = j->bytes,
-                                 .pages = j->pages, .failed = j->status != EXIT_OK};
+            doc = 0;
+        } else if (j->produce == S_produce_prefecture) {
+            doc = j->arg;
+        }
+        index_doc *e = &docs[nd++];
+        *e = (index_doc){.title = title, .href = href, .bytes = j->bytes, .pages = j->pages,
+                         .failed = j->status != EXIT_OK};
+        if (doc < 0 || e->failed)
+            continue;
+        const char *stem = arena_strndup(mem, href, strlen(href) - strlen(".pdf"));
+        if (b->made[doc].workbook)
+            e->xlsx_href = arena_printf(mem, "%s.xlsx", stem);
+        if (b->made[doc].web)
+            e->html_href = arena_printf(mem, "%s.html", stem);
+        if (doc == 0) /* its headline charts: SVG, linked to the 300-dpi PNG */
+            for (int k = 0; k < b->headline->n; k++) {
+                const char *file = b->headline->name[k];
+                images[ni++] = (index_image){
+                    .caption = b->headline->title[k], .alt = b->headline->alt[k],
+                    .href = arena_printf(mem, "charts/national/%s", file),
+                    .full_href = arena_printf(mem, "charts/national/%.*s.png",
+                                              (int)(strlen(file) - strlen(".svg")), file)};
+            }
     }
     /* the survey year the documents report on, and its publication date */
     const sv_year *latest = &b->s->years[b->s->n_years - 1];
@@ -271,7 +421,12 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
                                 .produce = S_produce_figures, .ctx = b, .arg = 0};
         jobs[n++] = (batch_job){.name = "figures.json",
                                 .rel = "figures.json",
-                                .produce = S_produce_figures, .ctx = b, .arg = 1};
+                                .produce = S_produce_figures, .ctx = b, .arg = EXPORT_JSON};
+        if (!b->national || deck_output_switches(b->national).excel_csv)
+            jobs[n++] = (batch_job){.name = "figures_excel.csv",
+                                    .rel = "figures_excel.csv",
+                                    .produce = S_produce_figures, .ctx = b,
+                                    .arg = EXPORT_EXCEL_CSV};
     }
     if (b->national && (sel->all || sel->national))
         jobs[n++] = (batch_job){.name = "national",
@@ -282,9 +437,7 @@ static int S_jobs(build_ctx *b, const selection *sel, bool bodies, arena *mem, b
         for (int p = 1; p <= N_PREFECTURES; p++) {
             if (!(sel->all || sel->pref[p]) || !b->lim->pref[p] || !b->rank[p - 1].name[0])
                 continue;
-            char part[OUTNAME_MAX + 1];
-            outname_component(part, sizeof part, b->rank[p - 1].name);
-            const char *name = arena_printf(mem, "%02d_%s", p, part);
+            const char *name = S_doc_name(b, p, mem);
             jobs[n++] = (batch_job){.name = name,
                                     .rel = arena_printf(mem, "prefectures/%s.pdf", name),
                                     .produce = S_produce_prefecture, .ctx = b, .arg = p,
@@ -385,7 +538,10 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
         }
     }
     bool bodies = (o->bodies || sel.n_bodies > 0) && lim->bodies;
-    build_ctx b = {.o = o, .lim = lim, .s = s, .created = created};
+    headline_charts headline = {0};
+    doc_files made[N_PREFECTURES + 1] = {{0}};
+    build_ctx b = {.o = o, .out = out, .lim = lim, .s = s, .created = created, .headline = &headline,
+                   .made = made};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
     figures_rank_prefectures(b.sets); /* the reports' 「47都道府県中」 ranks */
@@ -426,11 +582,9 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
         fprintf(stderr, "aireport: body sheets: not built (fonts or templates invalid, see "
                         "above); %s/bodies/ kept as it was\n", o->out_dir);
 
+    /* `charts --png`; a whole build has the chart files of every document */
     if (b.national && sel.charts)
         b.n_chart_pages = deck_chart_pages(b.national, b.chart_pages, MAX_CHART_PAGES, mem);
-    else if (b.national && sel.all)
-        for (int i = 0; i < N_HEADLINE_CHARTS; i++)
-            b.chart_pages[b.n_chart_pages++] = S_headline_charts[i];
     batch_job *jobs = ARENA_NEW(mem, batch_job, 8 + N_PREFECTURES + MAX_CHART_PAGES + s->n_bodies);
     int n = S_jobs(&b, &sel, bodies, mem, jobs);
     const char *subdirs[] = {"prefectures", "charts", "bodies"};
@@ -462,6 +616,11 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
     if (status == EXIT_OK)
         status = setup_status;
 
+    for (int i = 0; i < headline.n; i++) {
+        free(headline.name[i]);
+        free(headline.title[i]);
+        free(headline.alt[i]);
+    }
     outdir_close(own);
     fontset_free(fonts);
     arena_free(mem);

@@ -82,7 +82,7 @@ int cmd_check(const cli_options *o)
     survey_free(s);
     diags_print_summary(d, stderr);
     if (data && !s)
-        paths_no_data_hint(o, stderr); /* no survey.ini: where to get one */
+        paths_no_data_hint(o->data_dir, stderr); /* no survey.ini: where to get one */
     int status = diags_exit_status(d);
     if (diags_count(d) > 0) {
         fprintf(stderr, "%s: %d problem%s found\n",

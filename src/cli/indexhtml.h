@@ -13,11 +13,15 @@ typedef struct {
     size_t bytes;      /* 0 when the document failed */
     int pages;         /* 0 for non-PDF files */
     bool failed;
+    int doc;           /* 1 national, 2.. a prefecture report + 1, 0 other */
+    const char *xlsx_href, *html_href; /* its workbook and HTML page, NULL = none */
 } index_doc;
 
 typedef struct {
     const char *caption;
-    const char *href;  /* PNG path relative to index.html */
+    const char *alt;       /* the chart's data as text */
+    const char *href;      /* the image (SVG) relative to index.html */
+    const char *full_href; /* its full-size picture (PNG, 300 dpi) */
 } index_image;
 
 typedef struct {

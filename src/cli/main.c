@@ -31,9 +31,11 @@ static const char S_usage_commands[] =
     "                        tables (pages B and M; M rows are a prefecture's),\n"
     "                        after the others.\n"
     "  build                 The main job: write the outputs into --out: the\n"
-    "                        figures export (figures.csv, figures.json), the\n"
-    "                        national deck, the prefecture reports\n"
-    "                        (prefectures/PP_name.pdf), charts/*.png and index.html.\n"
+    "                        figures export (figures.csv, figures.json, and\n"
+    "                        figures_excel.csv for Excel), the national deck, the\n"
+    "                        prefecture reports (prefectures/PP_name.pdf), each\n"
+    "                        document's workbook (.xlsx) and HTML page with its\n"
+    "                        charts as SVG and PNG (charts/NAME/), and index.html.\n"
     "      -j, --jobs N      Documents built in parallel (default: number of cores).\n"
     "      --only LIST       Only these documents: national, charts, prefecture\n"
     "                        codes (13), body codes (131016); e.g. --only national,13.\n"
@@ -52,8 +54,8 @@ static const char S_usage_commands[] =
     "  diff OLD NEW          Compare two figure exports or two data folders; print\n"
     "                        every changed number per page. Exit 1 when any changed.\n"
     "      --bodies          Of data folders, also pages B and M (as figures --bodies).\n"
-    "  charts --png          Every chart of the national deck as a PNG into\n"
-    "                        --out/charts/ (for the accompanying web page).\n"
+    "  charts --png          Every chart of the national deck as a screen-size PNG\n"
+    "                        into --out/charts/ (build writes the chart files).\n"
     "  init DIR [YEAR]       Start a new survey edition in DIR (new or empty):\n"
     "                        survey.ini, codebook.ini, bodies.csv and YEAR/*.csv\n"
     "                        as header lines to fill in. YEAR: a Reiwa year key\n"
@@ -169,7 +171,7 @@ int main(int argc, char **argv)
     if (optind >= argc) {
         int status = usage_error("%s", "no command given (check, figures, build, explain, "
                                        "diff, charts, init)");
-        paths_no_data_hint(&o, stderr); /* a first run: where the data goes */
+        paths_no_data_hint(o.data_dir, stderr); /* a first run: where the data goes */
         return status;
     }
     const char *cmd = argv[optind];
@@ -185,7 +187,7 @@ int main(int argc, char **argv)
         return usage_error("--watch is an option of build, not of %s", cmd);
 
     /* --layouts and --fonts not given: ./ or the installed ones (paths.h) */
-    paths_resolve(&o, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
+    paths_resolve(&o.layouts_dir, &o.fonts_file, strcmp(cmd, "build") == 0 || strcmp(cmd, "charts") == 0, stderr);
 
     static const struct {
         const char *name;

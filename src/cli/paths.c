@@ -92,25 +92,25 @@ static const char *S_find(const char *local, const char *rel, bool dir, char *fo
     return NULL;
 }
 
-void paths_resolve(cli_options *o, bool report, FILE *err)
+void paths_resolve(const char **layouts_dir, const char **fonts_file, bool report, FILE *err)
 {
     static char layouts[PATH_MAX + 64], fonts[PATH_MAX + 64];
     char looked[4 * PATH_MAX];
-    if (!o->layouts_dir) {
-        o->layouts_dir = S_find("layouts", "layouts", true, layouts, sizeof layouts, looked,
+    if (!*layouts_dir) {
+        *layouts_dir = S_find("layouts", "layouts", true, layouts, sizeof layouts, looked,
                                 sizeof looked);
-        if (!o->layouts_dir) {
-            o->layouts_dir = "layouts";
+        if (!*layouts_dir) {
+            *layouts_dir = "layouts";
             if (report)
                 fprintf(err, "aireport: no page templates found; looked in %s. Give the "
                              "folder with --layouts DIR\n", looked);
         }
     }
-    if (!o->fonts_file) {
-        o->fonts_file = S_find("fonts/fonts.ini", "fonts/fonts.ini", false, fonts, sizeof fonts,
+    if (!*fonts_file) {
+        *fonts_file = S_find("fonts/fonts.ini", "fonts/fonts.ini", false, fonts, sizeof fonts,
                                looked, sizeof looked);
-        if (!o->fonts_file) {
-            o->fonts_file = "fonts/fonts.ini";
+        if (!*fonts_file) {
+            *fonts_file = "fonts/fonts.ini";
             if (report)
                 fprintf(err, "aireport: no font configuration found; looked in %s. Give the "
                              "file with --fonts FILE\n", looked);
@@ -131,22 +131,22 @@ const char *paths_share_file(const char *rel)
     return NULL;
 }
 
-bool paths_no_data_hint(const cli_options *o, FILE *err)
+bool paths_no_data_hint(const char *data_dir, FILE *err)
 {
     char ini[PATH_MAX + 16];
-    snprintf(ini, sizeof ini, "%s/survey.ini", o->data_dir);
+    snprintf(ini, sizeof ini, "%s/survey.ini", data_dir);
     if (S_is_file(ini))
         return false;
     /* say where that is: the folder, absolute, or the current folder */
     char where[PATH_MAX], cwd[PATH_MAX];
-    if (realpath(o->data_dir, where))
+    if (realpath(data_dir, where))
         fprintf(err, "aireport: no survey data: %s has no survey.ini (looked in %s).\n",
-                o->data_dir, where);
+                data_dir, where);
     else if (getcwd(cwd, sizeof cwd))
-        fprintf(err, "aireport: no survey data: there is no folder %s in %s.\n", o->data_dir,
+        fprintf(err, "aireport: no survey data: there is no folder %s in %s.\n", data_dir,
                 cwd);
     else
-        fprintf(err, "aireport: no survey data: there is no folder %s.\n", o->data_dir);
+        fprintf(err, "aireport: no survey data: there is no folder %s.\n", data_dir);
     fputs("  Give the folder that holds survey.ini with --data DIR, or start a new survey\n"
           "  edition with `aireport init DIR` (then fill in the files it lists).\n",
           err);

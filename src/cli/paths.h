@@ -16,8 +16,6 @@
 #ifndef AIREPORT_PATHS_H
 #define AIREPORT_PATHS_H
 
-#include "cli.h"
-
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -27,18 +25,18 @@ enum { PATHS_MAX_SHARE = 2 };
  * dirs; returns how many. The strings are static. */
 int paths_share_dirs(const char *dirs[PATHS_MAX_SHARE]);
 
-/* Sets o->layouts_dir and o->fonts_file where the command line left them
- * NULL: the first candidate that exists, else the current folder's (so the
- * loader's message names it). With `report`, a missing one is also said on
+/* Sets *layouts_dir and *fonts_file (the options' fields) where the
+ * command line left them NULL: the first candidate that exists, else the
+ * current folder's (so the loader's message names it). With `report`, a missing one is also said on
  * err with every place looked at and the option that gives it. */
-void paths_resolve(cli_options *o, bool report, FILE *err);
+void paths_resolve(const char **layouts_dir, const char **fonts_file, bool report, FILE *err);
 
 /* The first share folder's copy of rel ("init/survey.ini"); NULL when no
  * share folder has it. The string is static until the next call. */
 const char *paths_share_file(const char *rel);
 
-/* When o->data_dir has no survey.ini: where aireport looked and what to do
+/* When data_dir has no survey.ini: where aireport looked and what to do
  * (--data DIR, `aireport init DIR`) on err; false when there is survey.ini. */
-bool paths_no_data_hint(const cli_options *o, FILE *err);
+bool paths_no_data_hint(const char *data_dir, FILE *err);
 
 #endif

@@ -1,6 +1,6 @@
 #include "arena.h"
 
-#include "diag.h"
+#include "exitcode.h"
 
 #include <stdarg.h>
 #include <stdint.h>

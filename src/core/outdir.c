@@ -1,5 +1,6 @@
 /* outdir.c - the output folder of a run (outdir.h): paths kept inside it,
  * documents replaced as a set, one run at a time, no temporary file left. */
+#define _GNU_SOURCE /* syncfs(2), Linux's */
 #include "outdir.h"
 
 #include "arena.h"
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -141,6 +143,7 @@ typedef struct {
     const char *kept;        /* what a message adds when the set is kept */
     int dirfd;
     bool own_dirfd;
+    int fd;                  /* the temporary file while staged; -1 when closed */
     char base[NAME_MAX + 1];
     char tmp[NAME_MAX + 1];  /* "" once renamed or removed */
     char bak[NAME_MAX + 1];  /* the previous file, hard-linked; "" when none */
@@ -168,45 +171,126 @@ static const char *kept_text(int n)
                  : "the previous file is kept";
 }
 
-/* Writes the temporary file of s. */
-static bool stage(outdir *o, slot *s, const void *data, size_t len, diags *d)
+/* Drops the temporary file of s after a failure (its fd closed). */
+static void drop_staged(outdir *o, slot *s)
 {
-    int fd = -1;
-    for (int tries = 0; tries < 100 && fd < 0; tries++) {
-        side_name(s->tmp, sizeof s->tmp, s->base, "tmp");
-        fd = create_registered(o, s->dirfd, s->tmp);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    const char *step = "create a temporary file for";
-    if (fd < 0) {
-        s->tmp[0] = '\0';
-        goto fail;
-    }
-    step = "write";
-    if (!write_all(fd, data, len))
-        goto fail;
-    step = "flush to disk";
-    if (fsync(fd) != 0)
-        goto fail;
-    step = "close";
-    int rc = close(fd);
-    fd = -1;
-    if (rc != 0)
-        goto fail;
-    return true;
-fail: {
-    int err = errno;
-    if (fd >= 0)
-        close(fd);
+    if (s->fd >= 0)
+        close(s->fd);
+    s->fd = -1;
     if (s->tmp[0]) {
         unlinkat(s->dirfd, s->tmp, 0);
         reg_remove(o, s->dirfd, s->tmp);
         s->tmp[0] = '\0';
     }
+}
+
+/* Writes the temporary file of s; its fd stays open (s->fd) for the set's
+ * durability barrier (make_durable). */
+static bool stage(outdir *o, slot *s, const void *data, size_t len, diags *d)
+{
+    s->fd = -1;
+    for (int tries = 0; tries < 100 && s->fd < 0; tries++) {
+        side_name(s->tmp, sizeof s->tmp, s->base, "tmp");
+        s->fd = create_registered(o, s->dirfd, s->tmp);
+        if (s->fd < 0 && errno != EEXIST)
+            break;
+    }
+    const char *step = "create a temporary file for";
+    if (s->fd < 0) {
+        s->tmp[0] = '\0';
+    } else {
+        step = "write";
+        if (write_all(s->fd, data, len))
+            return true;
+    }
+    int err = errno;
+    drop_staged(o, s);
     report(d, s->shown, "cannot %s %s: %s; %s", step, s->shown, strerror(err), s->kept);
     return false;
 }
+
+/* ---- one durability barrier per set -------------------------------------- */
+
+/* The files of a set are renamed into place only once their data is on
+ * stable storage: a name then always holds a complete file, the previous
+ * one or the new one, even after a crash or a power cut (a rename that
+ * reaches the disk before the data it names would leave an empty or
+ * partial file under the name). Each file used to get an fsync of its own,
+ * and on ext4 every fsync is a journal commit and a cache flush: a whole
+ * build (some 850 files) spent most of its wall time in them. So a set of
+ * more than SMALL_SET files gets one barrier: its temporary files are all
+ * written first, then syncfs() on the file system that holds them writes
+ * back all its dirty data and waits for it (one journal commit, one cache
+ * flush). Every write() of the set returned before syncfs() is called, so
+ * every temporary file is on the disk when it returns; only then is the
+ * first one renamed. What makes that safe to rely on:
+ *  - a write-back error must not pass unseen: syncfs() reports one (on the
+ *    file system, since the file was opened) from Linux 5.8 on; an older
+ *    kernel returns 0 whatever happened, so there each file gets its own
+ *    fdatasync() as before;
+ *  - a folder inside --out may be another file system (a mount point):
+ *    syncfs() runs once per file system the set's files are on;
+ *  - syncfs() cannot be used (ENOSYS, e.g. a sandbox): fdatasync() each.
+ * fdatasync() rather than fsync(): a new file's data and size are what it
+ * flushes; its times do not matter. A small set (a body sheet and its CSV,
+ * figures.csv, index.html) keeps one fdatasync() per file: syncfs() writes
+ * back everything the file system has pending, other programs' data too,
+ * which for one or two files costs more than it saves.
+ * The renames themselves are not flushed (as before): after a power cut a
+ * set renamed in its last moments may be partly new, each file whole; the
+ * next build rewrites it. The set's all-or-nothing promise is about
+ * failures the run sees (outdir.h). */
+enum { SMALL_SET = 2 };
+
+/* Whether syncfs() reports write-back errors: Linux >= 5.8. */
+static bool syncfs_reports_errors(void)
+{
+    static atomic_int known; /* 0 not yet, 1 yes, 2 no */
+    int k = atomic_load(&known);
+    if (k == 0) {
+        struct utsname u;
+        int major = 0, minor = 0;
+        bool yes = uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+                   (major > 5 || (major == 5 && minor >= 8));
+        k = yes ? 1 : 2;
+        atomic_store(&known, k);
+    }
+    return k == 1;
+}
+
+/* The barrier of the set's staged files (all open); false after reporting
+ * (naming the file whose flush failed). */
+static bool make_durable(slot *slots, int n, diags *d)
+{
+    bool whole_fs = n > SMALL_SET && syncfs_reports_errors();
+    dev_t synced[8]; /* the file systems synced so far */
+    int n_synced = 0;
+    for (int i = 0; i < n; i++) {
+        slot *s = &slots[i];
+        bool done = false;
+        int rc = 0;
+        struct stat st;
+        if (whole_fs && fstat(s->fd, &st) == 0) {
+            for (int k = 0; k < n_synced && !done; k++)
+                done = synced[k] == st.st_dev;
+            if (!done && n_synced < (int)(sizeof synced / sizeof synced[0])) {
+                rc = syncfs(s->fd);
+                if (rc == 0)
+                    synced[n_synced++] = st.st_dev;
+                else if (errno == ENOSYS)
+                    whole_fs = false; /* this file and the rest one by one */
+                done = rc == 0 || errno != ENOSYS;
+            }
+        }
+        if (!done)
+            rc = fdatasync(s->fd);
+        if (rc != 0) {
+            report(d, s->shown, "cannot flush to disk %s: %s; %s", s->shown, strerror(errno),
+                   s->kept);
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Keeps the previous file of s under its backup name: a hard link (the
@@ -328,6 +412,15 @@ static outdir_result write_slots(outdir *o, slot *slots, const outdir_file *file
         ok = stage(o, &slots[staged], files[staged].data, files[staged].len, d);
     if (!ok)
         staged--;
+    ok = ok && make_durable(slots, n, d);
+    for (int i = 0; i < staged; i++) {
+        slot *s = &slots[i];
+        if (s->fd >= 0 && close(s->fd) != 0 && ok) {
+            report(d, s->shown, "cannot close %s: %s; %s", s->shown, strerror(errno), s->kept);
+            ok = false;
+        }
+        s->fd = -1;
+    }
     outdir_result result = OUTDIR_KEPT;
     if (ok) {
         if (o)
@@ -337,10 +430,8 @@ static outdir_result write_slots(outdir *o, slot *slots, const outdir_file *file
             pthread_rwlock_unlock(&o->gate);
     }
     for (int i = 0; i < staged; i++)
-        if (slots[i].tmp[0]) {
-            unlinkat(slots[i].dirfd, slots[i].tmp, 0);
-            reg_remove(o, slots[i].dirfd, slots[i].tmp);
-        }
+        if (slots[i].tmp[0])
+            drop_staged(o, &slots[i]);
     return result;
 }
 

@@ -1,5 +1,5 @@
-/* textbuf.c - the growable buffer and the escapes of CSV, JSON, HTML and
- * printable text (textbuf.h). */
+/* textbuf.c - the growable buffer and the escapes of CSV, JSON, HTML/XML
+ * and printable text (textbuf.h). */
 #include "textbuf.h"
 
 #include "arena.h"
@@ -115,22 +115,38 @@ void textbuf_json_string(textbuf *b, const char *s)
     textbuf_putc(b, '"');
 }
 
-void textbuf_html(textbuf *b, const char *s)
+/* What the markup escape stops at: the five metacharacters and the C0
+ * controls XML 1.0 does not allow even as a reference (all but TAB, LF,
+ * CR); with LF when a line break is written as something else. */
+#define MARKUP_C0 "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f" \
+                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+static const char S_markup_stop[] = "&<>\"'" MARKUP_C0;
+static const char S_markup_stop_lf[] = "&<>\"'\n" MARKUP_C0;
+
+void textbuf_html_lines(textbuf *b, const char *s, const char *newline)
 {
+    const char *stop = newline ? S_markup_stop_lf : S_markup_stop;
     for (const char *p = s; p && *p;) {
-        size_t run = strcspn(p, "&<>\"'");
+        size_t run = strcspn(p, stop);
         textbuf_put(b, p, run);
         p += run;
         switch (*p) {
+        case '\0': return;
         case '&': TEXTBUF_LIT(b, "&amp;"); break;
         case '<': TEXTBUF_LIT(b, "&lt;"); break;
         case '>': TEXTBUF_LIT(b, "&gt;"); break;
         case '"': TEXTBUF_LIT(b, "&quot;"); break;
         case '\'': TEXTBUF_LIT(b, "&#39;"); break;
-        default: return; /* the end */
+        case '\n': textbuf_puts(b, newline); break;
+        default: TEXTBUF_LIT(b, "\xEF\xBF\xBD"); break; /* U+FFFD for a C0 control */
         }
         p++;
     }
+}
+
+void textbuf_html(textbuf *b, const char *s)
+{
+    textbuf_html_lines(b, s, NULL);
 }
 
 static void put_hex_byte(textbuf *b, unsigned char c)

@@ -164,11 +164,37 @@ static void ob_scope(outbuf *b, int scope)
 
 /* ---- CSV ---- */
 
-bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets)
+/* 「全国」 or 「13 東京都」, one CSV field (figures_excel.csv). */
+static void ob_scope_ja(outbuf *b, const survey *s, int scope)
+{
+    if (scope == 0) {
+        OB_LIT(b, "全国");
+        return;
+    }
+    int body = scope <= N_PREFECTURES ? s->pref_body[scope] : -1;
+    const char *name = body >= 0 ? s->bodies[body].pref_name : NULL;
+    if (!name) {
+        ob_scope(b, scope);
+        return;
+    }
+    char field[160];
+    snprintf(field, sizeof field, "%02d %s", scope % 100, name);
+    textbuf_csv_field(&b->t, field); /* a name from the data: quoted when it needs it */
+}
+
+/* figures.csv, or with excel the CSV for Excel users (figures_excel.csv):
+ * the same records, with a BOM (without it Japanese Excel reads the file
+ * as CP932), Japanese column names, the years' labels (令和7年度) and the
+ * scopes' names. CRLF as Excel writes. */
+static bool export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets, bool excel)
 {
     outbuf b = {.out = out};
     esc_entry *cache = xcalloc(ESC_SLOTS, sizeof *cache);
-    OB_LIT(&b, "page,figure,year,scope,group,option_code,option_label,count,base,percent\r\n");
+    if (excel)
+        OB_LIT(&b, "\xEF\xBB\xBF"
+                   "ページ,図表,年度,地域,区分,選択肢コード,選択肢,団体数/件数,母数,割合（%）\r\n");
+    else
+        OB_LIT(&b, "page,figure,year,scope,group,option_code,option_label,count,base,percent\r\n");
     for (int k = 0; k < n_sets; k++) {
         const figset *f = sets[k];
         for (int i = 0; i < figures_count(f); i++) {
@@ -177,9 +203,15 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
             ob_putc(&b, ',');
             put_escaped(&b, cache, textbuf_csv_field, r->figure);
             ob_putc(&b, ',');
-            put_escaped(&b, cache, textbuf_csv_field, year_key(s, r->year));
+            if (!excel)
+                put_escaped(&b, cache, textbuf_csv_field, year_key(s, r->year));
+            else if (r->year >= 0 && r->year < s->n_years)
+                put_escaped(&b, cache, textbuf_csv_field, s->years[r->year].label);
             ob_putc(&b, ',');
-            ob_scope(&b, r->scope);
+            if (excel)
+                ob_scope_ja(&b, s, r->scope);
+            else
+                ob_scope(&b, r->scope);
             ob_putc(&b, ',');
             put_escaped(&b, cache, textbuf_csv_field, r->group);
             ob_putc(&b, ',');
@@ -200,6 +232,16 @@ bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_s
     }
     free(cache);
     return ob_finish(&b);
+}
+
+bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets)
+{
+    return export_csv(out, s, sets, n_sets, false);
+}
+
+bool figures_export_csv_excel(FILE *out, const survey *s, figset *const *sets, int n_sets)
+{
+    return export_csv(out, s, sets, n_sets, true);
 }
 
 /* ---- JSON ---- */

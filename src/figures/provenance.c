@@ -7,12 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { PROV_MAX_ALSO = 8 };
+
 struct prov_list {
     arena *mem;
     int n, cap;
     prov_entry *e;
     int page;
     const char *block;
+    int n_also;
+    const char *also[PROV_MAX_ALSO]; /* other files printing these numbers */
 };
 
 prov_list *prov_new(arena *mem)
@@ -21,6 +25,12 @@ prov_list *prov_new(arena *mem)
     p->mem = mem;
     p->block = "";
     return p;
+}
+
+void prov_also_in(prov_list *p, const char *file)
+{
+    if (p && p->n_also < PROV_MAX_ALSO)
+        p->also[p->n_also++] = arena_strdup(p->mem, file);
 }
 
 int prov_count(const prov_list *p) { return p ? p->n : 0; }
@@ -241,6 +251,15 @@ bool prov_format_json(const prov_list *p, const fig_catalogue *cat, const char *
     textbuf b = {0};
     TEXTBUF_LIT(&b, "{\"document\": ");
     textbuf_json_string(&b, document);
+    if (p->n_also) {
+        TEXTBUF_LIT(&b, ",\n\"also_in\": [");
+        for (int i = 0; i < p->n_also; i++) {
+            if (i)
+                TEXTBUF_LIT(&b, ", ");
+            textbuf_json_string(&b, p->also[i]);
+        }
+        textbuf_putc(&b, ']');
+    }
     TEXTBUF_LIT(&b, ",\n\"entries\": [");
     arena *mem = arena_new();
     for (int i = 0; i < prov_count(p); i++) {

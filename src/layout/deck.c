@@ -1,7 +1,6 @@
 /* deck.c - every page of a deck laid out first, then one PDF written. */
-#include "deck.h"
+#include "deck_priv.h"
 
-#include "layout.h"
 #include "layout_munitable.h"
 #include "pdfwriter.h"
 #include "placeholder.h"
@@ -10,10 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-struct deck_templates {
-    tpl_deck *deck;
-};
 
 deck_templates *deck_templates_load_override(const char *layouts_dir, const char *deck_file,
                                              const char *override_file,
@@ -45,17 +40,9 @@ int deck_template_files(const deck_templates *t, const char **files, int max)
     return n;
 }
 
-typedef struct {
-    int n_pages;
-    drawlist *pages;
-    const char **titles;
-    const char *doc_title;
-} laid_out;
-
-/* Lays out every page into mem. false when any page failed. A page with a
- * [munitable] becomes as many pages as its table needs. */
-static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
-                    arena *mem, diags *d, laid_out *out)
+/* A page with a [munitable] becomes as many pages as its table needs. */
+bool deck_lay_out(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                  bool content, arena *mem, diags *d, deck_laid_out *out)
 {
     const tpl_deck *deck = t->deck;
     layout_ctx c = {.deck = deck, .f = sc->f, .fonts = fonts, .mem = mem, .d = d,
@@ -65,6 +52,7 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
     int cap = deck->n_pages + 8;
     out->pages = ARENA_NEW(mem, drawlist, cap);
     out->titles = ARENA_NEW(mem, const char *, cap);
+    out->content = content ? ARENA_NEW(mem, layout_page_data, cap) : NULL;
     out->n_pages = 0;
     bool ok = true;
     for (int i = 0; i < deck->n_pages; i++) {
@@ -73,6 +61,9 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
         drawlist *more = NULL;
         const char **more_titles = NULL;
         int n_more = 1;
+        layout_page_data *data = NULL;
+        if (content)
+            c.content = data = ARENA_NEW(mem, layout_page_data, 1);
         if (layout_munitable_block(pg)) {
             if (!layout_munitable_pages(&c, pg, no, &more, &more_titles, &n_more))
                 ok = false;
@@ -89,11 +80,21 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
             const char **tt = ARENA_NEW(mem, const char *, ncap);
             memcpy(p, out->pages, sizeof *p * (size_t)out->n_pages);
             memcpy(tt, out->titles, sizeof *tt * (size_t)out->n_pages);
+            if (content) {
+                layout_page_data *pd = ARENA_NEW(mem, layout_page_data, ncap);
+                memcpy(pd, out->content, sizeof *pd * (size_t)out->n_pages);
+                out->content = pd;
+            }
             out->pages = p;
             out->titles = tt;
             cap = ncap;
         }
         for (int k = 0; k < n_more; k++) {
+            if (content) /* a municipality table's continuation pages: their title */
+                out->content[out->n_pages] =
+                    k == 0 ? *data
+                           : (layout_page_data){.file = pg->file, .title = more_titles[k],
+                                                .continued = true};
             out->pages[out->n_pages] = more[k];
             out->titles[out->n_pages++] = more_titles[k];
         }
@@ -111,30 +112,70 @@ static bool lay_out(const deck_templates *t, const deck_scope *sc, const fontset
     return ok;
 }
 
+/* The PDF of a laid-out document. */
+static bool S_pdf(const deck_templates *t, const deck_scope *scope, const fontset *fonts,
+                  const deck_laid_out *lo, unsigned char **pdf, size_t *len, diags *d)
+{
+    const tpl_deck *deck = t->deck;
+    pdf_info info = {.title = lo->doc_title, .author = deck->author,
+                     .subject = deck->subject, .keywords = deck->keywords,
+                     .creator = aireport_name_version(), .created = scope->created};
+    pdf_doc *doc = pdfdoc_new(fonts, &info);
+    double w = layout_page_w_pt(deck), h = layout_page_h_pt(deck);
+    for (int i = 0; i < lo->n_pages; i++)
+        pdfdoc_add_page(doc, w, h, &lo->pages[i], lo->titles[i]);
+    bool ok = pdfdoc_render(doc, pdf, len, d);
+    pdfdoc_free(doc);
+    return ok;
+}
+
+void deck_document_free(deck_document *doc)
+{
+    free(doc->pdf);
+    free(doc->xlsx);
+    free(doc->html);
+    for (int i = 0; i < doc->n_charts; i++) {
+        free(doc->charts[i].path);
+        free(doc->charts[i].data);
+        free(doc->charts[i].title);
+        free(doc->charts[i].alt);
+    }
+    free(doc->charts);
+    *doc = (deck_document){0};
+}
+
+bool deck_render_document(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                          bool want_workbook, const deck_web_names *web, deck_document *out,
+                          diags *d)
+{
+    *out = (deck_document){0};
+    arena *mem = arena_new();
+    deck_laid_out lo;
+    /* collecting the pages as data leaves the drawlists as they are: the
+     * PDF is the same with or without the other files */
+    bool ok = deck_lay_out(t, sc, fonts, want_workbook || web, mem, d, &lo) &&
+              S_pdf(t, sc, fonts, &lo, &out->pdf, &out->pdf_len, d);
+    if (ok)
+        out->n_pages = lo.n_pages;
+    if (ok && want_workbook)
+        ok = deck_xlsx_of(t, sc, &lo, &out->xlsx, &out->xlsx_len, d);
+    if (ok && web)
+        ok = deck_web_of(t, sc, &lo, web, &out->html, &out->html_len, &out->charts,
+                         &out->n_charts, d);
+    if (!ok)
+        deck_document_free(out);
+    arena_free(mem);
+    return ok;
+}
+
 bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const fontset *fonts,
                        unsigned char **pdf, size_t *len, int *n_pages, diags *d)
 {
-    *pdf = NULL;
-    *len = 0;
-    *n_pages = 0;
-    arena *mem = arena_new();
-    laid_out lo;
-    bool ok = lay_out(t, scope, fonts, mem, d, &lo);
-    if (ok) {
-        const tpl_deck *deck = t->deck;
-        pdf_info info = {.title = lo.doc_title, .author = deck->author,
-                         .subject = deck->subject, .keywords = deck->keywords,
-                         .creator = aireport_name_version(), .created = scope->created};
-        pdf_doc *doc = pdfdoc_new(fonts, &info);
-        double w = layout_page_w_pt(deck), h = layout_page_h_pt(deck);
-        for (int i = 0; i < lo.n_pages; i++)
-            pdfdoc_add_page(doc, w, h, &lo.pages[i], lo.titles[i]);
-        ok = pdfdoc_render(doc, pdf, len, d);
-        pdfdoc_free(doc);
-        if (ok)
-            *n_pages = lo.n_pages;
-    }
-    arena_free(mem);
+    deck_document doc;
+    bool ok = deck_render_document(t, scope, fonts, false, NULL, &doc, d);
+    *pdf = doc.pdf;
+    *len = doc.pdf_len;
+    *n_pages = doc.n_pages;
     return ok;
 }
 
@@ -149,9 +190,9 @@ bool deck_dump_layout(const deck_templates *t, const figset *f, const fontset *f
                       diags *d)
 {
     arena *mem = arena_new();
-    laid_out lo;
+    deck_laid_out lo;
     deck_scope scope = {.f = f};
-    bool ok = lay_out(t, &scope, fonts, mem, d, &lo);
+    bool ok = deck_lay_out(t, &scope, fonts, false, mem, d, &lo);
     for (int i = 0; i < lo.n_pages; i++) {
         fprintf(out, "page %d %s\n", i + 1, lo.titles[i] ? lo.titles[i] : "");
         drawlist_dump(&lo.pages[i], out);

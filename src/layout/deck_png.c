@@ -1,19 +1,14 @@
 /* deck_png.c - one chart of a deck page as a PNG (the headline charts of
  * index.html): the page is laid out as for the PDF and the drawlist is
  * replayed with cairo, cropped to the page's first [chart] block. */
-#include "deck.h"
+#include "deck_priv.h"
 
-#include "layout.h"
 #include "pngwriter.h"
 #include "units.h"
 
 #include <cairo.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct deck_templates {
-    tpl_deck *deck; /* as deck.c */
-};
 
 static const tpl_page *find_page(const tpl_deck *deck, const char *prefix)
 {

@@ -125,7 +125,8 @@ bool layout_chart(page_state *ps, const tpl_block *b)
     const tpl_theme *th = &ps->c->deck->theme;
     arena *mem = ps->c->mem;
     box_pt box = layout_box(b);
-    layout_chart_heading(ps, b, &box);
+    int heading_item = ps->dl->n;
+    const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, ps->c->f, &opts))
         return false;
@@ -240,5 +241,6 @@ bool layout_chart(page_state *ps, const tpl_block *b)
                     layout_context(ps, b)))
         return false;
     centre_vertically(ps->dl, first_item, box);
+    layout_content_chart(ps, b, &spec, vi, heading, heading_item, false);
     return true;
 }

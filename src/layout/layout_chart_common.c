@@ -91,11 +91,11 @@ void layout_bar_values(page_state *ps, const tpl_block *b, const long long *coun
         ps->rounding_note = true;
 }
 
-void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
+const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
 {
     const tpl_chart_block *ch = &b->as.chart;
     if (!ch->heading)
-        return;
+        return NULL;
     const tpl_theme *th = &ps->c->deck->theme;
     const char *h = layout_expand(ps, b, ch->heading, b->line, -1);
     double lh = th->body_pt * 1.6;
@@ -106,4 +106,5 @@ void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box)
     }
     box->y += lh;
     box->h -= lh;
+    return h;
 }

@@ -243,7 +243,8 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
     const figset *own = ps->c->f;
     const figset *nation = ps->c->nation ? ps->c->nation : own;
     box_pt box = layout_box(b);
-    layout_chart_heading(ps, b, &box);
+    int heading_item = ps->dl->n;
+    const char *heading = layout_chart_heading(ps, b, &box);
     layout_options opts;
     if (!layout_pick_options(ps, b, nation, &opts))
         return false;
@@ -280,6 +281,10 @@ bool layout_chart_compare(page_state *ps, const tpl_block *b)
         spec.printed = printed_cb;
         spec.printed_ctx = &cp;
     }
-    return chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
-                      layout_context(ps, b));
+    if (!chart_draw(&spec, ps->dl, fontset_measure_cb, (void *)ps->c->fonts, ps->c->d,
+                    layout_context(ps, b)))
+        return false;
+    layout_content_chart(ps, b, &spec, cp.vi, heading, heading_item,
+                         spec.type == CHART_GROUPED_BARS);
+    return true;
 }

@@ -257,6 +257,25 @@ static bool overflow(const layout_ctx *c, const tpl_page *pg, const tpl_block *b
     return false;
 }
 
+/* The whole table as data, the population as a number. */
+static void content_table(const layout_ctx *c, const tpl_page *pg, const tpl_block *b,
+                          const columns *cols, const row *head, const row *rows, int n_rows)
+{
+    int nc = cols->n_cols;
+    const char **header = ARENA_NEW(c->mem, const char *, nc);
+    layout_tcell *cells = ARENA_NEW(c->mem, layout_tcell, (size_t)(n_rows ? n_rows : 1) * nc);
+    for (int j = 0; j < nc; j++)
+        header[j] = head->cell[j];
+    for (int i = 0; i < n_rows; i++)
+        for (int j = 0; j < nc; j++)
+            cells[i * nc + j] = cols->kind[j] == COL_NUMBER && rows[i].body->population_row
+                                    ? (layout_tcell){LCELL_INT, rows[i].cell[j],
+                                                     rows[i].body->population_row->count}
+                                    : (layout_tcell){LCELL_TEXT, rows[i].cell[j], 0};
+    page_state ps = {.c = c, .pg = pg, .ok = true};
+    layout_content_table(&ps, b, n_rows, nc, header, cells);
+}
+
 bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_page_no,
                             drawlist **pages, const char ***titles, int *n)
 {
@@ -335,9 +354,16 @@ bool layout_munitable_pages(const layout_ctx *c, const tpl_page *pg, int first_p
         drawlist *dl = &(*pages)[p];
         drawlist_init(dl, c->mem);
         (*n)++;
-        if (!layout_page_titled(c, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
+        /* collected as data (layout_content.h): the first page, with the
+         * whole table; the continuation pages repeat it */
+        layout_ctx cp = *c;
+        if (p > 0)
+            cp.content = NULL;
+        if (!layout_page_titled(&cp, pg, first_page_no + p, p == 0 ? NULL : CONTINUED, dl,
                                 &(*titles)[p]))
             ok = false;
+        if (p == 0 && c->content)
+            content_table(c, pg, b, &cols, &head, rows, n_rows);
         /* the table is drawn after the page's own blocks were reconciled:
          * its entries and a second reconciliation follow here */
         page_state ps = {.c = c, .pg = pg, .dl = dl, .ok = true, .page_no = first_page_no + p};

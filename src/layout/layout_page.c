@@ -75,6 +75,10 @@ bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
             *title = arena_printf(c->mem, "%s%s", *title, title_suffix);
         ps.ok = ts.ok;
     }
+    ps.title = *title;
+    if (c->content) {
+        *c->content = (layout_page_data){.file = pg->file, .title = *title, .cover = pg->cover};
+    }
     layout_frame(&ps, page_no, *title);
     /* notes and source lines last (pass 1): a chart may add the rounding note */
     for (int i = 0; i < 2 * pg->n_blocks; i++) {

@@ -6,6 +6,7 @@
 #define AIREPORT_LAYOUT_PRIV_H
 
 #include "layout.h"
+#include "layout_content.h"
 #include "placeholder.h"
 
 /* ---- page state (layout.c) ---- */
@@ -25,6 +26,7 @@ typedef struct {
     /* caveats a block added for the notes (a small base), in order */
     int n_page_notes;
     const char *page_note[LAYOUT_MAX_PAGE_NOTES];
+    const char *title; /* the page title as printed, NULL = none */
 } page_state;
 
 /* A block's box in pt. */
@@ -116,8 +118,34 @@ bool layout_pick_options(const page_state *ps, const tpl_block *b, const figset 
 const fig_catalogue *layout_catalogue(const page_state *ps);
 
 /* A chart block's heading (accent mark + title) at the top of *box, which
- * shrinks by its height; nothing when the block has none. */
-void layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+ * shrinks by its height; nothing when the block has none. Returns the
+ * heading as printed (NULL: none). */
+const char *layout_chart_heading(page_state *ps, const tpl_block *b, box_pt *box);
+
+/* ---- the page as data (layout_content.c), no-ops unless c->content ---- */
+
+/* Texts of a lead, text, notes or source block as set (a source block's
+ * 「※」 lines count as notes). */
+void layout_content_texts(page_state *ps, const tpl_block *b, const char *const *texts, int n);
+/* A chart as drawn: spec, the values behind its labels (vi, as spec.values),
+ * its heading (NULL = none) and its items from item_from to the end of the
+ * drawlist; shares_of_scope: values are shares in % of each scope. Also
+ * makes its alternative text (chart_alt_text). */
+void layout_content_chart(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                          const layout_value *vi, const char *heading, int item_from,
+                          bool shares_of_scope);
+/* The words of a chart's alt text its spec does not hold (chart_alt_text):
+ * the title (heading, else the page title), who answered and which years
+ * (fixed wording per kind of base), the unit of its counts; *single_year
+ * (may be NULL) the one year the chart shows, NULL when several. For the
+ * HTML pages' and workbooks' charts, and the PDF's Figure /Alt. */
+chart_alt_words layout_chart_alt_words(page_state *ps, const tpl_block *b, const chart_spec *spec,
+                                       const layout_value *vi, const char *heading,
+                                       const char **single_year);
+/* A table block: header[n_cols], cells[n_rows * n_cols] (kept, not copied:
+ * in the document's arena). */
+void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_cols,
+                          const char **header, const layout_tcell *cells);
 
 /* ---- the blocks, one routine per kind (called by layout_page.c) ---- */
 /* Each draws into ps->dl inside the block's box; false (and ps->ok false)

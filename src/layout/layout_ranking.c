@@ -66,6 +66,23 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
         if (rows[i]->pct10 > max_pct10)
             max_pct10 = rows[i]->pct10;
     int own = ps->c->pref ? ps->c->pref->pref : 0;
+    if (ps->c->content) { /* the ranking as a table: one row per prefecture */
+        static const char *const hdr_adopted[] = {"順位", "都道府県", "導入済の団体数", "市区町村数", "導入済の割合"};
+        static const char *const hdr_guide[] = {"順位", "都道府県", "策定済の団体数", "市区町村数", "策定済の割合"};
+        layout_tcell *cells = ARENA_NEW(ps->c->mem, layout_tcell, (size_t)n * 5);
+        for (int i = 0; i < n; i++) {
+            const fig_row *r = rows[i];
+            layout_tcell *c = &cells[i * 5];
+            c[0] = (layout_tcell){LCELL_INT, NULL, r->rank};
+            c[1] = (layout_tcell){LCELL_TEXT, r->option_label, 0};
+            c[2] = (layout_tcell){LCELL_INT, NULL, r->count};
+            c[3] = (layout_tcell){LCELL_INT, NULL, r->base};
+            c[4] = (layout_tcell){LCELL_PCT10, NULL, r->pct10};
+        }
+        layout_content_table(ps, b, n, 5,
+                             (const char **)(b->as.ranking.by_guideline ? hdr_guide : hdr_adopted),
+                             cells);
+    }
 
     for (int g = 0; g < cols; g++) {
         double gx = box.x + g * (gw + gap);

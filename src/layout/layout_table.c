@@ -94,6 +94,15 @@ bool layout_table(page_state *ps, const tpl_block *b)
         }
     }
 
+    if (ps->c->content) {
+        layout_tcell *tc = ARENA_NEW(mem, layout_tcell, (size_t)(n_rows ? n_rows : 1) * nc);
+        const char **header = ARENA_NEW(mem, const char *, nc);
+        for (int j = 0; j < nc; j++)
+            header[j] = cells[j].text;
+        for (int i = 0; i < n_rows * nc; i++)
+            tc[i] = (layout_tcell){LCELL_TEXT, cells[nc + i].text, 0};
+        layout_content_table(ps, b, n_rows, nc, header, tc);
+    }
     double *row_h = ARENA_NEW(mem, double, n_rows + 1);
     double total = 0;
     bool too_wide = false;

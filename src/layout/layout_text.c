@@ -139,6 +139,7 @@ bool layout_lead(page_state *ps, const tpl_block *b)
     dl_rect(ps->dl, box.x, box.y, mm_to_pt(1.2), box.h, th->c_accent, true, 0);
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->lead_pt, .leading = LEAD_LEADING, .para_gap = PARA_GAP,
                      .rgb = th->c_text, .marker_rgb = th->c_title, .align = DL_ALIGN_LEFT,
                      .valign = V_CENTER};
@@ -159,6 +160,7 @@ bool layout_text(page_state *ps, const tpl_block *b)
     }
     const char *texts[TPL_MAX_TEXT];
     int n = expand_texts(ps, b, -1, texts);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = tx->font,
                      .size_pt = tx->size_pt,
                      .leading = TEXT_LEADING,
@@ -178,6 +180,7 @@ bool layout_notes(page_state *ps, const tpl_block *b)
     /* a box with no room for another line gets the note on its last line */
     box_pt box = layout_box(b);
     n = layout_page_notes(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
                      .para_gap = 0.1,
                      .rgb = th->c_text, .marker_rgb = th->c_text, .align = DL_ALIGN_LEFT,
@@ -201,6 +204,7 @@ bool layout_source(page_state *ps, const tpl_block *b)
         n = layout_page_notes(ps, texts, 0, false);
     for (int y = first; y < cat->n_years; y++)
         n += expand_texts(ps, b, y, texts + n);
+    layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->source_pt, .leading = NOTE_LEADING,
                      .rgb = th->c_muted, .marker_rgb = th->c_muted, .align = DL_ALIGN_LEFT,
                      .valign = V_BOTTOM};

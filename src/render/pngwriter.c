@@ -41,12 +41,46 @@ static void build_path(cairo_t *cr, const dl_item *it)
     }
 }
 
+/* Whether the item may reach into [y0, y1] (drawlist units). */
+static bool item_in_band(const dl_item *it, double y0, double y1)
+{
+    if (!dl_item_paints(it))
+        return false; /* structure and artifact spans add no ink */
+    if (it->kind == DL_TEXT) /* the em box with room for descenders */
+        return it->y + it->size_pt * 0.4 >= y0 && it->y - it->size_pt * 1.1 <= y1;
+    double lo = 1e300, hi = -1e300, pad = it->line_width_pt + 1;
+    for (int s = 0; s < it->n_segs; s++) {
+        const dl_seg *g = &it->segs[s];
+        int n = g->op == DL_CURVE_TO ? 3 : g->op == DL_CLOSE ? 0 : 1;
+        for (int k = 0; k < n; k++) {
+            lo = g->y[k] < lo ? g->y[k] : lo;
+            hi = g->y[k] > hi ? g->y[k] : hi;
+        }
+    }
+    return hi + pad >= y0 && lo - pad <= y1;
+}
+
 void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
 {
+    drawlist_replay_cairo_band(dl, cr, -1e300, 1e300);
+}
+
+bool drawlist_reaches_band(const drawlist *dl, double y0, double y1)
+{
+    for (int i = 0; i < dl->n; i++)
+        if (item_in_band(&dl->items[i], y0, y1))
+            return true;
+    return false;
+}
+
+bool drawlist_replay_cairo_band(const drawlist *dl, cairo_t *cr, double y0, double y1)
+{
+    bool drew = false;
     for (int i = 0; i < dl->n; i++) {
         const dl_item *it = &dl->items[i];
-        if (!dl_item_paints(it))
-            continue; /* structure and artifact spans add no ink */
+        if (!item_in_band(it, y0, y1)) /* nor structure items: no ink */
+            continue;
+        drew = true;
         set_rgb(cr, it->rgb);
         switch (it->kind) {
         case DL_FILL:
@@ -77,6 +111,7 @@ void drawlist_replay_cairo(const drawlist *dl, cairo_t *cr)
         default: break;
         }
     }
+    return drew;
 }
 
 typedef struct {

@@ -10,7 +10,8 @@ static bool deck_key(const char *k)
 {
     static const char *const names[] = {"title",   "subject",     "keywords", "author",
                                         "theme",   "pages",       "edition",  "years_shown",
-                                        "appendix", NULL};
+                                        "appendix", "workbook",    "web",      "excel_csv",
+                                        NULL};
     return tpl_in_list(k, names);
 }
 
@@ -91,6 +92,10 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     /* appendix = true: the 47-prefecture ranking page after the others */
     static const char *const bools[] = {"false", "true", NULL};
     deck->appendix = tpl_get_enum(&ini, "deck", "appendix", bools, 0) == 1;
+    /* the outputs that reuse the document beside its PDF (on unless switched off) */
+    deck->workbook = tpl_get_enum(&ini, "deck", "workbook", bools, 1) == 1;
+    deck->web = tpl_get_enum(&ini, "deck", "web", bools, 1) == 1;
+    deck->excel_csv = tpl_get_enum(&ini, "deck", "excel_csv", bools, 1) == 1;
     if (deck->appendix && n > 0 && n < TPL_MAX_PAGES)
         items[n++] = TPL_APPENDIX_PAGE;
     deck->pages = ARENA_NEW(mem, tpl_page, n ? n : 1);

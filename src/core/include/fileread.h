@@ -24,6 +24,8 @@
 #define FILE_LIMIT_SURVEY_CSV (512u << 20) /* bodies.csv, answers, services, cases: 512 MB */
 #define FILE_LIMIT_EXPORT (256u << 20)    /* a figures export compared by diff: 256 MB */
 #define FILE_LIMIT_FONT (64u << 20)       /* a TrueType font: 64 MB */
+#define FILE_LIMIT_WORKBOOK (256u << 20)  /* a workbook libxlsxwriter wrote to a temporary
+                                             file, read back: 256 MB */
 
 /* What the file is when it is not a regular file of at most limit bytes:
  * writes "is a FIFO (named pipe); expected a regular file (an INI file)" or

@@ -10,7 +10,10 @@
  *    to temporary files first, then renamed into place, the sidecars first
  *    and the PDF last; when a step fails, the files already renamed are put
  *    back (from a hard link to the previous file), so a document is either
- *    wholly new or wholly as it was, and the message says which;
+ *    wholly new or wholly as it was, and the message says which; a set's
+ *    files are on stable storage before the first rename (one syncfs for
+ *    a set of more than two files, an fdatasync each for a smaller one:
+ *    outdir.c says why);
  *  - one build writes into a folder at a time: the run holds a lock (flock)
  *    on --out/.aireport.lock, which names it (pid, host, start); a second
  *    run waits for it, saying so, or with --no-wait fails naming it;
@@ -88,7 +91,7 @@ outdir_result outdir_write_set(outdir *o, const outdir_file *files, int n, diags
 /* One file: true when written. */
 bool outdir_write(outdir *o, const char *rel, const void *data, size_t len, diags *d);
 
-/* Replaces dirfd/name atomically (temporary file, fsync, rename): what
+/* Replaces dirfd/name atomically (temporary file, fdatasync, rename): what
  * write_file_atomic() does, outside any output folder. shown is the path
  * messages name. */
 bool outdir_replace_at(int dirfd, const char *name, const char *shown, const void *data,

@@ -1,10 +1,11 @@
 /* textbuf.h - a growable text buffer, and the only code that writes the
- * escapes of CSV, JSON and HTML (as libxlsxwriter's xmlwriter.c is the only
- * code that writes XML syntax).
+ * escapes of CSV, JSON, HTML and XML (as libxlsxwriter's xmlwriter.c is the
+ * only code that writes a workbook's XML).
  *
- * Every writer of those syntaxes (the figures export, the provenance
- * sidecars, index.html, the PDF's XMP metadata, the sample generator, init's
- * CSV headers) appends its text here and hands each value that may need
+ * Every writer of those syntaxes (the figures exports, the provenance
+ * sidecars, index.html, the documents' HTML pages, the SVG chart files, the
+ * PDF's XMP metadata, the sample generator, init's CSV headers) appends its
+ * text here and hands each value that may need
  * quoting to the escaper of its syntax, so a quoting rule is written once
  * (the XMP packet copies the escaped text into the PDF writer's buffer). The buffer grows with xrealloc (exit on out
  * of memory, arena.h); its bytes are the caller's to write and to free with
@@ -39,9 +40,15 @@ void textbuf_csv_field(textbuf *b, const char *s);
  * are. NULL writes "". */
 void textbuf_json_string(textbuf *b, const char *s);
 
-/* HTML (or XML: the PDF's XMP metadata) text or attribute value: & < > " '
- * as entities. NULL writes nothing. */
+/* HTML or XML (the PDF's XMP metadata, the SVG chart files) text or
+ * attribute value: & < > " ' as entities; the C0 control characters that
+ * XML 1.0 does not allow at all (all but TAB, LF, CR; a well-formed file
+ * cannot hold them, not even as references) as U+FFFD. NULL writes
+ * nothing. */
 void textbuf_html(textbuf *b, const char *s);
+/* The same with each LF written as newline (NULL: kept): "<br>" for a
+ * paragraph's line breaks in HTML, " " in an alt text or an SVG title. */
+void textbuf_html_lines(textbuf *b, const char *s, const char *newline);
 
 /* Text for a terminal or a log (a name read from a data file, in a
  * message): TAB CR LF as \t \r \n, other control characters (C0, DEL, C1)

@@ -278,5 +278,10 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
  * (plus rank). Both return false when writing failed. */
 bool figures_export_csv(FILE *out, const survey *s, figset *const *sets, int n_sets);
 bool figures_export_json(FILE *out, const survey *s, figset *const *sets, int n_sets);
+/* The CSV for Excel users (out/figures_excel.csv): the same rows with
+ * Japanese headers ページ,図表,年度,地域,区分,選択肢コード,選択肢,団体数/件数,
+ * 母数,割合（%）, years as 令和7年度, scopes as 全国 / 13 東京都, a UTF-8 BOM
+ * so that Japanese Excel opens it as UTF-8. `aireport diff` reads it too. */
+bool figures_export_csv_excel(FILE *out, const survey *s, figset *const *sets, int n_sets);
 
 #endif

@@ -99,10 +99,16 @@ typedef void (*prov_token_fn)(void *ctx, const char *tok, size_t len);
 void prov_tokens(const char *text, size_t len, prov_token_fn fn, void *ctx);
 bool prov_has_digit(const char *text, size_t len);
 
+/* Another file that prints this document's numbers (its workbook, HTML
+ * page, chart files; paths relative to the output folder): the JSON
+ * sidecar lists them as "also_in". */
+void prov_also_in(prov_list *p, const char *file);
+
 /* Sidecars. CSV header:
  *   page,kind,block,text,figure,year,scope,group,option_code,option_label,
  *   field,numerator,denominator,base,rounding,source
- * JSON: {"document": name, "entries": [{same keys}]}. Into malloc'd memory
+ * JSON: {"document": name, "also_in": [files], "entries": [{same keys}]}
+ * ("also_in" only when there are such files). Into malloc'd memory
  * (*data, *len; free with free()). false when formatting failed. */
 bool prov_format_csv(const prov_list *p, const fig_catalogue *cat, unsigned char **data,
                      size_t *len);

@@ -58,7 +58,8 @@ typedef struct {
 } deck_scope;
 
 /* deck_render for any document: a [munitable] page grows into as many pages
- * as its table needs, so *n_pages may exceed deck_page_count(). */
+ * as its table needs, so *n_pages may exceed deck_page_count(). The
+ * outputs that reuse a document: deck_render_document below. */
 bool deck_render_scope(const deck_templates *t, const deck_scope *scope, const fontset *fonts,
                        unsigned char **pdf, size_t *len, int *n_pages, diags *d);
 
@@ -79,6 +80,65 @@ bool deck_chart_png(const deck_templates *t, const deck_scope *sc, const fontset
  * page order, into prefix[0..max); returns how many. Strings in mem.
  * (deck_png.c) */
 int deck_chart_pages(const deck_templates *t, const char **prefix, int max, arena *mem);
+
+/* ---- the outputs that reuse a document (deck_web.c, deck_xlsx.c) ---- */
+
+/* Which of them the deck file asks for ([deck] workbook, web). */
+typedef struct {
+    bool workbook; /* <name>.xlsx */
+    bool web;      /* <name>.html and its chart files (SVG, PNG at 300 dpi) */
+    bool excel_csv; /* figures_excel.csv (read from the national deck.ini) */
+} deck_outputs;
+deck_outputs deck_output_switches(const deck_templates *t);
+
+/* A file made for the caller to write: path (inside the output folder,
+ * e.g. "charts/national/p03.svg") and data malloc'd; a chart's SVG also
+ * names its chart (title and alt text, malloc'd; else NULL). */
+typedef struct {
+    char *path;
+    unsigned char *data;
+    size_t len;
+    char *title, *alt;
+} deck_outfile;
+
+/* Where a document's web files go and how its HTML page names them. */
+typedef struct {
+    const char *chart_dir;  /* folder of the chart files in the output folder
+                               ("charts/national") */
+    const char *chart_href; /* the same folder as the page links it ("../charts/13_東京都/") */
+    const char *index_href; /* index.html from the page */
+    const char *pdf_href, *xlsx_href; /* the document's PDF and workbook (NULL = none) */
+} deck_web_names;
+
+/* A document with the files that reuse it, made from one layout. */
+typedef struct {
+    unsigned char *pdf;  /* malloc'd */
+    size_t pdf_len;
+    int n_pages;
+    unsigned char *xlsx; /* the Excel workbook (want_workbook; else NULL) */
+    size_t xlsx_len;
+    unsigned char *html; /* the HTML page (web != NULL; else NULL) */
+    size_t html_len;
+    deck_outfile *charts; /* its chart files, an SVG and a PNG per chart */
+    int n_charts;
+} deck_document;
+
+/* Renders one document as deck_render_scope does and, from the same
+ * layout (each page collected as data while it is set, layout_content.h):
+ *  - with want_workbook, an Excel workbook (deck_xlsx.c): a sheet per page
+ *    with its texts and data, a native chart for each chart;
+ *  - with web, an HTML page and each of its charts as SVG and as PNG at
+ *    300 dpi with its title, source lines and the sample note, their paths
+ *    under web->chart_dir (deck_web.c); the images' alt text is the
+ *    chart's data (chart_alt_text).
+ * So every file prints the PDF's numbers. false with diagnostics; nothing
+ * is returned then (*out all NULL). */
+bool deck_render_document(const deck_templates *t, const deck_scope *sc, const fontset *fonts,
+                          bool want_workbook, const deck_web_names *web, deck_document *out,
+                          diags *d);
+/* Frees what deck_render_document returned (what the caller took and set
+ * to NULL is left alone). */
+void deck_document_free(deck_document *doc);
 
 /* The drawlists of every page as text (`--dump-layout`): a "page N title"
  * line, then drawlist_dump() of the page. false when layout failed. */

@@ -26,6 +26,10 @@
 
 #include <stdbool.h>
 
+/* What a page shows, as data (texts, charts, tables), for the workbook, the
+ * HTML page and the chart files: see layout_content.h of the layout stage. */
+typedef struct layout_page_data layout_page_data;
+
 /* Document state: the same for every page of one document. */
 typedef struct {
     const tpl_deck *deck;
@@ -42,6 +46,8 @@ typedef struct {
      * sheet's answers and prefecture shares) and of the nation (a body
      * sheet's population band and national shares) */
     const figset *bodies, *nation_bodies;
+    /* optional: the page being laid out is also collected here as data */
+    layout_page_data *content;
 } layout_ctx;
 
 /* The sample-data label printed on every page when the catalogue says the

@@ -233,6 +233,10 @@ typedef struct {
     int n_pages;
     tpl_page *pages;
     bool appendix;       /* deck.ini appendix = true: TPL_APPENDIX_PAGE was appended */
+    /* what `build` writes beside the PDF (true unless switched off): the
+     * workbook, the HTML page with its chart files, and (read from the
+     * national deck.ini only) the figures export for Excel */
+    bool workbook, web, excel_csv;
     /* [report] NAME = text: {deck.NAME} in any template (a cover line, extra
      * notes), replaceable by a prefecture's own override file */
     int n_vars;
