@@ -32,7 +32,19 @@ enum { COL_QUESTION, COL_INDICATOR, COL_BASE, COL_OWN, COL_N, COL_NATION, COL_RA
 typedef struct {
     const char *text[TPL_KEY_COLUMNS];
     lb_lines lines[TPL_KEY_COLUMNS];
+    layout_tcell cell[TPL_KEY_COLUMNS]; /* as data, for the workbook and HTML page */
 } key_row;
+
+/* A printed value as data: a number where it stands alone, the printed
+ * text where a mark goes with it (a small base's （ ）, a dash). */
+static layout_tcell value_cell(const fig_row *r, bool share, bool small, const char *text)
+{
+    if (!share)
+        return (layout_tcell){LCELL_INT, text, r->count};
+    if (small || r->base <= 0 || r->pct10 < 0)
+        return (layout_tcell){LCELL_TEXT, text, 0};
+    return (layout_tcell){LCELL_PCT10, text, r->pct10};
+}
 
 /* A row's share (or count, for a figure without base) as printed. */
 static const char *value_text(arena *mem, const fig_row *r, bool share, bool small)
@@ -105,6 +117,12 @@ static bool fill_row(page_state *ps, const tpl_block *b, const tpl_keyrow *kr, k
         prov_add_figure(c->prov, own, "base", out->text[COL_N], PROV_ROUND_NONE);
     out->text[COL_NATION] = value_text(mem, nat, share, false);
     record_value(ps, nat, share);
+    for (int j = 0; j < TPL_KEY_COLUMNS; j++)
+        out->cell[j] = (layout_tcell){LCELL_TEXT, NULL, 0};
+    out->cell[COL_OWN] = value_cell(own, share, small, out->text[COL_OWN]);
+    out->cell[COL_NATION] = value_cell(nat, share, false, out->text[COL_NATION]);
+    if (share)
+        out->cell[COL_N] = (layout_tcell){LCELL_INT, out->text[COL_N], own->base};
     out->text[COL_RANK] = DASH;
     if (own->pref_rank > 0) {
         snprintf(num, sizeof num, "%d", own->pref_rank);
@@ -190,6 +208,21 @@ bool layout_keytable(page_state *ps, const tpl_block *b)
     for (int i = 0; i < kt->n_rows; i++)
         if (!fill_row(ps, b, &kt->rows[i], &rows[i], &any_small))
             return false;
+
+    if (ps->c->content) {
+        /* kept with the page's data: the header array too, not this frame's */
+        const char **header = ARENA_NEW(mem, const char *, TPL_KEY_COLUMNS);
+        memcpy(header, head.text, sizeof head.text);
+        layout_tcell *cells = ARENA_NEW(mem, layout_tcell, (size_t)kt->n_rows * TPL_KEY_COLUMNS);
+        for (int i = 0; i < kt->n_rows; i++)
+            for (int j = 0; j < TPL_KEY_COLUMNS; j++) {
+                layout_tcell *tc = &cells[i * TPL_KEY_COLUMNS + j];
+                *tc = rows[i].cell[j];
+                if (!tc->text)
+                    tc->text = rows[i].text[j];
+            }
+        layout_content_table(ps, b, kt->n_rows, TPL_KEY_COLUMNS, header, cells);
+    }
 
     /* the rows share the box evenly: each must hold its most lines */
     int most = 1;

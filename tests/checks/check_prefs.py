@@ -23,6 +23,7 @@ import os
 import re
 import sys
 from decimal import Decimal
+from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -197,6 +198,7 @@ def check_report(rep, exp, name, pdf):
         rank_text(rep, exp, "adopted", pref, f"{where} page {i + 1}", flat[i], f"（{exp.share['adopted'][pref]}%）で47都道府県中", f"位、ガイドライン策定済は{g}団体（{exp.share['guideline'][pref]}%）で")
         rank_text(rep, exp, "guideline", pref, f"{where} page {i + 1}", flat[i], f"策定済は{g}団体（{exp.share['guideline'][pref]}%）で", f"位（{LIKE}は{exp.nat_muni['adopted']}%、{exp.nat_muni['guideline']}%）")
         check_keytable(rep, exp, pref, f"{where} page {i + 1}", flat[i])
+        check_keytable_html(rep, exp, pref, name, pdf[:-4] + ".html")
     # the status page's lead: the prefecture's bodies beside the nation
     i = page("生成AIの導入状況（全国との比較）")
     if i is not None:
@@ -282,14 +284,15 @@ def keytable_rows(src):
 QUESTION_OF = {"P3.status": "Q1", "P4.status_by_group": "Q1", "P10.Q6_by_group": "Q6", "P11.Q6_by_status": "Q6"}
 
 
-def check_keytable(rep, exp, pref, where, flat):
-    """Each row: the prefecture's share and base, the nation's share of the
-    same row, the rank among the 47 on the printed share (同率 when shared)
-    and the change since the year before, all counted again from data/."""
+def keytable_cells(exp, pref):
+    """The cells of each row of the key-indicators table as printed: the
+    prefecture's share and base, the nation's share of the same row, the
+    rank among the 47 on the printed share (同率 when shared) and the change
+    since the year before, all counted again from data/."""
     data, calc = exp.data, exp.calc
     y = data.latest
     rows, small_base = keytable_rows(exp.src)
-    pos = 0
+    out = []
     for figure, group, option, question, indicator, base_text in rows:
         qid = QUESTION_OF.get(figure, figure.split(".")[1])
         if not question:
@@ -310,7 +313,63 @@ def check_keytable(rep, exp, pref, where, flat):
                 own, rank = f"（{own}）", f"（{rank}）" if rank != DASH else rank
                 change = f"（{change}）" if change != DASH else change
             cells = [question, indicator, base_text, own, fmt_int(base), f"{pct1(nn, nbase)}%", rank, change]
+        out.append(cells)
+    return out
+
+
+def check_keytable(rep, exp, pref, where, flat):
+    pos = 0
+    for cells in keytable_cells(exp, pref):
         pos = find_seq(rep, "keytable", f"{where} key indicators", flat, [squash("".join(cells))], pos)
+
+
+class SectionTables(HTMLParser):
+    """The body rows (td texts) of the tables of an HTML page, by the
+    heading (h2) of the section that holds them."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.h2, self.cell, self.row, self.in_h2 = {}, "", None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.in_h2, self.h2 = True, ""
+        elif tag == "tr":
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self.in_h2 = False
+        elif tag == "td" and self.cell is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row:
+            self.tables.setdefault(self.h2, []).append(self.row)
+            self.row = None
+
+    def handle_data(self, text):
+        if self.in_h2:
+            self.h2 += text
+        elif self.cell is not None:
+            self.cell += text
+
+
+def check_keytable_html(rep, exp, pref, name, html):
+    """The HTML page's table of the summary: the same rows and cells as the
+    PDF's key indicators, counted again."""
+    title = f"{exp.data.prefs[pref]}の概要（主な指標）"
+    if not rep.check(os.path.exists(html), "keytable-html", f"{name}: no HTML page {html}"):
+        return
+    parser = SectionTables()
+    with open(html, encoding="utf-8") as f:
+        parser.feed(f.read())
+    got = parser.tables.get(title, [])
+    want = keytable_cells(exp, pref)
+    rep.check(len(got) == len(want), "keytable-html", f"{name}.html 「{title}」: {len(got)} table rows, the template has {len(want)}")
+    for g, w in zip(got, want):
+        rep.check(g == w, "keytable-html", f"{name}.html 「{title}」: row {g}, recomputed {w}")
 
 
 def check_entries(rep, exp, where, pref, entries):
