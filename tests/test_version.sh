@@ -30,6 +30,7 @@ has HarfBuzz "$(pkg-config --modversion harfbuzz)"
 csv=$(awk '/#define CSV_(MAJOR|MINOR|RELEASE) / {v = v (v ? "." : "") $3} END {print v}' /usr/include/csv.h)
 has libcsv "$csv"
 has iniparser "$(dpkg-query -W -f='${Version}' libiniparser-dev)"
+has libxlsxwriter "$(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' /usr/include/xlsxwriter.h)"
 
 # The PDF's Creator is the program with its version.
 cd "$src" || exit 1

@@ -13,6 +13,7 @@
 #include <hb.h>
 #include <png.h>
 #include <stdio.h>
+#include <xlsxwriter.h>
 #include <zlib.h>
 
 /* iniparser has neither a version macro nor a version call: CMake takes the
@@ -42,6 +43,7 @@ int cmd_version(void)
                AIREPORT_INIPARSER_VERSION, AIREPORT_INIPARSER_PACKAGE);
     else
         printf("iniparser (version not exposed by its header or library)\n");
+    printf("libxlsxwriter %s\n", lxw_version());
     printf("libpng %s\n", png_get_libpng_ver(NULL));
     printf("zlib %s\n", zlibVersion());
     return EXIT_OK; /* main checks that it reached standard output */
