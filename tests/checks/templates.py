@@ -101,7 +101,9 @@ class Pattern:
             if year_alias and key.startswith("year.Y."):
                 key = f"year.{year_alias}." + key[len("year.Y.") :]
             cond = re.fullmatch(r"[^?]*\?([^:]*):(.*)", key)
-            if cond:
+            if key.startswith("pref.tie."):
+                rx.append("(?:同率)?")  # a word: 同率 when the rank is shared, else nothing
+            elif cond:
                 rx.append("(?:%s|%s)" % (re.escape(squash(cond[1])), re.escape(squash(cond[2]))))
             elif key in ctx.values and depth < 3:
                 v = ctx.values[key]
