@@ -419,8 +419,9 @@ static int run_end(const uint32_t *px, int x, int w, uint32_t c)
 #undef SAME4
     while (e + 4 <= w) {
         __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(px + e)), mask);
-        if (_mm_movemask_epi8(_mm_cmpeq_epi32(v, want)) != 0xFFFF)
-            break;
+        unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(v, want));
+        if (same != 0xFFFF) /* the first other pixel: 4 mask bits a pixel */
+            return e + __builtin_ctz(~same) / 4;
         e += 4;
     }
 #endif
