@@ -302,18 +302,47 @@ static void emit_block(bitout *z, const tokens *k)
         if (cl_extra_bits[cl_sym[i]])
             put_bits(z, cl_extra[i], cl_extra_bits[cl_sym[i]]);
     }
-    for (size_t i = 0; i < k->n; i++) {
-        unsigned t = k->t[i];
+    /* each token's bits as one code: a literal's, or a run's length
+     * symbol, extra bits and distance: at most 15 + 5 + 1 bits (distance 1
+     * is one of two distance codes, 1 bit), so with fewer than 32 bits
+     * pending they fit in 64 */
+    uint64_t tcode[256 + 259];
+    uint8_t tlen[256 + 259];
+    for (unsigned t = 0; t < 256 + 259; t++) {
         if (t < 256) {
-            put_bits(z, code[t], len[t]);
+            tcode[t] = code[t];
+            tlen[t] = len[t];
             continue;
         }
-        unsigned l = t - 256, sym = S_len_sym[l];
-        put_bits(z, code[sym], len[sym]);
-        if (S_len_bits[l])
-            put_bits(z, S_len_extra[l], S_len_bits[l]);
-        put_bits(z, dcode[0], dlen[0]);
+        unsigned l = t - 256;
+        if (l < 3) /* not a length a token has */
+            continue;
+        unsigned sym = S_len_sym[l];
+        tcode[t] = code[sym] | (uint64_t)S_len_extra[l] << len[sym] |
+                   (uint64_t)dcode[0] << (len[sym] + S_len_bits[l]);
+        tlen[t] = (uint8_t)(len[sym] + S_len_bits[l] + dlen[0]);
     }
+    reserve(z, k->n * 3 + 8); /* 21 bits a token at most */
+    uint64_t bits = z->bits;
+    int nbits = z->nbits;
+    unsigned char *out = z->p + z->n;
+    for (size_t i = 0; i < k->n; i++) {
+        unsigned t = k->t[i];
+        bits |= tcode[t] << nbits;
+        nbits += tlen[t];
+        if (nbits >= 32) { /* 32 bits out */
+            out[0] = (unsigned char)bits;
+            out[1] = (unsigned char)(bits >> 8);
+            out[2] = (unsigned char)(bits >> 16);
+            out[3] = (unsigned char)(bits >> 24);
+            out += 4;
+            bits >>= 32;
+            nbits -= 32;
+        }
+    }
+    z->n = (size_t)(out - z->p);
+    z->bits = bits;
+    z->nbits = nbits;
     put_bits(z, code[256], len[256]);
 }
 
