@@ -2,7 +2,8 @@
 # refresh-visual.sh - after an intended change of the look, rewrite the
 # reference renderings that the tests compare against (30 dpi, small enough
 # to keep in git): tests/visual/pNN.png (national deck, test_deck) and
-# tests/visual/prefecture-13/pNN.png (the Tokyo report, test_prefecture).
+# tests/visual/prefecture-PP/pNN.png (three prefecture reports of different
+# size, test_prefecture: 13 東京都, 31 鳥取県, 01 北海道).
 # Review them before committing:  git diff --stat tests/visual
 #
 #   scripts/refresh-visual.sh [BUILD_DIR]     (default: build)
@@ -21,13 +22,17 @@ for f in "$tmp"/p-*.png; do
     n=$(basename "$f" .png | sed 's/^p-//')
     cp "$f" "tests/visual/p$n.png"
 done
-SOURCE_DATE_EPOCH=1777000000 "$build/src/aireport" build -q --only 13 --out "$tmp/pref"
-pdftoppm -png -r 30 "$tmp/pref/prefectures/13_東京都.pdf" "$tmp/t"
-mkdir -p tests/visual/prefecture-13
-rm -f tests/visual/prefecture-13/p*.png
-for f in "$tmp"/t-*.png; do
-    n=$(basename "$f" .png | sed 's/^t-//')
-    cp "$f" "tests/visual/prefecture-13/p$n.png"
+PREFECTURES="13 31 01"
+SOURCE_DATE_EPOCH=1777000000 "$build/src/aireport" build -q --only "$(echo $PREFECTURES | tr ' ' ,)" \
+    --out "$tmp/pref"
+for code in $PREFECTURES; do
+    pdftoppm -png -r 30 "$tmp/pref/prefectures/${code}_"*.pdf "$tmp/t$code"
+    mkdir -p "tests/visual/prefecture-$code"
+    rm -f "tests/visual/prefecture-$code"/p*.png
+    for f in "$tmp/t$code"-*.png; do
+        n=$(basename "$f" .png | sed "s/^t$code-//")
+        cp "$f" "tests/visual/prefecture-$code/p$n.png"
+    done
 done
 # The tests compare with tolerance 0 (AIREPORT_VISUAL_TOL): measure that a
 # second render of the same tree still scores 0 in every tile.
@@ -39,5 +44,5 @@ for f in "$tmp"/again-*.png; do
         echo "refresh-visual: a second render of page $n differs: rendering is not deterministic," \
             "tolerance 0 will not hold" >&2
 done
-echo "refreshed $(ls tests/visual/p*.png | wc -l) pages in tests/visual," \
-    "$(ls tests/visual/prefecture-13/p*.png | wc -l) in tests/visual/prefecture-13"
+echo "refreshed $(ls tests/visual/p*.png | wc -l) pages in tests/visual;" \
+    $(for code in $PREFECTURES; do echo "$(ls tests/visual/prefecture-$code/p*.png | wc -l) in prefecture-$code"; done)

@@ -82,7 +82,7 @@ static void test_group_bodies(void)
     CHECK_CONTAINS(text, "  question: Q1 生成AIの導入状況 (column 導入状況, single answer)\n");
     CHECK_CONTAINS(text, "  base:     その他市区町村の全団体\n");
     CHECK_CONTAINS(text, "    1 導入済\n    2 実証中\n");
-    CHECK_CONTAINS(text, "  groups:   都道府県, 指定都市, その他市区町村\n");
+    CHECK_CONTAINS(text, "  groups:   都道府県, 指定都市, その他市区町村, 市区町村\n");
     CHECK_CONTAINS(text, "  asked:    全団体\n");
     CHECK_CONTAINS(text, "  R6 その他市区町村 1 導入済: 0 / 6 = 0.0%\n"
                          "* R7 その他市区町村 1 導入済: 1 / 6 = 16.7%\n");
@@ -99,6 +99,17 @@ static void test_group_bodies(void)
         CHECK_STR(S->bodies[counted.items[0]].code, "131041");
         CHECK_INT(base.n, 6);
         CHECK_STR(S->bodies[base.items[0]].code, "012025");
+    }
+    /* 市区町村: 指定都市 and その他市区町村 together, never a prefecture */
+    r = figures_get(NATIONAL, "P4", "status_by_group", 1, "市区町村", 1);
+    CHECK(r != NULL);
+    if (r) {
+        explain_set counted, base;
+        explain_members(S, r, M, &counted, &base);
+        CHECK_INT(counted.n, r->count);
+        CHECK_INT(base.n, r->base);
+        for (int i = 0; i < base.n; i++)
+            CHECK(S->bodies[base.items[i]].kind != KIND_PREFECTURE);
     }
 }
 

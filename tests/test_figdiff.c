@@ -208,18 +208,24 @@ static void test_folders(void)
         CHECK_STR(text, "");
         free(text);
         text = S_compare(o, n, &c);
-        CHECK_INT(c.changed, 21);
+        CHECK_INT(c.changed, 25);
         CHECK_INT(c.added + c.removed, 0);
         CHECK_CONTAINS(text,
-                       "P4: 4 changed, 0 added, 0 removed\n"
+                       "P4: 8 changed, 0 added, 0 removed\n"
                        "  [13] P4.status_by_group[R7,その他市区町村,1] 導入済: 1 -> 0 (-1), "
                        "33.3% -> 0.0% (-33.3pt)\n"
                        "  [13] P4.status_by_group[R7,その他市区町村,2] 実証中: 0 -> 1 (+1), "
                        "0.0% -> 33.3% (+33.3pt)\n"
+                       "  [13] P4.status_by_group[R7,市区町村,1] 導入済: 1 -> 0 (-1), "
+                       "33.3% -> 0.0% (-33.3pt)\n"
+                       "  [13] P4.status_by_group[R7,市区町村,2] 実証中: 0 -> 1 (+1), "
+                       "0.0% -> 33.3% (+33.3pt)\n"
                        "  [全国] P4.status_by_group[R7,その他市区町村,1] 導入済: 1 -> 0 (-1), "
                        "16.7% -> 0.0% (-16.7pt)\n"
                        "  [全国] P4.status_by_group[R7,その他市区町村,2] 実証中: 1 -> 2 (+1), "
-                       "16.7% -> 33.3% (+16.6pt)\n");
+                       "16.7% -> 33.3% (+16.6pt)\n"
+                       "  [全国] P4.status_by_group[R7,市区町村,1] 導入済: 2 -> 1 (-1), "
+                       "28.6% -> 14.3% (-14.3pt)\n");
         CHECK_CONTAINS(text, "A1: 1 changed, 0 added, 0 removed\n"
                              "  [13] A1.adopted_share[R7,-,13] 東京都: 1 -> 0 (-1), "
                              "33.3% -> 0.0% (-33.3pt)\n");

@@ -156,6 +156,9 @@ static void test_pref_ranking(const survey *s, const figset *national)
     /* prefectures without municipalities rank last, together */
     CHECK_INT(pr[46].adopted_rank, 3);
     CHECK_INT(pr[46].adopted_pct10, -1);
+    /* a rank another prefecture shares is marked (同率) */
+    CHECK(!pr[0].adopted_tied && !pr[1].adopted_tied);
+    CHECK(pr[46].adopted_tied && pr[45].adopted_tied);
 
     const fig_row *r = get(national, "A1", "adopted_share", R7, "", 1);
     if (r) {
@@ -443,9 +446,10 @@ static void test_export_escapes(survey *s)
     CHECK(figures_export_json(fp, s, sets, 1));
     char *json = slurp(fp);
     fclose(fp);
-    /* as option: P3 status x 2 years, P4 status_by_group x 3 groups x 2 years;
-     * as group: P11 Q6_by_status, 3 guideline options x 2 years */
-    CHECK_INT(count_of(json, "\"option_label\": \"a\\\"b\\\\c\\u0001\\td,e\""), 8);
+    /* as option: P3 status x 2 years, P4 status_by_group x 4 groups (the deck's
+     * three and 市区町村) x 2 years; as group: P11 Q6_by_status, 3 guideline
+     * options x 2 years */
+    CHECK_INT(count_of(json, "\"option_label\": \"a\\\"b\\\\c\\u0001\\td,e\""), 10);
     CHECK_INT(count_of(json, "\"group\": \"a\\\"b\\\\c\\u0001\\td,e\""), 6);
     CHECK_INT(count_of(json, "\x01"), 0);
     free(json);
@@ -454,7 +458,7 @@ static void test_export_escapes(survey *s)
     CHECK(figures_export_csv(fp, s, sets, 1));
     char *csv = slurp(fp);
     fclose(fp);
-    CHECK_INT(count_of(csv, ",\"a\"\"b\\c\x01\td,e\","), 8 + 6);
+    CHECK_INT(count_of(csv, ",\"a\"\"b\\c\x01\td,e\","), 10 + 6);
     free(csv);
 
     s->cb.q[q1].label[2] = saved;

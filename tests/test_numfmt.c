@@ -53,6 +53,10 @@ static void test_pct(void)
 static void test_man(void)
 {
     char b[NUMFMT_MAX];
+    CHECK_STR(numfmt_points(b, 45), "+4.5");
+    CHECK_STR(numfmt_points(b, -12), "▲1.2");
+    CHECK_STR(numfmt_points(b, -1000), "▲100.0");
+    CHECK_STR(numfmt_points(b, 0), "±0.0");
     CHECK_STR(numfmt_man(b, 51234), "5.1万人");
     CHECK_STR(numfmt_man(b, 58000), "5.8万人");
     CHECK_STR(numfmt_man(b, 185500), "18.6万人"); /* half up */

@@ -5,11 +5,13 @@
 # Checks: 13 東京都 renders with a 全国 bar beside its own, every one of its
 # municipalities in the table, and the table breaking over pages with the
 # header repeated (its numbers, rank and table cells are recomputed from
-# data/ for all 47 reports by tests/checks/check_prefs.py); a prefecture override (title, cover line, a page left
-# out); a broken override fails only its prefecture and keeps the last good
-# PDF; the appendix lists the 47 prefectures in rank order and can be
-# switched off; --only and --bodies; the Tokyo report's look, page by page,
-# against tests/visual/prefecture-13/ (scripts/refresh-visual.sh).
+# data/ for all 47 reports, and a page for every question of the national
+# deck is found by its title, by tests/checks/check_prefs.py); a prefecture
+# override (title, cover line, a page left out); a broken override fails
+# only its prefecture and keeps the last good PDF; the appendix lists the 47
+# prefectures in rank order and can be switched off; --only and --bodies;
+# the look of three reports of different size (13 東京都, 31 鳥取県, 01 北海道),
+# page by page, against tests/visual/prefecture-PP/ (scripts/refresh-visual.sh).
 set -u
 bin=$1 src=$2 vdiff=$3
 tmp=$(mktemp -d)
@@ -28,44 +30,48 @@ pdf="$tmp/a/prefectures/13_東京都.pdf"
 [ -e "$tmp/a/figures.csv" ] && fail "--only 13 also wrote figures.csv"
 ls "$tmp/a/prefectures" | grep -qv '^13_' && fail "--only 13 built other prefectures"
 
-# Pages: 10 fixed pages + the municipality table (62 rows over 3 pages).
+# Pages: 21 fixed pages (the cover, the summary, one per question page of
+# the national deck, two rankings) + the municipality table over 3 pages.
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 13 ] || fail "13_東京都.pdf: $pages pages, expected 13"
+[ "$pages" = 24 ] || fail "13_東京都.pdf: $pages pages, expected 24"
 pdfinfo "$pdf" | grep -q "^Title: *東京都における生成AI導入状況" || fail "PDF title is not the prefecture's"
-pdftotext -layout "$pdf" "$tmp/all.txt"
 
 # Its own numbers beside the national ones, its rank and share, and every
 # table cell: tests/checks/check_prefs.py recomputes them from data/ for all
-# 47 reports (ctest check_prefs); here only that page 3 compares with 全国.
-pdftotext -f 3 -l 3 "$pdf" - | grep -q "^全国 [0-9.]*%" || fail "page 3 chart has no 全国 bar"
+# 47 reports (ctest check_prefs); here only that page 3 compares with 全国
+# and names both bases (each bar reads as one run: its label, then its values).
+pdftotext -f 3 -l 3 "$pdf" - | grep -q "^全国（n=1,788） [0-9.]*%" || fail "page 3 chart has no 全国 bar with its n"
+pdftotext -f 3 -l 3 "$pdf" - | grep -q "^東京都（n=63） [0-9.]*%" || fail "page 3 chart has no 東京都 bar with its n"
 
-# Every municipality of Tokyo in the table (pages 11-13), and nothing else.
+# Every municipality of Tokyo in the table (its last 3 pages), and nothing else.
+t1=$((pages - 2)) t2=$((pages - 1)) t3=$pages
 awk -F, '$2 == "13" && $5 != "都道府県" {print $4}' data/bodies.csv >"$tmp/munis.txt"
 n_munis=$(wc -l <"$tmp/munis.txt")
 [ "$n_munis" = 62 ] || fail "data has $n_munis municipalities in 13, expected 62"
-pdftotext -f 11 -l 13 -layout "$pdf" "$tmp/table.txt"
+pdftotext -f $t1 -l $t3 -layout "$pdf" "$tmp/table.txt"
 while read -r name; do
     grep -q "$name" "$tmp/table.txt" || fail "municipality $name missing from the table"
 done <"$tmp/munis.txt"
-# The page break: each table page repeats the header; pages 12-13 are 続き.
-for p in 11 12 13; do
+# The page break: each table page repeats the header; the later pages are 続き.
+for p in $t1 $t2 $t3; do
     pdftotext -f $p -l $p -layout "$pdf" - >"$tmp/page$p.txt"
     grep -q "団体名" "$tmp/page$p.txt" && grep -q "利用しているサービス" "$tmp/page$p.txt" ||
         fail "page $p does not repeat the table header"
 done
-grep -q "（続き）" "$tmp/page12.txt" || fail "page 12 is not titled （続き）"
-grep -q "（続き）" "$tmp/page11.txt" && fail "page 11 is titled （続き）"
+grep -q "内の市区町村別の導入状況" "$tmp/page$t1.txt" || fail "page $t1 is not the table's first page"
+grep -q "（続き）" "$tmp/page$t2.txt" || fail "page $t2 is not titled （続き）"
+grep -q "（続き）" "$tmp/page$t1.txt" && fail "page $t1 is titled （続き）"
 first=$(head -n 1 "$tmp/munis.txt") last=$(tail -n 1 "$tmp/munis.txt")
-grep -q "$first" "$tmp/page11.txt" || fail "first municipality $first not on page 11"
-grep -q "$last" "$tmp/page13.txt" || fail "last municipality $last not on page 13"
+grep -q "$first" "$tmp/page$t1.txt" || fail "first municipality $first not on page $t1"
+grep -q "$last" "$tmp/page$t3.txt" || fail "last municipality $last not on page $t3"
 rows=0
-for p in 11 12 13; do
+for p in $t1 $t2 $t3; do
     c=$(grep -c -f "$tmp/munis.txt" "$tmp/page$p.txt")
     [ "$c" -gt 0 ] || fail "table page $p has no rows"
     rows=$((rows + c))
 done
 [ "$rows" -ge 62 ] || fail "table pages hold $rows rows, expected 62"
-pdftotext -f 13 -l 13 "$pdf" - | grep -q "^13$" || fail "page number 13 not printed on the last page"
+pdftotext -f $t3 -l $t3 "$pdf" - | grep -q "^$t3$" || fail "page number $t3 not printed on the last page"
 
 # 2. The prefecture's own override: title, cover line, note, a page left out.
 cp -r layouts "$tmp/layouts"
@@ -74,14 +80,14 @@ cp tests/prefecture/13_override.ini "$tmp/layouts/prefectures/13.ini"
 "$bin" build -q --only 13,27 --layouts "$tmp/layouts" --out "$tmp/o" || fail "override build exited $?"
 opdf="$tmp/o/prefectures/13_東京都.pdf"
 opages=$(pdfinfo "$opdf" | awk '/^Pages:/ {print $2}')
-[ "$opages" = 12 ] || fail "override: $opages pages, expected 12 (one page left out)"
+[ "$opages" = $((pages - 1)) ] || fail "override: $opages pages, expected $((pages - 1)) (one page left out)"
 pdfinfo "$opdf" | grep -q "^Title: *東京都の区市町村における生成AIの活用状況" || fail "override: title not changed"
 pdftotext "$opdf" - | tr -d '\n ' >"$tmp/o.txt"
 grep -q "東京都デジタルサービス局との共同作成" "$tmp/o.txt" || fail "override: cover line missing"
 grep -q "区市町村の回答は東京都が取りまとめた" "$tmp/o.txt" || fail "override: extra note missing"
-grep -q "人材確保の取組" "$tmp/o.txt" && fail "override: the omitted page is still there"
+grep -q "人材確保の取組（全国との比較）" "$tmp/o.txt" && fail "override: the omitted page is still there"
 p27=$(pdfinfo "$tmp/o/prefectures/27_大阪府.pdf" | awk '/^Pages:/ {print $2}')
-pdftotext "$tmp/o/prefectures/27_大阪府.pdf" - | grep -q "人材確保の取組" ||
+pdftotext "$tmp/o/prefectures/27_大阪府.pdf" - | grep -q "人材確保の取組（全国との比較）" ||
     fail "the override of 13 changed 27 ($p27 pages)"
 
 # 3. A broken override fails only its prefecture: exit 4, file:line named,
@@ -126,20 +132,27 @@ done
 [ "$rc" -eq 2 ] || fail "--only 99: exit $rc, expected 2"
 grep -q '"99"' "$tmp/err" || fail "--only 99: message does not quote the token"
 
-# Appearance of the Tokyo report: every page against its 30 dpi reference,
-# tile by tile with tolerance 0 as in test_deck.sh.
-pdftoppm -png -r 30 "$pdf" "$tmp/v" || fail "pdftoppm failed"
+# Appearance of three reports of different size (東京都 62 municipalities
+# and 3 designated-city-free table pages, 鳥取県 19 and the smallest bases,
+# 北海道 179 and a designated city): every page against its 30 dpi
+# reference, tile by tile with tolerance 0 as in test_deck.sh.
+"$bin" build -q --only 31,01 --out "$tmp/a" || fail "build --only 31,01 exited $?"
 mkdir -p "$diffs"
-nref=0
-for ref in "$src"/tests/visual/prefecture-13/p*.png; do
-    [ -e "$ref" ] || { fail "no references in tests/visual/prefecture-13 (scripts/refresh-visual.sh)"; break; }
-    nref=$((nref + 1))
-    page=$(basename "$ref" .png | sed 's/^p//')
-    "$vdiff" --label "Tokyo page $page" --tol "${AIREPORT_VISUAL_TOL:-0}" \
-        --diff "$diffs/tokyo-p$page.png" "$ref" "$tmp/v-$page.png" >"$tmp/vd.txt" ||
-        { cat "$tmp/vd.txt"; fail "Tokyo page $page looks different from $ref (see $diffs/tokyo-p$page.png)"; }
+for code in 13 31 01; do
+    doc=$(ls "$tmp/a/prefectures/${code}_"*.pdf)
+    n=$(pdfinfo "$doc" | awk '/^Pages:/ {print $2}')
+    pdftoppm -png -r 30 "$doc" "$tmp/v$code" || fail "pdftoppm failed"
+    nref=0
+    for ref in "$src"/tests/visual/prefecture-$code/p*.png; do
+        [ -e "$ref" ] || { fail "no references in tests/visual/prefecture-$code (scripts/refresh-visual.sh)"; break; }
+        nref=$((nref + 1))
+        page=$(basename "$ref" .png | sed 's/^p//')
+        "$vdiff" --label "$code page $page" --tol "${AIREPORT_VISUAL_TOL:-0}" \
+            --diff "$diffs/pref$code-p$page.png" "$ref" "$tmp/v$code-$page.png" >"$tmp/vd.txt" ||
+            { cat "$tmp/vd.txt"; fail "report $code page $page looks different from $ref (see $diffs/pref$code-p$page.png)"; }
+    done
+    [ "$nref" -eq "$n" ] || fail "$nref reference pages of $code, the report has $n"
 done
 rmdir "$diffs" 2>/dev/null # kept only when it holds a picture of a change
-[ "$nref" -eq "$pages" ] || fail "$nref Tokyo reference pages, the report has $pages"
 
 if [ "$fails" -eq 0 ]; then echo "test_prefecture: all checks passed"; else echo "test_prefecture: $fails failed"; exit 1; fi

@@ -24,6 +24,52 @@ static double ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* The ranks among the 47 and the changes since the year before, counted
+ * here row by row: a share's rank is 1 + the prefectures whose same share
+ * prints higher; its change is its printed share minus last year's. */
+static void check_ranks(const char *what, figset *pref[N_PREFECTURES + 1])
+{
+    CHECK(!figures_prefs_ranked(pref[1]));
+    figures_rank_prefectures(pref);
+    CHECK(figures_prefs_ranked(pref[1]));
+    int ranked = 0, changes = 0;
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        for (int i = 0; i < figures_count(pref[p]); i++) {
+            const fig_row *r = figures_row(pref[p], i);
+            bool share = r->base > 0 && strcmp(r->page, "P6") != 0;
+            int higher = 0, same = 0;
+            for (int o = 1; share && o <= N_PREFECTURES; o++) {
+                const fig_row *x = figures_get(pref[o], r->page, r->figure, r->year, r->group,
+                                               r->option);
+                if (x && x->base > 0) {
+                    higher += x->pct10 > r->pct10;
+                    same += o != p && x->pct10 == r->pct10;
+                }
+            }
+            test_checks++;
+            if (share ? r->pref_rank != 1 + higher || r->pref_tied != (same > 0) : r->pref_rank != 0)
+                test_fail(__FILE__, __LINE__, "%s: prefecture %d %s/%s year %d option %d: rank %d%s, "
+                          "counted %d%s", what, p, r->page, r->figure, r->year, r->option,
+                          r->pref_rank, r->pref_tied ? " (tied)" : "", share ? 1 + higher : 0,
+                          same ? " (tied)" : "");
+            ranked += share;
+            const fig_row *prev = r->year > 0 ? figures_get(pref[p], r->page, r->figure,
+                                                            r->year - 1, r->group, r->option)
+                                              : NULL;
+            bool change = r->base > 0 && prev && prev->base > 0;
+            test_checks++;
+            if (r->has_change != change || (change && r->change10 != r->pct10 - prev->pct10))
+                test_fail(__FILE__, __LINE__, "%s: prefecture %d %s/%s year %d option %d: change "
+                          "%d, counted %d", what, p, r->page, r->figure, r->year, r->option,
+                          r->has_change ? r->change10 : -9999,
+                          change ? r->pct10 - prev->pct10 : -9999);
+            changes += change;
+        }
+    CHECK(ranked > 0 && changes > 0);
+    printf("%s: %d ranks among the 47 and %d changes since the year before checked\n", what,
+           ranked, changes);
+}
+
 static void check_sums(const char *what, const survey *s)
 {
     arena *mem = arena_new();
@@ -91,6 +137,7 @@ static void check_sums(const char *what, const survey *s)
                 test_fail(__FILE__, __LINE__, "%s: prefecture %d has %s/%s option %d alone",
                           what, p, r->page, r->figure, r->option);
         }
+    check_ranks(what, pref);
     arena_free(mem);
 }
 

@@ -42,6 +42,9 @@ static const bad_case BAD[] = {
     {"bad_colour", D_TEMPLATE, "theme.ini", 7, "`#1F38G4`: expected a colour"},
     {"bad_tag", D_TEMPLATE, "page.ini", 7, "tag = `h3`: expected auto | h1 | h2"},
     {"tag_without_text", D_TEMPLATE, "page.ini", 9, "tag2: [text] has no text2 to tag"},
+    {"keytable_row", D_TEMPLATE_FIGURE, "page.ini", 9, "row `P4.status_by_group[町村,1]`"},
+    {"keytable_columns", D_TEMPLATE, "page.ini", 7, "expected 8 `header:width%` items"},
+    {"small_base_no_compare", D_TEMPLATE, "page.ini", 9, "belong to a chart with compare = nation"},
 };
 
 static bool ends_with(const char *s, const char *tail)
@@ -121,6 +124,34 @@ static const char *expand(arena *mem, const char *text, int year)
     ph_context c = {.f = F, .edition = "2026-04-24", .year = year};
     char err[256];
     return ph_expand(ph_parse(text, mem), &c, mem, err, sizeof err);
+}
+
+/* text expanded against one prefecture's figures (the sample in data/) */
+static const char *expand_pref(arena *mem, const char *text, int pref)
+{
+    ph_context c = {.f = figures_compute(S, pref, mem), .nation = F, .year = -1};
+    char err[256];
+    return ph_expand(ph_parse(text, mem), &c, mem, err, sizeof err);
+}
+
+/* top(N) never names one of several tied options as if it alone held the
+ * place, names no option nobody chose, and stays short. */
+static void test_top_ties(void)
+{
+    arena *mem = arena_new();
+    /* 鳥取県 R7: 17, 16, then 15 and 15 of 18 */
+    CHECK_STR(expand_pref(mem, "{P5.Q2[latest,全体].top(3)}", 31),
+              "「あいさつ文案の作成」、「議会の想定問答の文案の作成」、「議事録の要約」・「企画書案の作成」"
+              "（同率3位）");
+    CHECK_STR(expand_pref(mem, "{P5.Q2[latest,全体].top(2)}", 31),
+              "「あいさつ文案の作成」、「議会の想定問答の文案の作成」");
+    /* 宮城県 R7 services: two tie at 1, three at 3; the list stops at N + 2 */
+    CHECK_STR(expand_pref(mem, "{P9.Q5[latest,全体].top(3)}", 4),
+              "「QommonsAI」・「自治体AI zevo」（同率1位）、「LoGoAIアシスタント」・「Microsoft "
+              "Copilot」・「Gemini」など（同率3位）");
+    /* 宮城県 R5: no service row was customised */
+    CHECK_STR(expand_pref(mem, "{P15.Q10[first,全体].top(2)}", 4), "（回答なし）");
+    arena_free(mem);
 }
 
 static void test_placeholders(void)
@@ -521,6 +552,7 @@ int main(void)
         test_bad_templates();
         test_overflow();
         test_placeholders();
+        test_top_ties();
         test_check_without_values();
         test_real_deck();
         test_real_deck_tags();

@@ -282,6 +282,8 @@ static bool S_body_in(const survey *s, const sv_year *y, const fig_row *r, int b
     int g = S_deck_group(r->group);
     if (g >= 0 && (int)survey_body_group(body) != g)
         return false;
+    if (strcmp(r->group, FIG_MUNI_GROUP) == 0 && body->kind == KIND_PREFECTURE)
+        return false; /* 指定都市 and その他市区町村 together */
     int status = S_status_group(s, r);
     if (status && S_single(survey_answer(s, y, b, s->q_status)) != status)
         return false;
@@ -413,6 +415,8 @@ static const char *S_base_words(const survey *s, const fig_row *r, arena *mem)
             return "都道府県内の市区町村（都道府県を除く）";
         if (S_deck_group(r->group) >= 0)
             return arena_printf(mem, "%sの全団体", r->group);
+        if (strcmp(r->group, FIG_MUNI_GROUP) == 0)
+            return "市区町村（指定都市を含み、都道府県を除く）の全団体";
         return "全団体";
     case BASE_STATUS_1_3: return arena_printf(mem, "%sと回答した団体", S_status13_words(s, mem));
     case BASE_DETAIL:
@@ -587,7 +591,8 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
     fprintf(out, "  counts:   %s\n", S_counts_words(s, rep, mem));
     const char *base = S_base_words(s, rep, mem);
     /* The whole of a grouped figure: each row has its own group's base. */
-    if (!ref->single && S_deck_group(rep->group) >= 0 && rep->base_kind == BASE_ALL)
+    if (!ref->single && (S_deck_group(rep->group) >= 0 || strcmp(rep->group, FIG_MUNI_GROUP) == 0) &&
+        rep->base_kind == BASE_ALL)
         base = "団体区分ごとの全団体（行の区分の団体数）";
     else if (!ref->single && rep->base_kind == BASE_STATUS_GROUP)
         base = "導入状況ごとの団体（行の区分の導入状況と回答した団体数）";
@@ -603,17 +608,16 @@ static void S_print_definition(FILE *out, const survey *s, const fig_row *rep,
                                                                              : scope_filter,
                                                          mem));
     /* The groups the figure has, in row order. */
-    const char *groups = "";
+    const char *groups = ", "; /* each ", NAME, ": 市区町村 is not その他市区町村 */
     for (int i = 0; i < figures_count(rows_of); i++) {
         const fig_row *r = figures_row(rows_of, i);
         if (!S_selected(r, ref, scope_filter) || r->year != rep->year || !*r->group)
             continue;
-        const char *tag = arena_printf(mem, "%s, ", r->group);
-        if (!strstr(groups, tag))
-            groups = arena_printf(mem, "%s%s", groups, tag);
+        if (!strstr(groups, arena_printf(mem, ", %s, ", r->group)))
+            groups = arena_printf(mem, "%s%s, ", groups, r->group);
     }
-    if (*groups)
-        fprintf(out, "  groups:   %.*s\n", (int)strlen(groups) - 2, groups);
+    if (groups[2])
+        fprintf(out, "  groups:   %.*s\n", (int)strlen(groups) - 4, groups + 2);
     if (q)
         fprintf(out, "  asked:    %s\n", S_asked_words(s, q, mem));
 }

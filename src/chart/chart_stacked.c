@@ -6,9 +6,12 @@
  * above the bar with a leader line. Outside labels sit in the gap above their
  * bar, in up to two tiers, pushed apart so neighbours never overlap, and the
  * gap keeps a clearance between them and the bar above (the bars are made
- * thinner for it where the box allows). */
+ * thinner for it where the box allows). With spec.pairs the second bar of
+ * each pair stands right under the first and its outside labels go in the
+ * gap below it. */
 #include "chart_priv.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +41,13 @@ static bool new_group(const chart_spec *c, int cat)
     if (!c->cat_groups || !c->cat_groups[cat])
         return false;
     return cat == 0 || !c->cat_groups[cat - 1] || strcmp(c->cat_groups[cat - 1], c->cat_groups[cat]) != 0;
+}
+
+/* The second bar of a pair (spec.pairs): it stands under the first and its
+ * outside labels go below it. */
+static bool below(const chart_spec *c, int cat)
+{
+    return c->pairs && cat % 2 == 1;
 }
 
 /* Places the outside labels of one bar (sorted by seg_cx) into tiers. */
@@ -176,6 +186,9 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
     double *run_top = ARENA_NEW(x->out->mem, double, c->n_cats);
     double *run_bottom = ARENA_NEW(x->out->mem, double, c->n_cats);
     int n_runs = 0;
+    /* pairs: the second bar a small step under the first, the rest of its
+     * gap below it for its labels */
+    double pair_step = fmin(fs * 0.3, fmax(0.5, gap - lead - out_fs));
     for (int k = 0; k < c->n_cats; k++) {
         head_y[k] = -1;
         if (new_group(c, k)) {
@@ -184,7 +197,7 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
             head_y[k] = y;
             y += head_h;
         }
-        bar_top[k] = y + gap;
+        bar_top[k] = y + (below(c, k) ? pair_step : gap);
         if (k == 0 || head_y[k] >= 0)
             run_top[n_runs++] = bar_top[k] - gap * 0.5;
         run_bottom[n_runs - 1] = bar_top[k] + bar_h + gap * 0.5;
@@ -265,11 +278,18 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
                                               .w = chart_text_w(x, one, out_fs, FONT_GOTHIC)};
             }
         }
+        bool under = below(c, k);
         if (n_out) {
-            if (gap < lead + out_fs + clear)
-                return fail(x, D_TEXT_OVERFLOW, "the label of a thin segment above its bar",
-                            lead + out_fs + clear, gap);
-            int tiers = gap >= lead + 2 * out_fs + 1 + clear ? 2 : 1;
+            double room = under ? gap - pair_step : gap;
+            /* above a bar, clear of the bar above; below a pair's second bar
+             * the gap is the pair's own (its labels are set under it) */
+            double keep = under ? 0 : clear;
+            if (room < lead + out_fs + keep)
+                return fail(x, D_TEXT_OVERFLOW,
+                            under ? "the label of a thin segment below its bar"
+                                  : "the label of a thin segment above its bar",
+                            lead + out_fs + keep, room);
+            int tiers = room >= lead + 2 * out_fs + 1 + keep ? 2 : 1;
             if (!place_outside(x, ol, n_out, tiers, plot_x, a.x + a.w))
                 return false;
         }
@@ -294,15 +314,23 @@ bool chart_draw_stacked(chart_ctx *x, chart_box a)
                         g->text_rgb, DL_ALIGN_CENTER);
             } else {
                 const outside_label *o = &ol[g->outside];
-                double bottom = bt - lead - o->tier * (out_fs + 1);
                 double lx = o->seg_cx;
                 if (lx < o->left + 1)
                     lx = o->left + 1;
                 if (lx > o->left + o->w - 1)
                     lx = o->left + o->w - 1;
-                chart_emit_line(x, o->seg_cx, bt, lx, bottom + 0.5, CHART_LEADER_RGB, 0.5);
-                dl_text(x->out, o->text, o->left, bottom - out_fs * CHART_DESCENT, out_fs,
-                        FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+                if (under) { /* hanging below the bar, the first tier nearest */
+                    double top = bt + bar_h + lead + o->tier * (out_fs + 1);
+                    chart_emit_line(x, o->seg_cx, bt + bar_h, lx, top - 0.5, CHART_LEADER_RGB,
+                                    0.5);
+                    dl_text(x->out, o->text, o->left, top + out_fs * CHART_ASCENT, out_fs,
+                            FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+                } else {
+                    double bottom = bt - lead - o->tier * (out_fs + 1);
+                    chart_emit_line(x, o->seg_cx, bt, lx, bottom + 0.5, CHART_LEADER_RGB, 0.5);
+                    dl_text(x->out, o->text, o->left, bottom - out_fs * CHART_DESCENT, out_fs,
+                            FONT_GOTHIC, x->text_rgb, DL_ALIGN_LEFT);
+                }
             }
         }
         chart_row_text(x, row_from, row); /* the bar reads as one row */

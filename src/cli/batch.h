@@ -2,7 +2,8 @@
  * the run's output folder (outdir.h) as a set: the document with its extra
  * files, all replaced or none. A document that fails leaves no file (and
  * keeps the last good ones), is reported with its name, and does not stop
- * the others. */
+ * the others. The workers make the documents; one more thread writes them,
+ * so no worker waits for the disk (batch.c). */
 #ifndef AIREPORT_BATCH_H
 #define AIREPORT_BATCH_H
 

@@ -546,6 +546,7 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
                    .made = made};
     for (int scope = 0; scope <= N_PREFECTURES; scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
+    figures_rank_prefectures(b.sets); /* the reports' 「47都道府県中」 ranks */
     figures_pref_ranking(s, s->n_years - 1, b.rank);
     if (bodies)
         for (int scope = 0; scope <= N_PREFECTURES; scope++)

@@ -51,6 +51,14 @@ char *numfmt_pct10_str(char *buf, int pct10)
     return buf;
 }
 
+char *numfmt_points(char *buf, int change10)
+{
+    const char *sign = change10 > 0 ? "+" : change10 < 0 ? "▲" : "±";
+    int v = change10 < 0 ? -change10 : change10;
+    snprintf(buf, NUMFMT_MAX, "%s%d.%d", sign, v / 10, v % 10);
+    return buf;
+}
+
 char *numfmt_man(char *buf, long long population)
 {
     if (population < 0)

@@ -30,8 +30,9 @@ typedef struct {
 /* Counts of one scope and year. */
 typedef struct {
     int bodies, answered, status13, detail, guideline, service_rows, customised_rows;
-    int group_bodies[GROUP__COUNT];
-    int status_by_group[GROUP__COUNT][CB_MAX_OPTIONS + 1];
+    int group_bodies[FIG_N_GROUPS_MUNI];
+    int status_by_group[FIG_N_GROUPS_MUNI][CB_MAX_OPTIONS + 1];
+    int guideline_by_group[FIG_N_GROUPS_MUNI][CB_MAX_OPTIONS + 1];
     int status_bodies[CB_MAX_OPTIONS + 1];
     int guideline_by_status[CB_MAX_OPTIONS + 1][CB_MAX_OPTIONS + 1];
     int answers[CB_MAX_QUESTIONS][CB_MAX_OPTIONS + 1]; /* [question][code], 件 */
@@ -90,8 +91,10 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
         int b = scope_bodies[i];
         const sv_body *body = &s->bodies[b];
         body_group g = survey_body_group(body);
+        bool muni = g != GROUP_PREFECTURE; /* also counted in FIG_MUNI_GROUP */
         t->bodies++;
         t->group_bodies[g]++;
+        t->group_bodies[GROUP__COUNT] += muni;
         const cb_mask *answers = &y->answers[(size_t)b * (size_t)cb->n];
         for (int k = 0; k < n_answer_q; k++) {
             int q = answer_q[k];
@@ -102,9 +105,14 @@ static void tally_year(const survey *s, const sv_year *y, const question_ids *id
             ids->status >= 0 ? figures_single_code(survey_answer(s, y, b, ids->status)) : 0;
         int guideline =
             ids->guideline >= 0 ? figures_single_code(survey_answer(s, y, b, ids->guideline)) : 0;
+        if (guideline > 0) {
+            t->guideline_by_group[g][guideline]++;
+            t->guideline_by_group[GROUP__COUNT][guideline] += muni;
+        }
         if (status > 0) {
             t->answered++;
             t->status_by_group[g][status]++;
+            t->status_by_group[GROUP__COUNT][status] += muni;
             t->status_bodies[status]++;
             t->guideline_by_status[status][guideline]++;
             if (status <= FIG_STATUS_PLANNED)
@@ -215,10 +223,10 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
         figures_emit(rb, "P3", "status", yi, scope, ALL_GROUP, code, q1->label[code], n, t->bodies,
                      BASE_ALL, ids->status);
     }
-    for (int g = 0; g < GROUP__COUNT; g++)
+    for (int g = 0; g < FIG_N_GROUPS_MUNI; g++)
         for (int code = 1; code <= q1->n_options; code++)
             if (figures_offered(y, ids->status, code))
-                figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_LABEL[g], code,
+                figures_emit(rb, "P4", "status_by_group", yi, scope, FIG_GROUP_MUNI_LABEL[g], code,
                          q1->label[code], t->status_by_group[g][code], t->group_bodies[g], BASE_ALL,
                          ids->status);
     /* 導入済 … 導入検討中 together: the lead's 「約88%」 for その他市区町村 */
@@ -234,6 +242,11 @@ static void emit_status_pages(const survey *s, int yi, int scope, const question
     if (ids->guideline < 0 || !y->asked[ids->guideline])
         return;
     const cb_question *q6 = &s->cb.q[ids->guideline];
+    for (int g = 0; g < FIG_N_GROUPS_MUNI; g++)
+        for (int code = 1; code <= q6->n_options; code++)
+            figures_emit(rb, "P10", "Q6_by_group", yi, scope, FIG_GROUP_MUNI_LABEL[g], code,
+                         q6->label[code], t->guideline_by_group[g][code], t->group_bodies[g],
+                         BASE_ALL, ids->guideline);
     for (int status = 1; status <= FIG_STATUS_PLANNED && status <= q1->n_options; status++)
         for (int code = 1; code <= q6->n_options; code++)
             if (figures_offered(y, ids->guideline, code))
@@ -264,6 +277,11 @@ static void emit_question_pages(const survey *s, int yi, int scope, const questi
 static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
 {
     const sv_year *y = &s->years[yi];
+    int n_own = 0; /* how many of the year's cases are the scope's */
+    for (int i = 0; i < y->n_cases; i++)
+        n_own += y->cases[i].body >= 0 && y->cases[i].body < s->n_bodies &&
+                 in_scope(&s->bodies[y->cases[i].body], scope);
+    figures_emit(rb, "P6", "case_count", yi, scope, "", 0, "", n_own, 0, BASE_NONE, -1);
     for (int i = 0; i < y->n_cases; i++) {
         const sv_case *c = &y->cases[i];
         if (c->body < 0 || c->body >= s->n_bodies || !in_scope(&s->bodies[c->body], scope))
@@ -450,9 +468,10 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
     int per_year = 0;
     if (ids->status >= 0) {
         int n1 = s->cb.q[ids->status].n_options;
-        per_year += 2 + n1 + GROUP__COUNT * n1 + GROUP__COUNT;
+        per_year += 2 + n1 + FIG_N_GROUPS_MUNI * n1 + GROUP__COUNT;
         if (ids->guideline >= 0)
-            per_year += FIG_STATUS_PLANNED * s->cb.q[ids->guideline].n_options;
+            per_year += (FIG_STATUS_PLANNED + FIG_N_GROUPS_MUNI) *
+                        s->cb.q[ids->guideline].n_options;
     }
     for (int i = 0; i < FIG_N_QUESTION_PAGES; i++)
         if (ids->page_q[i] >= 0)
@@ -461,7 +480,7 @@ static int row_bound(const survey *s, const question_ids *ids, int scope)
         per_year += 2 * N_PREFECTURES;
     int n = 16;
     for (int yi = 0; yi < s->n_years; yi++)
-        n += per_year + 4 * s->years[yi].n_cases;
+        n += per_year + 4 * s->years[yi].n_cases + 1;
     return n;
 }
 
@@ -507,6 +526,46 @@ figset *figures_compute(const survey *s, int scope, arena *mem)
     return figures_finish(ARENA_NEW(mem, figset, 1), s, scope, &rb, mem);
 }
 
+/* The series of (page, figure, year, group), NULL when f has none. */
+static const fig_series *find_series(const figset *f, const char *page, const char *figure,
+                                     int year, const char *group)
+{
+    hashidx_probe p;
+    uint64_t h = hash_series(page, figure, year, group);
+    for (int k = hashidx_first(&f->series_index, h, &p); k >= 0;
+         k = hashidx_next(&f->series_index, &p)) {
+        const fig_series *sr = &f->series[k];
+        if (same_series(&f->rows[sr->first], page, figure, year, group))
+            return sr;
+    }
+    return NULL;
+}
+
+/* Each share beside the same row of the year before (fig_row.change10): a
+ * series and its predecessor both hold their rows in option order, so one
+ * lookup per series and a merge by option suffice. */
+static void set_changes(figset *f)
+{
+    for (int i = 0; i < f->n_series; i++) {
+        const fig_series *sr = &f->series[i];
+        const fig_row *first = &f->rows[sr->first];
+        if (first->year <= 0)
+            continue;
+        const fig_series *prev = find_series(f, first->page, first->figure, first->year - 1,
+                                             first->group);
+        for (int k = 0, j = 0; prev && k < sr->n; k++) {
+            fig_row *r = &f->rows[sr->first + k];
+            while (j < prev->n && f->rows[prev->first + j].option < r->option)
+                j++;
+            const fig_row *p = j < prev->n ? &f->rows[prev->first + j] : NULL;
+            if (p && p->option == r->option && r->base > 0 && p->base > 0 && p->pct10 >= 0) {
+                r->has_change = true;
+                r->change10 = r->pct10 - p->pct10;
+            }
+        }
+    }
+}
+
 figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb, arena *mem)
 {
     f->s = s;
@@ -515,6 +574,7 @@ figset *figures_finish(figset *f, const survey *s, int scope, const row_buf *rb,
     f->n_rows = rb->n;
     f->rows = rb->rows;
     figures_build_index(f, mem);
+    set_changes(f);
     return f;
 }
 
@@ -560,32 +620,73 @@ int figures_ranked(const figset *f, const char *page, const char *figure, int ye
 {
     if (!f || !page || !figure)
         return 0;
-    if (!group)
-        group = "";
-    hashidx_probe p;
-    uint64_t h = hash_series(page, figure, year, group);
-    for (int k = hashidx_first(&f->series_index, h, &p); k >= 0;
-         k = hashidx_next(&f->series_index, &p)) {
-        const fig_series *sr = &f->series[k];
-        if (!same_series(&f->rows[sr->first], page, figure, year, group))
-            continue;
-        for (int i = 0; i < sr->n && i < max; i++)
-            out[i] = sr->order[i];
-        return sr->n;
-    }
-    return 0;
+    const fig_series *sr = find_series(f, page, figure, year, group ? group : "");
+    if (!sr)
+        return 0;
+    for (int i = 0; i < sr->n && i < max; i++)
+        out[i] = sr->order[i];
+    return sr->n;
 }
 
 /* ---- the ranking of the 47 prefectures ---- */
 
-/* a/b > c/d without division; an empty base ranks below every share. */
-static bool share_greater(int a, int b, int c, int d)
+/* Competition ranks (1, 2, 2, 4) of n shares in tenths of a percent, the
+ * highest first: what the reader sees is the printed share, so two shares
+ * that print alike share a rank. A share of -1 (no base) ranks below every
+ * share. tied[i]: another share has the same rank. */
+static void rank_printed(const int *pct10, int n, int *rank, bool *tied)
 {
-    if (b <= 0)
-        return false;
-    if (d <= 0)
-        return true;
-    return (long long)a * d > (long long)c * b;
+    for (int i = 0; i < n; i++) {
+        rank[i] = 1;
+        tied[i] = false;
+        for (int o = 0; o < n; o++) {
+            if (pct10[o] > pct10[i])
+                rank[i]++;
+            else if (o != i && pct10[o] == pct10[i])
+                tied[i] = true;
+        }
+    }
+}
+
+void figures_rank_prefectures(figset *const sets[FIG_N_PREFECTURES + 1])
+{
+    int pct10[N_PREFECTURES], rank[N_PREFECTURES];
+    bool tied[N_PREFECTURES];
+    fig_row *same[N_PREFECTURES];
+    for (int p = 1; p <= N_PREFECTURES; p++) {
+        figset *f = sets[p];
+        if (!f)
+            continue;
+        f->prefs_ranked = true;
+        for (int i = 0; i < f->n_rows; i++) {
+            const fig_row *r = &f->rows[i];
+            if (r->base <= 0 || r->pref_rank > 0 || strcmp(r->page, "P6") == 0)
+                continue; /* not a share, or ranked from an earlier set */
+            /* the same row in every prefecture; a share without base ranks nowhere */
+            for (int o = 0; o < N_PREFECTURES; o++) {
+                fig_row *x = NULL;
+                if (sets[o + 1]) {
+                    const fig_row *found = figures_get(sets[o + 1], r->page, r->figure, r->year,
+                                                       r->group, r->option);
+                    if (found) /* a row of sets[o + 1]'s own array */
+                        x = &sets[o + 1]->rows[found - sets[o + 1]->rows];
+                }
+                same[o] = x;
+                pct10[o] = x && x->base > 0 ? x->pct10 : -1;
+            }
+            rank_printed(pct10, N_PREFECTURES, rank, tied);
+            for (int o = 0; o < N_PREFECTURES; o++)
+                if (same[o] && pct10[o] >= 0) {
+                    same[o]->pref_rank = rank[o];
+                    same[o]->pref_tied = tied[o];
+                }
+        }
+    }
+}
+
+bool figures_prefs_ranked(const figset *f)
+{
+    return f && f->prefs_ranked;
 }
 
 bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PREFECTURES])
@@ -612,21 +713,22 @@ bool figures_pref_ranking(const survey *s, int year, fig_pref_rank out[FIG_N_PRE
         if (q6 >= 0 && figures_single_code(survey_answer(s, y, b, q6)) == GUIDELINE_DONE)
             pr->guideline++;
     }
+    int adopted[N_PREFECTURES], guideline[N_PREFECTURES], rank[N_PREFECTURES];
+    bool tied[N_PREFECTURES];
     for (int p = 0; p < N_PREFECTURES; p++) {
         fig_pref_rank *pr = &out[p];
-        pr->adopted_pct10 = numfmt_pct10(pr->adopted, pr->municipalities);
-        pr->guideline_pct10 = numfmt_pct10(pr->guideline, pr->municipalities);
-        /* rank = 1 + prefectures with a strictly greater share (47 x 47 compares) */
-        pr->adopted_rank = pr->guideline_rank = 1;
-        for (int o = 0; o < N_PREFECTURES; o++) {
-            const fig_pref_rank *other = &out[o];
-            if (share_greater(other->adopted, other->municipalities, pr->adopted,
-                              pr->municipalities))
-                pr->adopted_rank++;
-            if (share_greater(other->guideline, other->municipalities, pr->guideline,
-                              pr->municipalities))
-                pr->guideline_rank++;
-        }
+        adopted[p] = pr->adopted_pct10 = numfmt_pct10(pr->adopted, pr->municipalities);
+        guideline[p] = pr->guideline_pct10 = numfmt_pct10(pr->guideline, pr->municipalities);
+    }
+    rank_printed(adopted, N_PREFECTURES, rank, tied);
+    for (int p = 0; p < N_PREFECTURES; p++) {
+        out[p].adopted_rank = rank[p];
+        out[p].adopted_tied = tied[p];
+    }
+    rank_printed(guideline, N_PREFECTURES, rank, tied);
+    for (int p = 0; p < N_PREFECTURES; p++) {
+        out[p].guideline_rank = rank[p];
+        out[p].guideline_tied = tied[p];
     }
     return true;
 }

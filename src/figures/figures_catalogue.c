@@ -24,6 +24,8 @@ const fig_question_page FIG_QUESTION_PAGES[FIG_N_QUESTION_PAGES] = {
 };
 
 const char *const FIG_GROUP_LABEL[GROUP__COUNT] = {"都道府県", "指定都市", "その他市区町村"};
+const char *const FIG_GROUP_MUNI_LABEL[FIG_N_GROUPS_MUNI] = {"都道府県", "指定都市", "その他市区町村",
+                                                            FIG_MUNI_GROUP};
 
 int figures_find_question(const codebook *cb, const char *id)
 {
@@ -96,7 +98,8 @@ static void status_pages(def_buf *b, int q1, int q6)
     d = add(b, "P3", "status", q1, FIG_OPT_CODES, 1, ALL);
     asked_years(b, d, q1, -1);
     d->has_base = d->ranked = true;
-    d = add(b, "P4", "status_by_group", q1, FIG_OPT_CODES, GROUP__COUNT, FIG_GROUP_LABEL);
+    d = add(b, "P4", "status_by_group", q1, FIG_OPT_CODES, FIG_N_GROUPS_MUNI,
+            FIG_GROUP_MUNI_LABEL);
     asked_years(b, d, q1, -1);
     d->has_base = d->ranked = true;
     d = add(b, "P4", "status_1_4", q1, FIG_OPT_NONE, GROUP__COUNT, FIG_GROUP_LABEL);
@@ -104,6 +107,9 @@ static void status_pages(def_buf *b, int q1, int q6)
     d->has_base = true;
     if (q6 < 0)
         return;
+    d = add(b, "P10", "Q6_by_group", q6, FIG_OPT_CODES, FIG_N_GROUPS_MUNI, FIG_GROUP_MUNI_LABEL);
+    asked_years(b, d, q1, q6);
+    d->has_base = d->ranked = true;
     /* grouped by the statuses with AI in hand or planned */
     const cb_question *st = &s->cb.q[q1];
     int n = st->n_options < FIG_STATUS_PLANNED ? st->n_options : FIG_STATUS_PLANNED;
@@ -121,6 +127,8 @@ static void case_and_ranking_pages(def_buf *b, int q1, int q6)
         asked_years(b, d, -1, -1);
         d->has_base = d->ranked = i == 3; /* the reduction: a share of the hours before */
     }
+    /* how many cases of the year's list are the scope's */
+    asked_years(b, add(b, "P6", "case_count", -1, FIG_OPT_NONE, 1, NONE), -1, -1);
     static const char *const shares[] = {"adopted_share", "guideline_share"};
     int q[] = {q1, q6};
     for (int i = 0; i < 2; i++) {
@@ -180,9 +188,9 @@ fig_catalogue *figures_catalogue_new(const survey *s, arena *mem)
     c->n_questions = s->cb.n;
     c->questions = qs;
 
-    /* P2-P4, P11: 6; the question pages; P6: 4; A1: 2; B and M: two per
-     * question and M.population */
-    int cap = 6 + FIG_N_QUESTION_PAGES + 4 + 2 + 2 * s->cb.n + 1;
+    /* P2-P4, P10 by group, P11: 7; the question pages; P6: 5; A1: 2; B and M:
+     * two per question and M.population */
+    int cap = 7 + FIG_N_QUESTION_PAGES + 5 + 2 + 2 * s->cb.n + 1;
     size_t n_in_year = (size_t)cap * (size_t)(s->n_years > 0 ? s->n_years : 1);
     def_buf b = {.s = s, .mem = mem, .cap = cap, .defs = ARENA_NEW_UNINIT(mem, fig_def, cap),
                  .years = ARENA_NEW(mem, bool, n_in_year),

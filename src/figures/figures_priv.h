@@ -30,6 +30,7 @@ struct figset {
     /* figures_compute_bodies of a prefecture: its bodies, code order */
     int n_bodies;
     fig_body *bodies;
+    bool prefs_ranked; /* figures_rank_prefectures ran over this set */
 };
 
 /* Rows under construction, in the arena; cap is computed up front, so
@@ -65,6 +66,10 @@ enum { FIG_N_QUESTION_PAGES = 14 };
 extern const fig_question_page FIG_QUESTION_PAGES[FIG_N_QUESTION_PAGES];
 /* The deck's three groups (P4), in body_group order. */
 extern const char *const FIG_GROUP_LABEL[GROUP__COUNT];
+/* The same and FIG_MUNI_GROUP after them: the groups of P4.status_by_group
+ * and P10.Q6_by_group. */
+enum { FIG_N_GROUPS_MUNI = GROUP__COUNT + 1 };
+extern const char *const FIG_GROUP_MUNI_LABEL[FIG_N_GROUPS_MUNI];
 #define FIG_ALL_GROUP "全体"
 /* Q1 codes 1..FIG_STATUS_PLANNED: AI in hand or planned (P2 detail, P11). */
 enum { FIG_STATUS_PLANNED = 3 };

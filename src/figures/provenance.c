@@ -70,6 +70,13 @@ void prov_add_figure(prov_list *p, const fig_row *r, const char *field, const ch
         e.numerator = r->base;
     else if (strcmp(field, "rank") == 0)
         e.numerator = r->rank;
+    else if (strcmp(field, "pref_rank") == 0)
+        e.numerator = r->pref_rank;
+    else if (strcmp(field, "change") == 0) {
+        /* the two printed shares, in tenths: this year's and last year's */
+        e.numerator = r->pct10;
+        e.denominator = r->pct10 - r->change10;
+    }
     else
         e.numerator = r->count;
     if (strncmp(field, "pct", 3) == 0)
@@ -147,6 +154,7 @@ static const char *rounding_name(prov_rounding r)
     case PROV_ROUND_HALF_UP_INT: return "half_up_1";
     case PROV_ROUND_LARGEST_REMAINDER: return "largest_remainder_0.1";
     case PROV_ROUND_MAN_HALF_UP: return "half_up_0.1万人";
+    case PROV_ROUND_POINTS: return "points_0.1";
     }
     return "?";
 }

@@ -7,14 +7,15 @@
  * notes and source lines — so the page prints exactly the PDF's numbers.
  * A chart file is the chart's own drawlist items with the chart's title
  * above and the page's source lines and the sample-data label below, at
- * the chart's size on the slide: SVG with text as text (svgwriter.h), PNG
- * at 300 dpi with pHYs (pngfast.c). */
+ * a size to paste into a slide (FILE_FULL_WIDTH_MM): SVG with text as
+ * text (svgwriter.h), PNG at 300 dpi with pHYs (pngfast.c). */
 #include "deck_priv.h"
 
 #include "numfmt.h"
 #include "pngwriter.h"
 #include "svgwriter.h"
 #include "textbuf.h"
+#include "units.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -24,6 +25,18 @@
 /* chart files: margin, title and footer sizes in pt */
 #define FILE_PAD 12.0
 #define FILE_TITLE_PT 14.0
+/* How wide a chart file is at most: 254 mm (10 in, 3,000 px at 300 dpi)
+ * for a chart across the page's content width. The deck's slide is
+ * 338.67 mm wide and a full-width chart there is ~323 mm with the file's
+ * margins: pasted at that size it leaves no room for a slide's own title,
+ * and Word (16 cm of text width) shrinks it by half. 254 mm is the width
+ * of a 4:3 slide and fits a 16:9 slide's content area under its title;
+ * Word shrinks it to its text width at ~480 dpi. So every chart file is
+ * the deck's drawing scaled by one factor (~0.78: the deck's 9 pt labels
+ * print at 7 pt), SVG and PNG alike; a full-width chart's file is 251 mm
+ * (2,964 px), a half-width one 125 mm. It also draws 40 % fewer pixels
+ * than at the slide's size. */
+#define FILE_FULL_WIDTH_MM 254.0
 
 deck_outputs deck_output_switches(const deck_templates *t)
 {
@@ -44,7 +57,15 @@ static const char *page_prefix(const char *file, arena *mem)
 typedef struct {
     drawlist dl;
     double x, y, w, h; /* the file's area in page points */
+    double scale;      /* the file's size / the drawing's (FILE_FULL_WIDTH_MM) */
 } chart_picture;
+
+/* The factor FILE_FULL_WIDTH_MM gives the pages of t. */
+static double file_scale(const tpl_theme *th)
+{
+    double full_width_pt = mm_to_pt(th->width_mm - 2 * th->margin_mm) + 2 * FILE_PAD;
+    return mm_to_pt(FILE_FULL_WIDTH_MM) / full_width_pt;
+}
 
 /* The chart's items framed by its title, the page's source lines and the
  * sample label. */
@@ -73,6 +94,7 @@ static chart_picture compose(const deck_templates *t, const drawlist *page,
     p.y = cd->y_pt - title_h - FILE_PAD;
     p.w = cd->w_pt + 2 * FILE_PAD;
     p.h = y - p.y + FILE_PAD * 0.5;
+    p.scale = file_scale(th);
     return p;
 }
 
@@ -86,7 +108,7 @@ enum { BAND_ROWS = 64 };
 static bool encode_bands(const chart_picture *p, int w, int h, unsigned char *buf, int stride,
                          bool rgb, unsigned char **png, size_t *len)
 {
-    double scale = CHART_DPI / 72.0;
+    double scale = CHART_DPI / 72.0 * p->scale; /* pixels per page point */
     png_flat *enc = png_flat_begin(w, h, CHART_DPI, rgb);
     cairo_surface_t *surf =
         cairo_image_surface_create_for_data(buf, CAIRO_FORMAT_RGB24, w, BAND_ROWS, stride);
@@ -124,7 +146,7 @@ static bool encode_bands(const chart_picture *p, int w, int h, unsigned char *bu
 
 static bool chart_png(const chart_picture *p, unsigned char **png, size_t *len)
 {
-    double scale = CHART_DPI / 72.0;
+    double scale = CHART_DPI / 72.0 * p->scale;
     int w = (int)ceil(p->w * scale), h = (int)ceil(p->h * scale);
     int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
     if (stride <= 0 || h <= 0)
@@ -390,7 +412,8 @@ bool deck_web_of(const deck_templates *t, const deck_scope *sc, const deck_laid_
             svg->title = xstrdup(cd->title ? cd->title : name);
             svg->alt = xstrdup(cd->alt);
             png->path = xstrdup(arena_printf(mem, "%s/%s.png", names->chart_dir, name));
-            drawlist_svg(&p.dl, p.x, p.y, p.w, p.h, cd->title, cd->alt, &svg->data, &svg->len);
+            drawlist_svg(&p.dl, p.x, p.y, p.w, p.h, p.scale, cd->title, cd->alt, &svg->data,
+                         &svg->len);
             if (!chart_png(&p, &png->data, &png->len)) {
                 diag_add(d, D_INTERNAL, png->path, 0, 0, "could not encode the chart file");
                 ok = false;

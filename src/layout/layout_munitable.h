@@ -1,9 +1,9 @@
-/* layout_munitable.h - the [munitable] block of a prefecture report: every
- * municipality of the prefecture (code order) with its 区分, population,
- * status in each year shown, guideline and the services it uses. The table
- * runs over as many pages as it needs; each page repeats the template's
- * frame and other blocks and the table's header, and continuation pages are
- * titled 「…（続き）」. */
+/* layout_munitable.h - the [munitable] block of a prefecture report: the
+ * prefecture itself, then every municipality (code order), with its 区分,
+ * population, status in each year shown, guideline, 入力可能情報, 人材確保
+ * and the services it uses. The table runs over as many pages as it needs;
+ * each page repeats the template's frame and other blocks and the table's
+ * header, and continuation pages are titled 「…（続き）」. */
 #ifndef AIREPORT_LAYOUT_MUNITABLE_H
 #define AIREPORT_LAYOUT_MUNITABLE_H
 

@@ -153,6 +153,10 @@ bool layout_page_titled(const layout_ctx *c, const tpl_page *pg, int page_no,
             if (!layout_bodysheet(&ps, b))
                 ps.ok = false;
             break;
+        case TPL_KEYTABLE:
+            if (!layout_keytable(&ps, b))
+                ps.ok = false;
+            break;
         }
     }
     layout_footer(&ps, page_no);

@@ -11,6 +11,8 @@
 
 /* ---- page state (layout.c) ---- */
 
+enum { LAYOUT_MAX_PAGE_NOTES = 4 };
+
 /* Page state: what one page's blocks share while it is laid out. */
 typedef struct {
     const layout_ctx *c;
@@ -21,6 +23,9 @@ typedef struct {
     /* a chart's half-up percentages do not add up to 100.0: the notes (or
      * the source lines) get LAYOUT_ROUNDING_NOTE (layout_prov.c) */
     bool rounding_note;
+    /* caveats a block added for the notes (a small base), in order */
+    int n_page_notes;
+    const char *page_note[LAYOUT_MAX_PAGE_NOTES];
     const char *title; /* the page title as printed, NULL = none */
 } page_state;
 
@@ -86,6 +91,13 @@ void layout_prov_chart_text(page_state *ps, chart_text_role role, const char *te
  * with join_last, after the last text (「…。　※割合は…」, a one-line box);
  * returns the new n. */
 int layout_rounding_note(const page_state *ps, const char **texts, int n, bool join_last);
+/* A caveat for the page's notes (each text once; up to LAYOUT_MAX_PAGE_NOTES),
+ * its digits recorded by whoever expanded it. */
+void layout_add_page_note(page_state *ps, const char *text);
+/* The rounding note, then the page notes, appended to texts[0..n) as
+ * layout_rounding_note does (texts has room for LAYOUT_MAX_PAGE_NOTES + 1
+ * more); returns the new n. */
+int layout_page_notes(const page_state *ps, const char **texts, int n, bool join_last);
 
 /* ---- what both chart blocks share (layout_chart_common.c) ---- */
 
@@ -174,5 +186,6 @@ bool layout_table(page_state *ps, const tpl_block *b);         /* layout_table.c
 /* Prefecture reports, the appendix and body sheets. */
 bool layout_ranking(page_state *ps, const tpl_block *b);   /* layout_ranking.c */
 bool layout_bodysheet(page_state *ps, const tpl_block *b); /* bodysheet.c */
+bool layout_keytable(page_state *ps, const tpl_block *b);  /* layout_keytable.c */
 
 #endif

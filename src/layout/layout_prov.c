@@ -38,6 +38,32 @@ int layout_rounding_note(const page_state *ps, const char **texts, int n, bool j
     return n;
 }
 
+void layout_add_page_note(page_state *ps, const char *text)
+{
+    for (int i = 0; i < ps->n_page_notes; i++)
+        if (strcmp(ps->page_note[i], text) == 0)
+            return;
+    if (ps->n_page_notes < LAYOUT_MAX_PAGE_NOTES)
+        ps->page_note[ps->n_page_notes++] = text;
+}
+
+int layout_page_notes(const page_state *ps, const char **texts, int n, bool join_last)
+{
+    n = layout_rounding_note(ps, texts, n, join_last && ps->n_page_notes == 0);
+    for (int i = 0; i < ps->n_page_notes; i++) {
+        bool carried = false; /* the template has it already */
+        for (int k = 0; k < n; k++)
+            carried |= strstr(texts[k], ps->page_note[i]) != NULL;
+        if (carried)
+            continue;
+        if (join_last && n > 0 && i == ps->n_page_notes - 1)
+            texts[n - 1] = arena_printf(ps->c->mem, "%s　%s", texts[n - 1], ps->page_note[i]);
+        else
+            texts[n++] = ps->page_note[i];
+    }
+    return n;
+}
+
 /* ---- reconciliation ---- */
 
 typedef struct {

@@ -3,7 +3,8 @@
  * national figures' A1 rows, in their rank order), set as a table in
  * `columns` groups side by side (1-16, 17-32, 33-47), each row with a small
  * bar of the share. In a prefecture report the report's own prefecture is
- * highlighted. Equal shares share a rank (figures.c). */
+ * highlighted. Ranks are on the printed share: equal shares share a rank
+ * (figures.c), and a shared rank is marked 「同率」. */
 #include "layout_priv.h"
 #include "units.h"
 
@@ -11,6 +12,8 @@
 
 #include <stdio.h>
 #include <string.h>
+
+#define TIE_MARK "同率"
 
 /* Provenance of one printed row: its A1 figure row. */
 static void record_row(page_state *ps, const fig_row *row, const char *rank, const char *count,
@@ -55,7 +58,7 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
         return false;
     }
     /* column edges within a group, as fractions of its width */
-    static const double edge[] = {0, 0.11, 0.33, 0.58, 1.0};
+    static const double edge[] = {0, 0.15, 0.35, 0.59, 1.0};
     const char *head[] = {"順位", "都道府県", b->as.ranking.by_guideline ? "策定済／市区町村" : "導入済／市区町村",
                           b->as.ranking.by_guideline ? "策定済の割合" : "導入済の割合"};
     int max_pct10 = 1;
@@ -134,14 +137,24 @@ bool layout_ranking(page_state *ps, const tpl_block *b)
             dl_artifact_end(ps->dl);
             char rank[16], count[48], pct[NUMFMT_MAX], num[NUMFMT_MAX], base[NUMFMT_MAX];
             snprintf(rank, sizeof rank, "%d", r->rank);
+            /* another prefecture has this rank: the one before or after */
+            bool tied = (i > 0 && rows[i - 1]->rank == r->rank) ||
+                        (i + 1 < n && rows[i + 1]->rank == r->rank);
             snprintf(count, sizeof count, "%s／%s", numfmt_int(num, r->count),
                      numfmt_int(base, r->base));
             numfmt_pct10_str(pct, r->pct10);
             double bl = layout_baseline(y, size, rh);
+            double rank_x = gx + gw * edge[1] - mm_to_pt(2);
             dl_begin(ps->dl, DL_ROLE_TR); /* the prefecture's name heads its row */
-            layout_cell_begin(ps->dl, LAYOUT_DATA);
-            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), gx + gw * edge[1] - mm_to_pt(2), bl,
-                    size, font, th->c_text, DL_ALIGN_RIGHT);
+            layout_cell_begin(ps->dl, LAYOUT_DATA); /* the rank, 同率 before it when tied */
+            if (tied) {
+                double tie_size = size * 0.8;
+                double rw = fontset_measure(ps->c->fonts, font, rank, strlen(rank), size);
+                dl_text(ps->dl, TIE_MARK, rank_x - rw - mm_to_pt(0.8), bl, tie_size, font,
+                        th->c_muted, DL_ALIGN_RIGHT);
+            }
+            dl_text(ps->dl, arena_strdup(ps->c->mem, rank), rank_x, bl, size, font, th->c_text,
+                    DL_ALIGN_RIGHT);
             dl_end(ps->dl);
             layout_cell_begin(ps->dl, LAYOUT_ROW_HEAD);
             dl_text(ps->dl, r->option_label, gx + gw * edge[1] + mm_to_pt(2), bl, size, font,

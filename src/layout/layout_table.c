@@ -2,7 +2,9 @@
  * widths come from the template, cells wrapped with the line breaker (a
  * cell set smaller, down to the block's min_size_pt, rather than a word of
  * it broken), row heights from their content grown to fill the box, a
- * tinted header row. */
+ * tinted header row. The scope's cases keep their numbers of the year's
+ * list (a prefecture report lists its own); a scope without any prints the
+ * block's `empty` text instead. */
 #include "layout_priv.h"
 #include "units.h"
 
@@ -38,6 +40,36 @@ static void wrap_cell(cell *c, const fontset *fs, font_role font, double size, d
     }
 }
 
+/* No case in the scope: the template's sentence in the table's place. */
+static bool empty_table(page_state *ps, const tpl_block *b, box_pt box, double size)
+{
+    const tpl_theme *th = &ps->c->deck->theme;
+    const char *t = layout_expand(ps, b, b->as.table.empty, b->line, -1);
+    if (!t)
+        return false;
+    lb_lines ls = linebreak(ps->c->fonts, th->font_body, size, t, box.w - mm_to_pt(8),
+                            ps->c->mem);
+    double lh = size * CELL_LEADING, h = ls.n * lh + mm_to_pt(2 * CELL_PAD_Y_MM);
+    if (h > box.h) {
+        diag_add(ps->c->d, D_TEXT_OVERFLOW, ps->pg->file, b->line, 0,
+                 "[%s]: the empty text does not fit its box", b->section);
+        return false;
+    }
+    dl_artifact_begin(ps->dl, DL_ART_LAYOUT);
+    dl_rect(ps->dl, box.x, box.y, box.w, h, th->c_rule, false, 0.75);
+    dl_artifact_end(ps->dl);
+    dl_begin(ps->dl, DL_ROLE_P); /* a sentence, not a table */
+    for (int k = 0; k < ls.n; k++)
+        dl_text(ps->dl,
+                arena_strndup(ps->c->mem, t + ls.lines[k].start,
+                              ls.lines[k].end - ls.lines[k].start),
+                box.x + mm_to_pt(4),
+                layout_baseline(box.y + mm_to_pt(CELL_PAD_Y_MM) + k * lh, size, lh), size,
+                th->font_body, th->c_text, DL_ALIGN_LEFT);
+    dl_end(ps->dl);
+    return true;
+}
+
 bool layout_table(page_state *ps, const tpl_block *b)
 {
     const tpl_table_block *tb = &b->as.table;
@@ -51,9 +83,12 @@ bool layout_table(page_state *ps, const tpl_block *b)
     double size = tb->size_pt > 0 ? tb->size_pt : th->body_pt, lh = size * CELL_LEADING;
     double pad_x = mm_to_pt(CELL_PAD_X_MM), pad_y = mm_to_pt(CELL_PAD_Y_MM);
 
-    int n_rows = 0;
-    while (figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", n_rows + 1))
-        n_rows++;
+    /* the scope's cases in list order (the series is not ranked) */
+    int n_rows = figures_ranked(ps->c->f, tb->fig.page, tb->fig.name, latest, "", NULL, 0);
+    const fig_row **case_rows = ARENA_NEW(mem, const fig_row *, n_rows ? n_rows : 1);
+    figures_ranked(ps->c->f, tb->fig.page, tb->fig.name, latest, "", case_rows, n_rows);
+    if (n_rows == 0 && tb->empty)
+        return empty_table(ps, b, box, size);
     int nc = tb->n_cols;
     cell *cells = ARENA_NEW(mem, cell, (size_t)(n_rows + 1) * (size_t)nc);
     double *col_x = ARENA_NEW(mem, double, nc + 1);
@@ -64,7 +99,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
     for (int j = 0; j < nc; j++)
         cells[j].text = tb->col_header[j];
     for (int i = 0; i < n_rows; i++) {
-        const fig_row *r = figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i + 1);
+        const fig_row *r = case_rows[i];
         for (int j = 0; j < nc; j++) {
             const char *t = "";
             char num[NUMFMT_MAX];
@@ -128,14 +163,13 @@ bool layout_table(page_state *ps, const tpl_block *b)
             for (int j = 0; j < nc; j++) {
                 const char *t = cells[i * nc + j].text;
                 if (i > 0 && tb->col_field[j] == TPL_COL_POPULATION)
-                    prov_add_figure(
-                        ps->c->prov,
-                        figures_get(ps->c->f, tb->fig.page, tb->fig.name, latest, "", i), "man", t,
-                        PROV_ROUND_MAN_HALF_UP);
-                else
+                    prov_add_figure(ps->c->prov, case_rows[i - 1], "man", t,
+                                    PROV_ROUND_MAN_HALF_UP);
+                else /* a case's number is its row in the year's list */
                     prov_add_tokens(ps->c->prov, i ? PROV_CASE_TEXT : PROV_TEMPLATE, t,
                                     strlen(t),
-                                    i ? arena_printf(mem, "%s/cases.csv row %d", yr->key, i)
+                                    i ? arena_printf(mem, "%s/cases.csv row %d", yr->key,
+                                                     case_rows[i - 1]->option)
                                       : NULL);
             }
 

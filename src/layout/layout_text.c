@@ -284,11 +284,12 @@ bool layout_text(page_state *ps, const tpl_block *b)
 bool layout_notes(page_state *ps, const tpl_block *b)
 {
     const tpl_theme *th = &ps->c->deck->theme;
-    const char **texts = texts_for(ps, b, 1); /* + the rounding note */
+    /* + the rounding note and the page's caveats */
+    const char **texts = texts_for(ps, b, 1 + LAYOUT_MAX_PAGE_NOTES);
     int n = expand_texts(ps, b, -1, texts, NULL);
     /* a box with no room for another line gets the note on its last line */
     box_pt box = layout_box(b);
-    n = layout_rounding_note(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
+    n = layout_page_notes(ps, texts, n, (n + 1) * th->note_pt * NOTE_LEADING > box.h + 0.01);
     layout_content_texts(ps, b, texts, n);
     text_style st = {.font = th->font_body, .size_pt = th->note_pt, .leading = NOTE_LEADING,
                      .para_gap = 0.1,
@@ -304,13 +305,13 @@ bool layout_source(page_state *ps, const tpl_block *b)
     const fig_catalogue *cat = layout_catalogue(ps);
     int first = b->as.source.years == TPL_YEARS_LATEST ? cat->n_years - 1
                                                        : cat->n_years - ps->c->deck->years_shown;
-    int cap = b->as.source.lines.n * (cat->n_years - first) + 1, n = 0;
+    int cap = b->as.source.lines.n * (cat->n_years - first) + 1 + LAYOUT_MAX_PAGE_NOTES, n = 0;
     const char **texts = ARENA_NEW(ps->c->mem, const char *, cap);
     bool has_notes = false;
     for (int i = 0; i < ps->pg->n_blocks; i++)
         has_notes |= ps->pg->blocks[i].kind == TPL_NOTES;
-    if (!has_notes) /* the rounding note goes above the source lines */
-        n = layout_rounding_note(ps, texts, 0, false);
+    if (!has_notes) /* the rounding note and the page's caveats go above the source lines */
+        n = layout_page_notes(ps, texts, 0, false);
     for (int y = first; y < cat->n_years; y++)
         n += expand_texts(ps, b, y, texts + n, NULL);
     layout_content_texts(ps, b, texts, n);

@@ -302,18 +302,47 @@ static void emit_block(bitout *z, const tokens *k)
         if (cl_extra_bits[cl_sym[i]])
             put_bits(z, cl_extra[i], cl_extra_bits[cl_sym[i]]);
     }
-    for (size_t i = 0; i < k->n; i++) {
-        unsigned t = k->t[i];
+    /* each token's bits as one code: a literal's, or a run's length
+     * symbol, extra bits and distance: at most 15 + 5 + 1 bits (distance 1
+     * is one of two distance codes, 1 bit), so with fewer than 32 bits
+     * pending they fit in 64 */
+    uint64_t tcode[256 + 259];
+    uint8_t tlen[256 + 259];
+    for (unsigned t = 0; t < 256 + 259; t++) {
         if (t < 256) {
-            put_bits(z, code[t], len[t]);
+            tcode[t] = code[t];
+            tlen[t] = len[t];
             continue;
         }
-        unsigned l = t - 256, sym = S_len_sym[l];
-        put_bits(z, code[sym], len[sym]);
-        if (S_len_bits[l])
-            put_bits(z, S_len_extra[l], S_len_bits[l]);
-        put_bits(z, dcode[0], dlen[0]);
+        unsigned l = t - 256;
+        if (l < 3) /* not a length a token has */
+            continue;
+        unsigned sym = S_len_sym[l];
+        tcode[t] = code[sym] | (uint64_t)S_len_extra[l] << len[sym] |
+                   (uint64_t)dcode[0] << (len[sym] + S_len_bits[l]);
+        tlen[t] = (uint8_t)(len[sym] + S_len_bits[l] + dlen[0]);
     }
+    reserve(z, k->n * 3 + 8); /* 21 bits a token at most */
+    uint64_t bits = z->bits;
+    int nbits = z->nbits;
+    unsigned char *out = z->p + z->n;
+    for (size_t i = 0; i < k->n; i++) {
+        unsigned t = k->t[i];
+        bits |= tcode[t] << nbits;
+        nbits += tlen[t];
+        if (nbits >= 32) { /* 32 bits out */
+            out[0] = (unsigned char)bits;
+            out[1] = (unsigned char)(bits >> 8);
+            out[2] = (unsigned char)(bits >> 16);
+            out[3] = (unsigned char)(bits >> 24);
+            out += 4;
+            bits >>= 32;
+            nbits -= 32;
+        }
+    }
+    z->n = (size_t)(out - z->p);
+    z->bits = bits;
+    z->nbits = nbits;
     put_bits(z, code[256], len[256]);
 }
 
@@ -327,19 +356,27 @@ static void chunk(bitout *o, const char *type, const unsigned char *data, uint32
     put_be32(o, (uint32_t)crc32(0, o->p + at, (uInt)(n + 4)));
 }
 
-/* Adler-32 (RFC 1950) after n more bytes of value v, in O(1). */
+/* Adler-32 (RFC 1950) after n more bytes of value v, in O(1): the sums
+ * are kept unreduced within a row and reduced modulo 65521 at its end
+ * (adler_reduce), a division per row instead of five per run. A row adds
+ * less than 2^56 to b (rows of at most MAX_W pixels, 3 bytes each). */
 typedef struct {
     uint64_t a, b;
 } adler;
 static const uint64_t MOD = 65521;
+enum { MAX_W = 1 << 22 };
 
-static void adler_run(adler *s, unsigned v, uint64_t n)
+static inline void adler_run(adler *s, unsigned v, uint64_t n)
 {
-    uint64_t n_mod = n % MOD;
     /* b gains n*a plus v*(1 + 2 + ... + n) */
-    uint64_t tri = (n % 2 == 0 ? (n / 2) % MOD * ((n + 1) % MOD) : n % MOD * (((n + 1) / 2) % MOD)) % MOD;
-    s->b = (s->b + n_mod * s->a + (uint64_t)v * tri) % MOD;
-    s->a = (s->a + n_mod * v) % MOD;
+    s->b += n * s->a + (uint64_t)v * (n * (n + 1) / 2);
+    s->a += n * v;
+}
+
+static inline void adler_reduce(adler *s)
+{
+    s->a %= MOD;
+    s->b %= MOD;
 }
 
 /* The palette of an image that has at most 256 colours: index of each
@@ -398,10 +435,22 @@ static int run_end(const uint32_t *px, int x, int w, uint32_t c)
     int e = x + 1;
 #ifdef __SSE2__
     const __m128i want = _mm_set1_epi32((int)(c & 0xFFFFFF)), mask = _mm_set1_epi32(0xFFFFFF);
+#define SAME4(k) \
+    _mm_cmpeq_epi32( \
+        _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(px + e + (k))), mask), want)
+    while (e + 16 <= w) { /* 16 at a time while the run lasts */
+        __m128i same = _mm_and_si128(_mm_and_si128(SAME4(0), SAME4(4)),
+                                     _mm_and_si128(SAME4(8), SAME4(12)));
+        if (_mm_movemask_epi8(same) != 0xFFFF)
+            break;
+        e += 16;
+    }
+#undef SAME4
     while (e + 4 <= w) {
         __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(px + e)), mask);
-        if (_mm_movemask_epi8(_mm_cmpeq_epi32(v, want)) != 0xFFFF)
-            break;
+        unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(v, want));
+        if (same != 0xFFFF) /* the first other pixel: 4 mask bits a pixel */
+            return e + __builtin_ctz(~same) / 4;
         e += 4;
     }
 #endif
@@ -461,7 +510,7 @@ png_flat *png_flat_begin(int w, int h, double dpi, bool rgb)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_codes);
-    if (w < 1 || h < 1)
+    if (w < 1 || h < 1 || w > MAX_W)
         return NULL;
     png_flat *p = xcalloc(1, sizeof *p);
     *p = (png_flat){.w = w, .h = h, .dpi = dpi, .indexed = !rgb, .ad = {1, 0}};
@@ -486,6 +535,7 @@ bool png_flat_rows(png_flat *p, const unsigned char *pixels, int stride, int n)
         } else {
             rgb_row(p, px);
         }
+        adler_reduce(&p->ad);
         above = px;
     }
     if (y > 0)
@@ -568,6 +618,8 @@ bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, siz
         return false;
     for (int rgb = 0; rgb < 2; rgb++) { /* a palette image unless > 256 colours */
         png_flat *p = png_flat_begin(w, h, dpi, rgb);
+        if (!p)
+            return false;
         if (png_flat_rows(p, pixels, stride, h))
             return png_flat_end(p, out, len);
         png_flat_free(p);

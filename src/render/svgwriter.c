@@ -60,7 +60,7 @@ static void path_data(textbuf *out, const dl_item *it, double dx, double dy)
 }
 
 void drawlist_svg(const drawlist *dl, double x_pt, double y_pt, double w_pt, double h_pt,
-                  const char *title, const char *desc, unsigned char **svg, size_t *len)
+                  double scale, const char *title, const char *desc, unsigned char **svg, size_t *len)
 {
     textbuf b = {0}, *out = &b;
     /* 1 pt = 25.4 / 72 mm: Office and browsers insert the file at the
@@ -69,7 +69,7 @@ void drawlist_svg(const drawlist *dl, double x_pt, double y_pt, double w_pt, dou
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%.2fmm\" "
             "height=\"%.2fmm\" viewBox=\"0 0 %.2f %.2f\" role=\"img\"%s>\n",
-            w_pt * 25.4 / 72, h_pt * 25.4 / 72, w_pt, h_pt,
+            w_pt * scale * 25.4 / 72, h_pt * scale * 25.4 / 72, w_pt, h_pt,
             title ? " aria-labelledby=\"title desc\"" : "");
     if (title) {
         TEXTBUF_LIT(out, "<title id=\"title\">");

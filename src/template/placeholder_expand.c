@@ -113,6 +113,54 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
     return true;
 }
 
+/* top(N): 「A」、「B」、… in rank order: the options ranked N or better that
+ * someone chose. Options that tie are named together, 「C」・「D」（同率3位）, so
+ * a sentence never names one of them as if it alone held the place; a tie
+ * that would make the list longer than N + 2 is cut with 「など」. Nothing
+ * chosen at all prints 「（回答なし）」. */
+static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
+                       char *err, size_t size)
+{
+    const fig_row *rows[FIG_MAX_OPTIONS];
+    int n = r->top_n;
+    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, FIG_MAX_OPTIONS);
+    if (have < n)
+        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
+                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
+    if (have > FIG_MAX_OPTIONS)
+        have = FIG_MAX_OPTIONS;
+    int cap = n + 2, named = 0;
+    for (int i = 0; i < have && named < cap && rows[i]->rank <= n && rows[i]->count > 0;) {
+        int tied = 1; /* rows[i .. i + tied) share a rank */
+        while (i + tied < have && rows[i + tied]->rank == rows[i]->rank)
+            tied++;
+        if (named)
+            sb_puts(b, "、");
+        for (int k = 0; k < tied && named < cap; k++, named++) {
+            if (k)
+                sb_puts(b, "・");
+            size_t from = b->n;
+            sb_puts(b, "「");
+            sb_puts(b, rows[i + k]->option_label ? rows[i + k]->option_label : "");
+            sb_puts(b, "」");
+            note(c, PH_PIECE_LABEL, b, from, rows[i + k], "top", NULL);
+        }
+        if (tied > 1) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", rows[i]->rank);
+            sb_puts(b, named == cap && i + tied > cap ? "など（同率" : "（同率");
+            size_t from = b->n;
+            sb_puts(b, num);
+            note(c, PH_PIECE_FIGURE, b, from, rows[i], "rank", NULL);
+            sb_puts(b, "位）");
+        }
+        i += tied;
+    }
+    if (named == 0)
+        sb_puts(b, "（回答なし）");
+    return true;
+}
+
 /* 「A」、「B」、… : the labels of rows[0..n), one provenance piece. */
 static void put_labels(strbuf *b, const ph_context *c, const fig_row *const *rows, int n,
                        const char *field)
@@ -126,20 +174,6 @@ static void put_labels(strbuf *b, const ph_context *c, const fig_row *const *row
         sb_puts(b, "」");
     }
     note(c, PH_PIECE_LABEL, b, from, rows[0], field, NULL);
-}
-
-/* top(N): 「A」、「B」、… in rank order. */
-static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
-                       char *err, size_t size)
-{
-    const fig_row *rows[PH_MAX_TOP];
-    int n = r->top_n;
-    int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, n);
-    if (have < n)
-        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
-                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
-    put_labels(b, c, rows, n, "top");
-    return true;
 }
 
 /* started: the year's label (the question was first asked that year);

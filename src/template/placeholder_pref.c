@@ -10,14 +10,15 @@
 
 static const char PREF_FIELDS[] =
     "name, code, municipalities, adopted.count, adopted.pct, guideline.count, guideline.pct, "
-    "rank.adopted or rank.guideline";
+    "rank.adopted, rank.guideline, tie.adopted or tie.guideline";
 static const char BODY_FIELDS[] = "name, code, pref, kind, population or band";
 
 bool ph_scope_known(const char *spec, char *err, size_t err_size)
 {
     static const char *const pref[] = {"name",          "code",           "municipalities",
                                        "adopted.count", "adopted.pct",    "guideline.count",
-                                       "guideline.pct", "rank.adopted",   "rank.guideline"};
+                                       "guideline.pct", "rank.adopted",   "rank.guideline",
+                                       "tie.adopted",   "tie.guideline"};
     static const char *const body[] = {"name", "code", "pref", "kind", "population", "band"};
     bool is_pref = strncmp(spec, "pref.", 5) == 0;
     const char *const *names = is_pref ? pref : body;
@@ -73,6 +74,12 @@ static bool pref_field(const char *f, const fig_pref_rank *p, char *out, size_t 
         return put_int(out, size, p->adopted_rank);
     if (strcmp(f, "rank.guideline") == 0)
         return put_int(out, size, p->guideline_rank);
+    /* 「47都道府県中{pref.tie.adopted}{pref.rank.adopted}位」: 同率 when another
+     * prefecture prints the same share */
+    if (strcmp(f, "tie.adopted") == 0)
+        return put(out, size, p->adopted_tied ? "同率" : "");
+    if (strcmp(f, "tie.guideline") == 0)
+        return put(out, size, p->guideline_tied ? "同率" : "");
     return ph_fail(err, err_size, "pref field `%s`: expected %s", f, PREF_FIELDS);
 }
 

@@ -1,6 +1,7 @@
 /* template_ini.c - one template INI file, read by the INI reader of core
  * (inifile.h: line numbers, what iniparser would misread), and the value
- * parsers that report `file:line: message`. */
+ * parsers that report `file:line: message`, its texts' placeholders checked
+ * against the catalogue among them. */
 #include "template_priv.h"
 
 #include <ctype.h>
@@ -234,4 +235,53 @@ int tpl_split_list(const char *s, const char **items, int max, arena *mem)
         s = comma ? comma + 1 : NULL;
     }
     return n;
+}
+
+int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, double *pct,
+                    arena *mem)
+{
+    const char *cols = tpl_get_string(ini, sec, "columns", true);
+    int line = tpl_ini_line(ini, sec, "columns");
+    const char **items = ARENA_NEW(mem, const char *, max);
+    int n = cols ? tpl_split_list(cols, items, max, mem) : 0;
+    if (cols && n <= 0)
+        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items", max);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        const char *colon = strrchr(items[i], ':');
+        if (!colon || !tpl_parse_number(colon + 1, &pct[i]) || pct[i] <= 0 || pct[i] > 100) {
+            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (活用事例:28)",
+                      items[i]);
+            return 0;
+        }
+        head[i] = arena_strndup(mem, items[i], (size_t)(colon - items[i]));
+        sum += pct[i];
+    }
+    if (n > 0 && (sum < 99.5 || sum > 100.5)) {
+        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
+        return 0;
+    }
+    return n > 0 ? n : 0;
+}
+
+/* ---- template texts: parsed and checked against the catalogue ---- */
+
+void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
+                    const fig_catalogue *cat, int year)
+{
+    char err[512];
+    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
+                           .n_vars = deck->n_vars, .var_name = deck->var_name,
+                           .var_text = deck->var_text};
+    if (!ph_check(t, &cc, err, sizeof err))
+        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
+                  err);
+}
+
+const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
+                                 const fig_catalogue *cat, int year, arena *mem)
+{
+    const ph_text *t = ph_parse(text, mem);
+    tpl_check_text(ini, t, line, deck, cat, year);
+    return t;
 }

@@ -84,13 +84,13 @@ static bool chart_key(const char *k)
         "type",      "box_mm",      "figure",  "years",    "groups",        "options",
         "order",     "labels",      "legend",  "palette",  "short_labels",  "heading",
         "centre",    "size_pt",     "compare", "rounding", "rounding_note", "legend_columns",
-        "label_key", "min_size_pt", NULL};
+        "label_key", "min_size_pt", "small_base", "small_note", NULL};
     return in_list(k, names);
 }
 static bool table_key(const char *k)
 {
     static const char *const names[] = {"box_mm",  "figure",      "columns", "fields",
-                                        "size_pt", "min_size_pt", NULL};
+                                        "size_pt", "min_size_pt", "empty",   NULL};
     return in_list(k, names);
 }
 
@@ -101,7 +101,7 @@ static int block_kind(const char *sec)
         {"lead", TPL_LEAD, false},   {"notes", TPL_NOTES, false}, {"source", TPL_SOURCE, false},
         {"table", TPL_TABLE, false}, {"text", TPL_TEXT, true},    {"chart", TPL_CHART, true},
         {"munitable", TPL_MUNITABLE, false}, {"ranking", TPL_RANKING, false},
-        {"bodysheet", TPL_BODYSHEET, false},
+        {"bodysheet", TPL_BODYSHEET, false}, {"keytable", TPL_KEYTABLE, false},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t n = strlen(kinds[i].name);
@@ -113,26 +113,6 @@ static int block_kind(const char *sec)
             return (int)kinds[i].kind;
     }
     return -1;
-}
-
-void tpl_check_text(tpl_ini *ini, const ph_text *t, int line, const tpl_deck *deck,
-                    const fig_catalogue *cat, int year)
-{
-    char err[512];
-    ph_check_context cc = {.cat = cat, .year = year, .edition = deck->edition,
-                           .n_vars = deck->n_vars, .var_name = deck->var_name,
-                           .var_text = deck->var_text};
-    if (!ph_check(t, &cc, err, sizeof err))
-        tpl_error(ini, strstr(err, "no figure") ? D_TEMPLATE_FIGURE : D_TEMPLATE, line, "%s",
-                  err);
-}
-
-const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
-                                 const fig_catalogue *cat, int year, arena *mem)
-{
-    const ph_text *t = ph_parse(text, mem);
-    tpl_check_text(ini, t, line, deck, cat, year);
-    return t;
 }
 
 int tpl_line_years_of(const tpl_text *t, const tpl_deck *deck, const fig_catalogue *cat,
@@ -310,6 +290,17 @@ static void load_chart(page_ctx *c, tpl_block *b)
     const char *centre = tpl_get_string(ini, sec, "centre", false);
     static const char *const compares[] = {"none", "nation", NULL};
     ch->compare_nation = tpl_get_enum(ini, sec, "compare", compares, 0) == 1;
+    double small = TPL_SMALL_BASE_DEFAULT;
+    tpl_get_number(ini, sec, "small_base", false, 0, 1000, &small);
+    ch->small_base = (int)small;
+    const char *small_note = tpl_get_string(ini, sec, "small_note", false);
+    if ((small_note || tpl_ini_get(ini, sec, "small_base")) && !ch->compare_nation)
+        tpl_error(ini, D_TEMPLATE,
+                  tpl_ini_line(ini, sec, small_note ? "small_note" : "small_base"),
+                  "[%s] small_base and small_note belong to a chart with compare = nation", sec);
+    if (small_note)
+        ch->small_note = tpl_parse_checked(ini, small_note, tpl_ini_line(ini, sec, "small_note"),
+                                           c->deck, c->cat, -1, c->mem);
     if (heading)
         ch->heading = tpl_parse_checked(ini, heading, tpl_ini_line(ini, sec, "heading"), c->deck,
                                         c->cat, -1, c->mem);
@@ -408,30 +399,14 @@ static void load_table(page_ctx *c, tpl_block *b)
     tpl_get_number(ini, sec, "size_pt", false, 4, 48, &tb->size_pt);
     tb->min_size_pt = tb->size_pt * TPL_MIN_SIZE_SHARE;
     tpl_get_number(ini, sec, "min_size_pt", false, 4, tb->size_pt, &tb->min_size_pt);
-    const char *cols = tpl_get_string(ini, sec, "columns", true);
-    int line = tpl_ini_line(ini, sec, "columns");
-    const char *items[TPL_MAX_COLUMNS];
-    int n = cols ? tpl_split_list(cols, items, TPL_MAX_COLUMNS, c->mem) : 0;
-    if (cols && n <= 0)
-        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items",
-                  TPL_MAX_COLUMNS);
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-        const char *colon = strrchr(items[i], ':');
-        double pct;
-        if (!colon || !tpl_parse_number(colon + 1, &pct) || pct <= 0 || pct > 100) {
-            tpl_error(ini, D_TEMPLATE, line, "column `%s`: expected header:width%% (活用事例:28)",
-                      items[i]);
-            continue;
-        }
-        tb->col_header[i] = arena_strndup(c->mem, items[i], (size_t)(colon - items[i]));
-        tb->col_pct[i] = pct;
+    const char *empty = tpl_get_string(ini, sec, "empty", false);
+    if (empty)
+        tb->empty = tpl_parse_checked(ini, empty, tpl_ini_line(ini, sec, "empty"), c->deck, c->cat,
+                                      -1, c->mem);
+    int n = tpl_get_columns(ini, sec, TPL_MAX_COLUMNS, tb->col_header, tb->col_pct, c->mem);
+    for (int i = 0; i < n; i++)
         tb->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
-        sum += pct;
-    }
-    tb->n_cols = n > 0 ? n : 0;
-    if (n > 0 && (sum < 99.5 || sum > 100.5))
-        tpl_error(ini, D_TEMPLATE, line, "column widths add up to %g%%, expected 100%%", sum);
+    tb->n_cols = n;
     const char *fields = tpl_ini_get(ini, sec, "fields");
     if (fields) {
         const char *f[TPL_MAX_COLUMNS];
@@ -541,6 +516,7 @@ const tpl_lines *tpl_block_lines(const tpl_block *b)
     case TPL_MUNITABLE:
     case TPL_RANKING:
     case TPL_BODYSHEET:
+    case TPL_KEYTABLE:
         break;
     }
     return NULL;
@@ -580,7 +556,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         if (kind < 0) {
             tpl_error(&ini, D_TEMPLATE, p->line,
                       "unknown section [%s]: expected page, lead, text, text2…, chart, "
-                      "chart2…, table, notes, source, munitable, ranking or bodysheet",
+                      "chart2…, table, notes, source, munitable, ranking, bodysheet or keytable",
                       p->section);
             continue;
         }
@@ -593,6 +569,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
                                       : kind == TPL_SOURCE                  ? source_key
                                       : kind == TPL_CHART                   ? chart_key
                                       : kind == TPL_TABLE                   ? table_key
+                                      : kind == TPL_KEYTABLE                ? tpl_keytable_key
                                                                             : tpl_pref_block_key;
         tpl_check_keys(&ini, b->section, known);
         load_box(&c, b, pg->cover);
@@ -623,7 +600,8 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
         case TPL_MUNITABLE:
         case TPL_RANKING:
         case TPL_BODYSHEET:
-            tpl_load_pref_block(&ini, b, &deck->theme);
+        case TPL_KEYTABLE:
+            tpl_load_pref_block(&ini, b, deck, cat, mem);
             break;
         }
         const tpl_lines *lines = tpl_block_lines(b);

@@ -60,6 +60,12 @@ bool tpl_get_font(tpl_ini *ini, const char *sec, const char *key, font_role *out
 int tpl_get_enum(tpl_ini *ini, const char *sec, const char *key, const char *const *names,
                  int def);
 
+/* The required `columns = header:width%, …` of sec: at most max items, each
+ * header (in mem) and width (%, the widths adding up to 100) into head[] and
+ * pct[]; a problem is reported at the key's line. Returns the count, 0 when
+ * absent or bad. */
+int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, double *pct,
+                    arena *mem);
 /* Splits a comma-separated list into at most max trimmed items (in mem).
  * Returns the count, or -1 when there are more than max. */
 int tpl_split_list(const char *s, const char **items, int max, arena *mem);
@@ -81,9 +87,11 @@ bool tpl_theme_load(tpl_theme *t, const char *path, arena *mem, diags *d);
 bool tpl_theme_color_key(const char *k);
 
 /* The blocks of prefecture reports and body sheets (template_pref.c):
- * [munitable], [ranking], [bodysheet]. */
+ * [munitable], [ranking], [bodysheet], [keytable]. */
 bool tpl_pref_block_key(const char *key);
-void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_theme *th);
+bool tpl_keytable_key(const char *key);
+void tpl_load_pref_block(tpl_ini *ini, tpl_block *b, const tpl_deck *deck,
+                         const fig_catalogue *cat, arena *mem);
 
 /* The [report] variables of a deck file into deck (template_override.c). */
 void tpl_read_vars(tpl_ini *ini, tpl_deck *deck);
@@ -101,7 +109,7 @@ bool tpl_page_load(tpl_page *pg, const char *path, const tpl_deck *deck,
 
 /* text parsed (in mem) and checked against the catalogue and the deck's
  * [report] variables (year: the index `Y` names, -1 none); a problem is
- * reported at line of ini. */
+ * reported at line of ini. (template_ini.c, with the other value parsers) */
 const ph_text *tpl_parse_checked(tpl_ini *ini, const char *text, int line, const tpl_deck *deck,
                                  const fig_catalogue *cat, int year, arena *mem);
 /* An already parsed text checked the same way. */

@@ -37,7 +37,7 @@ from common import (BANDS, Data, band_of, Report, documents, era_date, fmt_int, 
 KINDS = {"figure", "page_number", "date", "year", "case_text", "template", "axis", "label", "body", "layout"}
 # Figures that have no survey year (a body's population from bodies.csv).
 YEARLESS = {"M.population"}
-FIELDS = {"count", "base", "pct", "pct0", "man", "rank"}
+FIELDS = {"count", "base", "pct", "pct0", "man", "rank", "pref_rank", "change"}
 TOKEN = re.compile(r"\d(?:\d|[,.](?=\d))*")
 AUTO_NOTE = "※割合は四捨五入しており、合計が100%にならないものがある。"
 
@@ -112,9 +112,13 @@ class Checker:
             want = next((sh for s, sh in zip(segs, shares) if s is e), None)
         elif rnd == "half_up_0.1万人":
             want, plain = man(num), text
+        elif rnd == "points_0.1":
+            # a change since the year before: printed shares' difference in points
+            rep.check(field == "change", "fields", f"{where}: rounding points_0.1 of field {field}")
+            want = points(num - den) if den is not None else None
         elif rnd == "none":
-            rep.check(field in ("count", "base", "rank"), "fields", f"{where}: field {field} without rounding")
-            want = fmt_int(num) if field != "rank" else str(num)
+            rep.check(field in ("count", "base", "rank", "pref_rank"), "fields", f"{where}: field {field} without rounding")
+            want = fmt_int(num) if field not in ("rank", "pref_rank") else str(num)
         else:
             rep.fail("fields", f"{where}: rounding {rnd!r}")
             return
@@ -196,6 +200,12 @@ class Checker:
         else:
             ok = False
         self.rep.check(ok, "recompute", f"{where}: not what bodies.csv says ({src})")
+
+
+def points(tenths):
+    """+4.5, ▲1.2, ±0.0: a change in percentage points from tenths."""
+    sign = "+" if tenths > 0 else "▲" if tenths < 0 else "±"
+    return f"{sign}{abs(tenths) // 10}.{abs(tenths) % 10}"
 
 
 def band_label(pop):

@@ -211,7 +211,9 @@ class Pattern:
             if year_alias and key.startswith("year.Y."):
                 key = f"year.{year_alias}." + key[len("year.Y.") :]
             cond = None if key.startswith("alike(") else split_condition(key)
-            if cond and depth < 3:
+            if key.startswith("pref.tie."):
+                rx.append("(?:同率)?")  # a word: 同率 when the rank is shared, else nothing
+            elif cond and depth < 3:
                 branches = [self._build(b, ctx, year_alias, depth + 1) for b in cond]
                 rx.append("(?:%s|%s)" % tuple(branches))
             elif key in ctx.values and depth < 3:

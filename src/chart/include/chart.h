@@ -119,6 +119,11 @@ typedef struct {
      * "20%", and a label that does not fit after its bar goes inside it. */
     bool pct_axis;
     const char *centre_text; /* CHART_DONUT: optional text in the hole ('\n' = lines) */
+    /* CHART_STACKED100: the categories come in pairs (a prefecture's bar, then
+     * the nation's): the two bars of a pair stand close together and the
+     * labels of the second bar's thin segments go below it, so that every
+     * label sits by its own bar. */
+    bool pairs;
     chart_printed_fn printed; /* optional */
     void *printed_ctx;
 } chart_spec;

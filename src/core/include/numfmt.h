@@ -29,6 +29,9 @@ void numfmt_pct10_largest_remainder(const long long *counts, int n, int *pct10);
 char *numfmt_int(char *buf, long long v);
 /* pct10 456 -> "45.6", 1000 -> "100.0"; "" for a negative value (n/a). */
 char *numfmt_pct10_str(char *buf, int pct10);
+/* A change of a share in percentage points, from tenths: 45 -> "+4.5",
+ * -12 -> "▲1.2" (the minus of Japanese government tables), 0 -> "±0.0". */
+char *numfmt_points(char *buf, int change10);
 /* Residents in 万人 with one decimal, half up: 51234 -> "5.1万人",
  * 13960000 -> "1,396.0万人". */
 char *numfmt_man(char *buf, long long population);

@@ -11,13 +11,20 @@
  *   P2  detail          全体, 0   count = detail respondents, base = status 1-3
  *                                 (only years with detail_rate = true)
  *   P3  status          全体, Q1 code 1..6, base = all bodies
- *   P4  status_by_group 都道府県 / 指定都市 / その他市区町村, Q1 code, base = group's bodies
- *   P4  status_1_4      each group, 0: statuses 1-4 combined (その他 約88 %)
+ *   P4  status_by_group 都道府県 / 指定都市 / その他市区町村 / 市区町村, Q1 code, base =
+ *                                 group's bodies; 市区町村 = 指定都市 and その他市区町村
+ *                                 together (every body but the prefectures): the
+ *                                 like-for-like national figure beside a prefecture's
+ *                                 municipalities (A1)
+ *   P4  status_1_4      each deck group, 0: statuses 1-4 combined (その他 約88 %)
+ *   P10 Q6_by_group     the groups of status_by_group, Q6 code, base = group's bodies
  *   P5  Q2   P7 Q3   P8 Q4   P9 Q5   P10 Q6   P12 Q7   P13 Q8   P14 Q9
  *   P15 Q10  P16 Q11  P17 Q15  P18 Q12  P19 Q13, Q14
  *                                 group 全体, option = code; figure = question id
  *   P11 Q6_by_status    group = Q1 label 導入済 / 実証中 / 導入予定, option = Q6 code,
  *                                 base = bodies with that status
+ *   P6  case_count      "", 0: count = the cases of the year's list that are the
+ *                                 scope's (no base; 0 in a year without a list)
  *   P6  cases           "", option = case number (1..n in the year's national
  *                                 list), count = population, option_label = 活用事例
  *   P6  hours_before    "", case number, count = hours per month before (base 0)
@@ -83,6 +90,9 @@ enum {
 #define FIG_Q_GUIDELINE "Q6" /* ガイドラインの策定状況 */
 #define FIG_Q_SERVICE "Q5"   /* the service a row of services.csv names */
 
+/* The group of every body but the prefectures (指定都市 and その他市区町村). */
+#define FIG_MUNI_GROUP "市区町村"
+
 typedef enum {
     BASE_NONE,            /* not a share: no percentage */
     BASE_ALL,             /* all bodies of the scope (or of the group, P4) */
@@ -110,6 +120,17 @@ typedef struct {
     int rank;                 /* 1 = most within (figure, year, scope, group); ties share; 0 n/a */
     fig_base base_kind;
     int question;             /* codebook index, -1 n/a */
+    /* A share (base > 0) beside the same row of the year before, when that
+     * has a base too: pct10 minus its pct10 (the printed shares' difference,
+     * in tenths of a point). */
+    bool has_change;
+    int change10;
+    /* A share of a prefecture set: its rank among the 47 prefectures' same
+     * row (figures_rank_prefectures), competition ranking on the printed
+     * share, highest first; pref_tied: another prefecture has that rank.
+     * 0 when not ranked (no base, or the sets were not ranked). */
+    int pref_rank;
+    bool pref_tied;
 } fig_row;
 
 /* Rows of one scope + a lookup index. Lives in the arena given to compute. */
@@ -242,16 +263,28 @@ const fig_body *figures_body(const figset *f, int i);
 /* The body of that 団体コード, NULL when the set has none. */
 const fig_body *figures_find_body(const figset *f, const char *code);
 
+/* Ranks every share of the prefecture sets sets[1..47] among the same row of
+ * the other prefectures (fig_row.pref_rank, .pref_tied): what a prefecture
+ * report's key-indicators table prints as 「47都道府県中の順位」. sets[0] (the
+ * nation) is not touched; P6 (the case list) is not ranked. Call once, after
+ * computing all 48 sets. */
+void figures_rank_prefectures(figset *const sets[FIG_N_PREFECTURES + 1]);
+/* Whether figures_rank_prefectures ranked f's rows. */
+bool figures_prefs_ranked(const figset *f);
+
 /* Per-prefecture shares for the national appendix and the prefecture reports:
  * the 導入済 share and the 策定済 share of each prefecture's municipalities
- * (the prefecture body excluded), ranked 1..47 (1 = highest share; equal
- * shares share a rank). out[i] is prefecture code i + 1. */
+ * (the prefecture body excluded), ranked 1..47 on the printed share (to 0.1 %,
+ * half up: what the reader sees) by standard competition ranking (1, 2, 2, 4;
+ * 1 = highest share). *_tied: another prefecture has the same rank (同率).
+ * out[i] is prefecture code i + 1. */
 typedef struct {
     int pref;              /* 1..47 */
     const char *name;      /* 都道府県名 ("" when the prefecture has no body) */
     int municipalities;    /* the base of both shares */
     int adopted, adopted_pct10, adopted_rank;       /* Q1 = 導入済 */
     int guideline, guideline_pct10, guideline_rank; /* Q6 = 策定済 */
+    bool adopted_tied, guideline_tied;
 } fig_pref_rank;
 
 /* false when year is out of range. */

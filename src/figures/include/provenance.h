@@ -49,7 +49,9 @@ typedef enum {
     PROV_ROUND_HALF_UP,           /* percent to 0.1, half up */
     PROV_ROUND_HALF_UP_INT,       /* percent to an integer, half up */
     PROV_ROUND_LARGEST_REMAINDER, /* percent to 0.1, a bar's shares sum to 100.0 */
-    PROV_ROUND_MAN_HALF_UP        /* residents to 0.1万人, half up */
+    PROV_ROUND_MAN_HALF_UP,       /* residents to 0.1万人, half up */
+    PROV_ROUND_POINTS             /* the difference of two printed shares in points
+                                     (field change): +4.5, ▲1.2, ±0.0 */
 } prov_rounding;
 
 typedef struct {
@@ -59,7 +61,10 @@ typedef struct {
     const char *text;    /* as printed: "45.6%", "令和7年10月31日", "785" */
     /* PROV_FIGURE */
     const fig_row *row;
-    const char *field;   /* count, base, pct, pct0, man, rank */
+    const char *field;   /* count, base, pct, pct0, man, rank; pref_rank (among the 47
+                            prefectures), change (since the year before: numerator
+                            this year's printed share, denominator last year's,
+                            in tenths of a percent) */
     long long numerator, denominator; /* -1 when n/a */
     prov_rounding rounding;
     /* other kinds: what the text was made from ("2025-10-31", "cases.csv", a label) */

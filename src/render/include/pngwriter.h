@@ -41,8 +41,9 @@ bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, siz
 
 /* The same, a band of rows at a time (the chart files are drawn in bands
  * that stay in the processor's cache). begin: a w x h image at dpi, as a
- * palette image or (rgb) RGB; rows: the next n rows of RGB24 pixels, false
- * when a palette image meets its 257th colour (start again with rgb);
+ * palette image or (rgb) RGB (NULL when w > 4,194,304); rows: the next n
+ * rows of RGB24 pixels, false when a palette image meets its 257th colour
+ * (start again with rgb);
  * end: the PNG (*out malloc'd), false unless all h rows were given. end
  * and free release p. */
 typedef struct png_flat png_flat;

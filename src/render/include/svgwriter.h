@@ -16,10 +16,11 @@
 
 /* The w_pt x h_pt area of dl with its top-left corner at (x_pt, y_pt) as a
  * standalone SVG document (UTF-8, *svg malloc'd), its size in mm so that it
- * is inserted at the drawing's size; title and desc (NULL = none) become
+ * is inserted at the drawing's size times scale (1: as drawn, 0.5: half
+ * as wide); title and desc (NULL = none) become
  * its <title> and <desc>, what a screen reader announces. Text is escaped
  * by textbuf.h; structure and artifact items (drawlist.h) add nothing. */
 void drawlist_svg(const drawlist *dl, double x_pt, double y_pt, double w_pt, double h_pt,
-                  const char *title, const char *desc, unsigned char **svg, size_t *len);
+                  double scale, const char *title, const char *desc, unsigned char **svg, size_t *len);
 
 #endif

@@ -4,7 +4,8 @@
  * text.
  *
  *   {P4.status_by_group[latest,都道府県,1].pct}   one number of the figures
- *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順)
+ *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順; ties
+ *                                                 named together: 「C」・「D」（同率3位）)
  *   {year.latest.label}  {year.latest-1.as_of}  {year.Y.as_of}  {deck.edition}
  *
  * Figure arguments: year `latest`, `latest-N`, `first` or `Y` (the year of the line
@@ -107,7 +108,8 @@ typedef struct {
      * {nation:FIGURE[…].field} reads the national figures (f itself when NULL);
      * {pref.name|code|municipalities}, {pref.adopted.count|pct},
      * {pref.guideline.count|pct}, {pref.rank.adopted|guideline} (of 47, latest
-     * year); {body.name|code|kind|population|band|pref}. */
+     * year), {pref.tie.adopted|guideline} (「同率」 or nothing);
+     * {body.name|code|kind|population|band|pref}. */
     const figset *nation;
     const fig_pref_rank *pref; /* NULL: not a prefecture report */
     const fig_body *body;      /* NULL: not a body sheet */

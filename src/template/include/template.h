@@ -30,8 +30,13 @@ enum {
     TPL_MAX_PALETTES = 16,
     TPL_MAX_COLORS = 16,
     TPL_MAX_PAGES = 64,
-    TPL_MAX_VARS = 16     /* [report] variables of a deck file */
+    TPL_MAX_VARS = 16,    /* [report] variables of a deck file */
+    TPL_MAX_KEYROWS = 24, /* row1 .. row24 of a [keytable] */
+    TPL_KEY_COLUMNS = 8   /* question, indicator, base, own, n, nation, rank, change */
 };
+/* A chart's or key table's share of a prefecture counted on fewer bodies
+ * (or answers) than this is printed as a count, with a caveat note. */
+#define TPL_SMALL_BASE_DEFAULT 10
 
 typedef enum {
     TPL_LEAD,   /* ● / - bullets on a tinted box */
@@ -42,7 +47,8 @@ typedef enum {
     TPL_SOURCE, /* source lines, one per shown year */
     TPL_MUNITABLE, /* prefecture report: its municipalities, over as many pages as needed */
     TPL_RANKING,   /* the 47 prefectures ranked (appendix, prefecture report) */
-    TPL_BODYSHEET  /* body sheet: one body's answers beside its prefecture, band, nation */
+    TPL_BODYSHEET, /* body sheet: one body's answers beside its prefecture, band, nation */
+    TPL_KEYTABLE   /* prefecture report: one row per question, beside the nation */
 } tpl_block_kind;
 
 /* Where a block does not say min_size_pt: labels and cells may be set this
@@ -143,6 +149,10 @@ typedef struct {
     double size_pt;
     double min_size_pt;  /* labels shrink down to this before a word is broken */
     bool compare_nation; /* the scope's bars beside the nation's (compare = nation) */
+    /* compare = nation: a bar of the scope counted on fewer than small_base
+     * bodies (or answers) prints counts, and the page gets small_note */
+    int small_base;
+    const ph_text *small_note; /* NULL: the layout's own wording */
 } tpl_chart_block;
 
 /* [table]: the P6 case table. */
@@ -154,6 +164,7 @@ typedef struct {
     const char *col_header[TPL_MAX_COLUMNS];
     double col_pct[TPL_MAX_COLUMNS];
     tpl_column_field col_field[TPL_MAX_COLUMNS];
+    const ph_text *empty; /* printed instead when the scope has no case (NULL: none) */
 } tpl_table_block;
 
 /* [ranking] (template_pref.c). */
@@ -168,6 +179,30 @@ typedef struct {
 typedef struct {
     double size_pt;
 } tpl_sheet_block;
+
+/* One row of a [keytable]: `rowN = FIGURE[group,option] | 設問 | 指標 | 対象`, the
+ * figure read in the latest year; a text left empty is the question's title
+ * (設問) or the option's short label (指標). */
+typedef struct {
+    tpl_figure fig;
+    const char *group;        /* "" for `-` */
+    int option;               /* 0 for `-` */
+    const ph_text *text[3];   /* 設問, 指標, 対象; NULL = the default */
+    int line;
+} tpl_keyrow;
+
+/* [keytable] (template_pref.c): the prefecture's key indicators, one row per
+ * question of the national deck: its value, the nation's, its rank among the
+ * 47 and the change since the year before. */
+typedef struct {
+    double size_pt;
+    const ph_text *head[TPL_KEY_COLUMNS]; /* `columns = header:width%, …` */
+    double pct[TPL_KEY_COLUMNS];
+    int small_base;                       /* a base below it: the value in （ ） */
+    const ph_text *small_note;            /* the note added when a row is small */
+    int n_rows;
+    tpl_keyrow rows[TPL_MAX_KEYROWS];
+} tpl_keytable_block;
 
 /* One [section] of a page: what every block has, then the data of its kind
  * (as cmark's node->as): read `as.chart` only when kind is TPL_CHART. */
@@ -184,6 +219,7 @@ typedef struct {
         tpl_table_block table;     /* TPL_TABLE */
         tpl_ranking_block ranking; /* TPL_RANKING */
         tpl_sheet_block sheet;     /* TPL_MUNITABLE, TPL_BODYSHEET */
+        tpl_keytable_block *keytable; /* TPL_KEYTABLE (large: kept aside) */
     } as;
 } tpl_block;
 
