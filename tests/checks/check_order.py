@@ -22,7 +22,8 @@ reports and 20 of the sampled body sheets (one layout), the -raw text
    tests/checks/charts.py from figures.csv;
 4. the page number and the sample-data label last.
 The ranking pages must list the 47 prefectures by rank, column group by
-column group (ranks never decrease, each prefecture once).
+column group (ranks never decrease, each prefecture once), 「同率」 before a
+rank exactly when another row prints the same rank.
 
 In the default mode (by position) only what the geometry guarantees is
 required, on the national deck, reports 01, 13, 31 and three sheets: the
@@ -40,7 +41,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from charts import Figures, chart, is_zero  # noqa: E402
 from check_text import page_templates  # noqa: E402
-from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, squash  # noqa: E402
+from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, ranking_rows, squash  # noqa: E402
 from templates import Context, PageTemplate, deck_pages  # noqa: E402
 
 SAMPLE_LABEL = "サンプルデータ（合成）による再現"
@@ -162,16 +163,18 @@ def check_page(rep, where, raw, default, title, pieces, footer):
                 pos = m.end()
 
 
-RANK_ROW = re.compile(r"^(\d+) (\S+?[都道府県]) ([\d,]+)／([\d,]+) ([\d.]+)%$", re.M)
-
-
 def check_ranking(rep, where, raw, prefs):
-    rows = RANK_ROW.findall(raw)
-    ranks = [int(r[0]) for r in rows]
-    rep.check(len(rows) == 47 and sorted(r[1] for r in rows) == sorted(prefs), "ranking",
+    rows = ranking_rows(raw)
+    ranks = [int(r[1]) for r in rows]
+    rep.check(len(rows) == 47 and sorted(r[2] for r in rows) == sorted(prefs), "ranking",
               f"{where}: -raw lists {len(rows)} ranking rows, expected the 47 prefectures once each")
     rep.check(ranks == sorted(ranks) and ranks[:1] == [1], "ranking",
               f"{where}: -raw ranks out of order (column groups read across?): {ranks}")
+    # 「同率」 exactly where another row prints the same rank
+    for tie, rank, name, *_ in rows:
+        shared = ranks.count(int(rank)) > 1
+        rep.check((tie == "同率") == shared, "ranking",
+                  f"{where}: {name} rank {rank} marked 「{tie}」 but {'shared' if shared else 'not shared'} with another prefecture")
 
 
 def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, body=None,
