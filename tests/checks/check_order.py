@@ -19,7 +19,7 @@ reports and 20 of the sampled body sheets (one layout), the -raw text
    followed by exactly its values in series order (a stacked bar's zero
    segments are not drawn) - so no axis tick comes between a category and
    its values or between two bars; the values recomputed by
-   tests/checks/charts.py from figures.csv;
+   tests/checks/charts.py from figures.csv (a compare chart's from data/);
 4. the page number and the sample-data label last.
 The ranking pages must list the 47 prefectures by rank, column group by
 column group (ranks never decrease, each prefecture once), 「同率」 before a
@@ -42,6 +42,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from charts import Figures, chart, is_zero  # noqa: E402
 from check_text import page_templates  # noqa: E402
 from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, ranking_rows, squash  # noqa: E402
+from figcalc import FigCalc  # noqa: E402
 from templates import Context, PageTemplate, deck_pages  # noqa: E402
 
 SAMPLE_LABEL = "サンプルデータ（合成）による再現"
@@ -91,7 +92,7 @@ class Piece:
         self.rows = re.compile(rows) if rows else None
 
 
-def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
+def pieces_of(t, ini, figs, calc, data, years_shown, scope, pref_name):
     """The page's texts in reading order, as regexes over the squashed text."""
     by_block = {}
     for text in t.texts:
@@ -107,7 +108,7 @@ def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
         keys = ini[section]
         heading = [p for p in texts if p.what.endswith(" heading")]
         out += heading
-        c = chart(keys, figs, data, years_shown, scope, pref_name)
+        c = chart(keys, figs, data, years_shown, scope, pref_name, calc)
         legend = keys.get("legend", "auto")
         if legend == "auto":
             legend = "top" if c.kind in ("stacked100", "grouped") else "none"
@@ -177,7 +178,7 @@ def check_ranking(rep, where, raw, prefs):
                   f"{where}: {name} rank {rank} marked 「{tie}」 but {'shared' if shared else 'not shared'} with another prefecture")
 
 
-def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, body=None,
+def check_document(rep, src, data, figs, calc, kind, name, pdf, deck_file, pref=None, body=None,
                    default_mode=True):
     deck_ini, files = deck_pages(src, deck_file)
     ctx = Context(data, deck_ini, pref=pref, body=body)
@@ -194,7 +195,7 @@ def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, 
         rel = where[page]
         t = cache.setdefault(rel, PageTemplate(layouts, rel, ctx, shown))
         cover = t.ini["page"].get("kind") == "cover"
-        pieces = pieces_of(t, t.ini, figs, data, years_shown, scope, data.prefs.get(pref))
+        pieces = pieces_of(t, t.ini, figs, calc, data, years_shown, scope, data.prefs.get(pref))
         sample = data.survey["survey"].get("sample") == "true"
         footer = ([] if cover else [str(page)]) + ([SAMPLE_LABEL] if sample else [])
         continued = page > 1 and where.get(page - 1) == rel  # a table's later pages
@@ -210,6 +211,7 @@ def main():
     src, out = main_args("check_order.py SOURCE_DIR OUT_DIR", 2)
     data = Data(src)
     figs = Figures(os.path.join(out, "figures.csv"))
+    calc = FigCalc(data)
     rep = Report("check_order")
     n = 0
     bodies = 0
@@ -222,12 +224,12 @@ def main():
         dm = (kind == "national" or (kind == "prefecture" and name[:2] in ("01", "13", "31"))
               or (kind == "body" and bodies <= 3))
         if kind == "national":
-            n += check_document(rep, src, data, figs, kind, name, pdf, "deck.ini", default_mode=dm)
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "deck.ini", default_mode=dm)
         elif kind == "prefecture":
-            n += check_document(rep, src, data, figs, kind, name, pdf, "prefecture.ini", pref=name[:2],
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "prefecture.ini", pref=name[:2],
                                 default_mode=dm)
         else:
-            n += check_document(rep, src, data, figs, kind, name, pdf, "body.ini", pref=name[:2],
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "body.ini", pref=name[:2],
                                 body=name[:6], default_mode=dm)
     print(f"check_order: {n} pages")
     return rep.done()
