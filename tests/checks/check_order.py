@@ -59,11 +59,11 @@ def value_rx(label):
 def chart_rx(c, legend):
     """Regexes for a chart's text in reading order: its legend (a donut's
     is not read: each slice's value reads with its series' name), and its
-    rows (a bar, a ring) with their values."""
+    rows (a bar, a ring, with their values; a group's heading reads with
+    the group's first row), one regex per row."""
     legend_rx = "".join(re.escape(squash(s)) for s in c.series) if legend and c.kind != "donut" else ""
-    rx = []
-    if c.centre_rx:
-        rx.append(c.centre_rx)
+    rows = []
+    rx = [c.centre_rx] if c.centre_rx else []
     prev_group = None
     for (group, cat), labels in zip(c.cats, c.labels):
         if group and group != prev_group:
@@ -79,17 +79,35 @@ def chart_rx(c, legend):
                 rx.append(re.escape(squash(s)) + re.escape(v))
             else:
                 rx.append(value_rx(v))
-    return legend_rx, "".join(rx)
+        rows.append("".join(rx))
+        rx = []
+    return legend_rx, rows
+
+
+def beside(ini, section):
+    """The first chart block of the page whose box shares a height with this
+    chart's (charts side by side), None for a chart alone in its height."""
+    def span(sec):
+        y, h = (float(v) for v in ini[sec]["box_mm"].split(",")[1::2])
+        return y, y + h
+    top, bottom = span(section)
+    for other in (s for s in ini if s.startswith("chart") and s != section):
+        y0, y1 = span(other)
+        if y0 < bottom and top < y1:
+            return min(section, other)
+    return None
 
 
 class Piece:
-    """A text to find; rows: a chart's rows, which the default mode must read
-    too (the writer makes each row one run for extractors that order text
-    by position: its ActualText)."""
+    """A text to find; rows: a chart's rows (one regex each), which the
+    default mode must read too (the writer makes each row one run for
+    extractors that order text by position: its ActualText); side: the
+    chart's band when another chart stands beside it."""
 
-    def __init__(self, what, rx, rows=None):
+    def __init__(self, what, rx, rows=None, side=None):
         self.what, self.rx = what, re.compile(rx)
-        self.rows = re.compile(rows) if rows else None
+        self.rows = [re.compile(r) for r in rows] if rows else None
+        self.side = side
 
 
 def pieces_of(t, ini, figs, calc, data, years_shown, scope, pref_name):
@@ -120,8 +138,8 @@ def pieces_of(t, ini, figs, calc, data, years_shown, scope, pref_name):
             base = next(r["base"] for r in figs.rows(page_id, fig, data.latest, scope, "全体"))
             c.centre_rx = re.escape(squash(keys["centre"].replace("\\n", "").replace(
                 "{" + keys["centre"].split("{", 1)[1].split("}", 1)[0] + "}", f"{int(base):,}")))
-        legend_rx, rows_rx = chart_rx(c, legend != "none")
-        out.append(Piece(f"{t.rel} [{section}] chart", legend_rx + rows_rx, rows_rx))
+        legend_rx, rows = chart_rx(c, legend != "none")
+        out.append(Piece(f"{t.rel} [{section}] chart", legend_rx + "".join(rows), rows, beside(ini, section)))
     return out
 
 
@@ -155,13 +173,23 @@ def check_page(rep, where, raw, default, title, pieces, footer):
                   f"{where}: default mode does not read {pieces[0].what} right after the title")
     rep.check(all(dflat.rfind(f) >= len(dflat) - len(tail) - 8 for f in footer), "default-footer",
               f"{where}: default mode does not end with the footer {footer}: …{dflat[-60:]}")
-    # each chart: its rows as one run, bar by bar, the charts in order
-    pos = 0
+    # each chart: its rows as one run, bar by bar, the charts in order; the
+    # rows of charts side by side may alternate (a row of each at the same
+    # height: the position order), each chart's rows still in order
+    pos, band, band_start = 0, None, 0
     for p in pieces:
-        if p.rows:
-            m = p.rows.search(dflat, pos)
-            if rep.check(m is not None, "default-chart", f"{where}: default mode does not read {p.what} row by row after position {pos}: {dflat[pos:pos + 80]}…"):
-                pos = m.end()
+        if not p.rows:
+            continue
+        if p.side is None or p.side != band:
+            band, band_start = p.side, pos
+        rows = [re.compile("".join(r.pattern for r in p.rows))] if p.side is None else p.rows
+        at = band_start
+        for r in rows:
+            m = r.search(dflat, at)
+            if not rep.check(m is not None, "default-chart", f"{where}: default mode does not read {p.what} row by row after position {at}: {dflat[at:at + 80]}…"):
+                break
+            at = m.end()
+        pos = max(pos, at)
 
 
 def check_ranking(rep, where, raw, prefs):
