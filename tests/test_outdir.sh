@@ -77,7 +77,9 @@ kill -0 "$waiter" 2>/dev/null || fail "lock: the second run did not wait"
 # stop_on_temp PID: stops PID at a moment when one of its temporary files
 # exists: stop, look (a shell glob, no process started), go on, again.
 has_temp() {
-    for f in "$out"/bodies/.*.tmp-*; do
+    # any document's: the first ones are written long before the body sheets
+    # (a slow build, e.g. under a sanitizer, would otherwise hit the timeout)
+    for f in "$out"/.*.tmp-* "$out"/*/.*.tmp-* "$out"/*/*/.*.tmp-*; do
         [ -e "$f" ] && return 0
     done
     return 1

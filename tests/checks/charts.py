@@ -11,7 +11,10 @@ order, shares of the bar's own total (half up, or largest remainder); grouped
 bars have the options (ranked by the latest year: count, then code, the
 residual options (`residual` in the codebook) last; top N)
 as categories and the years as series; single bars the latest year; a
-`compare = nation` chart puts the scope's bar (or share) beside 全国's.
+`compare = nation` chart puts the scope's bar (or share) beside 全国's, each
+named with its base (北海道（n=180）), per group the prefecture has bodies
+of, a small base's bar in counts - its counts and bases counted again from
+data/ by figcalc (as check_prefs counts them), not read from figures.csv.
 """
 from decimal import Decimal
 
@@ -86,9 +89,10 @@ def residual_ranks(data, figure):
     return {int(c): i + 1 for i, c in enumerate(codes)}
 
 
-def chart(sec, figs, data, years_shown, scope="national", pref_name=None):
+def chart(sec, figs, data, years_shown, scope="national", pref_name=None, calc=None):
     """The chart of a [chart] section (a dict of its keys) for a document of
-    scope ("national" or a prefecture code)."""
+    scope ("national" or a prefecture code); calc (a figcalc.FigCalc) counts
+    the numbers of a `compare = nation` chart again from data/."""
     kind = sec["type"]
     page, name = sec["figure"].split(".", 1)
     years = data.years
@@ -128,27 +132,8 @@ def chart(sec, figs, data, years_shown, scope="national", pref_name=None):
 
     c = Chart("stacked100" if compare and kind in ("stacked100", "donut") else
               "grouped" if compare else kind)
-    if compare and kind in ("stacked100", "donut"):
-        c.series = names
-        for y in shown:
-            if not figs.rows(page, name, y, "national", groups[0]):
-                continue
-            for sc, who in ((scope, pref_name), ("national", NATION)):
-                counts = [count(y, sc, groups[0], k) for k in codes]
-                c.cats.append((label_of_year[y], who))
-                c.labels.append([_label(n, p, labels_key) for n, p in zip(counts, _shares(counts, lr))])
-        if len(c.cats) <= 2:
-            c.cats = [(None, who) for _, who in c.cats]
-    elif compare:
-        c.series = [pref_name, NATION]
-        for k, nm in zip(codes, names):
-            row = []
-            for sc in (scope, "national"):
-                r = figs.row(page, name, latest, sc, groups[0], k)
-                pct = r["percent"] if r and int(r["base"]) > 0 and r["percent"] else "0.0"
-                row.append(f"{pct}%")
-            c.cats.append((None, nm))
-            c.labels.append(row)
+    if compare:
+        _compare(c, sec, calc, figs, data, shown, groups, codes, names, scope, pref_name)
     elif kind in ("stacked100", "donut"):
         c.series = names
         many_groups, many_years = len(groups) > 1, len(shown) > 1
@@ -178,6 +163,64 @@ def chart(sec, figs, data, years_shown, scope="national", pref_name=None):
     if kind == "donut" and "centre" in sec:
         c.centre = sec["centre"]
     return c
+
+
+def _with_n(who, base):
+    """「鳥取県（n=20）」: a compare chart's bar or series named with its base."""
+    return f"{who}（n={fmt_int(base)}）"
+
+
+def _compare(c, sec, calc, figs, data, shown, groups, codes, names, scope, pref_name):
+    """A `compare = nation` chart (docs/templates.md, issue 11), its counts and
+    bases counted again from data/ (figcalc, as check_prefs counts them):
+    like for like, the same figure, group and base on both sides, each bar
+    (stacked) or series (grouped) named with its base n; the prefecture's
+    bars counted on fewer than small_base (default 10) print counts."""
+    if calc is None:
+        raise ValueError(f"{sec['figure']}: a compare chart needs a FigCalc")
+    fig = sec["figure"]
+    page, name = fig.split(".", 1)
+    small_base = int(sec.get("small_base", "10"))
+    labels_key = sec.get("labels", "count")
+    lr = sec.get("rounding") == "largest_remainder"
+    latest = data.years[-1]
+    sides = ((scope, pref_name), ("national", NATION))
+    if c.kind == "stacked100":  # a pair of bars per group and year shown
+        c.series = names
+        many_groups = len(groups) > 1
+        for g in groups:
+            for y in shown:
+                if not figs.rows(page, name, y, "national", g):
+                    continue  # not asked that year
+                if not codes or calc.share(fig, y, scope, g, codes[0])[1] <= 0:
+                    continue  # the prefecture has no body of the group
+                head = (data.year_label[y] if not many_groups else g if len(shown) == 1
+                        else f"{g}　{data.year_label[y]}")
+                for sc, who in sides:
+                    counts = [calc.share(fig, y, sc, g, k)[0] for k in codes]
+                    base = calc.share(fig, y, sc, g, codes[0])[1]
+                    c.cats.append((head, _with_n(who, base)))
+                    if sc != "national" and base < small_base:
+                        c.labels.append([fmt_int(n) for n in counts])
+                    else:
+                        c.labels.append([_label(n, p, labels_key) for n, p in zip(counts, _shares(counts, lr))])
+        if len(c.cats) <= 2 and not many_groups:
+            c.cats = [(None, who) for _, who in c.cats]
+        return
+    # grouped / bars: options as categories, the two scopes' shares as series
+    bases = [calc.share(fig, latest, sc, groups[0], codes[0])[1] if codes else 0 for sc, _ in sides]
+    c.series = [_with_n(who, b) for (_, who), b in zip(sides, bases)]
+    small = bases[0] < small_base
+    for k, nm in zip(codes, names):
+        row = []
+        for i, (sc, _) in enumerate(sides):
+            n, base = calc.share(fig, latest, sc, groups[0], k)
+            if i == 0 and small:
+                row.append(fmt_int(n))
+            else:
+                row.append(f"{pct1(n, base) if base > 0 else '0.0'}%")
+        c.cats.append((None, nm))
+        c.labels.append(row)
 
 
 def one_line(label):

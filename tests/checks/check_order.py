@@ -19,10 +19,11 @@ reports and 20 of the sampled body sheets (one layout), the -raw text
    followed by exactly its values in series order (a stacked bar's zero
    segments are not drawn) - so no axis tick comes between a category and
    its values or between two bars; the values recomputed by
-   tests/checks/charts.py from figures.csv;
+   tests/checks/charts.py from figures.csv (a compare chart's from data/);
 4. the page number and the sample-data label last.
 The ranking pages must list the 47 prefectures by rank, column group by
-column group (ranks never decrease, each prefecture once).
+column group (ranks never decrease, each prefecture once), 「同率」 before a
+rank exactly when another row prints the same rank.
 
 In the default mode (by position) only what the geometry guarantees is
 required, on the national deck, reports 01, 13, 31 and three sheets: the
@@ -40,7 +41,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from charts import Figures, chart, is_zero  # noqa: E402
 from check_text import page_templates  # noqa: E402
-from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, squash  # noqa: E402
+from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, ranking_rows, squash  # noqa: E402
+from figcalc import FigCalc  # noqa: E402
 from templates import Context, PageTemplate, deck_pages  # noqa: E402
 
 SAMPLE_LABEL = "サンプルデータ（合成）による再現"
@@ -57,11 +59,11 @@ def value_rx(label):
 def chart_rx(c, legend):
     """Regexes for a chart's text in reading order: its legend (a donut's
     is not read: each slice's value reads with its series' name), and its
-    rows (a bar, a ring) with their values."""
+    rows (a bar, a ring, with their values; a group's heading reads with
+    the group's first row), one regex per row."""
     legend_rx = "".join(re.escape(squash(s)) for s in c.series) if legend and c.kind != "donut" else ""
-    rx = []
-    if c.centre_rx:
-        rx.append(c.centre_rx)
+    rows = []
+    rx = [c.centre_rx] if c.centre_rx else []
     prev_group = None
     for (group, cat), labels in zip(c.cats, c.labels):
         if group and group != prev_group:
@@ -77,20 +79,38 @@ def chart_rx(c, legend):
                 rx.append(re.escape(squash(s)) + re.escape(v))
             else:
                 rx.append(value_rx(v))
-    return legend_rx, "".join(rx)
+        rows.append("".join(rx))
+        rx = []
+    return legend_rx, rows
+
+
+def beside(ini, section):
+    """The first chart block of the page whose box shares a height with this
+    chart's (charts side by side), None for a chart alone in its height."""
+    def span(sec):
+        y, h = (float(v) for v in ini[sec]["box_mm"].split(",")[1::2])
+        return y, y + h
+    top, bottom = span(section)
+    for other in (s for s in ini if s.startswith("chart") and s != section):
+        y0, y1 = span(other)
+        if y0 < bottom and top < y1:
+            return min(section, other)
+    return None
 
 
 class Piece:
-    """A text to find; rows: a chart's rows, which the default mode must read
-    too (the writer makes each row one run for extractors that order text
-    by position: its ActualText)."""
+    """A text to find; rows: a chart's rows (one regex each), which the
+    default mode must read too (the writer makes each row one run for
+    extractors that order text by position: its ActualText); side: the
+    chart's band when another chart stands beside it."""
 
-    def __init__(self, what, rx, rows=None):
+    def __init__(self, what, rx, rows=None, side=None):
         self.what, self.rx = what, re.compile(rx)
-        self.rows = re.compile(rows) if rows else None
+        self.rows = [re.compile(r) for r in rows] if rows else None
+        self.side = side
 
 
-def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
+def pieces_of(t, ini, figs, calc, data, years_shown, scope, pref_name):
     """The page's texts in reading order, as regexes over the squashed text."""
     by_block = {}
     for text in t.texts:
@@ -106,7 +126,7 @@ def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
         keys = ini[section]
         heading = [p for p in texts if p.what.endswith(" heading")]
         out += heading
-        c = chart(keys, figs, data, years_shown, scope, pref_name)
+        c = chart(keys, figs, data, years_shown, scope, pref_name, calc)
         legend = keys.get("legend", "auto")
         if legend == "auto":
             legend = "top" if c.kind in ("stacked100", "grouped") else "none"
@@ -118,8 +138,8 @@ def pieces_of(t, ini, figs, data, years_shown, scope, pref_name):
             base = next(r["base"] for r in figs.rows(page_id, fig, data.latest, scope, "全体"))
             c.centre_rx = re.escape(squash(keys["centre"].replace("\\n", "").replace(
                 "{" + keys["centre"].split("{", 1)[1].split("}", 1)[0] + "}", f"{int(base):,}")))
-        legend_rx, rows_rx = chart_rx(c, legend != "none")
-        out.append(Piece(f"{t.rel} [{section}] chart", legend_rx + rows_rx, rows_rx))
+        legend_rx, rows = chart_rx(c, legend != "none")
+        out.append(Piece(f"{t.rel} [{section}] chart", legend_rx + "".join(rows), rows, beside(ini, section)))
     return out
 
 
@@ -153,28 +173,40 @@ def check_page(rep, where, raw, default, title, pieces, footer):
                   f"{where}: default mode does not read {pieces[0].what} right after the title")
     rep.check(all(dflat.rfind(f) >= len(dflat) - len(tail) - 8 for f in footer), "default-footer",
               f"{where}: default mode does not end with the footer {footer}: …{dflat[-60:]}")
-    # each chart: its rows as one run, bar by bar, the charts in order
-    pos = 0
+    # each chart: its rows as one run, bar by bar, the charts in order; the
+    # rows of charts side by side may alternate (a row of each at the same
+    # height: the position order), each chart's rows still in order
+    pos, band, band_start = 0, None, 0
     for p in pieces:
-        if p.rows:
-            m = p.rows.search(dflat, pos)
-            if rep.check(m is not None, "default-chart", f"{where}: default mode does not read {p.what} row by row after position {pos}: {dflat[pos:pos + 80]}…"):
-                pos = m.end()
-
-
-RANK_ROW = re.compile(r"^(\d+) (\S+?[都道府県]) ([\d,]+)／([\d,]+) ([\d.]+)%$", re.M)
+        if not p.rows:
+            continue
+        if p.side is None or p.side != band:
+            band, band_start = p.side, pos
+        rows = [re.compile("".join(r.pattern for r in p.rows))] if p.side is None else p.rows
+        at = band_start
+        for r in rows:
+            m = r.search(dflat, at)
+            if not rep.check(m is not None, "default-chart", f"{where}: default mode does not read {p.what} row by row after position {at}: {dflat[at:at + 80]}…"):
+                break
+            at = m.end()
+        pos = max(pos, at)
 
 
 def check_ranking(rep, where, raw, prefs):
-    rows = RANK_ROW.findall(raw)
-    ranks = [int(r[0]) for r in rows]
-    rep.check(len(rows) == 47 and sorted(r[1] for r in rows) == sorted(prefs), "ranking",
+    rows = ranking_rows(raw)
+    ranks = [int(r[1]) for r in rows]
+    rep.check(len(rows) == 47 and sorted(r[2] for r in rows) == sorted(prefs), "ranking",
               f"{where}: -raw lists {len(rows)} ranking rows, expected the 47 prefectures once each")
     rep.check(ranks == sorted(ranks) and ranks[:1] == [1], "ranking",
               f"{where}: -raw ranks out of order (column groups read across?): {ranks}")
+    # 「同率」 exactly where another row prints the same rank
+    for tie, rank, name, *_ in rows:
+        shared = ranks.count(int(rank)) > 1
+        rep.check((tie == "同率") == shared, "ranking",
+                  f"{where}: {name} rank {rank} marked 「{tie}」 but {'shared' if shared else 'not shared'} with another prefecture")
 
 
-def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, body=None,
+def check_document(rep, src, data, figs, calc, kind, name, pdf, deck_file, pref=None, body=None,
                    default_mode=True):
     deck_ini, files = deck_pages(src, deck_file)
     ctx = Context(data, deck_ini, pref=pref, body=body)
@@ -191,7 +223,7 @@ def check_document(rep, src, data, figs, kind, name, pdf, deck_file, pref=None, 
         rel = where[page]
         t = cache.setdefault(rel, PageTemplate(layouts, rel, ctx, shown))
         cover = t.ini["page"].get("kind") == "cover"
-        pieces = pieces_of(t, t.ini, figs, data, years_shown, scope, data.prefs.get(pref))
+        pieces = pieces_of(t, t.ini, figs, calc, data, years_shown, scope, data.prefs.get(pref))
         sample = data.survey["survey"].get("sample") == "true"
         footer = ([] if cover else [str(page)]) + ([SAMPLE_LABEL] if sample else [])
         continued = page > 1 and where.get(page - 1) == rel  # a table's later pages
@@ -207,6 +239,7 @@ def main():
     src, out = main_args("check_order.py SOURCE_DIR OUT_DIR", 2)
     data = Data(src)
     figs = Figures(os.path.join(out, "figures.csv"))
+    calc = FigCalc(data)
     rep = Report("check_order")
     n = 0
     bodies = 0
@@ -219,12 +252,12 @@ def main():
         dm = (kind == "national" or (kind == "prefecture" and name[:2] in ("01", "13", "31"))
               or (kind == "body" and bodies <= 3))
         if kind == "national":
-            n += check_document(rep, src, data, figs, kind, name, pdf, "deck.ini", default_mode=dm)
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "deck.ini", default_mode=dm)
         elif kind == "prefecture":
-            n += check_document(rep, src, data, figs, kind, name, pdf, "prefecture.ini", pref=name[:2],
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "prefecture.ini", pref=name[:2],
                                 default_mode=dm)
         else:
-            n += check_document(rep, src, data, figs, kind, name, pdf, "body.ini", pref=name[:2],
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "body.ini", pref=name[:2],
                                 body=name[:6], default_mode=dm)
     print(f"check_order: {n} pages")
     return rep.done()

@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, read_ini, squash  # noqa: E402
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, ranking_rows, read_ini, squash  # noqa: E402
 from figcalc import FigCalc  # noqa: E402
 
 DASH = "―"
@@ -124,13 +124,6 @@ def find_seq(rep, kind, where, text, pieces, start=0):
             return pos
         pos = i + len(piece)
     return pos
-
-
-def ranking_rows(text):
-    """(tie mark, rank, prefecture, count, total, pct) of a ranking page
-    (-raw text); the mark is 「同率」 or ''."""
-    rx = re.compile(r"^(同率 ?)?(\d+) (\S+?[都道府県]) (\d+)／(\d+) ([\d.]+)%$", re.M)
-    return [((m[1] or "").strip(),) + m.groups()[1:] for m in rx.finditer(text)]
 
 
 def tie_word(exp, kind, pref):

@@ -248,6 +248,15 @@ def pdf_pages(pdf, raw=True, layout=True):
     return pages
 
 
+RANKING_ROW = re.compile(r"^(同率 ?)?(\d+) (\S+?[都道府県]) ([\d,]+)／([\d,]+) ([\d.]+)%$", re.M)
+
+
+def ranking_rows(text):
+    """(tie mark, rank, prefecture, count, total, pct) of a ranking page's
+    rows (-raw text); the mark is 「同率」 (a shared rank) or ''."""
+    return [((m[1] or "").strip(),) + m.groups()[1:] for m in RANKING_ROW.finditer(text)]
+
+
 def squash(text):
     """Text without any white space: pdftotext breaks lines where the
     layout wrapped them, templates break where the author did."""

@@ -17,7 +17,10 @@ body built here from figures.csv and the codebook's short labels
 or ring 「[group の]category：「series」value、…。」, per option of grouped
 bars 「「option」：series value、…。」, single bars 「「option」value、…。」,
 a value being its printed label with the unit after the count
-(852団体（47.7%）, 1,180件, 47.7%), zero values included. The title must be
+(852団体（47.7%）, 1,180件, 47.7%), zero values included. A prefecture's
+`compare = nation` chart names each bar or series with its base
+(「都道府県の北海道（n=1）：」, 「北海道（n=66）87.9%」), per group the prefecture
+has bodies of, a small base's bar in counts (1団体), counted from data/. The title must be
 the chart's heading or the page's title as printed; the scope words are
 checked exactly on the pages the design gives them for (national P3, P4,
 P5, P13; 東京都 P3, P5) and elsewhere must name the years shown. The chart
@@ -37,6 +40,7 @@ import pikepdf  # noqa: E402
 from charts import Figures, chart  # noqa: E402
 from check_text import page_templates  # noqa: E402
 from common import Data, Report, documents, load_sidecar, main_args, read_ini  # noqa: E402
+from figcalc import FigCalc  # noqa: E402
 from templates import deck_pages  # noqa: E402
 
 # (document, page template basename) -> (title, scope) as the design words them
@@ -98,7 +102,7 @@ def figures_by_page(pdf):
     return out
 
 
-def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_name, figures=None):
+def check_document(rep, src, data, figs, calc, name, pdf_path, deck_file, scope, pref_name, figures=None):
     """Checks the document's Figures; figures (a dict), when given, receives
     the /Alt of each page's first Figure by its template's file name."""
     deck_ini, files = deck_pages(src, deck_file)
@@ -119,7 +123,7 @@ def check_document(rep, src, data, figs, name, pdf_path, deck_file, scope, pref_
             continue
         for alt, (section, keys) in zip(found, blocks):
             n += 1
-            c = chart(keys, figs, data, years_shown, scope, pref_name)
+            c = chart(keys, figs, data, years_shown, scope, pref_name, calc)
             unit = "件" if keys["figure"].split(".")[0] in SERVICE_FIGURES else "団体"
             want_body = body(c, unit)
             centre = ""
@@ -164,14 +168,15 @@ def main():
     src, out = main_args("check_alt.py SOURCE_DIR OUT_DIR", 2)
     data = Data(src)
     figs = Figures(os.path.join(out, "figures.csv"))
+    calc = FigCalc(data)
     rep = Report("check_alt")
     n = 0
     national_figures = {}
     for kind, name, pdf in documents(out):
         if kind == "national":
-            n += check_document(rep, src, data, figs, name, pdf, "deck.ini", "national", None, national_figures)
+            n += check_document(rep, src, data, figs, calc, name, pdf, "deck.ini", "national", None, national_figures)
         elif kind == "prefecture":
-            n += check_document(rep, src, data, figs, name, pdf, "prefecture.ini", name[:2], data.prefs[name[:2]])
+            n += check_document(rep, src, data, figs, calc, name, pdf, "prefecture.ini", name[:2], data.prefs[name[:2]])
     rep.check(n >= 17 + 47 * 6, "figures", f"{n} Figures checked, expected the national deck's 17 and 6 per prefecture report")
     images = check_index(rep, out, national_figures)
     print(f"check_alt: {n} Figures, {images} images of index.html")
