@@ -145,10 +145,16 @@ static void test_top_ties(void)
               "（同率3位）");
     CHECK_STR(expand_pref(mem, "{P5.Q2[latest,全体].top(2)}", 31),
               "「あいさつ文案の作成」、「議会の想定問答の文案の作成」");
-    /* 宮城県 R7 services: two tie at 1, three at 3; the list stops at N + 2 */
+    /* 宮城県 R7 services: two tie at 1, three at 3; 「その他」 has their count
+     * too but ranks after them (residual), so the tie is whole: no 「など」 */
     CHECK_STR(expand_pref(mem, "{P9.Q5[latest,全体].top(3)}", 4),
               "「QommonsAI」・「自治体AI zevo」（同率1位）、「LoGoAIアシスタント」・「Microsoft "
-              "Copilot」・「Gemini」など（同率3位）");
+              "Copilot」・「Gemini」（同率3位）");
+    /* 奈良県 R7 services: two tie at 1, more than three at 3; the list stops
+     * at N + 2 with 「など」 */
+    CHECK_STR(expand_pref(mem, "{P9.Q5[latest,全体].top(3)}", 29),
+              "「QommonsAI」・「ChatGPT」（同率1位）、「LoGoAIアシスタント」・「自治体AI zevo」・"
+              "「exaBase生成AI for 自治体」など（同率3位）");
     /* 宮城県 R5: no service row was customised */
     CHECK_STR(expand_pref(mem, "{P15.Q10[first,全体].top(2)}", 4), "（回答なし）");
     arena_free(mem);

@@ -227,13 +227,18 @@ TOP = re.compile(r"\{(nation:)?(\w+\.\w+)\[latest,([^,\]]*)\]\.top\((\d+)\)\}")
 
 def top_text(exp, figure, scope, group, n):
     """What {FIGURE[latest,group].top(n)} must print, counted from data/: the
-    options ranked n or better (competition ranking on the count) that
-    someone chose, in rank order then code order; a tie named together,
+    options ranked n or better (competition ranking on the count, the
+    residual options after the others) that someone chose, in rank order then code order; a tie named together,
     「A」・「B」（同率2位）, cut with 「など」 past n + 2 options; 「（回答なし）」."""
     data, calc = exp.data, exp.calc
     qid = figure.split(".")[1]
     counts = {c: calc.share(figure, data.latest, scope, group or "全体", c)[0] for c in data.option_labels(qid)}
-    rank = {c: 1 + sum(1 for o in counts.values() if o > v) for c, v in counts.items()}
+    # the codebook's residual options (その他, 不明: `residual`) rank after the
+    # substantive ones, in the listed order, each a place of its own
+    residual = [int(c) for c in data.codebook[qid.lower()].get("residual", "").split(",") if c.strip()]
+    substantive = {c: v for c, v in counts.items() if c not in residual}
+    rank = {c: 1 + sum(1 for o in substantive.values() if o > v) for c, v in substantive.items()}
+    rank.update({c: len(substantive) + j + 1 for j, c in enumerate(c for c in residual if c in counts)})
     order = sorted((c for c in counts if counts[c] > 0 and rank[c] <= n), key=lambda c: (rank[c], c))
     out, named, cap, i = [], 0, n + 2, 0
     while i < len(order) and named < cap:
