@@ -70,8 +70,9 @@ build_docs "build: national + 47 prefs + all" 1500 -- -j 2
 # The tagged PDFs (PDF/UA) beside the same documents untagged: their sizes
 # with the sample data before tagged PDF (commit 460d0eb). The budget for
 # the tags is +10 % (national.pdf <= 215,563 bytes, checked by test_pdfua).
-for entry in national.pdf:195966 prefectures/01_北海道.pdf:171042 \
-    prefectures/13_東京都.pdf:143366 prefectures/47_沖縄県.pdf:140940; do
+# (The prefecture reports have twice the pages since issue 11: their untagged
+# sizes of that commit no longer compare, so only the national deck is shown.)
+for entry in national.pdf:195966; do
     f=${entry%:*} untagged=${entry##*:}
     [ -f "$tmp/docs/$f" ] || continue
     size=$(wc -c <"$tmp/docs/$f")
