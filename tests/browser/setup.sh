@@ -15,7 +15,9 @@ if [ -d "$dir/node_modules/puppeteer-core" ] && [ -d "$dir/node_modules/axe-core
 fi
 cp "$src/tests/browser/package.json" "$src/tests/browser/package-lock.json" "$dir/"
 cd "$dir"
-if ! npm ci --no-audit --no-fund --loglevel=error >npm.log 2>&1; then
+# one retry, soon: an unreachable registry is not worth a minute of waiting
+if ! npm ci --no-audit --no-fund --loglevel=error --fetch-retries=1 \
+    --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=5000 >npm.log 2>&1; then
     cat npm.log >&2
     # The registry out of reach (no network, a proxy whose certificate this
     # machine does not trust, as in a bare build root behind one): nothing
