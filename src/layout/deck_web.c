@@ -276,6 +276,14 @@ static const char S_style[] =
     "@media (max-width:600px){body{font-size:15px}h1{font-size:1.3em}"
     "figure .scroll img{width:720px;max-width:none}}\n";
 
+/* The link to one of a chart's files: its folder, its name, ext. */
+static void chart_file(textbuf *o, const deck_web_names *nm, const char *name, const char *ext)
+{
+    esc(o, nm->chart_href);
+    esc(o, name);
+    textbuf_puts(o, ext);
+}
+
 static void chart_figure(textbuf *o, const deck_web_names *nm, const char *name,
                          const layout_chart_data *cd)
 {
@@ -284,22 +292,18 @@ static void chart_figure(textbuf *o, const deck_web_names *nm, const char *name,
     textbuf_puts(o, "<figure>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
     esc(o, cd->title);
     textbuf_puts(o, "の図\">\n<a href=\"");
-    esc(o, nm->chart_href);
-    esc(o, name);
-    textbuf_puts(o, ".png\"><img src=\"");
-    esc(o, nm->chart_href);
-    esc(o, name);
-    textbuf_puts(o, ".svg\" alt=\"");
+    chart_file(o, nm, name, ".png");
+    textbuf_puts(o, "\"><img src=\"");
+    chart_file(o, nm, name, ".svg");
+    textbuf_puts(o, "\" alt=\"");
     textbuf_html_lines(o, cd->alt, " ");
     textbuf_puts(o, "\"></a>\n</div>\n<figcaption>");
     esc(o, cd->title);
     textbuf_puts(o, "（<a href=\"");
-    esc(o, nm->chart_href);
-    esc(o, name);
-    textbuf_puts(o, ".png\">PNG画像（300 dpi）</a>・<a href=\"");
-    esc(o, nm->chart_href);
-    esc(o, name);
-    textbuf_puts(o, ".svg\">SVG画像</a>）</figcaption>\n</figure>\n");
+    chart_file(o, nm, name, ".png");
+    textbuf_puts(o, "\">PNG画像（300 dpi）</a>・<a href=\"");
+    chart_file(o, nm, name, ".svg");
+    textbuf_puts(o, "\">SVG画像</a>）</figcaption>\n</figure>\n");
 }
 
 static void write_page(textbuf *o, const deck_laid_out *lo, const deck_web_names *nm, bool sample,
