@@ -18,6 +18,7 @@
  * fraction of zlib level 1's time. pHYs records the resolution, so Office
  * and LibreOffice insert the image at its size in mm. */
 #include "pngwriter.h"
+#include "png_surface.h"
 
 #include <pthread.h>
 #ifdef __SSE2__
@@ -608,14 +609,11 @@ bool png_encode_flat(cairo_surface_t *surf, double dpi, unsigned char **out, siz
 {
     *out = NULL;
     *len = 0;
-    cairo_surface_flush(surf);
-    if (cairo_image_surface_get_format(surf) != CAIRO_FORMAT_RGB24)
+    png_pixels px;
+    if (!png_surface_pixels(surf, &px))
         return false;
-    int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-    int stride = cairo_image_surface_get_stride(surf);
-    const unsigned char *pixels = cairo_image_surface_get_data(surf);
-    if (!pixels || w < 1 || h < 1)
-        return false;
+    int w = px.w, h = px.h, stride = px.stride;
+    const unsigned char *pixels = px.data;
     for (int rgb = 0; rgb < 2; rgb++) { /* a palette image unless > 256 colours */
         png_flat *p = png_flat_begin(w, h, dpi, rgb);
         if (!p)

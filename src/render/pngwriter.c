@@ -1,5 +1,6 @@
 /* pngwriter.c - drawlist -> cairo image surface -> PNG. */
 #include "pngwriter.h"
+#include "png_surface.h"
 
 #include <png.h>
 
@@ -136,14 +137,11 @@ bool png_encode_rgb24(cairo_surface_t *surf, unsigned char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
-    cairo_surface_flush(surf);
-    if (cairo_image_surface_get_format(surf) != CAIRO_FORMAT_RGB24)
+    png_pixels px;
+    if (!png_surface_pixels(surf, &px))
         return false;
-    int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-    int stride = cairo_image_surface_get_stride(surf);
-    const unsigned char *pixels = cairo_image_surface_get_data(surf);
-    if (!pixels || w < 1 || h < 1)
-        return false;
+    int w = px.w, h = px.h, stride = px.stride;
+    const unsigned char *pixels = px.data;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     if (!png)
         return false;
