@@ -35,6 +35,7 @@ bool index_html_write(FILE *file, const index_page *p)
                  "th{background:#EEF3FA}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
                  ".failed{color:#C00000}a{color:#1F4E99}\n"
                  ".scroll{overflow-x:auto}\n"
+                 "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
                  "figure{margin:1em 0}figure img{display:block;width:100%;height:auto;"
                  "border:1px solid #D9D9D9}\n"
                  "@media (max-width:600px){figure .scroll img{width:720px;max-width:none}}\n"
@@ -70,7 +71,9 @@ bool index_html_write(FILE *file, const index_page *p)
         }
     }
     textbuf_puts(out, "<h2>資料一覧</h2>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-                      "aria-label=\"資料一覧\">\n<table>\n<thead><tr><th scope=\"col\">資料（PDF）</th>"
+                      "aria-label=\"資料一覧\">\n<table>\n"
+                      "<caption>資料ごとのファイル（PDF・Excel・HTML）とページ数・サイズ</caption>\n"
+                      "<thead><tr><th scope=\"col\">資料（PDF）</th>"
                       "<th scope=\"col\">ページ数</th><th scope=\"col\">サイズ</th>"
                       "<th scope=\"col\">Excel</th><th scope=\"col\">HTML</th></tr></thead>\n"
                       "<tbody>\n");
