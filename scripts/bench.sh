@@ -84,13 +84,13 @@ build_docs "build --bodies (+ 1,788 sheets)" 10000 -- -j 2 --bodies
 # What each output that reuses the documents costs (issue 12): the whole
 # build with the [deck] switches of layouts/deck.ini and prefecture.ini set
 # so, best of N; the cost of an output is the difference to the PDFs alone.
-# variant NAME WORKBOOK WEB EXCEL_CSV
+# variant NAME WORKBOOK WEB EXCEL_CSV [CHART_PNG]
 variant() {
     name=$1
     rm -rf "$tmp/lay"
     cp -R layouts "$tmp/lay"
     for deck in "$tmp/lay/deck.ini" "$tmp/lay/prefecture.ini"; do
-        sed -i "s/^\[deck\]\$/[deck]\nworkbook = $2\nweb = $3\nexcel_csv = $4/" "$deck"
+        sed -i "s/^\[deck\]\$/[deck]\nworkbook = $2\nweb = $3\nexcel_csv = $4\nchart_png = ${5:-true}/" "$deck"
     done
     best_wall=999999 best_cpu=0
     i=0
@@ -119,4 +119,6 @@ variant "  PDFs, sidecars, figures.csv/json" false false false
 variant "  + figures_excel.csv" false false true
 variant "  + workbooks (48 .xlsx)" true false false
 variant "  + HTML pages and chart files" false true false
+variant "  + HTML pages, charts as SVG only" false true false false
 variant "  everything" true true true
+variant "  everything but the chart PNGs" true true true false

@@ -102,4 +102,28 @@ head -c 8 "$tmp/charts/charts/p03.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0
     fail "charts/p03.png is not a PNG"
 "$bin" charts 2>/dev/null; [ $? -eq 2 ] || fail "charts without --png: expected exit 2"
 
+# 7. chart_png = false: the web page's charts as SVG only (the PNGs are most
+#    of a whole build's time): no PNG written, the page links none, every
+#    chart still has its SVG, and the deck file with PNGs still gets them.
+cp -r layouts "$tmp/svgonly"
+sed -i 's/^\[deck\]$/[deck]\nchart_png = false\nworkbook = false/' "$tmp/svgonly/deck.ini"
+"$bin" build -q --only national --layouts "$tmp/svgonly" --out "$tmp/svgonly_out" ||
+    fail "build with chart_png = false exited $?"
+n_svg=$(ls "$tmp/svgonly_out/charts/national" 2>/dev/null | grep -c '\.svg$')
+n_png=$(ls "$tmp/svgonly_out/charts/national" 2>/dev/null | grep -c '\.png$')
+n_svg_a=$(ls "$tmp/a/charts/national" | grep -c '\.svg$')
+n_png_a=$(ls "$tmp/a/charts/national" | grep -c '\.png$')
+[ "$n_png" -eq 0 ] || fail "chart_png = false: $n_png PNGs written"
+[ "$n_svg" -eq "$n_svg_a" ] && [ "$n_svg" -ge 15 ] ||
+    fail "chart_png = false: $n_svg SVGs, a whole build has $n_svg_a"
+[ "$n_png_a" -eq "$n_svg_a" ] || fail "default build: $n_png_a PNGs for $n_svg_a SVGs"
+grep -q '\.png"' "$tmp/svgonly_out/national.html" &&
+    fail "chart_png = false: national.html still links a PNG"
+grep -q 'href="charts/national/p03.svg"' "$tmp/svgonly_out/national.html" ||
+    fail "chart_png = false: national.html does not link the SVG of p03"
+sed -i 's/^chart_png = false$/chart_png = maybe/' "$tmp/svgonly/deck.ini"
+"$bin" build -q --only national --layouts "$tmp/svgonly" --out "$tmp/svgonly_out" 2>"$tmp/err"
+[ $? -eq 4 ] || fail "chart_png = maybe: expected exit 4"
+grep -q "deck.ini:[0-9]*: chart_png = .maybe.: expected false | true" "$tmp/err" || fail "chart_png = maybe: message does not name the key: $(cat "$tmp/err")"
+
 if [ "$fails" -eq 0 ]; then echo "test_build: all checks passed"; else echo "test_build: $fails failed"; exit 1; fi

@@ -544,9 +544,17 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
     doc_files made[N_PREFECTURES + 1] = {{0}};
     build_ctx b = {.o = o, .out = out, .lim = lim, .s = s, .created = created, .headline = &headline,
                    .made = made};
-    for (int scope = 0; scope <= N_PREFECTURES; scope++)
+    bool want_prefs = false;
+    for (int p = 1; p <= N_PREFECTURES; p++)
+        want_prefs |= (sel.all || sel.pref[p]) && lim->pref[p];
+    /* The prefectures' figure sets (a third of the national deck's own
+     * time, with their ranks) only for what prints them: the reports, the
+     * body sheets and the figures export. */
+    bool pref_sets = want_prefs || bodies || (sel.all && lim->whole);
+    for (int scope = 0; scope <= (pref_sets ? N_PREFECTURES : 0); scope++)
         b.sets[scope] = figures_compute(s, scope, mem);
-    figures_rank_prefectures(b.sets); /* the reports' 「47都道府県中」 ranks */
+    if (pref_sets)
+        figures_rank_prefectures(b.sets); /* the reports' 「47都道府県中」 ranks */
     figures_pref_ranking(s, s->n_years - 1, b.rank);
     if (bodies)
         for (int scope = 0; scope <= N_PREFECTURES; scope++)
@@ -558,9 +566,6 @@ int build_run(const cli_options *o, outdir *out, const build_limit *lim, build_r
     fontset *fonts = fontset_load(o->fonts_file, d);
     b.fonts = fonts;
     bool want_national = (sel.all || sel.national || sel.charts) && lim->national;
-    bool want_prefs = false;
-    for (int p = 1; p <= N_PREFECTURES; p++)
-        want_prefs |= (sel.all || sel.pref[p]) && lim->pref[p];
     const fig_catalogue *cat = figures_catalogue(b.sets[0]);
     if (want_national)
         b.national = deck_templates_load(o->layouts_dir, "deck.ini", cat, mem, d);

@@ -41,7 +41,7 @@
 deck_outputs deck_output_switches(const deck_templates *t)
 {
     return (deck_outputs){.workbook = t->deck->workbook, .web = t->deck->web,
-                          .excel_csv = t->deck->excel_csv};
+                          .excel_csv = t->deck->excel_csv, .chart_png = t->deck->chart_png};
 }
 
 /* "p03" of layouts/pages/p03_status.ini */
@@ -285,14 +285,14 @@ static void chart_file(textbuf *o, const deck_web_names *nm, const char *name, c
 }
 
 static void chart_figure(textbuf *o, const deck_web_names *nm, const char *name,
-                         const layout_chart_data *cd)
+                         const layout_chart_data *cd, bool png)
 {
     /* on a phone the image keeps a readable size inside a scrolling box
-     * and links to the full-size picture */
+     * and links to the full-size picture (the PNG; the SVG without one) */
     textbuf_puts(o, "<figure>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
     esc(o, cd->title);
     textbuf_puts(o, "の図\">\n<a href=\"");
-    chart_file(o, nm, name, ".png");
+    chart_file(o, nm, name, png ? ".png" : ".svg");
     textbuf_puts(o, "\"><img src=\"");
     chart_file(o, nm, name, ".svg");
     textbuf_puts(o, "\" alt=\"");
@@ -300,14 +300,16 @@ static void chart_figure(textbuf *o, const deck_web_names *nm, const char *name,
     textbuf_puts(o, "\"></a>\n</div>\n<figcaption>");
     esc(o, cd->title);
     textbuf_puts(o, "（<a href=\"");
-    chart_file(o, nm, name, ".png");
-    textbuf_puts(o, "\">PNG画像（300 dpi）</a>・<a href=\"");
+    if (png) {
+        chart_file(o, nm, name, ".png");
+        textbuf_puts(o, "\">PNG画像（300 dpi）</a>・<a href=\"");
+    }
     chart_file(o, nm, name, ".svg");
     textbuf_puts(o, "\">SVG画像</a>）</figcaption>\n</figure>\n");
 }
 
 static void write_page(textbuf *o, const deck_laid_out *lo, const deck_web_names *nm, bool sample,
-                       const char **names, arena *mem)
+                       bool png, const char **names, arena *mem)
 {
     textbuf_puts(o, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -368,7 +370,7 @@ static void write_page(textbuf *o, const deck_laid_out *lo, const deck_web_names
                 esc(o, cd->heading);
                 textbuf_puts(o, "</h3>\n");
             }
-            chart_figure(o, nm, names[file_no++], cd);
+            chart_figure(o, nm, names[file_no++], cd, png);
             chart_table(o, cd, mem);
         }
         for (int k = 0; k < pd->n_tables; k++)
@@ -389,13 +391,13 @@ bool deck_web_of(const deck_templates *t, const deck_scope *sc, const deck_laid_
     *files = NULL;
     *n_files = 0;
     arena *mem = arena_new();
-    bool ok = true, sample = figures_catalogue(sc->f)->sample;
+    bool ok = true, sample = figures_catalogue(sc->f)->sample, png_files = t->deck->chart_png;
     int n_charts = 0;
     for (int i = 0; i < lo->n_pages; i++)
         n_charts += lo->content[i].n_charts;
     const char **chart_names = ARENA_NEW(mem, const char *, n_charts ? n_charts : 1);
     deck_outfile *out = n_charts ? xcalloc((size_t)n_charts * 2, sizeof *out) : NULL;
-    int nf = 0;
+    int nf = 0, n_named = 0;
     /* a chart file always names its source: a page without source lines
      * takes those of the document's first page that has them (every page
      * reports the same survey) */
@@ -409,15 +411,18 @@ bool deck_web_of(const deck_templates *t, const deck_scope *sc, const deck_laid_
         for (int k = 0; k < pd->n_charts && ok; k++) {
             const layout_chart_data *cd = &pd->charts[k];
             const char *name = arena_printf(mem, "%s%s", page_prefix(pd->file, mem), cd->file_suffix);
-            chart_names[nf / 2] = name;
+            chart_names[n_named++] = name;
             chart_picture p = compose(t, &lo->pages[i], sources, cd, sample, mem);
-            deck_outfile *svg = &out[nf++], *png = &out[nf++];
+            deck_outfile *svg = &out[nf++];
             svg->path = xstrdup(arena_printf(mem, "%s/%s.svg", names->chart_dir, name));
             svg->title = xstrdup(cd->title ? cd->title : name);
             svg->alt = xstrdup(cd->alt);
-            png->path = xstrdup(arena_printf(mem, "%s/%s.png", names->chart_dir, name));
             drawlist_svg(&p.dl, p.x, p.y, p.w, p.h, p.scale, cd->title, cd->alt, &svg->data,
                          &svg->len);
+            if (!png_files)
+                continue;
+            deck_outfile *png = &out[nf++];
+            png->path = xstrdup(arena_printf(mem, "%s/%s.png", names->chart_dir, name));
             if (!chart_png(&p, &png->data, &png->len)) {
                 diag_add(d, D_INTERNAL, png->path, 0, 0, "could not encode the chart file");
                 ok = false;
@@ -426,7 +431,7 @@ bool deck_web_of(const deck_templates *t, const deck_scope *sc, const deck_laid_
     }
     if (ok) {
         textbuf o = {0};
-        write_page(&o, lo, names, sample, chart_names, mem);
+        write_page(&o, lo, names, sample, png_files, chart_names, mem);
         *html = (unsigned char *)o.data;
         *len = o.len;
     } else {

@@ -13,7 +13,7 @@ static bool deck_key(const char *k)
     static const char *const names[] = {"title",   "subject",     "keywords", "author",
                                         "theme",   "pages",       "edition",  "years_shown",
                                         "appendix", "workbook",    "web",      "excel_csv",
-                                        NULL};
+                                        "chart_png", NULL};
     return tpl_in_list(k, names);
 }
 
@@ -130,6 +130,7 @@ tpl_deck *tpl_deck_load_override(const char *layouts_dir, const char *deck_file,
     deck->workbook = tpl_get_enum(&ini, "deck", "workbook", bools, 1) == 1;
     deck->web = tpl_get_enum(&ini, "deck", "web", bools, 1) == 1;
     deck->excel_csv = tpl_get_enum(&ini, "deck", "excel_csv", bools, 1) == 1;
+    deck->chart_png = tpl_get_enum(&ini, "deck", "chart_png", bools, 1) == 1;
     if (deck->appendix && n > 0 && n < TPL_MAX_PAGES)
         items[n++] = TPL_APPENDIX_PAGE;
     deck->pages = ARENA_NEW(mem, tpl_page, n ? n : 1);

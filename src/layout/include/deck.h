@@ -87,10 +87,11 @@ int deck_chart_pages(const deck_templates *t, const char **prefix, int max, aren
 
 /* ---- the outputs that reuse a document (deck_web.c, deck_xlsx.c) ---- */
 
-/* Which of them the deck file asks for ([deck] workbook, web). */
+/* Which of them the deck file asks for ([deck] workbook, web, excel_csv, chart_png). */
 typedef struct {
     bool workbook; /* <name>.xlsx */
     bool web;      /* <name>.html and its chart files (SVG, PNG at 300 dpi) */
+    bool chart_png; /* the chart files' PNG (web only) */
     bool excel_csv; /* figures_excel.csv (read from the national deck.ini) */
 } deck_outputs;
 deck_outputs deck_output_switches(const deck_templates *t);

@@ -260,8 +260,10 @@ typedef struct {
     bool appendix;       /* deck.ini appendix = true: TPL_APPENDIX_PAGE was appended */
     /* what `build` writes beside the PDF (true unless switched off): the
      * workbook, the HTML page with its chart files, and (read from the
-     * national deck.ini only) the figures export for Excel */
-    bool workbook, web, excel_csv;
+     * national deck.ini only) the figures export for Excel; chart_png:
+     * the web page's charts also as PNG at 300 dpi beside the SVG (most of
+     * the whole build's time: README, Performance) */
+    bool workbook, web, excel_csv, chart_png;
     /* [report] NAME = text: {deck.NAME} in any template (a cover line, extra
      * notes), replaceable by a prefecture's own override file */
     int n_vars;
