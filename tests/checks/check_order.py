@@ -25,13 +25,21 @@ The ranking pages must list the 47 prefectures by rank, column group by
 column group (ranks never decrease, each prefecture once), 「同率」 before a
 rank exactly when another row prints the same rank.
 
+The ranking pages of the national deck and of every prefecture report must
+read the same way in the default mode too (the geometry makes each column
+group one block for poppler, see layout_ranking.c): with the groups' header
+rows left out, the 47 rows one after the other, each as printed -
+「同率」 when shared, rank, prefecture, count／municipalities, share% - in the
+order recomputed from data/ by check_prefs.py (competition ranks on the
+printed share, a shared rank in prefecture code order).
+
 In the default mode (by position) only what the geometry guarantees is
 required, on the national deck, reports 01, 13, 31 and three sheets: the
 title first, then the lead's first sentence, and the footer (page number,
 sample label) after every other text; and what the writer's /ActualText
 spans give a chart: its rows (as in 3., without the legend), chart after
 chart. Tables are not given that (a cell's text would be lost to assistive
-technology): the ranking reads across its column groups by position.
+technology).
 """
 import os
 import re
@@ -40,8 +48,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from charts import Figures, chart, is_zero  # noqa: E402
+from check_prefs import Expected  # noqa: E402
 from check_text import page_templates  # noqa: E402
-from common import Data, Report, documents, load_sidecar, main_args, pdf_pages, ranking_rows, squash  # noqa: E402
+from common import Data, Report, documents, fmt_int, load_sidecar, main_args, pdf_pages, ranking_rows, squash  # noqa: E402
 from figcalc import FigCalc  # noqa: E402
 from templates import Context, PageTemplate, deck_pages  # noqa: E402
 
@@ -206,8 +215,42 @@ def check_ranking(rep, where, raw, prefs):
                   f"{where}: {name} rank {rank} marked 「{tie}」 but {'shared' if shared else 'not shared'} with another prefecture")
 
 
+# a column group's header row, repeated on top of each group
+RANKING_HEAD = re.compile(r"順位都道府県(導入済|策定済)／市区町村(導入済|策定済)の割合")
+
+
+def ranking_text(exp, data, by):
+    """The 47 rows as printed, in rank order, squashed: recomputed from the
+    data (check_prefs.Expected), ties in prefecture code order."""
+    kind = "guideline" if by == "guideline" else "adopted"
+    ranks = exp.rank[kind]
+    order = sorted(data.prefs, key=lambda p: (ranks[p], p))
+    rows = []
+    for p in order:
+        tie = "同率" if sum(1 for r in ranks.values() if r == ranks[p]) > 1 else ""
+        rows.append(f"{tie}{ranks[p]}{data.prefs[p]}{fmt_int(exp.count[kind][p])}／"
+                    f"{fmt_int(len(exp.munis[p]))}{exp.share[kind][p]}%")
+    return rows
+
+
+def check_ranking_default(rep, where, default, rows):
+    """default mode: the rows one after the other, only the groups' header
+    rows between them."""
+    flat = RANKING_HEAD.sub("", squash(default))
+    if rep.check("".join(rows) in flat, "default-ranking",
+                 f"{where}: default mode does not read the ranking column group by column group"):
+        return
+    pos = flat.find(rows[0])
+    for prev, row in zip(rows, rows[1:]):  # where the reading goes astray
+        if pos < 0 or not flat.startswith(row, pos + len(prev)):
+            got = flat[pos + len(prev):][:40] if pos >= 0 else f"no {prev}"
+            rep.check(False, "default-ranking", f"{where}: default mode reads {got}… after {prev}, expected {row}")
+            break
+        pos += len(prev)
+
+
 def check_document(rep, src, data, figs, calc, kind, name, pdf, deck_file, pref=None, body=None,
-                   default_mode=True):
+                   default_mode=True, exp=None):
     deck_ini, files = deck_pages(src, deck_file)
     ctx = Context(data, deck_ini, pref=pref, body=body)
     years_shown = int(deck_ini["deck"].get("years_shown", "3"))
@@ -230,8 +273,11 @@ def check_document(rep, src, data, figs, calc, kind, name, pdf, deck_file, pref=
         title = None if cover else re.compile(t.title.regex.pattern + ("（続き）" if continued else ""))
         check_page(rep, f"{name} page {page} ({os.path.basename(rel)})", raws[page - 1], defaults[page - 1],
                    title, pieces, footer)
-        if any(s.startswith("ranking") for s in t.ini):
+        for section in (s for s in t.ini if s.startswith("ranking")):
             check_ranking(rep, f"{name} page {page}", raws[page - 1], list(data.prefs.values()))
+            default = defaults[page - 1] or pdf_pages(pdf, raw=False, layout=False, page=page)[0]
+            check_ranking_default(rep, f"{name} page {page}", default,
+                                  ranking_text(exp, data, t.ini[section].get("by", "adopted")))
     return len(raws)
 
 
@@ -240,6 +286,7 @@ def main():
     data = Data(src)
     figs = Figures(os.path.join(out, "figures.csv"))
     calc = FigCalc(data)
+    exp = Expected(data, src)
     rep = Report("check_order")
     n = 0
     bodies = 0
@@ -252,10 +299,10 @@ def main():
         dm = (kind == "national" or (kind == "prefecture" and name[:2] in ("01", "13", "31"))
               or (kind == "body" and bodies <= 3))
         if kind == "national":
-            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "deck.ini", default_mode=dm)
+            n += check_document(rep, src, data, figs, calc, kind, name, pdf, "deck.ini", default_mode=dm, exp=exp)
         elif kind == "prefecture":
             n += check_document(rep, src, data, figs, calc, kind, name, pdf, "prefecture.ini", pref=name[:2],
-                                default_mode=dm)
+                                default_mode=dm, exp=exp)
         else:
             n += check_document(rep, src, data, figs, calc, kind, name, pdf, "body.ini", pref=name[:2],
                                 body=name[:6], default_mode=dm)

@@ -236,11 +236,13 @@ def band_of(pop):
 # --- outputs -------------------------------------------------------------------
 
 
-def pdf_pages(pdf, raw=True, layout=True):
-    """The text of every page (pdftotext, form feeds between pages): in
-    content order (raw), else by position in columns (layout) or in
-    pdftotext's default reading order."""
-    args = ["pdftotext"] + (["-raw"] if raw else ["-layout"] if layout else []) + [pdf, "-"]
+def pdf_pages(pdf, raw=True, layout=True, page=None):
+    """The text of every page (pdftotext, form feeds between pages), or of
+    the one page given (1-based): in content order (raw), else by position
+    in columns (layout) or in pdftotext's default reading order."""
+    args = ["pdftotext"] + (["-raw"] if raw else ["-layout"] if layout else [])
+    args += ["-f", str(page), "-l", str(page)] if page else []
+    args += [pdf, "-"]
     out = subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
     pages = out.split("\f")
     if pages and not pages[-1].strip():
