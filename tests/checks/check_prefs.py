@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, ranking_rows, read_ini, squash  # noqa: E402
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, man, pct1, pdf_pages, ranking_rows, read_csv, read_ini, squash  # noqa: E402
 from figcalc import FigCalc  # noqa: E402
 
 DASH = "―"
@@ -192,6 +192,8 @@ def check_report(rep, exp, name, pdf):
     check_tops(rep, exp, pref, where, flat)
     # a base below the page's small_base: a lead of counts, no ranks or shares
     check_small_leads(rep, exp, pref, name, pdf[:-4] + ".html", flat)
+    # no case of its own: the nation's cases for reference
+    check_no_cases(rep, exp, pref, name, pdf[:-4] + ".html", flat)
     # the summary: its lead (like-for-like national shares) and key indicators
     i = page(f"{pname}の概要（主な指標）")
     if i is not None:
@@ -373,6 +375,38 @@ def check_small_leads(rep, exp, pref, name, html, flat):
                           f"{where}: 「{label}」 printed with {count}{u}, counted {n}{unit}")
         for lead in leads:
             rep.check(any(squash(lead) in f for f in flat), "small-lead", f"{where}: the HTML's lead is not on the PDF's pages: {lead}")
+
+
+def check_no_cases(rep, exp, pref, name, html, flat):
+    """P6 of a prefecture none of whose bodies is in the latest year's case
+    list (cases.csv): the lead says so with the nation's number of cases, and
+    the page lists the nation's cases for reference, each with the
+    prefecture of its body, its 活用事例, 導入効果 and population (万人), in
+    list order; counted from data/."""
+    data = exp.data
+    y = data.latest
+    if "cases" not in data.survey[y.lower()]:
+        return
+    cases = read_csv(data.year_file(y, "cases"))
+    if any(data.body[c["団体コード"]]["都道府県コード"] == pref for c in cases):
+        return
+    pname = data.prefs[pref]
+    title = f"自治体における生成AIの導入効果（{pname}内の事例）"
+    i = page_titled(flat, title)
+    if not rep.check(i is not None, "no-cases", f"{name}: no page titled 「{title}」"):
+        return
+    where = f"{name} page {i + 1} (no case of {pname})"
+    label = data.survey[y.lower()]["label"]
+    find_seq(rep, "no-cases", where, flat[i], [f"{label}の調査で報告された導入効果の事例（全国{fmt_int(len(cases))}件）に、{pname}内の団体の事例はなかった"])
+    want = [[data.body[c["団体コード"]]["都道府県名"], c["活用事例"], c["導入効果"], man(data.body[c["団体コード"]]["人口"])] for c in cases]
+    pos = 0
+    for row in want:  # the PDF: each case's prefecture and population, in list order
+        pos = find_seq(rep, "no-cases", where, flat[i], [squash(row[0]), squash(row[3])], pos)
+    parser = SectionTables()
+    with open(html, encoding="utf-8") as f:
+        parser.feed(f.read())
+    got = parser.tables.get(title, [])
+    rep.check(got == want, "no-cases", f"{name}.html 「{title}」: rows {got}, counted from cases.csv {want}")
 
 
 KEYTABLE = "layouts/prefecture/pages/p02_summary.ini"
