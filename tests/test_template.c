@@ -157,6 +157,24 @@ static void test_top_ties(void)
               "「exaBase生成AI for 自治体」など（同率3位）");
     /* 宮城県 R5: no service row was customised */
     CHECK_STR(expand_pref(mem, "{P15.Q10[first,全体].top(2)}", 4), "（回答なし）");
+    /* counts(N): the same options with their counts, no place; 団体 for a
+     * question answered per body, 件 per service (counted in data/R7 by
+     * tests/checks/check_prefs.py's top_text) */
+    CHECK_STR(expand_pref(mem, "{P16.Q11[latest,全体].counts(3)}", 31),
+              "「マニュアル」（4件）、「議会会議録」・「法令」・「計画」・「例規集」（各2件）");
+    CHECK_STR(expand_pref(mem, "{P9.Q5[latest,全体].counts(3)}", 29),
+              "「QommonsAI」・「ChatGPT」（各3件）、「LoGoAIアシスタント」・「自治体AI zevo」・"
+              "「exaBase生成AI for 自治体」など（各2件）");
+    CHECK_STR(expand_pref(mem, "{P12.Q7[latest,全体].counts(2)}", 4),
+              "「自治体機密性1に相当する情報」（8団体）、「自治体機密性2Aに相当する情報」・"
+              "「自治体機密性2Bに相当する情報」（各5団体）");
+    CHECK_STR(expand_pref(mem, "{P15.Q10[first,全体].counts(2)}", 4), "（回答なし）");
+    /* a condition on a base and a number: 鳥取県 customised 5 service rows,
+     * 東京都 13 */
+    const char *small = "{P15.Q10[latest,全体,1].base < 10 ? 件数 : 割合}";
+    CHECK_STR(expand_pref(mem, small, 31), "件数");
+    CHECK_STR(expand_pref(mem, small, 13), "割合");
+    CHECK_STR(expand_pref(mem, "{10 > P15.Q10[latest,全体,1].base ? 件数 : 割合}", 31), "件数");
     arena_free(mem);
 }
 
@@ -359,6 +377,11 @@ static void test_check_without_values(void)
         {"{deck.nosuch}", -1, "a variable of the deck file's [report]"},
         {"{pref.rank}", -1, "pref field `rank`"},
         {"ok {P2.answered[latest,全体].count", -1, "unclosed placeholder"},
+        {"{P5.Q2[latest,全体].counts(0)}", -1, "expected [year,group].counts(N), N 1..10"},
+        {"{P7.Q3[latest,全体].counts(8)}", -1, "counts(8) but the figure has 7 options"},
+        {"{P6.case_count[latest,-].base < 1 ? a : b}", -1, "P6.case_count has no base"},
+        {"{10 < 9 ? a : b}", -1, "two numbers"},
+        {"{P17.Q15[latest,全体,#1].code == 3 ? a : b}", -1, "not one of each"},
         /* the first problem of a text is reported: here the figure before the syntax */
         {"{P5.Q99[latest,全体,1].count} {P5.Q2[latest]}", -1, "no figure P5.Q99"},
     };

@@ -290,6 +290,7 @@ static void emit_cases(const survey *s, int yi, int scope, row_buf *rb)
                                   (int)s->bodies[c->body].population, 0, BASE_NONE, -1);
         r->rank = 0; /* a list in the deck's order, not a ranking */
         r->detail = c->effect;
+        r->place = s->bodies[c->body].pref_name;
     }
     for (int i = 0; i < y->n_cases; i++) {
         const sv_case *c = &y->cases[i];

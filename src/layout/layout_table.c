@@ -3,8 +3,9 @@
  * cell set smaller, down to the block's min_size_pt, rather than a word of
  * it broken), row heights from their content grown to fill the box, a
  * tinted header row. The scope's cases keep their numbers of the year's
- * list (a prefecture report lists its own); a scope without any prints the
- * block's `empty` text instead. */
+ * list (a prefecture report lists its own); a scope without any lists the
+ * nation's in the block's `nation_columns` where it has them (a prefecture
+ * report's reference), else prints the block's `empty` text. */
 #include "layout_priv.h"
 #include "units.h"
 
@@ -83,27 +84,35 @@ bool layout_table(page_state *ps, const tpl_block *b)
     double size = tb->size_pt > 0 ? tb->size_pt : th->body_pt, lh = size * CELL_LEADING;
     double pad_x = mm_to_pt(CELL_PAD_X_MM), pad_y = mm_to_pt(CELL_PAD_Y_MM);
 
-    /* the scope's cases in list order (the series is not ranked) */
-    int n_rows = figures_ranked(ps->c->f, tb->fig.page, tb->fig.name, latest, "", NULL, 0);
+    /* the scope's cases in list order (the series is not ranked); a
+     * prefecture without any lists the nation's where the template says so */
+    const figset *f = ps->c->f;
+    const tpl_table_columns *cols = &tb->cols;
+    int n_rows = figures_ranked(f, tb->fig.page, tb->fig.name, latest, "", NULL, 0);
+    if (n_rows == 0 && tb->nation_cols.n_cols > 0 && ps->c->nation) {
+        f = ps->c->nation;
+        cols = &tb->nation_cols;
+        n_rows = figures_ranked(f, tb->fig.page, tb->fig.name, latest, "", NULL, 0);
+    }
     const fig_row **case_rows = ARENA_NEW(mem, const fig_row *, n_rows ? n_rows : 1);
-    figures_ranked(ps->c->f, tb->fig.page, tb->fig.name, latest, "", case_rows, n_rows);
+    figures_ranked(f, tb->fig.page, tb->fig.name, latest, "", case_rows, n_rows);
     if (n_rows == 0 && tb->empty)
         return empty_table(ps, b, box, size);
-    int nc = tb->n_cols;
+    int nc = cols->n_cols;
     cell *cells = ARENA_NEW(mem, cell, (size_t)(n_rows + 1) * (size_t)nc);
     double *col_x = ARENA_NEW(mem, double, nc + 1);
     col_x[0] = box.x;
     for (int j = 0; j < nc; j++)
-        col_x[j + 1] = col_x[j] + box.w * tb->col_pct[j] / 100.0;
+        col_x[j + 1] = col_x[j] + box.w * cols->col_pct[j] / 100.0;
 
     for (int j = 0; j < nc; j++)
-        cells[j].text = tb->col_header[j];
+        cells[j].text = cols->col_header[j];
     for (int i = 0; i < n_rows; i++) {
         const fig_row *r = case_rows[i];
         for (int j = 0; j < nc; j++) {
             const char *t = "";
             char num[NUMFMT_MAX];
-            switch (tb->col_field[j]) {
+            switch (cols->col_field[j]) {
             case TPL_COL_USE_CASE:
                 t = r->option_label; /* 活用事例 */
                 break;
@@ -112,6 +121,9 @@ bool layout_table(page_state *ps, const tpl_block *b)
                 break;
             case TPL_COL_POPULATION:
                 t = arena_strdup(mem, numfmt_man(num, r->count));
+                break;
+            case TPL_COL_PREF:
+                t = r->place ? r->place : "";
                 break;
             }
             cells[(i + 1) * nc + j].text = t;
@@ -162,7 +174,7 @@ bool layout_table(page_state *ps, const tpl_block *b)
         for (int i = 0; i <= n_rows; i++)
             for (int j = 0; j < nc; j++) {
                 const char *t = cells[i * nc + j].text;
-                if (i > 0 && tb->col_field[j] == TPL_COL_POPULATION)
+                if (i > 0 && cols->col_field[j] == TPL_COL_POPULATION)
                     prov_add_figure(ps->c->prov, case_rows[i - 1], "man", t,
                                     PROV_ROUND_MAN_HALF_UP);
                 else /* a case's number is its row in the year's list */
@@ -186,9 +198,9 @@ bool layout_table(page_state *ps, const tpl_block *b)
         for (int j = 0; j < nc; j++) {
             const cell *c = &cells[i * nc + j];
             layout_cell_begin(ps->dl, i == 0                                ? LAYOUT_COL_HEAD
-                                      : tb->col_field[j] == TPL_COL_USE_CASE ? LAYOUT_ROW_HEAD
+                                      : cols->col_field[j] == TPL_COL_USE_CASE ? LAYOUT_ROW_HEAD
                                                                              : LAYOUT_DATA);
-            bool centred = i == 0 || tb->col_field[j] == TPL_COL_POPULATION;
+            bool centred = i == 0 || cols->col_field[j] == TPL_COL_POPULATION;
             double clh = c->size * CELL_LEADING, text_h = c->lines.n * clh;
             double ty = y + (row_h[i] - text_h) / 2; /* cells centred vertically */
             font_role font = i == 0 ? th->font_title : th->font_body;

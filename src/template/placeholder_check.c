@@ -31,9 +31,10 @@ static bool check_ref(const ph_ref *r, const ph_check_context *cc, char *err, si
         if (r->field == PH_FIELD_STARTED || r->field == PH_FIELD_ADDED)
             return ph_year_event(r, d, cat, y, err, size);
         int have = series_rows(d);
-        if (r->field == PH_FIELD_TOP && have > 0 && have < r->top_n)
-            return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options",
-                           r->page, r->figure, key, r->group, r->top_n, have);
+        if ((r->field == PH_FIELD_TOP || r->field == PH_FIELD_COUNTS) && have > 0 &&
+            have < r->top_n)
+            return ph_fail(err, size, "%s.%s[%s,%s]: %s but the figure has %d options", r->page,
+                           r->figure, key, r->group, r->field_text, have);
         for (int code = 1; r->field == PH_FIELD_LEAD && code <= FIG_MAX_OPTIONS; code++)
             if ((r->lead_codes & (1u << (code - 1))) && !figures_def_option(d, code))
                 return ph_fail(err, size, "%s.%s: lead(): %d is not an option of the figure",
@@ -97,6 +98,11 @@ static bool ref_in_year(const ph_ref *r, const fig_catalogue *cat, int y)
     return true;
 }
 
+static bool operand_in_year(const ph_operand *o, const fig_catalogue *cat, int y)
+{
+    return o->kind == PH_OPD_NUMBER || ref_in_year(&o->ref, cat, y);
+}
+
 bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y)
 {
     for (int i = 0; i < t->n; i++) {
@@ -107,7 +113,8 @@ bool ph_year_has(const ph_text *t, const fig_catalogue *cat, int y)
                 return false;
             break;
         case PH_NODE_CONDITION:
-            if (!ref_in_year(&nd->as.cond.a, cat, y) || !ref_in_year(&nd->as.cond.b, cat, y) ||
+            if (!operand_in_year(&nd->as.cond.a, cat, y) ||
+                !operand_in_year(&nd->as.cond.b, cat, y) ||
                 !ph_year_has(nd->as.cond.then_text, cat, y) ||
                 !ph_year_has(nd->as.cond.else_text, cat, y))
                 return false;
@@ -140,6 +147,20 @@ static bool check_year(const ph_node *nd, const ph_check_context *cc, char *err,
     const char *iso;
     char date[PH_DATE_MAX];
     return ph_year_field_value(nd, cc->cat, cc->year, &yr, &iso, date, err, size);
+}
+
+/* A condition's side: a number, or a reference to a row (with a base when
+ * it is read as its base). */
+static bool check_operand(const ph_operand *o, const ph_check_context *cc, char *err, size_t size)
+{
+    if (o->kind == PH_OPD_NUMBER)
+        return true;
+    if (!check_ref(&o->ref, cc, err, size))
+        return false;
+    const fig_def *d = figures_def(cc->cat, o->ref.page, o->ref.figure);
+    if (o->kind == PH_OPD_BASE && d && !d->has_base)
+        return ph_fail(err, size, "%s.%s has no base", o->ref.page, o->ref.figure);
+    return true;
 }
 
 static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err, size_t size)
@@ -178,8 +199,8 @@ static bool check_node(const ph_node *nd, const ph_check_context *cc, char *err,
                 return ph_fail_node(err, size, nd, "%s: %s", nd->as.alike.names[i], reason);
         return true;
     case PH_NODE_CONDITION:
-        if (!check_ref(&nd->as.cond.a, cc, reason, sizeof reason) ||
-            !check_ref(&nd->as.cond.b, cc, reason, sizeof reason))
+        if (!check_operand(&nd->as.cond.a, cc, reason, sizeof reason) ||
+            !check_operand(&nd->as.cond.b, cc, reason, sizeof reason))
             return ph_fail_node(err, size, nd, "%s", reason);
         /* both branches: the data decide which one is printed */
         return (ph_check(nd->as.cond.then_text, cc, reason, sizeof reason) &&

@@ -103,6 +103,7 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
         sb_puts(b, num);
         break;
     case PH_FIELD_TOP:
+    case PH_FIELD_COUNTS:
     case PH_FIELD_LEAD:
     case PH_FIELD_STARTED:
     case PH_FIELD_ADDED:
@@ -113,11 +114,53 @@ static bool expand_field(strbuf *b, const ph_context *c, const fig_row *r, const
     return true;
 }
 
+/* What an option's count is a count of: bodies for a question answered once
+ * per body, service rows (件) otherwise. */
+static const char *count_unit(const ph_context *c, const fig_row *row)
+{
+    const fig_catalogue *cat = cat_of(c);
+    bool per_body = row->question < 0 || row->question >= cat->n_questions ||
+                    cat->questions[row->question].per_body;
+    return per_body ? "団体" : "件";
+}
+
+/* After the names of options rows[0..n) that share a place: top(N) says the
+ * place, 「（同率3位）」 when they are more than one; counts(N) says their
+ * count, 「（3団体）」, 「（各3団体）」 when they are more than one (a count, not
+ * a rank: what a small base can carry). cut: the tie goes on past the
+ * names, 「など」. */
+static void put_place(strbuf *b, const ph_context *c, const ph_ref *r, const fig_row *const *rows,
+                      int n, bool cut)
+{
+    char num[NUMFMT_MAX];
+    const fig_row *last = rows[n - 1]; /* the name nearest the number */
+    if (r->field == PH_FIELD_COUNTS) {
+        sb_puts(b, cut ? "など（" : "（");
+        if (n > 1)
+            sb_puts(b, "各");
+        size_t from = b->n;
+        sb_puts(b, numfmt_int(num, last->count));
+        note(c, PH_PIECE_FIGURE, b, from, last, "count", NULL);
+        sb_puts(b, count_unit(c, last));
+        sb_puts(b, "）");
+        return;
+    }
+    if (n == 1)
+        return;
+    snprintf(num, sizeof num, "%d", rows[0]->rank);
+    sb_puts(b, cut ? "など（同率" : "（同率");
+    size_t from = b->n;
+    sb_puts(b, num);
+    note(c, PH_PIECE_FIGURE, b, from, rows[0], "rank", NULL);
+    sb_puts(b, "位）");
+}
+
 /* top(N): 「A」、「B」、… in rank order: the options ranked N or better that
  * someone chose. Options that tie are named together, 「C」・「D」（同率3位）, so
  * a sentence never names one of them as if it alone held the place; a tie
  * that would make the list longer than N + 2 is cut with 「など」. Nothing
- * chosen at all prints 「（回答なし）」. */
+ * chosen at all prints 「（回答なし）」. counts(N): the same options, each place
+ * with its count instead of its rank, 「A」（3団体）、「C」・「D」（各2団体）. */
 static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, const ph_context *c,
                        char *err, size_t size)
 {
@@ -125,8 +168,8 @@ static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, co
     int n = r->top_n;
     int have = figures_ranked(f, r->page, r->figure, year, r->group, rows, FIG_MAX_OPTIONS);
     if (have < n)
-        return ph_fail(err, size, "%s.%s[%s,%s]: top(%d) but the figure has %d options", r->page,
-                       r->figure, cat_of(c)->years[year].key, r->group, n, have);
+        return ph_fail(err, size, "%s.%s[%s,%s]: %s but the figure has %d options", r->page,
+                       r->figure, cat_of(c)->years[year].key, r->group, r->field_text, have);
     if (have > FIG_MAX_OPTIONS)
         have = FIG_MAX_OPTIONS;
     int cap = n + 2, named = 0;
@@ -136,24 +179,18 @@ static bool expand_top(strbuf *b, const ph_ref *r, const figset *f, int year, co
             tied++;
         if (named)
             sb_puts(b, "、");
-        for (int k = 0; k < tied && named < cap; k++, named++) {
-            if (k)
+        int shown = 0;
+        for (; shown < tied && named < cap; shown++, named++) {
+            if (shown)
                 sb_puts(b, "・");
             size_t from = b->n;
             sb_puts(b, "「");
-            sb_puts(b, rows[i + k]->option_label ? rows[i + k]->option_label : "");
+            sb_puts(b, rows[i + shown]->option_label ? rows[i + shown]->option_label : "");
             sb_puts(b, "」");
-            note(c, PH_PIECE_LABEL, b, from, rows[i + k], "top", NULL);
+            note(c, PH_PIECE_LABEL, b, from, rows[i + shown],
+                 r->field == PH_FIELD_COUNTS ? "counts" : "top", NULL);
         }
-        if (tied > 1) {
-            char num[16];
-            snprintf(num, sizeof num, "%d", rows[i]->rank);
-            sb_puts(b, named == cap && i + tied > cap ? "など（同率" : "（同率");
-            size_t from = b->n;
-            sb_puts(b, num);
-            note(c, PH_PIECE_FIGURE, b, from, rows[i], "rank", NULL);
-            sb_puts(b, "位）");
-        }
+        put_place(b, c, r, rows + i, shown, shown < tied);
         i += tied;
     }
     if (named == 0)
@@ -268,7 +305,7 @@ static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char 
     if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
         return false;
     const figset *f = figures_of(r, c);
-    if (r->field == PH_FIELD_TOP)
+    if (r->field == PH_FIELD_TOP || r->field == PH_FIELD_COUNTS)
         return expand_top(b, r, f, year, c, err, size);
     if (r->field == PH_FIELD_LEAD)
         return expand_lead(b, r, f, year, c, err, size);
@@ -278,16 +315,22 @@ static bool expand_figure(strbuf *b, const ph_ref *r, const ph_context *c, char 
     return row && expand_field(b, c, row, r, err, size);
 }
 
-/* The count (or with by_code the option code) of a condition's operand. */
-static bool operand(const ph_ref *r, bool by_code, const ph_context *c, int *value, char *err,
-                    size_t size)
+/* The value of a condition's side: its number, or its row's count, base or
+ * option code. */
+static bool operand(const ph_operand *o, const ph_context *c, int *value, char *err, size_t size)
 {
+    if (o->kind == PH_OPD_NUMBER) {
+        *value = o->number;
+        return true;
+    }
     int year = 0;
-    if (!ph_year_index(&r->year, cat_of(c)->n_years, c->year, &year, err, size))
+    if (!ph_year_index(&o->ref.year, cat_of(c)->n_years, c->year, &year, err, size))
         return false;
-    const fig_row *row = row_of(r, figures_of(r, c), year, c, err, size);
+    const fig_row *row = row_of(&o->ref, figures_of(&o->ref, c), year, c, err, size);
     if (row)
-        *value = by_code ? row->option : row->count;
+        *value = o->kind == PH_OPD_CODE ? row->option
+                 : o->kind == PH_OPD_BASE ? row->base
+                                          : row->count;
     return row != NULL;
 }
 
@@ -295,15 +338,14 @@ static bool expand_nodes(strbuf *b, const ph_text *t, const ph_context *c, arena
                          size_t size);
 
 /* {A OP B ? THEN : ELSE}: the wording of a lead that depends on the data
- * (「上回った」 or 「下回った」; a ranking that changed or held), A and B
- * compared by count or by option code. */
+ * (「上回った」 or 「下回った」; a ranking that changed or held; a base too
+ * small for shares), A and B compared by count, base, number or option
+ * code. */
 static bool expand_condition(strbuf *b, const ph_node *nd, const ph_context *c, arena *mem,
                              char *err, size_t size)
 {
     int a, bb;
-    bool by_code = nd->as.cond.by_code;
-    if (!operand(&nd->as.cond.a, by_code, c, &a, err, size) ||
-        !operand(&nd->as.cond.b, by_code, c, &bb, err, size))
+    if (!operand(&nd->as.cond.a, c, &a, err, size) || !operand(&nd->as.cond.b, c, &bb, err, size))
         return false;
     bool yes;
     switch (nd->as.cond.op) {

@@ -155,18 +155,20 @@ static bool parse_field(ph_ref *r, char *field, int n_args, char *err, size_t si
 {
     r->field_text = field;
     const char *page = r->page, *figure = r->figure;
-    if (strncmp(field, "top(", 4) == 0) {
-        size_t fl = strlen(field);
+    bool counts = strncmp(field, "counts(", 7) == 0;
+    if (counts || strncmp(field, "top(", 4) == 0) {
+        const char *name = counts ? "counts" : "top";
+        size_t fl = strlen(field), at = strlen(name) + 1;
         int n = -1;
-        if (fl > 5 && field[fl - 1] == ')') {
+        if (fl > at + 1 && field[fl - 1] == ')') {
             field[fl - 1] = '\0';
-            n = parse_uint(field + 4);
+            n = parse_uint(field + at);
             field[fl - 1] = ')';
         }
         if (n < 1 || n > PH_MAX_TOP || n_args > 2)
-            return ph_fail(err, size, "%s.%s[…].%s: expected [year,group].top(N), N 1..%d",
-                           page, figure, field, PH_MAX_TOP);
-        r->field = PH_FIELD_TOP;
+            return ph_fail(err, size, "%s.%s[…].%s: expected [year,group].%s(N), N 1..%d",
+                           page, figure, field, name, PH_MAX_TOP);
+        r->field = counts ? PH_FIELD_COUNTS : PH_FIELD_TOP;
         r->top_n = n;
         return true;
     }
@@ -213,7 +215,7 @@ bool ph_field_known(const ph_ref *r, char *err, size_t size)
         return true;
     return ph_fail(err, size,
                    "field `%s`: expected count, base, pct, pct0, label, short, man, rank, "
-                   "top(N), lead(codes), started or added",
+                   "top(N), counts(N), lead(codes), started or added",
                    r->field_text);
 }
 
@@ -277,22 +279,33 @@ static bool parse_ref(ph_ref *r, char *spec, arena *mem, char *err, size_t size)
     return true;
 }
 
-/* A reference without field (P10.Q6[latest,全体,1]), read as its count, or
- * with `.code` (P17.Q15[latest,全体,#1].code), read as its option code;
- * *by_code says which. */
-static bool parse_operand(ph_ref *r, char *ref, bool *by_code, arena *mem, char *err, size_t size)
+/* One side of a condition: a whole number, or a reference without field
+ * (P10.Q6[latest,全体,1]) read as its count, with `.base` (P15.Q10[latest,
+ * 全体,1].base) as its base, with `.code` (P17.Q15[latest,全体,#1].code) as
+ * its option code. */
+static bool parse_operand(ph_operand *o, char *ref, arena *mem, char *err, size_t size)
 {
+    int number = parse_uint(ref);
+    if (number >= 0) {
+        o->kind = PH_OPD_NUMBER;
+        o->number = number;
+        return true;
+    }
     const char *nation = "nation:";
     if (strncmp(ref, nation, strlen(nation)) == 0) {
         ref += strlen(nation);
-        r->nation = true;
+        o->ref.nation = true;
     }
     size_t n = strlen(ref);
-    *by_code = n > 5 && strcmp(ref + n - 5, ".code") == 0;
-    if (*by_code)
+    o->kind = PH_OPD_COUNT;
+    if (n > 5 && strcmp(ref + n - 5, ".code") == 0)
+        o->kind = PH_OPD_CODE;
+    else if (n > 5 && strcmp(ref + n - 5, ".base") == 0)
+        o->kind = PH_OPD_BASE;
+    if (o->kind != PH_OPD_COUNT)
         ref[n - 5] = '\0';
     char *spec = arena_printf(mem, "%s.count", ref);
-    return parse_ref(r, spec, mem, err, size);
+    return parse_ref(&o->ref, spec, mem, err, size);
 }
 
 /* The first `pat` in s outside nested braces, NULL when none. */
@@ -349,15 +362,16 @@ static bool parse_condition(ph_node *nd, char *spec, arena *mem, char *err, size
     char *rhs = at + strlen(ops[op]);
     *at = '\0';
     nd->as.cond.op = (ph_cmp)op;
-    bool code_a = false, code_b = false;
-    if (!parse_operand(&nd->as.cond.a, trim(spec), &code_a, mem, err, size) ||
-        !parse_operand(&nd->as.cond.b, trim(rhs), &code_b, mem, err, size))
+    ph_operand *a = &nd->as.cond.a, *b = &nd->as.cond.b;
+    if (!parse_operand(a, trim(spec), mem, err, size) ||
+        !parse_operand(b, trim(rhs), mem, err, size))
         return false;
-    if (code_a != code_b)
+    if ((a->kind == PH_OPD_CODE) != (b->kind == PH_OPD_CODE))
         return ph_fail(err, size, "condition: compare two counts or two `.code`s, not one of each");
-    if (code_a && op != PH_CMP_EQ && op != PH_CMP_NE)
+    if (a->kind == PH_OPD_CODE && op != PH_CMP_EQ && op != PH_CMP_NE)
         return ph_fail(err, size, "condition: option codes compare with == or != only");
-    nd->as.cond.by_code = code_a;
+    if (a->kind == PH_OPD_NUMBER && b->kind == PH_OPD_NUMBER)
+        return ph_fail(err, size, "condition: two numbers; compare a figure with a number");
     return true;
 }
 

@@ -42,6 +42,7 @@ typedef enum {
     PH_FIELD_MAN,
     PH_FIELD_RANK,
     PH_FIELD_TOP, /* top(N): the labels of the N first */
+    PH_FIELD_COUNTS, /* counts(N): the same with their counts, 「A」（3団体） */
     PH_FIELD_LEAD, /* lead(codes): how many top-ranked options are among the codes */
     PH_FIELD_STARTED, /* the year's label, when the figure's question was first asked then */
     PH_FIELD_ADDED,   /* 「A」、「B」: the options the questionnaire added that year */
@@ -82,6 +83,16 @@ extern const char *const PH_YEAR_FIELDS[PH_YF__COUNT];
 
 typedef enum { PH_CMP_GE, PH_CMP_LE, PH_CMP_EQ, PH_CMP_NE, PH_CMP_GT, PH_CMP_LT } ph_cmp;
 
+/* One side of a condition: a reference read as its count (no field), its
+ * base (`.base`) or its option code (`.code`), or a whole number (the
+ * template's threshold: `P15.Q10[latest,全体,1].base < 10`). */
+typedef enum { PH_OPD_COUNT, PH_OPD_BASE, PH_OPD_CODE, PH_OPD_NUMBER } ph_operand_kind;
+typedef struct {
+    ph_operand_kind kind;
+    ph_ref ref;  /* all but NUMBER */
+    int number;  /* NUMBER */
+} ph_operand;
+
 typedef enum {
     PH_NODE_LITERAL,   /* the template's own text (one provenance piece) */
     PH_NODE_FIGURE,    /* {P4.status_by_group[latest,都道府県,1].pct} */
@@ -108,8 +119,7 @@ typedef struct {
         const char *var;   /* VAR: its name */
         const char *scope; /* SCOPE: "pref.name", "body.population" */
         struct {
-            ph_ref a, b; /* compared by count, or by option code (by_code) */
-            bool by_code;
+            ph_operand a, b; /* both `.code`, or counts, bases and numbers */
             ph_cmp op;
             const ph_text *then_text, *else_text; /* may hold placeholders */
         } cond; /* CONDITION */
@@ -168,12 +178,12 @@ bool ph_year_field_value(const ph_node *nd, const fig_catalogue *cat, int y_cont
 
 /* A field of count … rank (the rest was parsed); false with the reason. */
 bool ph_field_known(const ph_ref *r, char *err, size_t size);
-/* A series field: top(N), lead(…), started, added (the [year,group] of a
- * figure, no option). */
+/* A series field: top(N), counts(N), lead(…), started, added (the
+ * [year,group] of a figure, no option). */
 static inline bool ph_series_field(ph_field f)
 {
-    return f == PH_FIELD_TOP || f == PH_FIELD_LEAD || f == PH_FIELD_STARTED ||
-           f == PH_FIELD_ADDED;
+    return f == PH_FIELD_TOP || f == PH_FIELD_COUNTS || f == PH_FIELD_LEAD ||
+           f == PH_FIELD_STARTED || f == PH_FIELD_ADDED;
 }
 /* started / added of d in year y: whether the year has one (false with the
  * reason, naming the figure of r). (placeholder_check.c) */

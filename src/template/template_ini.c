@@ -237,15 +237,15 @@ int tpl_split_list(const char *s, const char **items, int max, arena *mem)
     return n;
 }
 
-int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, double *pct,
-                    arena *mem)
+int tpl_get_columns(tpl_ini *ini, const char *sec, const char *key, bool required, int max,
+                    const char **head, double *pct, arena *mem)
 {
-    const char *cols = tpl_get_string(ini, sec, "columns", true);
-    int line = tpl_ini_line(ini, sec, "columns");
+    const char *cols = tpl_get_string(ini, sec, key, required);
+    int line = tpl_ini_line(ini, sec, key);
     const char **items = ARENA_NEW(mem, const char *, max);
     int n = cols ? tpl_split_list(cols, items, max, mem) : 0;
     if (cols && n <= 0)
-        tpl_error(ini, D_TEMPLATE, line, "columns: expected 1 to %d `header:width%%` items", max);
+        tpl_error(ini, D_TEMPLATE, line, "%s: expected 1 to %d `header:width%%` items", key, max);
     double sum = 0;
     for (int i = 0; i < n; i++) {
         const char *colon = strrchr(items[i], ':');

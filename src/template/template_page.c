@@ -89,8 +89,10 @@ static bool chart_key(const char *k)
 }
 static bool table_key(const char *k)
 {
-    static const char *const names[] = {"box_mm",  "figure",      "columns", "fields",
-                                        "size_pt", "min_size_pt", "empty",   NULL};
+    static const char *const names[] = {"box_mm",         "figure",        "columns",
+                                        "fields",         "size_pt",       "min_size_pt",
+                                        "empty",          "nation_columns", "nation_fields",
+                                        NULL};
     return in_list(k, names);
 }
 
@@ -381,6 +383,37 @@ static void load_chart(page_ctx *c, tpl_block *b)
                       ch->fig.page, ch->fig.name, ch->codes[i], d->n_options);
 }
 
+/* The columns of a [table] (cols_key) and the field each shows (fields_key;
+ * by default 活用事例, 導入効果, 人口規模 in that order). */
+static void load_columns(tpl_ini *ini, const char *sec, const char *cols_key,
+                         const char *fields_key, bool required, tpl_table_columns *tc, arena *mem)
+{
+    int n = tpl_get_columns(ini, sec, cols_key, required, TPL_MAX_COLUMNS, tc->col_header,
+                            tc->col_pct, mem);
+    for (int i = 0; i < n; i++)
+        tc->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
+    tc->n_cols = n;
+    const char *fields = tpl_ini_get(ini, sec, fields_key);
+    if (!fields)
+        return;
+    const char *f[TPL_MAX_COLUMNS];
+    int k = tpl_split_list(fields, f, TPL_MAX_COLUMNS, mem);
+    static const char *const names[] = {"use_case", "effect", "population", "pref", NULL};
+    int line = tpl_ini_line(ini, sec, fields_key);
+    if (k != tc->n_cols)
+        tpl_error(ini, D_TEMPLATE, line, "%s: %d given for %d columns", fields_key, k, tc->n_cols);
+    for (int i = 0; i < k && i < tc->n_cols; i++) {
+        int j = 0;
+        while (names[j] && strcmp(names[j], f[i]) != 0)
+            j++;
+        if (!names[j])
+            tpl_error(ini, D_TEMPLATE, line, "field `%s`: expected use_case, effect, population or pref",
+                      f[i]);
+        else
+            tc->col_field[i] = (tpl_column_field)j;
+    }
+}
+
 static void load_table(page_ctx *c, tpl_block *b)
 {
     tpl_ini *ini = c->ini;
@@ -403,29 +436,8 @@ static void load_table(page_ctx *c, tpl_block *b)
     if (empty)
         tb->empty = tpl_parse_checked(ini, empty, tpl_ini_line(ini, sec, "empty"), c->deck, c->cat,
                                       -1, c->mem);
-    int n = tpl_get_columns(ini, sec, TPL_MAX_COLUMNS, tb->col_header, tb->col_pct, c->mem);
-    for (int i = 0; i < n; i++)
-        tb->col_field[i] = (tpl_column_field)(i < 3 ? i : 2);
-    tb->n_cols = n;
-    const char *fields = tpl_ini_get(ini, sec, "fields");
-    if (fields) {
-        const char *f[TPL_MAX_COLUMNS];
-        int k = tpl_split_list(fields, f, TPL_MAX_COLUMNS, c->mem);
-        static const char *const names[] = {"use_case", "effect", "population", NULL};
-        if (k != tb->n_cols)
-            tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
-                      "fields: %d given for %d columns", k, tb->n_cols);
-        for (int i = 0; i < k && i < tb->n_cols; i++) {
-            int j = 0;
-            while (names[j] && strcmp(names[j], f[i]) != 0)
-                j++;
-            if (!names[j])
-                tpl_error(ini, D_TEMPLATE, tpl_ini_line(ini, sec, "fields"),
-                          "field `%s`: expected use_case, effect or population", f[i]);
-            else
-                tb->col_field[i] = (tpl_column_field)j;
-        }
-    }
+    load_columns(ini, sec, "columns", "fields", true, &tb->cols, c->mem);
+    load_columns(ini, sec, "nation_columns", "nation_fields", false, &tb->nation_cols, c->mem);
 }
 
 static void load_text_style(page_ctx *c, tpl_block *b)

@@ -111,7 +111,7 @@ static void load_keytable(key_ctx *k, tpl_block *b)
     const char *heads[TPL_KEY_COLUMNS + 1]; /* one more: too many is an error */
     double pct[TPL_KEY_COLUMNS + 1];
     int line = tpl_ini_line(ini, k->sec, "columns");
-    int n = tpl_get_columns(ini, k->sec, TPL_KEY_COLUMNS + 1, heads, pct, k->mem);
+    int n = tpl_get_columns(ini, k->sec, "columns", true, TPL_KEY_COLUMNS + 1, heads, pct, k->mem);
     if (n > 0 && n != TPL_KEY_COLUMNS)
         tpl_error(ini, D_TEMPLATE, line,
                   "columns: expected %d `header:width%%` items (設問, 指標, 対象, the prefecture, "

@@ -60,12 +60,12 @@ bool tpl_get_font(tpl_ini *ini, const char *sec, const char *key, font_role *out
 int tpl_get_enum(tpl_ini *ini, const char *sec, const char *key, const char *const *names,
                  int def);
 
-/* The required `columns = header:width%, …` of sec: at most max items, each
- * header (in mem) and width (%, the widths adding up to 100) into head[] and
- * pct[]; a problem is reported at the key's line. Returns the count, 0 when
- * absent or bad. */
-int tpl_get_columns(tpl_ini *ini, const char *sec, int max, const char **head, double *pct,
-                    arena *mem);
+/* `key = header:width%, …` of sec (`columns`; required or not): at most max
+ * items, each header (in mem) and width (%, the widths adding up to 100)
+ * into head[] and pct[]; a problem is reported at the key's line. Returns
+ * the count, 0 when absent or bad. */
+int tpl_get_columns(tpl_ini *ini, const char *sec, const char *key, bool required, int max,
+                    const char **head, double *pct, arena *mem);
 /* Splits a comma-separated list into at most max trimmed items (in mem).
  * Returns the count, or -1 when there are more than max. */
 int tpl_split_list(const char *s, const char **items, int max, arena *mem);

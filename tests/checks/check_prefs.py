@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, pct1, pdf_pages, ranking_rows, read_ini, squash  # noqa: E402
+from common import BANDS, Data, Report, band_of, documents, fmt_int, load_sidecar, main_args, man, pct1, pdf_pages, ranking_rows, read_csv, read_ini, squash  # noqa: E402
 from figcalc import FigCalc  # noqa: E402
 
 DASH = "―"
@@ -47,11 +47,18 @@ class Expected:
         self.calc = FigCalc(data)
         # the lead texts of the prefecture report that name options with top(N)
         self.lead_tops = []
+        # the pages whose chart sets the prefecture beside the nation: the
+        # figure their lead is about, its small-base threshold and title
+        self.compare_pages = {}
         pref_deck = read_ini(os.path.join(src, "layouts", "prefecture.ini"))["deck"]
         for rel in (p.strip() for p in pref_deck["pages"].split(",")):
-            for key, text in read_ini(os.path.join(src, "layouts", rel)).get("lead", {}).items():
-                if ".top(" in text:
+            ini = read_ini(os.path.join(src, "layouts", rel))
+            for key, text in ini.get("lead", {}).items():
+                if ".top(" in text or ".counts(" in text:
                     self.lead_tops.append((rel, text))
+            chart = ini.get("chart", {})
+            if chart.get("compare") == "nation" and self.calc.knows(chart.get("figure", "")):
+                self.compare_pages[rel] = (chart["figure"], int(chart.get("small_base", "10")), ini["page"]["title"])
         # the national deck's question pages (those with a chart or table)
         deck = read_ini(os.path.join(src, "layouts", "deck.ini"))["deck"]
         self.question_titles = []
@@ -183,6 +190,10 @@ def check_report(rep, exp, name, pdf):
                   f"{where}: no page for the national deck's 「{title}」 (no page title starts with it)")
     # the leads' 「回答の多い…は、「A」、「B」・「C」（同率2位）」: ties named together
     check_tops(rep, exp, pref, where, flat)
+    # a base below the page's small_base: a lead of counts, no ranks or shares
+    check_small_leads(rep, exp, pref, name, pdf[:-4] + ".html", flat)
+    # no case of its own: the nation's cases for reference
+    check_no_cases(rep, exp, pref, name, pdf[:-4] + ".html", flat)
     # the summary: its lead (like-for-like national shares) and key indicators
     i = page(f"{pname}の概要（主な指標）")
     if i is not None:
@@ -222,14 +233,29 @@ def check_report(rep, exp, name, pdf):
     check_entries(rep, exp, where, pref, entries)
 
 
-TOP = re.compile(r"\{(nation:)?(\w+\.\w+)\[latest,([^,\]]*)\]\.top\((\d+)\)\}")
+TOP = re.compile(r"\{(nation:)?(\w+\.\w+)\[latest,([^,\]]*)\]\.(top|counts)\((\d+)\)\}")
+# the group a page's lead is about where it is not 全体
+LEAD_GROUP = {"P4.status_by_group": "市区町村", "P11.Q6_by_status": "導入済"}
 
 
-def top_text(exp, figure, scope, group, n):
+def lead_base(exp, rel, pref):
+    """(base, small_base, figure, group) of the prefecture figure a page's
+    lead is about, counted from data/; None for a page without such a chart."""
+    if rel not in exp.compare_pages:
+        return None
+    figure, small_base, _ = exp.compare_pages[rel]
+    group = LEAD_GROUP.get(figure, "全体")
+    return exp.calc.share(figure, exp.data.latest, pref, group, 1)[1], small_base, figure, group
+
+
+def top_text(exp, figure, scope, group, n, with_counts=False):
     """What {FIGURE[latest,group].top(n)} must print, counted from data/: the
     options ranked n or better (competition ranking on the count, the
     residual options after the others) that someone chose, in rank order then code order; a tie named together,
-    「A」・「B」（同率2位）, cut with 「など」 past n + 2 options; 「（回答なし）」."""
+    「A」・「B」（同率2位）, cut with 「など」 past n + 2 options; 「（回答なし）」.
+    with_counts (counts(n)): each place with its count instead of its rank,
+    「A」（3団体）, 「A」・「B」（各2件）: 団体 for a question asked once per body
+    (answers.csv), 件 for one asked per service (services.csv)."""
     data, calc = exp.data, exp.calc
     qid = figure.split(".")[1]
     counts = {c: calc.share(figure, data.latest, scope, group or "全体", c)[0] for c in data.option_labels(qid)}
@@ -240,26 +266,147 @@ def top_text(exp, figure, scope, group, n):
     rank = {c: 1 + sum(1 for o in substantive.values() if o > v) for c, v in substantive.items()}
     rank.update({c: len(substantive) + j + 1 for j, c in enumerate(c for c in residual if c in counts)})
     order = sorted((c for c in counts if counts[c] > 0 and rank[c] <= n), key=lambda c: (rank[c], c))
+    unit = "団体" if data.question(qid)["file"] == "answers" else "件"
     out, named, cap, i = [], 0, n + 2, 0
     while i < len(order) and named < cap:
         tied = [c for c in order if rank[c] == rank[order[i]]]
         shown = tied[: cap - named]
         part = "・".join(f"「{data.label(qid, c)}」" for c in shown)
-        if len(tied) > 1:
-            part += f"{'など' if len(shown) < len(tied) else ''}（同率{rank[order[i]]}位）"
+        cut = "など" if len(shown) < len(tied) else ""
+        if with_counts:
+            part += f"{cut}（{'各' if len(tied) > 1 else ''}{fmt_int(counts[tied[0]])}{unit}）"
+        elif len(tied) > 1:
+            part += f"{cut}（同率{rank[order[i]]}位）"
         out.append(part)
         named += len(shown)
         i += len(tied)
     return "、".join(out) if out else "（回答なし）"
 
 
+def small_page(exp, rel, pref):
+    """Whether the page's prefecture base is below its chart's small_base."""
+    b = lead_base(exp, rel, pref)
+    return b is not None and b[0] < b[1]
+
+
 def check_tops(rep, exp, pref, where, flat):
-    """Every top(N) of the report's leads, the prefecture's and the nation's."""
+    """Every top(N) and counts(N) of the report's leads, the prefecture's and
+    the nation's: top(N) where the page's base carries ranks, counts(N) where
+    it is below the page's small_base."""
     for rel, text in exp.lead_tops:
+        small = small_page(exp, rel, pref)
         for m in TOP.finditer(text):
+            if (m[4] == "counts") != small:
+                continue
             scope = "national" if m[1] else pref
-            want = squash(top_text(exp, m[2], scope, m[3], int(m[4])))
+            want = squash(top_text(exp, m[2], scope, m[3], int(m[5]), m[4] == "counts"))
             rep.check(any(want in f for f in flat), "lead", f"{where} ({rel}): {m[0]} should print {want}")
+
+
+class Leads(HTMLParser):
+    """The lead paragraphs (p class="lead") of an HTML page, by the heading
+    (h2) of their section."""
+
+    def __init__(self):
+        super().__init__()
+        self.leads, self.h2, self.in_h2, self.lead = {}, "", False, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.in_h2, self.h2 = True, ""
+        elif tag == "p" and ("class", "lead") in attrs:
+            self.lead = ""
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self.in_h2 = False
+        elif tag == "p" and self.lead is not None:
+            self.leads.setdefault(self.h2, []).append(self.lead.strip())
+            self.lead = None
+
+    def handle_data(self, text):
+        if self.in_h2:
+            self.h2 += text
+        elif self.lead is not None:
+            self.lead += text
+
+
+# 「A」（3団体）, 「A」・「B」など（各2件）: options named with their count
+COUNTED = re.compile(r"((?:「[^」]+」・?)+)(?:など)?（(各)?([\d,]+)(団体|件)）")
+# what a base below small_base cannot carry: a ranking, a share
+RANK_CLAIM = re.compile(r"最も|同率|上位|\d位|[%％]|回答の多い|利用の多い|で多い")
+
+
+def check_small_leads(rep, exp, pref, name, html, flat):
+    """The lead of every page whose prefecture base is below its chart's
+    small_base (counted from data/): no ranking claim (最も多い, N位, 同率),
+    no percentage; it states the base, and every option it names with a
+    count has that count in the data."""
+    data = exp.data
+    pname = data.prefs[pref]
+    with open(html, encoding="utf-8") as f:
+        parser = Leads()
+        parser.feed(f.read())
+    for rel in exp.compare_pages:
+        base, small_base, figure, group = lead_base(exp, rel, pref)
+        if base >= small_base:
+            continue
+        title = exp.compare_pages[rel][2].replace("{pref.name}", pname)
+        leads = parser.leads.get(title, [])
+        where = f"{name} 「{title}」 (base {base} < {small_base})"
+        if not rep.check(leads, "small-lead", f"{where}: no lead in {os.path.basename(html)}"):
+            continue
+        qid = QUESTION_OF.get(figure, figure.split(".")[1])
+        unit = "団体" if data.question(qid)["file"] == "answers" else "件"
+        text = "".join(leads)
+        claim = RANK_CLAIM.search(text)
+        rep.check(claim is None, "small-lead", f"{where}: the lead says 「{claim and claim[0]}」, a claim the base cannot carry: {text}")
+        rep.check(re.search(rf"(?<![\d,]){fmt_int(base)}(団体|件)", text) is not None, "small-lead",
+                  f"{where}: the lead does not state its base {base}: {text}")
+        named = COUNTED.findall(text)
+        if not named:  # one option's count (P11, P14): option 1
+            n = exp.calc.share(figure, data.latest, pref, group, 1)[0]
+            rep.check(f"は{fmt_int(n)}{unit}" in text, "small-lead", f"{where}: expected 「は{n}{unit}」 (counted): {text}")
+        for labels, _, count, u in named:
+            for label in re.findall(r"「([^」]+)」", labels):
+                code = exp.calc.label_code(qid, label)
+                n = exp.calc.share(figure, data.latest, pref, group, code)[0]
+                rep.check((fmt_int(n), unit) == (count, u), "small-lead",
+                          f"{where}: 「{label}」 printed with {count}{u}, counted {n}{unit}")
+        for lead in leads:
+            rep.check(any(squash(lead) in f for f in flat), "small-lead", f"{where}: the HTML's lead is not on the PDF's pages: {lead}")
+
+
+def check_no_cases(rep, exp, pref, name, html, flat):
+    """P6 of a prefecture none of whose bodies is in the latest year's case
+    list (cases.csv): the lead says so with the nation's number of cases, and
+    the page lists the nation's cases for reference, each with the
+    prefecture of its body, its 活用事例, 導入効果 and population (万人), in
+    list order; counted from data/."""
+    data = exp.data
+    y = data.latest
+    if "cases" not in data.survey[y.lower()]:
+        return
+    cases = read_csv(data.year_file(y, "cases"))
+    if any(data.body[c["団体コード"]]["都道府県コード"] == pref for c in cases):
+        return
+    pname = data.prefs[pref]
+    title = f"自治体における生成AIの導入効果（{pname}内の事例）"
+    i = page_titled(flat, title)
+    if not rep.check(i is not None, "no-cases", f"{name}: no page titled 「{title}」"):
+        return
+    where = f"{name} page {i + 1} (no case of {pname})"
+    label = data.survey[y.lower()]["label"]
+    find_seq(rep, "no-cases", where, flat[i], [f"{label}の調査で報告された導入効果の事例（全国{fmt_int(len(cases))}件）に、{pname}内の団体の事例はなかった"])
+    want = [[data.body[c["団体コード"]]["都道府県名"], c["活用事例"], c["導入効果"], man(data.body[c["団体コード"]]["人口"])] for c in cases]
+    pos = 0
+    for row in want:  # the PDF: each case's prefecture and population, in list order
+        pos = find_seq(rep, "no-cases", where, flat[i], [squash(row[0]), squash(row[3])], pos)
+    parser = SectionTables()
+    with open(html, encoding="utf-8") as f:
+        parser.feed(f.read())
+    got = parser.tables.get(title, [])
+    rep.check(got == want, "no-cases", f"{name}.html 「{title}」: rows {got}, counted from cases.csv {want}")
 
 
 KEYTABLE = "layouts/prefecture/pages/p02_summary.ini"

@@ -136,8 +136,11 @@ static void S_check_deck(const tpl_deck *deck)
             }
             if (k->kind == TPL_TABLE) {
                 const tpl_table_block *tb = &k->as.table;
-                FUZZ_ASSERT(tb->n_cols >= 0 && tb->n_cols <= TPL_MAX_COLUMNS, "%d columns",
-                            tb->n_cols);
+                FUZZ_ASSERT(tb->cols.n_cols >= 0 && tb->cols.n_cols <= TPL_MAX_COLUMNS,
+                            "%d columns", tb->cols.n_cols);
+                FUZZ_ASSERT(tb->nation_cols.n_cols >= 0 &&
+                                tb->nation_cols.n_cols <= TPL_MAX_COLUMNS,
+                            "%d nation columns", tb->nation_cols.n_cols);
                 FUZZ_ASSERT(tb->size_pt >= 0, "size %g pt", tb->size_pt);
             }
         }

@@ -26,7 +26,8 @@
  *   P6  case_count      "", 0: count = the cases of the year's list that are the
  *                                 scope's (no base; 0 in a year without a list)
  *   P6  cases           "", option = case number (1..n in the year's national
- *                                 list), count = population, option_label = 活用事例
+ *                                 list), count = population, option_label = 活用事例,
+ *                                 detail = 導入効果, place = the body's 都道府県名
  *   P6  hours_before    "", case number, count = hours per month before (base 0)
  *   P6  hours_after     "", case number, count = hours per month after (base 0)
  *   P6  reduction       "", case number, count = before - after, base = before,
@@ -115,6 +116,7 @@ typedef struct {
     const char *option_label; /* full label */
     const char *short_label;  /* the codebook's short label, else option_label */
     const char *detail;       /* P6 cases: the case's 導入効果; NULL otherwise */
+    const char *place;        /* P6 cases: the 都道府県名 of the case's body; NULL otherwise */
     int count, base;          /* base 0: no percentage */
     int pct10;                /* percent x10 rounded half up, -1 n/a */
     int rank;                 /* 1 = most within (figure, year, scope, group); ties share; 0 n/a */

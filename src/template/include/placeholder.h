@@ -6,6 +6,8 @@
  *   {P4.status_by_group[latest,都道府県,1].pct}   one number of the figures
  *   {P5.Q2[latest,全体].top(5)}                   「A」、「B」、… (回答の多い順; ties
  *                                                 named together: 「C」・「D」（同率3位）)
+ *   {P5.Q2[latest,全体].counts(3)}                the same with counts, not places:
+ *                                                 「A」（5団体）、「C」・「D」（各4団体）
  *   {year.latest.label}  {year.latest-1.as_of}  {year.Y.as_of}  {deck.edition}
  *
  * Figure arguments: year `latest`, `latest-N`, `first` or `Y` (the year of the line
@@ -24,9 +26,11 @@
  *   {P9.Q5[latest,全体].lead(1,2,3,4)}   how many top-ranked options are among
  *                                          the codes (上位4位), an error when none
  *   {P10.Q6[latest,全体,1] > P10.Q6[latest,全体,3] ? 上回った : 下回った}
+ *   {P15.Q10[latest,全体,1].base < 10 ? counts : ranks}
  *
  * words that depend on the data: two references without a field compared by
- * count (> >= < <= == !=), then the text for true or for false.
+ * count (> >= < <= == !=), by base (`.base`) or with a whole number, or two
+ * `.code`s compared (== !=), then the text for true or for false.
  *
  * What a check cannot know without values is found when a document is
  * expanded, with the same message: whether lead() holds, whether the year

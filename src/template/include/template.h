@@ -65,7 +65,12 @@ typedef enum { TPL_ORDER_RANK, TPL_ORDER_CODE } tpl_order;
  * remainder so that they sum to exactly 100.0. */
 typedef enum { TPL_ROUND_HALF_UP, TPL_ROUND_LARGEST_REMAINDER } tpl_rounding;
 typedef enum { TPL_OPT_ALL, TPL_OPT_TOP, TPL_OPT_CODES } tpl_opt_mode;
-typedef enum { TPL_COL_USE_CASE, TPL_COL_EFFECT, TPL_COL_POPULATION } tpl_column_field;
+typedef enum {
+    TPL_COL_USE_CASE,
+    TPL_COL_EFFECT,
+    TPL_COL_POPULATION,
+    TPL_COL_PREF /* the prefecture of the case's body */
+} tpl_column_field;
 
 typedef struct {
     double x_mm, y_mm, w_mm, h_mm;
@@ -155,15 +160,24 @@ typedef struct {
     const ph_text *small_note; /* NULL: the layout's own wording */
 } tpl_chart_block;
 
+/* The columns of a [table]: header, width (% of the box) and field. */
+typedef struct {
+    int n_cols; /* 0: none */
+    const char *col_header[TPL_MAX_COLUMNS];
+    double col_pct[TPL_MAX_COLUMNS];
+    tpl_column_field col_field[TPL_MAX_COLUMNS];
+} tpl_table_columns;
+
 /* [table]: the P6 case table. */
 typedef struct {
     tpl_figure fig;
     double size_pt;
     double min_size_pt; /* a cell is set smaller, down to this, before a word of it is broken */
-    int n_cols;
-    const char *col_header[TPL_MAX_COLUMNS];
-    double col_pct[TPL_MAX_COLUMNS];
-    tpl_column_field col_field[TPL_MAX_COLUMNS];
+    tpl_table_columns cols;
+    /* a prefecture report's scope without case lists the nation's cases in
+     * these columns (`nation_columns`, `nation_fields`; n_cols 0: it prints
+     * `empty`) */
+    tpl_table_columns nation_cols;
     const ph_text *empty; /* printed instead when the scope has no case (NULL: none) */
 } tpl_table_block;
 
