@@ -9,7 +9,7 @@
 #   3. every libFuzzer harness for a bounded time (scripts/fuzz.sh).
 #
 #   sh scripts/ci-hardening.sh [--no-fuzz]
-# HARDENING_FUZZ_SECONDS  seconds per fuzz harness (default 45)
+# HARDENING_FUZZ_SECONDS  seconds per fuzz harness (default 30)
 # HARDENING_JOBS          parallel build/test jobs (default 2)
 # Build folders: build-hostile-asan, build-hostile-release, build-hostile-fuzz.
 # Exit status: 0 when every step passed; the first failing step stops it.
@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 jobs=${HARDENING_JOBS:-2}
-fuzz_seconds=${HARDENING_FUZZ_SECONDS:-45}
+fuzz_seconds=${HARDENING_FUZZ_SECONDS:-30}
 fuzz=yes
 [ "${1:-}" = --no-fuzz ] && fuzz=no
 t0=$(date +%s)
