@@ -16,45 +16,27 @@
 #include "chart.h"
 
 #include "numfmt.h"
+#include "textbuf.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    char *p;
-    size_t len, cap;
-} alt_buf;
-
-static void put(alt_buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->p = xrealloc(b->p, b->cap);
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void puts_(alt_buf *b, const char *s) { put(b, s, strlen(s)); }
-
 /* Text with its line breaks dropped ("計\n1,743件" -> 計1,743件). */
-static void put_flat(alt_buf *b, const char *s)
+static void put_flat(textbuf *b, const char *s)
 {
     for (const char *nl; (nl = strchr(s, '\n')); s = nl + 1)
-        put(b, s, (size_t)(nl - s));
-    puts_(b, s);
+        textbuf_put(b, s, (size_t)(nl - s));
+    textbuf_puts(b, s);
 }
 
-static void quoted(alt_buf *b, const char *s)
+static void quoted(textbuf *b, const char *s)
 {
-    puts_(b, "「");
+    textbuf_puts(b, "「");
     put_flat(b, s ? s : "");
-    puts_(b, "」");
+    textbuf_puts(b, "」");
 }
 
 /* One value as printed, with the unit after its count. */
-static void value(alt_buf *b, const chart_spec *c, int cat, int series, const char *unit)
+static void value(textbuf *b, const chart_spec *c, int cat, int series, const char *unit)
 {
     int i = cat * c->n_series + series;
     const char *label = c->value_labels ? c->value_labels[i] : NULL;
@@ -64,13 +46,13 @@ static void value(alt_buf *b, const chart_spec *c, int cat, int series, const ch
     const char *nl = strchr(label, '\n');
     const char *count = label, *count_end = nl ? nl : label + strlen(label);
     bool is_pct = count_end > count && count_end[-1] == '%';
-    put(b, count, (size_t)(count_end - count));
+    textbuf_put(b, count, (size_t)(count_end - count));
     if (!is_pct && unit)
-        puts_(b, unit);
+        textbuf_puts(b, unit);
     if (nl) {
-        puts_(b, "（");
-        puts_(b, nl + 1);
-        puts_(b, "）");
+        textbuf_puts(b, "（");
+        textbuf_puts(b, nl + 1);
+        textbuf_puts(b, "）");
     }
 }
 
@@ -79,71 +61,70 @@ static const char *cat_name(const chart_spec *c, int k)
     return c->cats && c->cats[k] ? c->cats[k] : "";
 }
 
-static void shares(alt_buf *b, const chart_spec *c, const char *unit)
+static void shares(textbuf *b, const chart_spec *c, const char *unit)
 {
     bool single_ring = c->type == CHART_DONUT && c->n_cats == 1;
     for (int k = 0; k < c->n_cats; k++) {
         if (!single_ring) {
             if (c->cat_groups && c->cat_groups[k]) {
                 put_flat(b, c->cat_groups[k]);
-                puts_(b, "の");
+                textbuf_puts(b, "の");
             }
             put_flat(b, cat_name(c, k));
-            puts_(b, "：");
+            textbuf_puts(b, "：");
         }
         for (int s = 0; s < c->n_series; s++) {
             if (s)
-                puts_(b, "、");
+                textbuf_puts(b, "、");
             quoted(b, c->series ? c->series[s] : "");
             value(b, c, k, s, unit);
         }
-        puts_(b, "。");
+        textbuf_puts(b, "。");
     }
 }
 
-static void grouped(alt_buf *b, const chart_spec *c, const char *unit)
+static void grouped(textbuf *b, const chart_spec *c, const char *unit)
 {
     for (int k = 0; k < c->n_cats; k++) {
         quoted(b, cat_name(c, k));
-        puts_(b, "：");
+        textbuf_puts(b, "：");
         for (int s = 0; s < c->n_series; s++) {
             if (s)
-                puts_(b, "、");
+                textbuf_puts(b, "、");
             put_flat(b, c->series ? c->series[s] : "");
             value(b, c, k, s, unit);
         }
-        puts_(b, "。");
+        textbuf_puts(b, "。");
     }
 }
 
-static void bars(alt_buf *b, const chart_spec *c, const char *unit)
+static void bars(textbuf *b, const chart_spec *c, const char *unit)
 {
     for (int k = 0; k < c->n_cats; k++) {
         if (k)
-            puts_(b, "、");
+            textbuf_puts(b, "、");
         quoted(b, cat_name(c, k));
         value(b, c, k, 0, unit);
     }
     if (c->n_cats > 0)
-        puts_(b, "。");
+        textbuf_puts(b, "。");
 }
 
 const char *chart_alt_text(const chart_spec *c, const chart_alt_words *w, arena *mem)
 {
-    alt_buf b = {0};
-    puts_(&b, "");
+    textbuf b = {0};
     if (w && w->title && *w->title) {
         put_flat(&b, w->title);
-        puts_(&b, "。");
+        textbuf_puts(&b, "。");
     }
     if (w && w->scope && *w->scope) {
-        puts_(&b, "対象は");
-        puts_(&b, w->scope);
-        puts_(&b, "。");
+        textbuf_puts(&b, "対象は");
+        textbuf_puts(&b, w->scope);
+        textbuf_puts(&b, "。");
     }
     if (c->type == CHART_DONUT && c->centre_text && *c->centre_text) {
         put_flat(&b, c->centre_text);
-        puts_(&b, "。");
+        textbuf_puts(&b, "。");
     }
     const char *unit = w ? w->unit : NULL;
     if (c->values && c->n_series > 0)
@@ -153,7 +134,7 @@ const char *chart_alt_text(const chart_spec *c, const chart_alt_words *w, arena 
         case CHART_GROUPED_BARS: grouped(&b, c, unit); break;
         case CHART_BARS: bars(&b, c, unit); break;
         }
-    const char *out = arena_strdup(mem, b.p);
-    free(b.p);
+    const char *out = arena_strndup(mem, b.data ? b.data : "", b.len);
+    textbuf_free(&b);
     return out;
 }
