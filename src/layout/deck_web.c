@@ -206,8 +206,9 @@ static void chart_table(textbuf *o, const layout_chart_data *cd, arena *mem)
             const layout_cell *c = &cd->cells[k * s->n_series + i];
             const char *group, *option;
             layout_chart_cell_names(cd, k, i, &group, &option, mem);
-            int pct10 = c->pct10 >= 0 ? c->pct10 : c->row ? c->row->pct10 : -1;
-            long long base = c->base > 0 ? c->base : c->row ? c->row->base : 0;
+            int pct10;
+            long long base;
+            layout_cell_share(c, &pct10, &base);
             textbuf_puts(o, "<tr><th scope=\"row\">");
             esc(o, group);
             textbuf_puts(o, "</th><td>");

@@ -228,8 +228,9 @@ static void chart_part(book *bk, sheet *sh, const char *sheet_name, const layout
             const layout_cell *c = &cd->cells[k * s->n_series + i];
             const char *group, *option;
             layout_chart_cell_names(cd, k, i, &group, &option, mem);
-            int pct10 = c->pct10 >= 0 ? c->pct10 : c->row ? c->row->pct10 : -1;
-            long long base = c->base > 0 ? c->base : c->row ? c->row->base : 0;
+            int pct10;
+            long long base;
+            layout_cell_share(c, &pct10, &base);
             put_text(sh, sh->row, COL_DATA, group, NULL, true);
             put_text(sh, sh->row, COL_DATA + 1, option, NULL, true);
             put_count(bk, sh, sh->row, COL_DATA + 2, c->count);

@@ -192,6 +192,12 @@ void layout_content_table(page_state *ps, const tpl_block *b, int n_rows, int n_
     pd->n_tables++;
 }
 
+void layout_cell_share(const layout_cell *c, int *pct10, long long *base)
+{
+    *pct10 = c->pct10 >= 0 ? c->pct10 : c->row ? c->row->pct10 : -1;
+    *base = c->base > 0 ? c->base : c->row ? c->row->base : 0;
+}
+
 void layout_chart_cell_names(const layout_chart_data *c, int cat, int series,
                              const char **group, const char **option, arena *mem)
 {

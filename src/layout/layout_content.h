@@ -77,4 +77,9 @@ typedef struct layout_page_data {
 void layout_chart_cell_names(const layout_chart_data *c, int cat, int series,
                              const char **group, const char **option, arena *mem);
 
+/* The share (percent x10, -1 = none) and its base (0 = none) a chart's
+ * data table prints for a value: the chart's own where it printed one,
+ * else those of the value's figure row. */
+void layout_cell_share(const layout_cell *c, int *pct10, long long *base);
+
 #endif
